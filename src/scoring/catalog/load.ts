@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { ParError } from "../errors";
+import { Lang, t } from "../i18n/messages";
+import { round2 } from "../values";
+import { Catalog, CatalogNode, catalogSchema } from "./schema";
+
+/** One problem in a catalogue: which file, which node (code) and which field, and what is wrong. */
+export interface CatalogIssue {
+  source: string;
+  code: string | null;
+  field: string | null;
+  message: string;
+}
+
+export class CatalogError extends ParError {
+  constructor(
+    readonly source: string,
+    readonly issues: CatalogIssue[],
+  ) {
+    super("catalog.invalid", {
+      source,
+      detail: issues.map((i) => t("catalog.issue", { where: where(i), detail: i.message })).join("; "),
+    });
+    this.name = "CatalogError";
+  }
+}
+
+function where(issue: CatalogIssue): string {
+  const parts = [issue.code ? `tiêu chí ${issue.code}` : null, issue.field ? `trường "${issue.field}"` : null];
+  return parts.filter(Boolean).join(", ") || "gốc";
+}
+
+/** Walks a zod issue path through the raw JSON to name the node's code and the field. */
+function locate(raw: unknown, path: PropertyKey[]): { code: string | null; field: string | null } {
+  let node: unknown = raw;
+  let code: string | null = null;
+  let field: string | null = null;
+  for (const key of path) {
+    if (node && typeof node === "object") {
+      node = (node as Record<PropertyKey, unknown>)[key];
+      if (typeof key === "string") field = key;
+      if (node && typeof node === "object" && !Array.isArray(node)) {
+        const c = (node as { code?: unknown }).code;
+        if (typeof c === "string" || typeof c === "number") code = String(c);
+      }
+    }
+  }
+  return { code, field };
+}
+
+function structuralIssues(source: string, catalog: Catalog, lang: Lang): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  const seen = new Set<string>();
+  const visit = (node: CatalogNode, parent: CatalogNode | null) => {
+    if (seen.has(node.code)) {
+      issues.push({ source, code: node.code, field: "code", message: t("catalog.duplicateCode", { code: node.code }, lang) });
+    }
+    seen.add(node.code);
+    if (parent ? !node.code.startsWith(parent.code + ".") || node.code.split(".").length !== parent.code.split(".").length + 1 : node.code.includes(".")) {
+      issues.push({
+        source,
+        code: node.code,
+        field: "code",
+        message: t("catalog.childCode", { code: node.code, parent: parent?.code ?? "(gốc)" }, lang),
+      });
+    }
+    node.children.forEach((c) => visit(c, node));
+    const childMaxes = node.children.map(effectiveMax);
+    if (node.max !== null && node.children.length > 0 && childMaxes.every((m) => m !== null)) {
+      const sum = round2(childMaxes.reduce((a: number, b) => a + (b ?? 0), 0));
+      if (Math.abs(sum - node.max) > 1e-9) {
+        issues.push({
+          source,
+          code: node.code,
+          field: "max",
+          message: t("catalog.sumMismatch", { code: node.code, max: node.max, sum }, lang),
+        });
+      }
+    }
+  };
+  catalog.nodes.forEach((n) => visit(n, null));
+  return issues;
+}
+
+/** A node's max: its own, else the sum of its children's when all are known, else null. */
+export function effectiveMax(node: CatalogNode): number | null {
+  if (node.max !== null) return node.max;
+  if (node.children.length === 0) return null;
+  let sum = 0;
+  for (const child of node.children) {
+    const m = effectiveMax(child);
+    if (m === null) return null;
+    sum += m;
+  }
+  return round2(sum);
+}
+
+/**
+ * Validates parsed JSON as a catalogue. Errors name the source (file), the node's code and the field.
+ * Structure is checked too: unique codes, children under their parent's code, leaves' maxima summing to a
+ * parent's stated maximum.
+ */
+export function parseCatalog(raw: unknown, source: string, lang: Lang = "vi"): Catalog {
+  const result = catalogSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue: z.core.$ZodIssue) => {
+      const { code, field } = locate(raw, issue.path);
+      return { source, code, field, message: issue.message };
+    });
+    throw new CatalogError(source, issues);
+  }
+  const issues = structuralIssues(source, result.data, lang);
+  if (issues.length > 0) throw new CatalogError(source, issues);
+  return result.data;
+}
+
+/** Parses catalogue JSON text (a file's content). */
+export function parseCatalogJson(text: string, source: string, lang: Lang = "vi"): Catalog {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ParError("catalog.badJson", { source, detail: (e as Error).message });
+  }
+  return parseCatalog(raw, source, lang);
+}
