@@ -1,0 +1,119 @@
+import { Command, CommanderError, Option } from "commander";
+import {
+  builtinCatalogs,
+  effectiveMax,
+  explainCriterion,
+  formatNumberVi,
+  isParError,
+  Lang,
+  scoreCriterion,
+  walk,
+} from "../scoring";
+import { loadCatalog } from "./catalog-source";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function langOf(opts: { lang?: string }): Lang {
+  return opts.lang === "en" ? "en" : "vi";
+}
+
+function program(io: Io): Command {
+  const par = new Command("par")
+    .description("PAR Scorer — chấm điểm Chỉ số CCHC (PAR Index scoring)")
+    .version(require("../../package.json").version as string)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const langOption = () => new Option("--lang <lang>", "ngôn ngữ thông báo: vi | en (message language)").choices(["vi", "en"]).default("vi");
+
+  par
+    .command("score")
+    .description("Tính điểm một giá trị theo quy tắc hoặc mã tiêu chí (score a value by a rule or a criterion code)")
+    .requiredOption("-r, --rule <rule>", 'quy tắc, ví dụ "100%: 1; 80%..<100%: 0,5; *: 0", hoặc mã tiêu chí như 1.3.1')
+    .requiredOption("-v, --value <value>", "giá trị: 85%, 0,85, 20, có/không, 15/01/2019, Không áp dụng")
+    .option("-m, --max <max>", "điểm tối đa (maximum points)")
+    .option("-c, --catalog <id|file>", "bộ tiêu chí cho mã tiêu chí (catalogue id or JSON file)")
+    .addOption(langOption())
+    .action((opts: { rule: string; value: string; max?: string; catalog?: string; lang?: string }) => {
+      const result = scoreCriterion(opts.value, opts.rule, opts.max ?? null, loadCatalog(opts.catalog));
+      if (result.kind === "points") io.out(`${result.points}\n`);
+      else if (result.kind === "notApplicable") io.out(langOf(opts) === "en" ? "Not applicable\n" : "Không áp dụng\n");
+      else io.out("\n");
+    });
+
+  par
+    .command("explain")
+    .description("Giải thích mức điểm nào khớp và vì sao (explain which band matched and why)")
+    .requiredOption("-r, --rule <rule>", "quy tắc hoặc mã tiêu chí (rule or criterion code)")
+    .requiredOption("-v, --value <value>", "giá trị (value)")
+    .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
+    .addOption(langOption())
+    .action((opts: { rule: string; value: string; catalog?: string; lang?: string }) => {
+      io.out(`${explainCriterion(opts.value, opts.rule, loadCatalog(opts.catalog), langOf(opts))}\n`);
+    });
+
+  const catalog = par.command("catalog").description("Bộ tiêu chí (criteria catalogues)");
+  catalog
+    .command("list")
+    .description("Liệt kê các bộ tiêu chí có sẵn, mỗi dòng một bộ, mã trước (list built-in catalogues, id first)")
+    .action(() => {
+      for (const c of builtinCatalogs()) {
+        const count = [...walk(c.nodes)].length;
+        io.out(`${c.id}\t${c.name}\t${count} tiêu chí\n`);
+      }
+    });
+  catalog
+    .command("show")
+    .description("Hiển thị một bộ tiêu chí (show a catalogue)")
+    .argument("<id|file>", "mã bộ tiêu chí hoặc tệp JSON (catalogue id or JSON file)")
+    .option("--json", "in ra JSON theo định dạng bộ tiêu chí (print the catalogue JSON)")
+    .action((ref: string, opts: { json?: boolean }) => {
+      const c = loadCatalog(ref);
+      if (opts.json) {
+        io.out(`${JSON.stringify(c, null, 2)}\n`);
+        return;
+      }
+      io.out(`${c.id} — ${c.name}\n`);
+      for (const node of walk(c.nodes)) {
+        const indent = "  ".repeat(node.code.split(".").length - 1);
+        const max = effectiveMax(node);
+        const maxText = max === null ? "—" : formatNumberVi(max);
+        const rule = node.rule ? `  [${node.rule}]` : "";
+        io.out(`${indent}${node.code}  ${node.name}  (${maxText} điểm)${rule}\n`);
+      }
+    });
+  return par;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
+export function run(argv: string[], io: Io = processIo): number {
+  try {
+    program(io).parse(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isParError(e)) {
+      io.err(`Lỗi: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`Lỗi không mong đợi (unexpected error): ${(e as Error)?.message ?? String(e)}\n`);
+    return 3;
+  }
+}
+
+export function main(): void {
+  // `par catalog show … | head` closes the pipe early: that is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+  process.exitCode = run(process.argv.slice(2));
+}
