@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Benchmarks, one figure a line as `name: value unit`.
+ * rule-eval-vs-hyperformula: the core's rule evaluation against a real formula engine (HyperFormula, a
+ * devDependency used here only) computing the same rules written as the nested IFs provinces type today.
+ */
+const { performance } = require("node:perf_hooks");
+const { HyperFormula } = require("hyperformula");
+const { score } = require("../lib/scoring");
+
+const CASES = 12_000;
+const ROUNDS = 5;
+
+/** Each rule in PAR notation beside the nested IF a spreadsheet would need for it (value in column A). */
+const RULES = [
+  ["100%: 1; 80%..<100%: 0,5; <80%: 0", (a) => `IF(ABS(${a}-1)<1E-9,1,IF(AND(${a}>=0.8,${a}<1),0.5,IF(${a}<0.8,0,0)))`],
+  [">30%: 1; *: 0", (a) => `IF(${a}>0.3,1,0)`],
+  [">=20: 1; *: 0", (a) => `IF(${a}>=20,1,0)`],
+  [">=90%: 1; 60%..<90%: 0,5..1; *: 0", (a) => `IF(${a}>=0.9,1,IF(AND(${a}>=0.6,${a}<0.9),0.5+(${a}-0.6)/(0.9-0.6)*0.5,0))`],
+  ["<=4: 1 - 0,25*x; *: 0", (a) => `IF(${a}<=4,1-0.25*${a},0)`],
+];
+
+function makeCases(n) {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const cases = [];
+  for (let i = 0; i < n; i++) {
+    const r = i % RULES.length;
+    const value = r === 2 ? Math.floor(random() * 40) : r === 4 ? Math.floor(random() * 7) : Math.round(random() * 120) / 100;
+    cases.push({ rule: r, value });
+  }
+  return cases;
+}
+
+function round2(x) {
+  return Math.sign(x) * Math.round(Math.abs(x) * 100 * (1 + 1e-12)) / 100;
+}
+
+function timeCore(cases) {
+  const out = new Array(cases.length);
+  const start = performance.now();
+  for (let i = 0; i < cases.length; i++) {
+    const r = score(RULES[cases[i].rule][0], cases[i].value);
+    out[i] = r.kind === "points" ? r.points : null;
+  }
+  return { ms: performance.now() - start, out };
+}
+
+function timeHyperFormula(cases) {
+  const data = cases.map((c, i) => [c.value, `=${RULES[c.rule][1](`A${i + 1}`)}`]);
+  const start = performance.now();
+  const hf = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3" });
+  const values = hf.getSheetValues(0);
+  const ms = performance.now() - start;
+  hf.destroy();
+  return { ms, out: values.map((row) => round2(row[1])) };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function main() {
+  const cases = makeCases(CASES);
+  timeCore(cases.slice(0, 500));
+  timeHyperFormula(cases.slice(0, 500));
+  const core = [];
+  const hf = [];
+  let check;
+  for (let i = 0; i < ROUNDS; i++) {
+    const c = timeCore(cases);
+    const h = timeHyperFormula(cases);
+    core.push(c.ms);
+    hf.push(h.ms);
+    check = [c.out, h.out];
+  }
+  const mismatch = check[0].findIndex((v, i) => Math.abs(v - check[1][i]) > 1e-9);
+  if (mismatch >= 0) {
+    const c = cases[mismatch];
+    throw new Error(`core and HyperFormula disagree on case ${mismatch} (${RULES[c.rule][0]} with ${c.value}): ${check[0][mismatch]} vs ${check[1][mismatch]}`);
+  }
+  const coreMs = median(core);
+  const hfMs = median(hf);
+  console.log(`rule-eval-cases: ${CASES} cases`);
+  console.log(`rule-eval-core: ${Math.round(CASES / (coreMs / 1000))} cases/s`);
+  console.log(`rule-eval-hyperformula: ${Math.round(CASES / (hfMs / 1000))} cases/s`);
+  console.log(`rule-eval-vs-hyperformula: ${(hfMs / coreMs).toFixed(1)} x`);
+}
+
+main();
