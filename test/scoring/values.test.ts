@@ -1,0 +1,67 @@
+import { dateToSerial, formatDate, formatNumberVi, ParError, readInput, readMax, round2 } from "../../src/scoring";
+
+describe("reading cell values", () => {
+  test.each([
+    [0.85, { kind: "number", value: 0.85 }],
+    ["85%", { kind: "number", value: 0.85, percent: true }],
+    ["85 %", { kind: "number", value: 0.85, percent: true }],
+    ["0,85", { kind: "number", value: 0.85 }],
+    ["-1,5", { kind: "number", value: -1.5 }],
+    ["  20 ", { kind: "number", value: 20 }],
+    ["15/01/2019", { kind: "number", value: 43480, date: true }],
+    [true, { kind: "boolean", value: true }],
+    ["Có", { kind: "boolean", value: true }],
+    ["KHÔNG", { kind: "boolean", value: false }],
+    ["Không áp dụng", { kind: "notApplicable" }],
+    ["", { kind: "blank" }],
+    [null, { kind: "blank" }],
+  ])("%p", (value, expected) => {
+    expect(readInput(value as never)).toMatchObject(expected);
+  });
+
+  test("a JS date becomes its Excel serial", () => {
+    expect(readInput(new Date(2019, 0, 15))).toMatchObject({ kind: "number", value: 43480, date: true });
+    expect(dateToSerial(new Date(1900, 0, 1))).toBe(2);
+    expect(formatDate(43480)).toBe("15/01/2019");
+  });
+
+  test.each(["abc", "1.2.3", "85%%", "31/02/2019", "1/2"])("%p is not a value", (text) => {
+    expect(() => readInput(text)).toThrow(ParError);
+  });
+
+  test("non-finite numbers are refused", () => {
+    expect(() => readInput(Number.NaN)).toThrow(ParError);
+    expect(() => readInput(Number.POSITIVE_INFINITY)).toThrow(ParError);
+  });
+});
+
+describe("maxima", () => {
+  test("numbers, text with comma, blank", () => {
+    expect(readMax(1)).toBe(1);
+    expect(readMax("0,5")).toBe(0.5);
+    expect(readMax("")).toBeNull();
+    expect(readMax(null)).toBeNull();
+  });
+
+  test("negative or text maxima are errors", () => {
+    expect(() => readMax(-1)).toThrow(/không phải là số không âm/);
+    expect(() => readMax("một")).toThrow(ParError);
+  });
+});
+
+describe("rounding and formatting", () => {
+  test("half away from zero at 2 decimals", () => {
+    expect(round2(0.005)).toBe(0.01);
+    expect(round2(-0.005)).toBe(-0.01);
+    expect(round2(2.675)).toBe(2.68);
+    expect(round2(0.1 + 0.2)).toBe(0.3);
+    expect(round2(-0.001)).toBe(0);
+    expect(Object.is(round2(-0.001), -0)).toBe(false);
+  });
+
+  test("Vietnamese number format", () => {
+    expect(formatNumberVi(0.5)).toBe("0,5");
+    expect(formatNumberVi(61.5)).toBe("61,5");
+    expect(formatNumberVi(3)).toBe("3");
+  });
+});
