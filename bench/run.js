@@ -5,7 +5,6 @@
  * rule-eval-vs-hyperformula: the core's rule evaluation against a real formula engine (HyperFormula, a
  * devDependency used here only) computing the same rules written as the nested IFs provinces type today.
  */
-const { performance } = require("node:perf_hooks");
 const { HyperFormula } = require("hyperformula");
 const { score } = require("../lib/scoring");
 

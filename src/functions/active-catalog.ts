@@ -1,0 +1,92 @@
+/**
+ * The catalogue the PAR.* functions look codes up in. It defaults to DEFAULT_CATALOG_ID, is switched from the
+ * task pane, and is remembered in the workbook through a SettingsStorage (Office document settings in Excel,
+ * a plain object in tests). No Office.js here: the Office adapter is src/taskpane/excel/settings.ts.
+ */
+import { builtinCatalog, Catalog, DEFAULT_CATALOG_ID, isBuiltinId, parseCatalogJson, ParError } from "../scoring";
+
+/** Workbook setting holding the active catalogue: a built-in id, or a custom catalogue's JSON. */
+export const ACTIVE_CATALOG_SETTING = "par.activeCatalog";
+
+/** Where the choice is remembered (Office.context.document.settings has this shape). */
+export interface SettingsStorage {
+  get(key: string): unknown;
+  set(key: string, value: string): void;
+  /** Makes the change last (Office: settings.saveAsync). */
+  save(): Promise<void>;
+}
+
+type Listener = (catalog: Catalog) => void;
+
+let active: Catalog | null = null;
+const listeners = new Set<Listener>();
+
+export function getActiveCatalog(): Catalog {
+  return active ?? builtinCatalog(DEFAULT_CATALOG_ID);
+}
+
+/** A built-in catalogue is stored by id; any other (custom, or a changed copy of a built-in) as its JSON. */
+export function serializeCatalogChoice(catalog: Catalog): string {
+  return isBuiltinId(catalog.id) && builtinCatalog(catalog.id) === catalog ? catalog.id : JSON.stringify(catalog);
+}
+
+/** Reads a stored choice back; throws ParError for an unknown id or invalid JSON. */
+export function parseCatalogChoice(stored: string): Catalog {
+  const text = stored.trim();
+  return text.startsWith("{") ? parseCatalogJson(text, ACTIVE_CATALOG_SETTING) : builtinCatalog(text);
+}
+
+function activate(catalog: Catalog): void {
+  if (catalog === active) return;
+  active = catalog;
+  listeners.forEach((l) => l(catalog));
+}
+
+/**
+ * Switches the catalogue (a built-in id or a catalogue) and, when a storage is given, remembers it in the
+ * workbook. The switch takes effect at once; a failing save rejects after it.
+ */
+export async function setActiveCatalog(choice: string | Catalog, storage?: SettingsStorage | null): Promise<Catalog> {
+  const catalog = typeof choice === "string" ? builtinCatalog(choice) : choice;
+  activate(catalog);
+  if (storage) {
+    storage.set(ACTIVE_CATALOG_SETTING, serializeCatalogChoice(catalog));
+    await storage.save();
+  }
+  return catalog;
+}
+
+export interface LoadResult {
+  catalog: Catalog;
+  /** Whether the stored choice differs from what was active before (formulas need recalculating). */
+  changed: boolean;
+  /** Why the stored value could not be used (the default stays active); null when it was fine or absent. */
+  error: ParError | null;
+}
+
+/** Activates the choice remembered in the workbook; nothing stored, or an unreadable value, keeps the default. */
+export function loadActiveCatalog(storage: SettingsStorage): LoadResult {
+  const before = getActiveCatalog();
+  const stored = storage.get(ACTIVE_CATALOG_SETTING);
+  if (typeof stored !== "string" || stored.trim() === "") return { catalog: before, changed: false, error: null };
+  try {
+    const catalog = parseCatalogChoice(stored);
+    activate(catalog);
+    return { catalog, changed: catalog !== before, error: null };
+  } catch (e) {
+    if (e instanceof ParError) return { catalog: before, changed: false, error: e };
+    throw e;
+  }
+}
+
+/** Calls `listener` after every switch; returns the unsubscribe function. */
+export function onActiveCatalogChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Back to the default with no listeners (tests). */
+export function resetActiveCatalog(): void {
+  active = null;
+  listeners.clear();
+}

@@ -1,0 +1,133 @@
+/**
+ * The one helper behind every PAR.* custom function: broadcasts a scalar (1×1) argument against the value
+ * range, runs the core once per cell, and turns the core's errors into Excel errors in that cell only.
+ * No Office.js here beyond an optional look at the `CustomFunctions` global, so it runs under jest.
+ */
+import { CellValue, isParError, ScoreResult, t } from "../scoring";
+
+/** What Excel passes for an `any[][]` parameter: rows of cell values (an omitted optional one is null/undefined). */
+export type Matrix = unknown[][];
+
+export type CellErrorKind = "invalidValue" | "notAvailable";
+
+/** The Excel error code of each kind (the values of CustomFunctions.ErrorCode). */
+export const ERROR_CODES: Record<CellErrorKind, string> = { invalidValue: "#VALUE!", notAvailable: "#N/A" };
+
+/**
+ * Stand-in for CustomFunctions.Error when the global is absent (tests, a plain browser): it carries the same
+ * `code` ("#VALUE!", "#N/A") and `message`.
+ */
+export class CellError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CellError";
+  }
+}
+
+export type ExcelError = CustomFunctions.Error | CellError;
+
+interface CustomFunctionsGlobal {
+  Error?: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error;
+  ErrorCode?: Record<CellErrorKind, CustomFunctions.ErrorCode>;
+}
+
+/** A #VALUE! / #N/A error with a message: Excel's own error object when running in Excel, else a CellError. */
+export function cellError(kind: CellErrorKind, message: string): ExcelError {
+  const cf = (globalThis as { CustomFunctions?: CustomFunctionsGlobal }).CustomFunctions;
+  if (cf && typeof cf.Error === "function" && cf.ErrorCode) return new cf.Error(cf.ErrorCode[kind], message);
+  return new CellError(ERROR_CODES[kind], message);
+}
+
+/** A thrown value as an Excel error: an unknown criterion code is #N/A, anything else #VALUE!; core messages are Vietnamese. */
+export function toCellError(e: unknown): ExcelError {
+  if (isParError(e)) return cellError(e.key === "catalog.unknownCode" ? "notAvailable" : "invalidValue", e.message);
+  return cellError("invalidValue", e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * A cell value as the core reads it. Excel passes data-type values (metadata allowCustomDataForDataTypeAny)
+ * as objects: their basicValue (else their text) is used.
+ */
+export function asCell(v: unknown): CellValue {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    const rich = v as { basicValue?: unknown; text?: unknown };
+    if (rich.basicValue !== undefined && typeof rich.basicValue !== "object") return asCell(rich.basicValue);
+    if (typeof rich.text === "string") return rich.text;
+  }
+  return String(v);
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A score as Excel shows it: blank stays blank, "Không áp dụng" passes through, otherwise the points. */
+export function scoreToCell(result: ScoreResult): number | string {
+  if (result.kind === "blank") return "";
+  if (result.kind === "notApplicable") return t("na.label");
+  return result.points;
+}
+
+/** An argument as a matrix: an omitted one is a single blank cell; a stray scalar is 1×1. */
+function asMatrix(arg: Matrix | null | undefined | unknown): Matrix {
+  if (arg === null || arg === undefined) return [[null]];
+  if (!Array.isArray(arg)) return [[arg]];
+  if (arg.length === 0) return [[null]];
+  return arg.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+const dims = (m: Matrix) => ({ rows: m.length, cols: m.reduce((w, row) => Math.max(w, row.length), 0) });
+
+/** Message of a shape mismatch (functions layer only: the core has no ranges). */
+export function shapeMessage(label: string, got: { rows: number; cols: number }, want: { rows: number; cols: number }, wantLabel: string): string {
+  return (
+    `Vùng ${label} có kích thước ${got.rows}×${got.cols}, không khớp với vùng ${wantLabel} ${want.rows}×${want.cols}. ` +
+    `Dùng một ô hoặc một vùng cùng kích thước`
+  );
+}
+
+/**
+ * Runs `fn` once per cell. The result has the shape of the first argument that is not 1×1 (the value range,
+ * usually); every other argument must be 1×1 (broadcast) or have that same shape, else the whole result is a
+ * single #VALUE! naming the mismatch. A cell whose computation throws gets its own error; the others are kept.
+ */
+export function mapCells(args: Array<Matrix | null | undefined>, labels: string[], fn: (...cells: CellValue[]) => unknown): unknown[][] {
+  const matrices = args.map(asMatrix);
+  const sizes = matrices.map(dims);
+  const lead = sizes.findIndex((s) => s.rows !== 1 || s.cols !== 1);
+  const shape = lead < 0 ? { rows: 1, cols: 1 } : sizes[lead];
+  for (let i = 0; i < sizes.length; i++) {
+    const s = sizes[i];
+    const scalar = s.rows === 1 && s.cols === 1;
+    if (!scalar && (s.rows !== shape.rows || s.cols !== shape.cols)) {
+      return [[cellError("invalidValue", shapeMessage(labels[i] ?? `#${i + 1}`, s, shape, labels[lead] ?? `#${lead + 1}`))]];
+    }
+  }
+  const out: unknown[][] = [];
+  for (let r = 0; r < shape.rows; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c < shape.cols; c++) {
+      const cells = matrices.map((m, i) => {
+        const s = sizes[i];
+        return asCell(s.rows === 1 && s.cols === 1 ? m[0][0] : m[r][c]);
+      });
+      try {
+        row.push(fn(...cells));
+      } catch (e) {
+        row.push(toCellError(e));
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** All cells of a range, row by row (for functions that reduce a range to one number). */
+export function flatten(arg: Matrix | null | undefined): CellValue[] {
+  return asMatrix(arg).flat().map(asCell);
+}
