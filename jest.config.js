@@ -4,8 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.(ts|tsx)$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
-    "^.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true }, isolatedModules: true }],
+    "^.+\\.(ts|tsx)$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    "^.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true } }],
   },
   // office-addin-manifest pulls ESM-only packages (strip-bom, uuid), also as nested copies.
   transformIgnorePatterns: ["node_modules/(?!(.*/)?(strip-bom|uuid)/)"],

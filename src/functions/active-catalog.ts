@@ -74,7 +74,11 @@ export function loadActiveCatalog(storage: SettingsStorage): LoadResult {
     activate(catalog);
     return { catalog, changed: catalog !== before, error: null };
   } catch (e) {
-    if (e instanceof ParError) return { catalog: before, changed: false, error: e };
+    if (e instanceof ParError) {
+      // A syntax error in the stored JSON means nothing to a user; a schema error names the criterion and field.
+      const error = e.key === "catalog.badJson" ? new ParError("catalog.badStored", { setting: ACTIVE_CATALOG_SETTING }) : e;
+      return { catalog: before, changed: false, error };
+    }
     throw e;
   }
 }

@@ -3,7 +3,7 @@
  * range, runs the core once per cell, and turns the core's errors into Excel errors in that cell only.
  * No Office.js here beyond an optional look at the `CustomFunctions` global, so it runs under jest.
  */
-import { CellValue, isParError, ScoreResult, t } from "../scoring";
+import { CellValue, isParError, Lang, MessageKey, ScoreResult, t } from "../scoring";
 
 /** What Excel passes for an `any[][]` parameter: rows of cell values (an omitted optional one is null/undefined). */
 export type Matrix = unknown[][];
@@ -41,9 +41,16 @@ export function cellError(kind: CellErrorKind, message: string): ExcelError {
   return new CellError(ERROR_CODES[kind], message);
 }
 
+/** Excel's display language decides the language of results and messages: English for en-*, else Vietnamese. */
+export function functionsLang(): Lang {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+  const lang = office?.context?.displayLanguage;
+  return typeof lang === "string" && lang.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
 /** A thrown value as an Excel error: an unknown criterion code is #N/A, anything else #VALUE!; core messages are Vietnamese. */
 export function toCellError(e: unknown): ExcelError {
-  if (isParError(e)) return cellError(e.key === "catalog.unknownCode" ? "notAvailable" : "invalidValue", e.message);
+  if (isParError(e)) return cellError(e.key === "catalog.unknownCode" ? "notAvailable" : "invalidValue", e.text(functionsLang()));
   return cellError("invalidValue", e instanceof Error ? e.message : String(e));
 }
 
@@ -69,7 +76,7 @@ export function isBlank(v: unknown): boolean {
 /** A score as Excel shows it: blank stays blank, "Không áp dụng" passes through, otherwise the points. */
 export function scoreToCell(result: ScoreResult): number | string {
   if (result.kind === "blank") return "";
-  if (result.kind === "notApplicable") return t("na.label");
+  if (result.kind === "notApplicable") return t("na.label", {}, functionsLang());
   return result.points;
 }
 
@@ -83,20 +90,16 @@ function asMatrix(arg: Matrix | null | undefined | unknown): Matrix {
 
 const dims = (m: Matrix) => ({ rows: m.length, cols: m.reduce((w, row) => Math.max(w, row.length), 0) });
 
-/** Message of a shape mismatch (functions layer only: the core has no ranges). */
-export function shapeMessage(label: string, got: { rows: number; cols: number }, want: { rows: number; cols: number }, wantLabel: string): string {
-  return (
-    `Vùng ${label} có kích thước ${got.rows}×${got.cols}, không khớp với vùng ${wantLabel} ${want.rows}×${want.cols}. ` +
-    `Dùng một ô hoặc một vùng cùng kích thước`
-  );
-}
-
 /**
  * Runs `fn` once per cell. The result has the shape of the first argument that is not 1×1 (the value range,
  * usually); every other argument must be 1×1 (broadcast) or have that same shape, else the whole result is a
  * single #VALUE! naming the mismatch. A cell whose computation throws gets its own error; the others are kept.
  */
-export function mapCells(args: Array<Matrix | null | undefined>, labels: string[], fn: (...cells: CellValue[]) => unknown): unknown[][] {
+export function mapCells(
+  args: Array<Matrix | null | undefined>,
+  labels: Array<MessageKey & `label.${string}`>,
+  fn: (...cells: CellValue[]) => unknown,
+): unknown[][] {
   const matrices = args.map(asMatrix);
   const sizes = matrices.map(dims);
   const lead = sizes.findIndex((s) => s.rows !== 1 || s.cols !== 1);
@@ -105,7 +108,10 @@ export function mapCells(args: Array<Matrix | null | undefined>, labels: string[
     const s = sizes[i];
     const scalar = s.rows === 1 && s.cols === 1;
     if (!scalar && (s.rows !== shape.rows || s.cols !== shape.cols)) {
-      return [[cellError("invalidValue", shapeMessage(labels[i] ?? `#${i + 1}`, s, shape, labels[lead] ?? `#${lead + 1}`))]];
+      const lang = functionsLang();
+      const label = (k: number) => (labels[k] ? t(labels[k], {}, lang) : `#${k + 1}`);
+      const params = { label: label(i), rows: s.rows, cols: s.cols, lead: label(lead), leadRows: shape.rows, leadCols: shape.cols };
+      return [[cellError("invalidValue", t("range.shape", params, lang))]];
     }
   }
   const out: unknown[][] = [];

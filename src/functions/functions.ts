@@ -7,12 +7,12 @@
 import "./runtime-guard";
 import { CatalogNode, computeIndex, effectiveMax, explainCriterion, getNode, scoreCriterion } from "../scoring";
 import { getActiveCatalog } from "./active-catalog";
-import { flatten, isBlank, mapCells, scoreToCell, toCellError } from "./broadcast";
+import { flatten, functionsLang, isBlank, mapCells, scoreToCell, toCellError } from "./broadcast";
 
 /** One lookup per code cell of the active catalogue; a blank code gives a blank cell. */
 function byCode(code: any[][], read: (node: CatalogNode) => unknown): any[][] {
   const catalog = getActiveCatalog();
-  return mapCells([code], ["mã tiêu chí"], (c) => (isBlank(c) ? "" : read(getNode(catalog, c as string | number))));
+  return mapCells([code], ["label.code"], (c) => (isBlank(c) ? "" : read(getNode(catalog, c as string | number))));
 }
 
 /**
@@ -25,7 +25,7 @@ function byCode(code: any[][], read: (node: CatalogNode) => unknown): any[][] {
  */
 export function score(value: any[][], rule: any[][], max?: any[][]): any[][] {
   const catalog = getActiveCatalog();
-  return mapCells([value, rule, max], ["giá trị", "quy tắc", "điểm tối đa"], (v, r, m) => scoreToCell(scoreCriterion(v, r, m, catalog)));
+  return mapCells([value, rule, max], ["label.value", "label.rule", "label.max"], (v, r, m) => scoreToCell(scoreCriterion(v, r, m, catalog)));
 }
 
 /**
@@ -37,7 +37,7 @@ export function score(value: any[][], rule: any[][], max?: any[][]): any[][] {
  */
 export function explain(value: any[][], rule: any[][]): any[][] {
   const catalog = getActiveCatalog();
-  return mapCells([value, rule], ["giá trị", "quy tắc"], (v, r) => explainCriterion(v, r, catalog, "vi"));
+  return mapCells([value, rule], ["label.value", "label.rule"], (v, r) => explainCriterion(v, r, catalog, functionsLang()));
 }
 
 /**

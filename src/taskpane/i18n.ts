@@ -14,7 +14,6 @@ const vi = {
   rule: "Quy tắc",
   unknown: "—",
   savedError: "Không lưu được lựa chọn vào sổ tính: {detail}",
-  storedError: "Không đọc được bộ tiêu chí đã lưu trong sổ tính, đang dùng bộ mặc định. {detail}",
   outsideTitle: "Đang mở ngoài Excel",
   outsideHint:
     "Trang này đang chạy trong trình duyệt nên chỉ xem được bộ tiêu chí. Để dùng các hàm PAR.* và ngăn PAR Scorer, hãy nạp tệp manifest.xml vào Excel: " +
@@ -34,7 +33,6 @@ const en: UiStrings = {
   rule: "Rule",
   unknown: "—",
   savedError: "Could not save the choice in the workbook: {detail}",
-  storedError: "The catalogue saved in the workbook could not be read; the default is in use. {detail}",
   outsideTitle: "Opened outside Excel",
   outsideHint:
     "This page is running in a browser, so it can only show the catalogues. To use the PAR.* functions and the PAR Scorer pane, load manifest.xml into Excel: " +

@@ -6,7 +6,7 @@ import {
   SettingsStorage,
 } from "../functions/active-catalog";
 import { builtinCatalogs, Catalog } from "../scoring";
-import { fill, strings, uiLang, UiLang } from "./i18n";
+import { uiLang, UiLang } from "./i18n";
 
 export interface Host {
   inExcel: boolean;
@@ -32,7 +32,7 @@ export function prepareStartup(host: Host): Startup {
   let notice: string | null = null;
   if (host.storage) {
     const loaded = loadActiveCatalog(host.storage);
-    if (loaded.error) notice = fill(strings(lang).storedError, { detail: loaded.error.text(lang) });
+    if (loaded.error) notice = loaded.error.text(lang);
     if (loaded.changed && host.recalculate) host.recalculate().catch(() => undefined);
   }
   const initial = getActiveCatalog();

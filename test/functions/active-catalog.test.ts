@@ -121,7 +121,7 @@ describe("active catalogue", () => {
   it("keeps the default and reports why when the stored value is unusable", () => {
     const bad = loadActiveCatalog(memoryStorage({ [ACTIVE_CATALOG_SETTING]: '{"id": "x"' }).storage);
     expect(bad.error).toBeInstanceOf(ParError);
-    expect(bad.error?.message).toMatch(/không phải JSON hợp lệ/);
+    expect(bad.error?.message).toMatch(/^Bộ tiêu chí lưu trong sổ tính \(par.activeCatalog\) không đọc được/);
     expect(bad.changed).toBe(false);
     expect(getActiveCatalog().id).toBe(DEFAULT_CATALOG_ID);
     const unknown = loadActiveCatalog(memoryStorage({ [ACTIVE_CATALOG_SETTING]: "da-xoa" }).storage);

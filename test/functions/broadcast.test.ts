@@ -5,17 +5,17 @@ const pair = (a: unknown, b: unknown) => `${String(a)}|${String(b)}`;
 
 describe("mapCells", () => {
   it("gives the shape of the first non-1×1 argument and broadcasts 1×1 ones", () => {
-    expect(mapCells([[[1], [2]], [["r"]]], ["a", "b"], pair)).toEqual([["1|r"], ["2|r"]]);
-    expect(mapCells([[["v"]], [["r1"], ["r2"], ["r3"]]], ["a", "b"], pair)).toEqual([["v|r1"], ["v|r2"], ["v|r3"]]);
-    expect(mapCells([[[1, 2]], [["x", "y"]]], ["a", "b"], pair)).toEqual([["1|x", "2|y"]]);
+    expect(mapCells([[[1], [2]], [["r"]]], ["label.value", "label.rule"], pair)).toEqual([["1|r"], ["2|r"]]);
+    expect(mapCells([[["v"]], [["r1"], ["r2"], ["r3"]]], ["label.value", "label.rule"], pair)).toEqual([["v|r1"], ["v|r2"], ["v|r3"]]);
+    expect(mapCells([[[1, 2]], [["x", "y"]]], ["label.value", "label.rule"], pair)).toEqual([["1|x", "2|y"]]);
   });
 
   it("treats an omitted optional argument as a blank cell", () => {
-    expect(mapCells([[[1], [2]], undefined], ["a", "b"], pair)).toEqual([["1|null"], ["2|null"]]);
+    expect(mapCells([[[1], [2]], undefined], ["label.value", "label.rule"], pair)).toEqual([["1|null"], ["2|null"]]);
   });
 
   it("refuses a row against a column with one #VALUE! naming both shapes", () => {
-    const out = mapCells([[[1], [2], [3]], [["a", "b", "c"]]], ["giá trị", "quy tắc"], pair);
+    const out = mapCells([[[1], [2], [3]], [["a", "b", "c"]]], ["label.value", "label.rule"], pair);
     expect(out).toHaveLength(1);
     expect(out[0]).toHaveLength(1);
     const e = out[0][0] as CellError;
@@ -23,8 +23,21 @@ describe("mapCells", () => {
     expect(e.message).toBe("Vùng quy tắc có kích thước 1×3, không khớp với vùng giá trị 3×1. Dùng một ô hoặc một vùng cùng kích thước");
   });
 
+  it("speaks English when Excel's display language is English", () => {
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { displayLanguage: "en-US" } };
+    try {
+      const e = mapCells([[[1], [2], [3]], [["a", "b", "c"]]], ["label.value", "label.rule"], pair)[0][0] as CellError;
+      expect(e.message).toBe("The rule range is 1×3 and does not match the value range 3×1. Use one cell or a range of the same size");
+      expect((toCellError(new ParError("value.badMax", { text: "-1" })) as CellError).message).toMatch(/^The maximum "-1"/);
+      expect(scoreToCell({ kind: "notApplicable" })).toBe("Not applicable");
+    } finally {
+      delete g.Office;
+    }
+  });
+
   it("keeps one failing cell's error to that cell", () => {
-    const out = mapCells([[[1], [0], [2]]], ["a"], (v) => {
+    const out = mapCells([[[1], [0], [2]]], ["label.value"], (v) => {
       if (v === 0) throw new ParError("index.noApplicable");
       return v;
     });

@@ -114,6 +114,8 @@ describe("startup wiring", () => {
     const storage: SettingsStorage = { get: () => "{bad json", set: () => undefined, save: async () => undefined };
     const startup = prepareStartup({ inExcel: true, displayLanguage: "en-GB", storage, recalculate: null });
     expect(startup.initial.id).toBe("dien-bien-2018");
-    expect(startup.notice).toMatch(/^The catalogue saved in the workbook could not be read; the default is in use\. The file par\.activeCatalog is not valid JSON/);
+    expect(startup.notice).toBe(
+      "The catalogue saved in the workbook (par.activeCatalog) cannot be read. The default is in use; pick the catalogue again in the PAR Scorer pane",
+    );
   });
 });

@@ -47,6 +47,14 @@ const vi = {
   "catalog.badJson": (p) => `Tệp ${p.source} không phải JSON hợp lệ: ${p.detail}`,
   "index.shape": (p) => `Hai vùng điểm và điểm tối đa phải cùng kích thước (đang là ${p.a} và ${p.b})`,
   "index.noApplicable": () => "Không có tiêu chí nào được áp dụng (tổng điểm tối đa bằng 0), không tính được chỉ số",
+  "range.shape": (p) =>
+    `Vùng ${p.label} có kích thước ${p.rows}×${p.cols}, không khớp với vùng ${p.lead} ${p.leadRows}×${p.leadCols}. Dùng một ô hoặc một vùng cùng kích thước`,
+  "label.value": () => "giá trị",
+  "label.rule": () => "quy tắc",
+  "label.max": () => "điểm tối đa",
+  "label.code": () => "mã tiêu chí",
+  "catalog.badStored": (p) =>
+    `Bộ tiêu chí lưu trong sổ tính (${p.setting}) không đọc được. Đang dùng bộ mặc định; hãy chọn lại bộ tiêu chí trong ngăn PAR Scorer`,
   "explain.blank": () => "Ô kết quả trống: chưa chấm điểm",
   "explain.na": () => "Không áp dụng: tiêu chí này không tính vào điểm tối đa",
   "explain.matched": (p) => `Giá trị ${p.value} khớp mức ${p.band} (${p.text}) → ${p.points} điểm`,
@@ -88,6 +96,14 @@ const en: Record<MessageKey, Template> = {
   "catalog.badJson": (p) => `The file ${p.source} is not valid JSON: ${p.detail}`,
   "index.shape": (p) => `The score and maximum ranges must have the same size (they are ${p.a} and ${p.b})`,
   "index.noApplicable": () => "No criterion applies (the applicable maximum is 0): the index cannot be computed",
+  "range.shape": (p) =>
+    `The ${p.label} range is ${p.rows}×${p.cols} and does not match the ${p.lead} range ${p.leadRows}×${p.leadCols}. Use one cell or a range of the same size`,
+  "label.value": () => "value",
+  "label.rule": () => "rule",
+  "label.max": () => "maximum",
+  "label.code": () => "criterion code",
+  "catalog.badStored": (p) =>
+    `The catalogue saved in the workbook (${p.setting}) cannot be read. The default is in use; pick the catalogue again in the PAR Scorer pane`,
   "explain.blank": () => "The value cell is blank: not scored yet",
   "explain.na": () => "Not applicable: this criterion leaves the maximum",
   "explain.matched": (p) => `Value ${p.value} matches band ${p.band} (${p.text}) → ${p.points} points`,
