@@ -7,28 +7,13 @@
  */
 import dienBien2018 from "../../src/scoring/catalog/data/dien-bien-2018.json";
 import dienBienSo from "../../src/scoring/catalog/data/dien-bien-so.json";
-import { catalogSchema } from "../../src/scoring/catalog/schema";
+import { CatalogNodeInput, catalogSchema } from "../../src/scoring/catalog/schema";
 
 // ---------------------------------------------------------------------------
 // Raw JSON shape (read without going through the schema) and helpers
 // ---------------------------------------------------------------------------
 
-type RawEvidence = string | { name: string; points?: number | null; target?: number | null; lead?: string | null };
-
-interface RawNode {
-  code: string;
-  name: string;
-  max?: number | null;
-  target?: number | null;
-  targetText?: string | null;
-  rule?: string | null;
-  evidence?: RawEvidence[];
-  evidenceRequirement?: string | null;
-  deadline?: string | null;
-  lead?: string | null;
-  coordinating?: string | null;
-  children?: RawNode[];
-}
+type RawNode = CatalogNodeInput;
 
 interface RawCatalog {
   id: string;

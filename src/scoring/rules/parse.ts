@@ -43,7 +43,8 @@ function trimmed(text: string, position: number): Segment {
   return { text: text.trim(), position: position + lead };
 }
 
-function bound(seg: Segment): Bound {
+/** A number, percentage or date at seg; `notLiteral` is the error when the text is none of those. */
+function bound(seg: Segment, notLiteral: "rule.badNumber" | "rule.badCondition" = "rule.badNumber"): Bound {
   let literal;
   try {
     literal = parseLiteral(seg.text);
@@ -51,7 +52,7 @@ function bound(seg: Segment): Bound {
     if (e instanceof ParError) throw new ParError(e.key, e.params, seg.position);
     throw e;
   }
-  if (!literal) throw new ParError("rule.badNumber", { text: seg.text }, seg.position);
+  if (!literal) throw new ParError(notLiteral, { text: seg.text }, seg.position);
   return literal;
 }
 
@@ -90,15 +91,7 @@ function parseCondition(seg: Segment): Condition {
     return { kind: "range", low: lo, high: hi, highExclusive };
   }
 
-  let literal;
-  try {
-    literal = parseLiteral(seg.text);
-  } catch (e) {
-    if (e instanceof ParError) throw new ParError(e.key, e.params, seg.position);
-    throw e;
-  }
-  if (!literal) throw new ParError("rule.badCondition", { text: seg.text }, seg.position);
-  return { kind: "compare", op: "=", bound: literal };
+  return { kind: "compare", op: "=", bound: bound(seg, "rule.badCondition") };
 }
 
 function parsePoints(seg: Segment, condition: Condition): Points {
