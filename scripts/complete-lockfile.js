@@ -22,5 +22,9 @@ for (const meta of Object.values(pkgs)) {
     added++;
   }
 }
+// npm's own order (root first, then by path), so a later `npm install` leaves the file as it is.
+const ordered = {};
+for (const key of Object.keys(pkgs).sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en")))) ordered[key] = pkgs[key];
+lock.packages = ordered;
 fs.writeFileSync("package-lock.json", JSON.stringify(lock, null, 2) + "\n");
 console.log("added", added);
