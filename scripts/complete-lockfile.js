@@ -14,10 +14,9 @@ for (const meta of Object.values(pkgs)) {
     const m = /resolver-binding-([a-z0-9]+)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|eabi|msvc))?$/.exec(dep);
     if (!m) { console.error("cannot infer", dep); continue; }
     const [, os, cpu, abi] = m;
-    const entry = { version, cpu: [cpu], dev: !!meta.dev, license: "MIT", optional: true, os: [os] };
-    if (abi === "gnu" || abi === "gnueabihf") entry.libc = ["glibc"];
-    if (abi === "musl" || abi === "musleabihf") entry.libc = ["musl"];
-    if (cpu === "arm" ) entry.cpu = ["arm"];
+    const libc = abi === "gnu" || abi === "gnueabihf" ? ["glibc"] : abi === "musl" || abi === "musleabihf" ? ["musl"] : null;
+    // Fields in npm's order: version, then alphabetical.
+    const entry = { version, cpu: [cpu], dev: !!meta.dev, ...(libc ? { libc } : {}), license: "MIT", optional: true, os: [os] };
     pkgs[key] = entry;
     added++;
   }
