@@ -62,6 +62,31 @@ const vi = {
   "explain.capped": (p) => `; giới hạn ở điểm tối đa ${p.max}`,
   "error.at": (p) => `Lỗi tại ký tự ${p.position}: ${p.message}`,
   "na.label": () => "Không áp dụng",
+  // catalogue sheet
+  "catalogSheet.noHeader": (p) =>
+    `Trang "${p.sheet}" không có dòng tiêu đề của bảng tiêu chí trong 10 dòng đầu. Dòng tiêu đề cần có các cột Mã, Tên tiêu chí, Điểm tối đa, Quy tắc chấm điểm`,
+  "catalogSheet.noId": () => `Thiếu mã bộ tiêu chí. Ghi "Mã bộ tiêu chí: <mã>" ở một ô phía trên dòng tiêu đề, ví dụ Mã bộ tiêu chí: dien-bien-2019`,
+  "catalogSheet.badId": (p) =>
+    `Mã bộ tiêu chí "${p.id}" không hợp lệ. Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ dien-bien-2019`,
+  "catalogSheet.noName": (p) => `Thiếu tên bộ tiêu chí nên tạm dùng mã "${p.id}". Ghi "Bộ tiêu chí: <tên>" ở ô A1`,
+  "catalogSheet.badLevel": (p) =>
+    `Không hiểu cấp đánh giá "${p.text}" nên bỏ qua. Ghi một trong: tỉnh, sở/ngành, huyện, xã (hoặc để trống)`,
+  "catalogSheet.badYear": (p) => `Năm "${p.text}" không hợp lệ nên bỏ qua. Ghi năm đủ bốn chữ số, ví dụ 2019 (hoặc để trống)`,
+  "catalogSheet.noCode": (p) =>
+    `Dòng ${p.row} có nội dung nhưng thiếu mã tiêu chí nên bị bỏ qua. Nhập mã vào ô này (ví dụ 1.3.1) hoặc xóa dòng`,
+  "catalogSheet.badCode": (p) =>
+    `Mã tiêu chí "${p.text}" không hợp lệ. Mã gồm các số cách nhau bởi dấu chấm, ví dụ 1, 1.3 hoặc 1.3.1`,
+  "catalogSheet.duplicateCode": (p) => `Mã ${p.code} đã có ở dòng ${p.row}. Mỗi tiêu chí chỉ có một dòng: đổi mã hoặc xóa dòng trùng`,
+  "catalogSheet.noParent": (p) =>
+    `Tiêu chí ${p.code} không có dòng tiêu chí cha ${p.parent}. Thêm một dòng mã ${p.parent}, hoặc sửa mã này`,
+  "catalogSheet.emptyName": (p) => `Tiêu chí ${p.code} chưa có tên. Nhập tên tiêu chí vào ô này`,
+  "catalogSheet.badNumber": (p) =>
+    `${p.label} của tiêu chí ${p.code} là "${p.text}", không phải là số. Nhập số như 0,5 hoặc 1 (để trống nếu chưa có)`,
+  "catalogSheet.negativeMax": (p) => `Điểm tối đa của tiêu chí ${p.code} là ${p.text}, không được âm. Nhập số từ 0 trở lên`,
+  "catalogSheet.badRule": (p) => `Quy tắc chấm điểm của tiêu chí ${p.code} sai. ${p.detail}`,
+  "catalogSheet.noRows": (p) => `Bảng tiêu chí chưa có dòng nào dưới dòng tiêu đề (dòng ${p.row}). Thêm ít nhất một lĩnh vực, ví dụ mã 1`,
+  "catalogSheet.issue": (p) => `Bộ tiêu chí chưa hợp lệ: ${p.detail}`,
+  "label.target": () => "điểm mục tiêu",
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof vi;
@@ -111,6 +136,25 @@ const en: Record<MessageKey, Template> = {
   "explain.capped": (p) => `; capped at the maximum ${p.max}`,
   "error.at": (p) => `Error at character ${p.position}: ${p.message}`,
   "na.label": () => "Not applicable",
+  // catalogue sheet
+  "catalogSheet.noHeader": (p) =>
+    `Sheet "${p.sheet}" has no criteria table header in its first 10 rows. The header needs the columns Code, Criterion, Max, Rule`,
+  "catalogSheet.noId": () => `The catalogue id is missing. Write "Mã bộ tiêu chí: <id>" in a cell above the header, e.g. Mã bộ tiêu chí: dien-bien-2019`,
+  "catalogSheet.badId": (p) => `The catalogue id "${p.id}" is invalid. Use lower-case letters without diacritics, digits and dashes, e.g. dien-bien-2019`,
+  "catalogSheet.noName": (p) => `The catalogue name is missing, so the id "${p.id}" is used. Write "Bộ tiêu chí: <name>" in cell A1`,
+  "catalogSheet.badLevel": (p) => `The level "${p.text}" is not understood and is ignored. Write one of: tỉnh, sở/ngành, huyện, xã (or leave it blank)`,
+  "catalogSheet.badYear": (p) => `The year "${p.text}" is invalid and is ignored. Write a four-digit year, e.g. 2019 (or leave it blank)`,
+  "catalogSheet.noCode": (p) => `Row ${p.row} has content but no criterion code, so it is skipped. Enter a code in this cell (e.g. 1.3.1) or delete the row`,
+  "catalogSheet.badCode": (p) => `The criterion code "${p.text}" is invalid. A code is numbers separated by dots, e.g. 1, 1.3 or 1.3.1`,
+  "catalogSheet.duplicateCode": (p) => `Code ${p.code} is already used on row ${p.row}. Each criterion has one row: change the code or delete the duplicate`,
+  "catalogSheet.noParent": (p) => `Criterion ${p.code} has no parent row ${p.parent}. Add a row with code ${p.parent}, or correct this code`,
+  "catalogSheet.emptyName": (p) => `Criterion ${p.code} has no name. Enter its name in this cell`,
+  "catalogSheet.badNumber": (p) => `The ${p.label} of criterion ${p.code} is "${p.text}", which is not a number. Enter a number such as 0,5 or 1 (blank if none)`,
+  "catalogSheet.negativeMax": (p) => `The maximum of criterion ${p.code} is ${p.text}; it must not be negative. Enter 0 or more`,
+  "catalogSheet.badRule": (p) => `The scoring rule of criterion ${p.code} is wrong. ${p.detail}`,
+  "catalogSheet.noRows": (p) => `The criteria table has no rows below its header (row ${p.row}). Add at least one field, e.g. code 1`,
+  "catalogSheet.issue": (p) => `The catalogue is not valid: ${p.detail}`,
+  "label.target": () => "target",
 };
 
 const tables: Record<Lang, Record<MessageKey, Template>> = { vi, en };

@@ -1,0 +1,52 @@
+import { CellValue } from "./values";
+
+/**
+ * One worksheet as the core sees it, whichever host read it (Office.js or an .xlsx file): cell values by
+ * 0-based row and column from A1, and the formulas where there are any. Rows may be ragged.
+ */
+export interface Grid {
+  /** The worksheet's name, as shown on its tab. */
+  name: string;
+  values: CellValue[][];
+  /** Formula text ("=SUM(D5:D8)") where a cell holds a formula; absent or null elsewhere. */
+  formulas?: (string | null)[][];
+}
+
+/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 0-based row and column. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** 0-based row and column of an A1 address ("$B$7" too); null when it is not one. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  return grid.values[row]?.[col] ?? null;
+}
+
+export function formulaAt(grid: Grid, row: number, col: number): string | null {
+  return grid.formulas?.[row]?.[col] ?? null;
+}
+
+/** Number of columns of the widest row. */
+export function gridWidth(grid: Grid): number {
+  return grid.values.reduce((w, row) => Math.max(w, row.length), 0);
+}

@@ -1,0 +1,6 @@
+export * from "./types";
+export * from "./sheet-spec";
+export * from "./summary";
+export * from "./ranking";
+export * from "./plan";
+export * from "./sheets";

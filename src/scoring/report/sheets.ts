@@ -1,0 +1,692 @@
+/**
+ * The layout of the generated sheets (summary, improvement plan, ranking, points by field), decided once for the
+ * .xlsx writer and the Excel task pane. Print-friendly: a title block, then bordered tables with a styled header
+ * row, 2-decimal points ("0.00"), percentages stored as fractions ("0.00%"), wrapped long text, column widths
+ * and a frozen header. No cell carries a formula: every figure is a value computed by the core, and text from
+ * users or catalogues is only ever a value (writers keep it as text).
+ */
+import { EvidenceItem } from "../catalog";
+import { a1, columnLetters } from "../grid";
+import { Lang } from "../i18n/messages";
+import { round2 } from "../values";
+import { FINDING_KINDS, FindingKind } from "../validate/types";
+import { CellStyle, ChartIntent, NumberFormat, SheetSpec, SpecCell } from "./sheet-spec";
+import { ClassBand, ImprovementPlan, PlanItem, Ranking, RankingEntry, SummaryLine, UnitSummary } from "./types";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------------------------------
+
+const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
+  vi: {
+    "missing-criterion": "Thiếu tiêu chí",
+    "unknown-criterion": "Tiêu chí không có trong bộ tiêu chí",
+    "duplicate-criterion": "Tiêu chí bị trùng",
+    "score-invalid": "Điểm không hợp lệ",
+    "score-over-max": "Điểm vượt điểm tối đa",
+    "score-mismatch": "Điểm tự chấm không khớp quy tắc",
+    "sum-mismatch": "Tổng điểm không khớp các tiêu chí con",
+    "missing-evidence": "Thiếu tài liệu kiểm chứng",
+    "evidence-late": "Tài liệu kiểm chứng quá hạn",
+    "evidence-invalid": "Tài liệu kiểm chứng không hợp lệ",
+    "missing-explanation": "Thiếu giải trình",
+  },
+  en: {
+    "missing-criterion": "Missing criterion",
+    "unknown-criterion": "Criterion not in the catalogue",
+    "duplicate-criterion": "Duplicate criterion",
+    "score-invalid": "Invalid score",
+    "score-over-max": "Score above the maximum",
+    "score-mismatch": "Self score differs from the rule",
+    "sum-mismatch": "Total differs from its sub-criteria",
+    "missing-evidence": "Missing evidence",
+    "evidence-late": "Evidence after the deadline",
+    "evidence-invalid": "Invalid evidence",
+    "missing-explanation": "Missing explanation",
+  },
+};
+
+/** The label of a finding kind ("missing-evidence" → "Thiếu tài liệu kiểm chứng"). */
+export function findingKindLabel(kind: FindingKind, lang: Lang = "vi"): string {
+  return KIND_LABELS[lang][kind] ?? kind;
+}
+
+const VI = {
+  summaryName: "Tổng hợp",
+  planName: "Kế hoạch cải thiện",
+  rankingName: "Xếp hạng",
+  matrixName: "Điểm theo lĩnh vực",
+  summaryTitle: "TỔNG HỢP KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+  planTitle: "PHỤ LỤC: KẾ HOẠCH CẢI THIỆN CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+  rankingTitle: "BẢNG XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+  matrixTitle: "ĐIỂM THEO LĨNH VỰC CỦA CÁC ĐƠN VỊ",
+  unit: "Đơn vị",
+  catalog: "Bộ tiêu chí",
+  sheet: "Trang tính",
+  indexSelf: "Chỉ số CCHC (tự đánh giá)",
+  indexAppraised: "Chỉ số CCHC (thẩm định — kết quả chính thức)",
+  band: "Xếp loại",
+  noIndex: "chưa tính được (không có tiêu chí nào được áp dụng)",
+  checks: (errors: number, warnings: number) => `Kết quả kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
+  fieldSection: "I. ĐIỂM THEO LĨNH VỰC",
+  findingSection: "II. KẾT QUẢ KIỂM TRA SỔ TỰ ĐÁNH GIÁ",
+  evidenceSection: "III. TIÊU CHÍ CHƯA CÓ TÀI LIỆU KIỂM CHỨNG",
+  code: "Mã",
+  field: "Lĩnh vực",
+  max: "Điểm tối đa",
+  applicableMax: "Điểm tối đa áp dụng",
+  self: "Điểm tự chấm",
+  appraised: "Điểm thẩm định",
+  percent: "Tỷ lệ đạt",
+  percentSelf: "Tỷ lệ đạt (tự chấm)",
+  percentAppraised: "Tỷ lệ đạt (thẩm định)",
+  lost: "Điểm bị mất",
+  total: "Tổng cộng",
+  chartLabel: "Nhãn biểu đồ",
+  chartTitle: "Điểm theo lĩnh vực",
+  no: "STT",
+  kind: "Loại phát hiện",
+  kindId: "Mã loại",
+  errors: "Lỗi",
+  warnings: "Cảnh báo",
+  count: "Tổng",
+  criterion: "Tiêu chí",
+  location: "Vị trí",
+  noneWithoutEvidence: "Không có tiêu chí nào thiếu tài liệu kiểm chứng",
+  planNote: "Các tiêu chí bị mất điểm, xếp theo số điểm bị mất từ cao đến thấp",
+  planLost: "Điểm mất",
+  planAchieved: "Điểm đạt",
+  target: "Mục tiêu",
+  evidence: "Tài liệu kiểm chứng",
+  requirement: "Yêu cầu đối với TLKC",
+  deadline: "Thời hạn",
+  lead: "Cơ quan chủ trì",
+  coordinating: "Cơ quan phối hợp",
+  points: "điểm",
+  planEmpty: "Không có tiêu chí nào bị mất điểm",
+  rankingNote: (n: number) =>
+    `Số đơn vị: ${n}. Xếp hạng theo chỉ số chính thức (điểm thẩm định khi có, nếu không là điểm tự đánh giá)`,
+  rank: "Hạng",
+  index: "Chỉ số",
+  selfIndex: "Tự đánh giá",
+  appraisedIndex: "Thẩm định",
+  source: "Tệp",
+  ungrouped: "Không phân nhóm",
+  noUnits: "Không có đơn vị nào",
+  legend: "Thang xếp loại",
+  condition: "Điều kiện",
+  bandFrom: (min: string) => `Từ ${min} điểm trở lên`,
+  bandRange: (min: string, max: string) => `Từ ${min} đến dưới ${max} điểm`,
+  bandBelow: (max: string) => `Dưới ${max} điểm`,
+  bandAll: "Mọi chỉ số",
+  matrixNote: "Điểm chính thức theo lĩnh vực: điểm thẩm định khi có, nếu không là điểm tự chấm",
+  totalPoints: "Tổng điểm",
+  indexChart: "Chỉ số CCHC theo đơn vị",
+  indexSeries: "Chỉ số CCHC",
+};
+
+type Labels = typeof VI;
+
+const EN: Labels = {
+  summaryName: "Summary",
+  planName: "Improvement plan",
+  rankingName: "Ranking",
+  matrixName: "Points by field",
+  summaryTitle: "PAR INDEX SUMMARY",
+  planTitle: "APPENDIX: PAR INDEX IMPROVEMENT PLAN",
+  rankingTitle: "PAR INDEX RANKING",
+  matrixTitle: "POINTS BY FIELD FOR EACH UNIT",
+  unit: "Unit",
+  catalog: "Catalogue",
+  sheet: "Sheet",
+  indexSelf: "PAR Index (self-assessed)",
+  indexAppraised: "PAR Index (appraised — official)",
+  band: "Band",
+  noIndex: "cannot be computed (no criterion applies)",
+  checks: (errors: number, warnings: number) => `Checks: ${errors} errors, ${warnings} warnings`,
+  fieldSection: "I. POINTS BY FIELD",
+  findingSection: "II. CHECKS OF THE SELF-ASSESSMENT",
+  evidenceSection: "III. CRITERIA WITHOUT EVIDENCE",
+  code: "Code",
+  field: "Field",
+  max: "Max",
+  applicableMax: "Applicable max",
+  self: "Self score",
+  appraised: "Appraised",
+  percent: "% achieved",
+  percentSelf: "% achieved (self)",
+  percentAppraised: "% achieved (appraised)",
+  lost: "Points lost",
+  total: "Total",
+  chartLabel: "Chart label",
+  chartTitle: "Points by field",
+  no: "No.",
+  kind: "Finding",
+  kindId: "Kind",
+  errors: "Errors",
+  warnings: "Warnings",
+  count: "Total",
+  criterion: "Criterion",
+  location: "Location",
+  noneWithoutEvidence: "Every scored criterion has evidence",
+  planNote: "Criteria that lost points, largest loss first",
+  planLost: "Points lost",
+  planAchieved: "Achieved",
+  target: "Target",
+  evidence: "Evidence",
+  requirement: "Evidence requirements",
+  deadline: "Deadline",
+  lead: "Lead agency",
+  coordinating: "Coordinating agencies",
+  points: "points",
+  planEmpty: "No criterion lost points",
+  rankingNote: (n: number) => `Units: ${n}. Ranked by the official index (appraised when there is one, else self-assessed)`,
+  rank: "Rank",
+  index: "Index",
+  selfIndex: "Self-assessed",
+  appraisedIndex: "Appraised",
+  source: "File",
+  ungrouped: "Ungrouped",
+  noUnits: "No unit",
+  legend: "Class bands",
+  condition: "Condition",
+  bandFrom: (min: string) => `${min} and above`,
+  bandRange: (min: string, max: string) => `${min} to below ${max}`,
+  bandBelow: (max: string) => `Below ${max}`,
+  bandAll: "Any index",
+  matrixNote: "Official points by field: appraised where there are, else self-assessed",
+  totalPoints: "Total points",
+  indexChart: "PAR Index by unit",
+  indexSeries: "PAR Index",
+};
+
+function labels(lang: Lang): Labels {
+  return lang === "en" ? EN : VI;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cells
+// ---------------------------------------------------------------------------------------------------------------
+
+type Row = (SpecCell | null)[];
+
+/** A number with 2 decimals in the language's notation: 85,50 (vi) or 85.50 (en). */
+export function fixed2(x: number, lang: Lang = "vi"): string {
+  const s = round2(x).toFixed(2);
+  return lang === "en" ? s : s.replace(".", ",");
+}
+
+function text(value: string | null | undefined, style?: CellStyle): SpecCell {
+  const v = value === null || value === undefined ? null : value;
+  return style ? { value: v, style } : { value: v };
+}
+
+function num(value: number | null | undefined, numFmt: NumberFormat, style: CellStyle = {}): SpecCell {
+  const v = value === null || value === undefined || !Number.isFinite(value) ? null : value;
+  return { value: v, style: { ...style, numFmt, align: style.align ?? "right" } };
+}
+
+/** A percentage from 0–100 as the fraction "0.00%" shows. */
+function fraction(percent: number | null): number | null {
+  return percent === null ? null : round2(percent * 100) / 10000;
+}
+
+const HEAD: CellStyle = { bold: true, fill: "header", wrap: true, border: true, align: "center" };
+const TITLE: CellStyle = { bold: true, size: 14, align: "center" };
+
+function header(texts: string[]): Row {
+  return texts.map((s) => text(s, HEAD));
+}
+
+/** "1. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH…": the code and the name cut at a word near `limit` characters. */
+export function shortLabel(code: string, name: string, limit = 32): string {
+  const clean = name.replace(/\s+/g, " ").trim();
+  let short = clean;
+  if (clean.length > limit) {
+    const cut = clean.slice(0, limit);
+    const space = cut.lastIndexOf(" ");
+    short = `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+  }
+  return code ? `${code}. ${short}` : short;
+}
+
+/** Sets a cell, filling the gap before it with empty cells (no holes in a row). */
+function put(row: Row, col: number, cell: SpecCell): void {
+  while (row.length < col) row.push(null);
+  row[col] = cell;
+}
+
+function range(col: number, firstRow: number, lastRow: number): string {
+  return `${a1(firstRow, col)}:${a1(lastRow, col)}`;
+}
+
+function mergeRow(row: number, lastCol: number): string {
+  return `A${row + 1}:${columnLetters(lastCol)}${row + 1}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Summary of one unit
+// ---------------------------------------------------------------------------------------------------------------
+
+function indexLine(label: string, index: number | null, band: string | null, L: Labels, lang: Lang): string {
+  if (index === null) return `${label}: ${L.noIndex}`;
+  return `${label}: ${fixed2(index, lang)}${band ? ` — ${L.band} ${band}` : ""}`;
+}
+
+/**
+ * The summary sheet of one unit:
+ * - title block: title, unit, catalogue, the index with its band ("Chỉ số CCHC (tự đánh giá): 85,50 — Xếp loại B";
+ *   with an appraisal also the appraised index, marked as the official figure), the count of errors and warnings;
+ * - I. points by field: Mã | Lĩnh vực | Điểm tối đa | Điểm tối đa áp dụng | Điểm tự chấm | [Điểm thẩm định] |
+ *   Tỷ lệ đạt … | Điểm bị mất, a total row; beside it the chart labels, and the bar chart to their right;
+ * - II. findings by kind (label, errors, warnings, total, kind id);
+ * - III. criteria without evidence (code, name, sheet!cell).
+ * The header row of table I is frozen (with the title block above it) and is the sheet's headerRow.
+ */
+export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec {
+  const L = labels(lang);
+  const appraised = summary.appraisedIndex !== null || summary.total.appraised !== null;
+  const rows: Row[] = [];
+  const merges: string[] = [];
+
+  type Column = { head: string; width: number; cell: (l: SummaryLine, style: CellStyle) => SpecCell };
+  const columns: Column[] = [
+    { head: L.code, width: 8, cell: (l, s) => text(l === summary.total ? null : l.code, { ...s, align: "center" }) },
+    { head: L.field, width: 50, cell: (l, s) => text(l === summary.total ? L.total : l.name, { ...s, wrap: true }) },
+    { head: L.max, width: 12, cell: (l, s) => num(l.max, "0.00", s) },
+    { head: L.applicableMax, width: 13, cell: (l, s) => num(l.applicableMax, "0.00", s) },
+    { head: L.self, width: 12, cell: (l, s) => num(l.self, "0.00", s) },
+  ];
+  if (appraised) columns.push({ head: L.appraised, width: 12, cell: (l, s) => num(l.appraised, "0.00", s) });
+  columns.push({
+    head: appraised ? L.percentSelf : L.percent,
+    width: 12,
+    cell: (l, s) => num(fraction(l.selfPercent), "0.00%", s),
+  });
+  if (appraised) {
+    columns.push({ head: L.percentAppraised, width: 13, cell: (l, s) => num(fraction(l.appraisedPercent), "0.00%", s) });
+  }
+  columns.push({ head: L.lost, width: 12, cell: (l, s) => num(l.lost, "0.00", s) });
+  const lastCol = columns.length - 1;
+  const colOf = (head: string) => columns.findIndex((c) => c.head === head);
+
+  // Title block.
+  const titleRow = (value: string, style: CellStyle) => {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(value, style)]);
+  };
+  titleRow(L.summaryTitle, TITLE);
+  titleRow(`${L.unit}: ${summary.unit}`, { bold: true, size: 12 });
+  titleRow(`${L.catalog}: ${summary.catalogName}`, {});
+  titleRow(indexLine(L.indexSelf, summary.selfIndex, appraised ? null : summary.band, L, lang), {
+    bold: !appraised,
+    size: appraised ? 12 : 13,
+  });
+  if (appraised) titleRow(indexLine(L.indexAppraised, summary.appraisedIndex, summary.band, L, lang), { bold: true, size: 13 });
+  titleRow(`${L.checks(summary.errors, summary.warnings)} — ${L.sheet}: ${summary.sheet}`, { italic: true });
+  rows.push([]);
+
+  // I. Points by field.
+  rows.push([text(L.fieldSection, { bold: true, size: 12 })]);
+  const headerRow = rows.length;
+  const labelCol = lastCol + 2;
+  const headRow = header(columns.map((c) => c.head));
+  put(headRow, labelCol, text(L.chartLabel, { italic: true, align: "left" }));
+  rows.push(headRow);
+  const firstField = rows.length;
+  const categories: string[] = [];
+  for (const field of summary.fields) {
+    const row: Row = columns.map((c) => c.cell(field, { fill: "field", border: true }));
+    const category = shortLabel(field.code, field.name);
+    categories.push(category);
+    put(row, labelCol, text(category, { italic: true }));
+    rows.push(row);
+  }
+  const lastField = rows.length - 1;
+  rows.push(columns.map((c) => c.cell(summary.total, { fill: "total", bold: true, border: true })));
+  rows.push([]);
+
+  let chart: ChartIntent | undefined;
+  if (summary.fields.length > 0) {
+    const series = [
+      { name: L.applicableMax, values: summary.fields.map((f) => f.applicableMax), col: colOf(L.applicableMax) },
+      { name: L.self, values: summary.fields.map((f) => f.self), col: colOf(L.self) },
+    ];
+    if (appraised) series.push({ name: L.appraised, values: summary.fields.map((f) => f.appraised ?? 0), col: colOf(L.appraised) });
+    chart = {
+      type: "bar",
+      title: L.chartTitle,
+      categories,
+      categoriesRange: range(labelCol, firstField, lastField),
+      series: series.map((s) => ({ name: s.name, values: s.values, range: range(s.col, firstField, lastField) })),
+      anchor: a1(headerRow, labelCol + 2),
+    };
+  }
+
+  // II. Findings by kind.
+  rows.push([text(L.findingSection, { bold: true, size: 12 })]);
+  rows.push(header([L.no, L.kind, L.errors, L.warnings, L.count, L.kindId]));
+  const severities = summary.findingSeverities;
+  let sumErrors = 0;
+  let sumWarnings = 0;
+  let sumAll = 0;
+  FINDING_KINDS.forEach((kind, i) => {
+    const count = summary.findingCounts[kind] ?? 0;
+    const sev = severities?.[kind];
+    const fill = sev ? (sev.error > 0 ? "error" : sev.warning > 0 ? "warning" : undefined) : undefined;
+    const style: CellStyle = fill ? { border: true, fill } : { border: true };
+    sumErrors += sev?.error ?? 0;
+    sumWarnings += sev?.warning ?? 0;
+    sumAll += count;
+    rows.push([
+      num(i + 1, "0", { ...style, align: "center" }),
+      text(findingKindLabel(kind, lang), style),
+      num(sev ? sev.error : null, "0", style),
+      num(sev ? sev.warning : null, "0", style),
+      num(count, "0", { ...style, bold: true }),
+      text(kind, { ...style, italic: true }),
+    ]);
+  });
+  const totalStyle: CellStyle = { fill: "total", bold: true, border: true };
+  rows.push([
+    text(null, totalStyle),
+    text(L.total, totalStyle),
+    num(severities ? sumErrors : summary.errors, "0", totalStyle),
+    num(severities ? sumWarnings : summary.warnings, "0", totalStyle),
+    num(sumAll, "0", totalStyle),
+    text(null, totalStyle),
+  ]);
+  rows.push([]);
+
+  // III. Criteria without evidence.
+  rows.push([text(L.evidenceSection, { bold: true, size: 12 })]);
+  rows.push(header([L.code, L.criterion, L.location]));
+  if (summary.withoutEvidence.length === 0) {
+    rows.push([text(null, { border: true, fill: "ok" }), text(L.noneWithoutEvidence, { italic: true, border: true, fill: "ok" })]);
+  }
+  for (const ref of summary.withoutEvidence) {
+    rows.push([
+      text(ref.code, { border: true, align: "center" }),
+      text(ref.name, { border: true, wrap: true }),
+      text(`${ref.sheet}!${ref.cell}`, { border: true }),
+    ]);
+  }
+
+  const columnWidths = columns.map((c) => c.width);
+  columnWidths[lastCol + 1] = 2;
+  columnWidths[labelCol] = 34;
+  return {
+    name: L.summaryName,
+    kind: "summary",
+    rows,
+    columnWidths,
+    freeze: { rows: headerRow + 1 },
+    merges,
+    headerRow,
+    ...(chart ? { chart } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Improvement plan
+// ---------------------------------------------------------------------------------------------------------------
+
+function evidenceText(items: EvidenceItem[], L: Labels, lang: Lang): string | null {
+  if (items.length === 0) return null;
+  const lines = items.map((e, i) => {
+    const extras = [e.points != null ? `${fixed2(e.points, lang)} ${L.points}` : null, e.lead ?? null].filter(Boolean);
+    const body = extras.length ? `${e.name} (${extras.join("; ")})` : e.name;
+    return items.length > 1 ? `${i + 1}. ${body}` : body;
+  });
+  return lines.join("\n");
+}
+
+/**
+ * The improvement plan: the appendix of next year's plan, one row per criterion that lost points (largest loss
+ * first): STT | Mã | Tiêu chí | Điểm mất | Điểm đạt | Điểm tối đa | Mục tiêu | Tài liệu kiểm chứng (one per line) |
+ * Yêu cầu đối với TLKC | Thời hạn | Cơ quan chủ trì | Cơ quan phối hợp, then a total row. Text wraps; the header
+ * row and the first three columns are frozen.
+ */
+export function planSheet(plan: ImprovementPlan, lang: Lang = "vi"): SheetSpec {
+  const L = labels(lang);
+  const heads = [
+    L.no,
+    L.code,
+    L.criterion,
+    L.planLost,
+    L.planAchieved,
+    L.max,
+    L.target,
+    L.evidence,
+    L.requirement,
+    L.deadline,
+    L.lead,
+    L.coordinating,
+  ];
+  const widths = [6, 9, 42, 10, 10, 10, 26, 44, 40, 22, 26, 30];
+  const lastCol = heads.length - 1;
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  const titleRow = (value: string, style: CellStyle) => {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(value, style)]);
+  };
+  titleRow(L.planTitle, TITLE);
+  titleRow(`${L.unit}: ${plan.unit}`, { bold: true, size: 12 });
+  titleRow(`${L.catalog}: ${plan.catalogName ?? plan.catalogId}`, {});
+  titleRow(L.planNote, { italic: true });
+  rows.push([]);
+  const headerRow = rows.length;
+  rows.push(header(heads));
+
+  const body: CellStyle = { border: true, wrap: true };
+  const target = (item: PlanItem): SpecCell =>
+    item.targetText !== null ? text(item.targetText, body) : num(item.target, "0.00", body);
+  plan.items.forEach((item, i) => {
+    rows.push([
+      num(i + 1, "0", { border: true, align: "center" }),
+      text(item.code, { border: true, align: "center" }),
+      text(item.name, body),
+      num(item.lost, "0.00", { border: true, bold: true }),
+      num(item.achieved, "0.00", { border: true }),
+      num(item.max, "0.00", { border: true }),
+      target(item),
+      text(evidenceText(item.evidence, L, lang), body),
+      text(item.evidenceRequirement, body),
+      text(item.deadline, body),
+      text(item.lead, body),
+      text(item.coordinating, body),
+    ]);
+  });
+  if (plan.items.length === 0) {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(L.planEmpty, { italic: true, fill: "ok", border: true, align: "center" })]);
+  } else {
+    const t: CellStyle = { fill: "total", bold: true, border: true };
+    const sum = (f: (i: PlanItem) => number | null) => round2(plan.items.reduce((a, i) => a + (f(i) ?? 0), 0));
+    rows.push([
+      text(null, t),
+      text(null, t),
+      text(L.total, t),
+      num(sum((i) => i.lost), "0.00", t),
+      num(sum((i) => i.achieved), "0.00", t),
+      num(sum((i) => i.max), "0.00", t),
+      ...Array.from({ length: lastCol - 5 }, () => text(null, t)),
+    ]);
+  }
+  return {
+    name: L.planName,
+    kind: "plan",
+    rows,
+    columnWidths: widths,
+    freeze: { rows: headerRow + 1, columns: 3 },
+    merges,
+    headerRow,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ranking
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The condition of each band, highest first: "Từ 90,00 điểm trở lên", "Từ 80,00 đến dưới 90,00 điểm", "Dưới 70,00 điểm". */
+export function bandConditions(bands: ClassBand[], lang: Lang = "vi"): { label: string; condition: string }[] {
+  const L = labels(lang);
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  return sorted.map((band, i) => {
+    const upper = i > 0 ? sorted[i - 1].min : null;
+    const finite = Number.isFinite(band.min);
+    const condition = !finite
+      ? upper === null
+        ? L.bandAll
+        : L.bandBelow(fixed2(upper, lang))
+      : upper === null
+        ? L.bandFrom(fixed2(band.min, lang))
+        : L.bandRange(fixed2(band.min, lang), fixed2(upper, lang));
+    return { label: band.label, condition };
+  });
+}
+
+/**
+ * The ranking: a header row (Hạng | Đơn vị | Chỉ số | Xếp loại | Tự đánh giá | Thẩm định | Lỗi | Cảnh báo | Tệp),
+ * then per group a sub-title row and its units in rank order; the band legend at the bottom.
+ */
+export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
+  const L = labels(lang);
+  const heads = [L.rank, L.unit, L.index, L.band, L.selfIndex, L.appraisedIndex, L.errors, L.warnings, L.source];
+  const widths = [8, 42, 11, 10, 13, 13, 8, 10, 44];
+  const lastCol = heads.length - 1;
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  const count = ranking.groups.reduce((n, g) => n + g.entries.length, 0);
+  const titleRow = (value: string, style: CellStyle) => {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(value, style)]);
+  };
+  titleRow(L.rankingTitle, TITLE);
+  titleRow(L.rankingNote(count), { italic: true });
+  rows.push([]);
+  const headerRow = rows.length;
+  rows.push(header(heads));
+
+  const subtitles = ranking.groups.length > 1 || ranking.groups.some((g) => g.name !== null);
+  const entryRow = (e: RankingEntry): Row => {
+    const b: CellStyle = { border: true };
+    return [
+      num(e.rank, "0", { ...b, bold: true, align: "center" }),
+      text(e.unit, { ...b, wrap: true }),
+      num(e.officialIndex, "0.00", { ...b, bold: true }),
+      text(e.band, { ...b, bold: true, align: "center" }),
+      num(e.selfIndex, "0.00", b),
+      num(e.appraisedIndex, "0.00", b),
+      num(e.errors, "0", e.errors > 0 ? { ...b, fill: "error" } : b),
+      num(e.warnings, "0", e.warnings > 0 ? { ...b, fill: "warning" } : b),
+      text(e.source, b),
+    ];
+  };
+  for (const group of ranking.groups) {
+    if (subtitles) {
+      merges.push(mergeRow(rows.length, lastCol));
+      rows.push([text(group.name ?? L.ungrouped, { bold: true, fill: "field", border: true })]);
+    }
+    for (const entry of group.entries) rows.push(entryRow(entry));
+  }
+  if (count === 0) {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(L.noUnits, { italic: true, border: true, align: "center" })]);
+  }
+
+  rows.push([]);
+  rows.push([text(L.legend, { bold: true })]);
+  rows.push([text(L.band, HEAD), text(L.condition, HEAD)]);
+  for (const { label, condition } of bandConditions(ranking.bands, lang)) {
+    rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
+  }
+  return {
+    name: L.rankingName,
+    kind: "ranking",
+    rows,
+    columnWidths: widths,
+    freeze: { rows: headerRow + 1 },
+    merges,
+    headerRow,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Points by field, many units
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Units as rows, fields as columns (official points: appraised where there are, else self), then the total, the
+ * applicable max, the index and the band; a bar chart of the index by unit to the right. Fields are the union of
+ * the units' fields by code, in order of first appearance.
+ */
+export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): SheetSpec {
+  const L = labels(lang);
+  const fields = new Map<string, string>();
+  for (const s of summaries) for (const f of s.fields) if (!fields.has(f.code)) fields.set(f.code, f.name);
+  const fieldCodes = [...fields.keys()];
+  const heads = [
+    L.no,
+    L.unit,
+    ...fieldCodes.map((c) => shortLabel(c, fields.get(c) ?? "", 40)),
+    L.totalPoints,
+    L.applicableMax,
+    L.index,
+    L.band,
+  ];
+  const lastCol = heads.length - 1;
+  const indexCol = lastCol - 1;
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  const titleRow = (value: string, style: CellStyle) => {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(value, style)]);
+  };
+  titleRow(L.matrixTitle, TITLE);
+  titleRow(L.matrixNote, { italic: true });
+  rows.push([]);
+  const headerRow = rows.length;
+  rows.push(header(heads));
+  const official = (l: SummaryLine) => l.appraised ?? l.self;
+  const b: CellStyle = { border: true };
+  const firstUnit = rows.length;
+  summaries.forEach((s, i) => {
+    const byCode = new Map(s.fields.map((f) => [f.code, f]));
+    rows.push([
+      num(i + 1, "0", { ...b, align: "center" }),
+      text(s.unit, { ...b, wrap: true }),
+      ...fieldCodes.map((code) => {
+        const f = byCode.get(code);
+        return num(f ? official(f) : null, "0.00", b);
+      }),
+      num(official(s.total), "0.00", { ...b, bold: true }),
+      num(s.total.applicableMax, "0.00", b),
+      num(s.officialIndex, "0.00", { ...b, bold: true, fill: "total" }),
+      text(s.band, { ...b, bold: true, align: "center" }),
+    ]);
+  });
+  const lastUnit = rows.length - 1;
+  const chart: ChartIntent | undefined =
+    summaries.length > 0
+      ? {
+          type: "bar",
+          title: L.indexChart,
+          categories: summaries.map((s) => s.unit),
+          categoriesRange: range(1, firstUnit, lastUnit),
+          series: [{ name: L.indexSeries, values: summaries.map((s) => s.officialIndex ?? 0), range: range(indexCol, firstUnit, lastUnit) }],
+          anchor: a1(headerRow, lastCol + 2),
+        }
+      : undefined;
+  return {
+    name: L.matrixName,
+    kind: "summary",
+    rows,
+    columnWidths: [6, 36, ...fieldCodes.map(() => 14), 12, 13, 11, 10],
+    freeze: { rows: headerRow + 1, columns: 2 },
+    merges,
+    headerRow,
+    ...(chart ? { chart } : {}),
+  };
+}

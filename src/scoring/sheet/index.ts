@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./codes";
+export * from "./headers";
+export * from "./read";
+export * from "./scores";

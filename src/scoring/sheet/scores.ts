@@ -1,0 +1,92 @@
+import { Catalog, CatalogNode, LeafScore, leaves } from "../catalog";
+import { score } from "../rules";
+import { readInput, readMax } from "../values";
+import { UnitCell, UnitRow, UnitSheet } from "./types";
+
+export type ScoreColumn = "self" | "appraised";
+
+/** The first row of each code (duplicates are reported by validation, not used twice). */
+export function rowsByCode(unit: UnitSheet): Map<string, UnitRow> {
+  const map = new Map<string, UnitRow>();
+  for (const row of unit.rows) if (!map.has(row.code)) map.set(row.code, row);
+  return map;
+}
+
+function sheetMax(row: UnitRow | undefined): number | null {
+  try {
+    return row?.max ? readMax(row.max.value) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The catalogue as it applies to this unit: a leaf the catalogue gives no maximum (a names-only catalogue) takes
+ * the maximum the unit's sheet states for it. The catalogue itself is not changed.
+ */
+export function unitCatalog(catalog: Catalog, unit: UnitSheet): Catalog {
+  const rows = rowsByCode(unit);
+  let changed = false;
+  const adapt = (node: CatalogNode): CatalogNode => {
+    if (node.children.length > 0) {
+      const children = node.children.map(adapt);
+      return children.every((c, i) => c === node.children[i]) ? node : { ...node, children };
+    }
+    if (node.max !== null) return node;
+    const max = sheetMax(rows.get(node.code));
+    if (max === null) return node;
+    changed = true;
+    return { ...node, max };
+  };
+  const nodes = catalog.nodes.map(adapt);
+  return changed ? { ...catalog, nodes } : catalog;
+}
+
+/** A score cell as a leaf score: points, not applicable, blank (null), or "invalid" (text, not a number). */
+export function readScoreCell(cell: UnitCell | null): LeafScore | "invalid" {
+  if (!cell) return null;
+  try {
+    const input = readInput(cell.value);
+    if (input.kind === "blank") return null;
+    if (input.kind === "notApplicable") return "notApplicable";
+    if (input.kind === "number" && !input.date) return input.value;
+    return "invalid";
+  } catch {
+    return "invalid";
+  }
+}
+
+/**
+ * What the rule gives for the row's value (null when there is no rule, no value, or the value is unreadable):
+ * used for score-mismatch and, when the sheet has no self-score column, as the self score.
+ */
+export function ruleScore(node: CatalogNode, row: UnitRow): LeafScore | null {
+  if (!node.rule || !row.value) return null;
+  try {
+    const r = score(node.rule, row.value.value, node.max);
+    return r.kind === "points" ? r.points : r.kind === "notApplicable" ? "notApplicable" : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Leaf scores of one column for roll-up. Unreadable cells count as unscored (validation reports them). A sheet
+ * without a self-score column is scored by the catalogue's rules from its value column.
+ */
+export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColumn): Map<string, LeafScore> {
+  const rows = rowsByCode(unit);
+  const scores = new Map<string, LeafScore>();
+  const fromRules = column === "self" && unit.header.columns.self === undefined;
+  for (const node of leaves(catalog)) {
+    const row = rows.get(node.code);
+    if (!row) continue;
+    if (fromRules) {
+      scores.set(node.code, ruleScore(node, row));
+      continue;
+    }
+    const value = readScoreCell(row[column]);
+    scores.set(node.code, value === "invalid" ? null : value);
+  }
+  return scores;
+}

@@ -1,0 +1,54 @@
+import { Catalog, CatalogNode, walk } from "../catalog";
+import { Lang } from "../i18n/messages";
+import { UnitRow, UnitSheet } from "../sheet/types";
+import { rowsByCode, unitCatalog } from "../sheet/scores";
+import { formatNumberVi } from "../values";
+import { findingText, FindingMessageKey } from "./messages";
+import { Finding, FindingKind, Severity } from "./types";
+
+/** What every check needs: the unit, its catalogue (with the sheet's maxima where the catalogue has none), lookups. */
+export interface CheckContext {
+  unit: UnitSheet;
+  catalog: Catalog;
+  nodes: Map<string, CatalogNode>;
+  rows: Map<string, UnitRow>;
+  lang: Lang;
+}
+
+export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): CheckContext {
+  const adapted = unitCatalog(catalog, unit);
+  return {
+    unit,
+    catalog: adapted,
+    nodes: new Map([...walk(adapted.nodes)].map((n) => [n.code, n])),
+    rows: rowsByCode(unit),
+    lang,
+  };
+}
+
+type Params = Record<string, string | number>;
+
+export function finding(
+  ctx: CheckContext,
+  kind: FindingKind,
+  severity: Severity,
+  code: string | null,
+  cell: string,
+  key: FindingMessageKey,
+  params: Params,
+): Finding {
+  return { kind, severity, code, sheet: ctx.unit.sheet, cell, message: findingText(key, { cell, code: code ?? "", ...params }, ctx.lang) };
+}
+
+export function label(ctx: CheckContext, key: FindingMessageKey): string {
+  return findingText(key, {}, ctx.lang);
+}
+
+/** Points as users read them: 0,5 in Vietnamese, 0.5 in English. */
+export function pts(ctx: CheckContext, x: number): string {
+  return ctx.lang === "vi" ? formatNumberVi(x) : String(Math.round(x * 100) / 100);
+}
+
+export function isLeaf(node: CatalogNode): boolean {
+  return node.children.length === 0;
+}

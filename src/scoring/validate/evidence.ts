@@ -1,0 +1,97 @@
+import { CatalogNode } from "../catalog";
+import { parseDeadline } from "../deadline";
+import { EvidenceDoc, matchesRequired, parseEvidence } from "../evidence";
+import { readScoreCell, ruleScore } from "../sheet/scores";
+import { UnitRow } from "../sheet/types";
+import { formatDate, serialToDate } from "../values";
+import { CheckContext, finding, isLeaf, pts } from "./context";
+import { Finding } from "./types";
+
+const EPS = 0.005;
+
+/**
+ * A deadline without its year ("Trước ngày 15/1") belongs to the assessed year, except that January and February
+ * dates are the next year's: the yearly reports of year N are due early in N+1.
+ */
+function deadlineOf(text: string | null, year: number | null): number | null {
+  if (!text || year === null || /\d{4}/.test(text)) return parseDeadline(text, year);
+  const sameYear = parseDeadline(text, year);
+  if (sameYear === null) return null;
+  return serialToDate(sameYear).getUTCMonth() <= 1 ? parseDeadline(text, year + 1) : sameYear;
+}
+
+/** The leaf's self score as a number (not applicable and blank give null). */
+function selfPoints(ctx: CheckContext, node: CatalogNode, row: UnitRow): number | null {
+  const s = ctx.unit.header.columns.self === undefined ? ruleScore(node, row) : readScoreCell(row.self);
+  return typeof s === "number" ? s : null;
+}
+
+function isBlankNote(row: UnitRow): boolean {
+  const v = row.notes?.value;
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** missing-evidence, evidence-late, evidence-invalid, missing-explanation (for leaf criteria). */
+export function checkEvidence(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const year = ctx.catalog.year;
+  for (const [code, row] of ctx.rows) {
+    const node = ctx.nodes.get(code);
+    if (!node || !isLeaf(node)) continue;
+    const points = selfPoints(ctx, node, row);
+    const docs: EvidenceDoc[] = row.evidence ? parseEvidence(row.evidence.value) : [];
+    const evidenceCell = row.evidence?.cell ?? row.codeCell.cell;
+    let lacksEvidence = false;
+
+    if (points !== null && points > 0) {
+      if (docs.length === 0) {
+        lacksEvidence = true;
+        out.push(finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.none", { value: pts(ctx, points) }));
+      } else if (docs.length < node.evidence.length) {
+        const missing = node.evidence.filter((e) => !matchesRequired(docs, e.name)).map((e) => e.name);
+        if (missing.length > 0) {
+          lacksEvidence = true;
+          out.push(
+            finding(ctx, "missing-evidence", "warning", code, evidenceCell, "missing-evidence.some", {
+              count: docs.length,
+              required: node.evidence.length,
+              missing: missing.join("; "),
+            }),
+          );
+        }
+      }
+    }
+
+    for (const doc of docs) {
+      if (doc.problem === "link-not-http") {
+        out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.link", { doc: doc.text }));
+      } else if (doc.problem === "reference-malformed") {
+        out.push(finding(ctx, "evidence-invalid", "warning", code, evidenceCell, "evidence-invalid.reference", { doc: doc.text }));
+      }
+    }
+
+    const deadline = deadlineOf(node.deadline, year);
+    if (deadline !== null) {
+      for (const doc of docs) {
+        if (doc.date !== null && doc.date > deadline) {
+          out.push(
+            finding(ctx, "evidence-late", "warning", code, evidenceCell, "evidence-late", {
+              doc: doc.text,
+              date: formatDate(doc.date),
+              deadline: formatDate(deadline),
+              deadlineText: node.deadline ?? "",
+            }),
+          );
+        }
+      }
+    }
+
+    const below = points !== null && node.max !== null && points < node.max - EPS;
+    if ((below || lacksEvidence) && isBlankNote(row)) {
+      const cell = row.notes?.cell ?? row.codeCell.cell;
+      const key = !row.notes ? "missing-explanation.noColumn" : lacksEvidence ? "missing-explanation.evidence" : "missing-explanation.below";
+      out.push(finding(ctx, "missing-explanation", "warning", code, cell, key, { value: pts(ctx, points ?? 0), max: pts(ctx, node.max ?? 0) }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { Catalog } from "../catalog";
+import { parseA1 } from "../grid";
+import { Lang } from "../i18n/messages";
+import { UnitSheet } from "../sheet/types";
+import { makeContext } from "./context";
+import { checkEvidence } from "./evidence";
+import { checkScores } from "./scores";
+import { checkStructure } from "./structure";
+import { Finding, FINDING_KINDS } from "./types";
+
+export * from "./types";
+
+export interface ValidateOptions {
+  lang?: Lang;
+}
+
+/**
+ * Validates a unit's sheet against a catalogue. Pure: reads the UnitSheet, changes nothing. Findings come in sheet
+ * order (row, then column), then by kind.
+ */
+export function validateUnit(unit: UnitSheet, catalog: Catalog, options: ValidateOptions = {}): Finding[] {
+  const ctx = makeContext(unit, catalog, options.lang ?? "vi");
+  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkEvidence(ctx)];
+  const position = (f: Finding) => parseA1(f.cell) ?? { row: Number.MAX_SAFE_INTEGER, col: 0 };
+  return findings
+    .map((f, i) => ({ f, i, p: position(f) }))
+    .sort((a, b) => a.p.row - b.p.row || a.p.col - b.p.col || FINDING_KINDS.indexOf(a.f.kind) - FINDING_KINDS.indexOf(b.f.kind) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** Counts by severity. */
+export function countFindings(findings: Finding[]): { errors: number; warnings: number } {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return { errors, warnings: findings.length - errors };
+}

@@ -1,0 +1,90 @@
+import { Lang } from "../i18n/messages";
+
+type Params = Record<string, string | number>;
+type Template = (p: Params) => string;
+
+/** Finding messages: what is wrong, where, and how to fix it. {cell} is the A1 address, {code} the criterion. */
+const vi = {
+  "missing-criterion": (p) =>
+    `Thiếu ${p.level} ${p.code} «${p.name}»: bảng không có dòng nào mang mã này. Thêm một dòng có mã ${p.code} (gần ô ${p.cell}), hoặc ghi "Không áp dụng" nếu đơn vị không được đánh giá tiêu chí này`,
+  "unknown-criterion": (p) =>
+    `Mã ${p.code} ở ô ${p.cell} không có trong bộ tiêu chí "${p.catalog}". Sửa lại mã cho đúng, hoặc chọn đúng bộ tiêu chí`,
+  "duplicate-criterion": (p) =>
+    `Mã ${p.code} ở ô ${p.cell} đã có ở ô ${p.first}. Mỗi tiêu chí chỉ ghi một dòng: xóa hoặc sửa mã của dòng trùng`,
+  "score-invalid.text": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", không phải là số. Nhập số điểm (ví dụ 0,5) hoặc "Không áp dụng"`,
+  "score-invalid.negative": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là số âm (${p.value}) nhưng quy tắc chấm của tiêu chí này không có điểm âm. Nhập điểm từ 0 đến ${p.max}`,
+  "score-invalid.max": (p) =>
+    `Điểm tối đa của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", không phải là số không âm. Nhập điểm tối đa, ví dụ 1 hoặc 0,5`,
+  "score-over-max": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, vượt điểm tối đa ${p.max}. Sửa lại điểm không quá ${p.max}`,
+  "score-mismatch.rule": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, nhưng theo quy tắc "${p.rule}" thì kết quả ${p.result} được ${p.expected} điểm. Kiểm tra lại điểm hoặc kết quả thực hiện`,
+  "score-mismatch.max": (p) =>
+    `Điểm tối đa của tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, khác với bộ tiêu chí "${p.catalog}" (${p.expected}). Sửa lại cho đúng bộ tiêu chí`,
+  "sum-mismatch": (p) =>
+    `${p.column} của ${p.code} ở ô ${p.cell} là ${p.value}, nhưng tổng của các tiêu chí con là ${p.sum}. Sửa lại cho khớp (hoặc dùng công thức tổng)`,
+  "missing-evidence.none": (p) =>
+    `Tiêu chí ${p.code} được chấm ${p.value} điểm nhưng không có tài liệu kiểm chứng (ô ${p.cell}). Ghi tên, số, ngày văn bản hoặc đường dẫn tài liệu, mỗi tài liệu một dòng`,
+  "missing-evidence.some": (p) =>
+    `Tiêu chí ${p.code} có ${p.count} tài liệu kiểm chứng (ô ${p.cell}), bộ tiêu chí yêu cầu ${p.required}. Còn thiếu: ${p.missing}`,
+  "evidence-late": (p) =>
+    `Tài liệu "${p.doc}" của tiêu chí ${p.code} (ô ${p.cell}) đề ngày ${p.date}, sau thời hạn ${p.deadline} ("${p.deadlineText}"). Kiểm tra lại ngày, hoặc giải trình việc trễ hạn`,
+  "evidence-invalid.link": (p) =>
+    `Đường dẫn "${p.doc}" của tiêu chí ${p.code} (ô ${p.cell}) không phải là liên kết http(s) mà hội đồng thẩm định mở được. Tải tài liệu lên cổng thông tin và ghi liên kết https://…`,
+  "evidence-invalid.reference": (p) =>
+    `Tài liệu "${p.doc}" của tiêu chí ${p.code} (ô ${p.cell}) thiếu hoặc sai số hiệu hay ngày ban hành. Ghi theo dạng: Kế hoạch số 3790/KH-UBND ngày 27/12/2017`,
+  "missing-explanation.below": (p) =>
+    `Tiêu chí ${p.code} đạt ${p.value}/${p.max} điểm nhưng chưa có giải trình (ô ${p.cell}). Ghi lý do không đạt điểm tối đa`,
+  "missing-explanation.evidence": (p) =>
+    `Tiêu chí ${p.code} thiếu tài liệu kiểm chứng nhưng chưa có giải trình (ô ${p.cell}). Ghi lý do thiếu tài liệu`,
+  "missing-explanation.noColumn": (p) =>
+    `Tiêu chí ${p.code} cần giải trình nhưng bảng không có cột "Giải trình" hoặc "Ghi chú". Thêm cột này và ghi lý do`,
+  "level.1": () => "lĩnh vực",
+  "level.2": () => "tiêu chí",
+  "level.3": () => "tiêu chí thành phần",
+  "column.self": () => "Điểm tự chấm",
+  "column.appraised": () => "Điểm thẩm định",
+  "column.max": () => "Điểm tối đa",
+} satisfies Record<string, Template>;
+
+export type FindingMessageKey = keyof typeof vi;
+
+const en: Record<FindingMessageKey, Template> = {
+  "missing-criterion": (p) =>
+    `Missing ${p.level} ${p.code} "${p.name}": no row has this code. Add a row with code ${p.code} (near cell ${p.cell}), or score it "Không áp dụng" if the unit is not assessed on it`,
+  "unknown-criterion": (p) => `Code ${p.code} in cell ${p.cell} is not in the catalogue "${p.catalog}". Correct the code, or pick the right catalogue`,
+  "duplicate-criterion": (p) => `Code ${p.code} in cell ${p.cell} already appears in cell ${p.first}. One row per criterion: delete the duplicate or correct its code`,
+  "score-invalid.text": (p) => `The ${p.column} of criterion ${p.code} in cell ${p.cell} is "${p.text}", not a number. Enter points (e.g. 0,5) or "Không áp dụng"`,
+  "score-invalid.negative": (p) =>
+    `The ${p.column} of criterion ${p.code} in cell ${p.cell} is negative (${p.value}) but its rule gives no negative points. Enter points from 0 to ${p.max}`,
+  "score-invalid.max": (p) => `The maximum of criterion ${p.code} in cell ${p.cell} is "${p.text}", not a non-negative number. Enter e.g. 1 or 0,5`,
+  "score-over-max": (p) => `The ${p.column} of criterion ${p.code} in cell ${p.cell} is ${p.value}, above the maximum ${p.max}. Enter at most ${p.max}`,
+  "score-mismatch.rule": (p) =>
+    `The ${p.column} of criterion ${p.code} in cell ${p.cell} is ${p.value}, but the rule "${p.rule}" gives ${p.expected} points for the result ${p.result}. Check the points or the result`,
+  "score-mismatch.max": (p) => `The maximum of criterion ${p.code} in cell ${p.cell} is ${p.value}, unlike the catalogue "${p.catalog}" (${p.expected}). Correct it`,
+  "sum-mismatch": (p) => `The ${p.column} of ${p.code} in cell ${p.cell} is ${p.value}, but its children sum to ${p.sum}. Make them agree (or use a SUM formula)`,
+  "missing-evidence.none": (p) =>
+    `Criterion ${p.code} scores ${p.value} points but has no evidence (cell ${p.cell}). Name each document (type, number, date) or its link, one per line`,
+  "missing-evidence.some": (p) => `Criterion ${p.code} has ${p.count} evidence documents (cell ${p.cell}); the catalogue requires ${p.required}. Missing: ${p.missing}`,
+  "evidence-late": (p) =>
+    `Document "${p.doc}" of criterion ${p.code} (cell ${p.cell}) is dated ${p.date}, after the deadline ${p.deadline} ("${p.deadlineText}"). Check the date, or explain the delay`,
+  "evidence-invalid.link": (p) =>
+    `"${p.doc}" of criterion ${p.code} (cell ${p.cell}) is not an http(s) link the appraisal council can open. Upload the document and give its https://… link`,
+  "evidence-invalid.reference": (p) =>
+    `Document "${p.doc}" of criterion ${p.code} (cell ${p.cell}) lacks a readable number or date. Write it as: Kế hoạch số 3790/KH-UBND ngày 27/12/2017`,
+  "missing-explanation.below": (p) => `Criterion ${p.code} scores ${p.value}/${p.max} with no explanation (cell ${p.cell}). Say why it falls short of the maximum`,
+  "missing-explanation.evidence": (p) => `Criterion ${p.code} lacks evidence and has no explanation (cell ${p.cell}). Say why the documents are missing`,
+  "missing-explanation.noColumn": (p) => `Criterion ${p.code} needs an explanation but the sheet has no "Giải trình" or "Ghi chú" column. Add one and explain`,
+  "level.1": () => "field",
+  "level.2": () => "criterion",
+  "level.3": () => "sub-criterion",
+  "column.self": () => "self score",
+  "column.appraised": () => "appraised score",
+  "column.max": () => "maximum",
+};
+
+export function findingText(key: FindingMessageKey, params: Params, lang: Lang): string {
+  return (lang === "en" ? en : vi)[key](params);
+}

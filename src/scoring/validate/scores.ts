@@ -1,0 +1,158 @@
+import { CatalogNode, LeafScore } from "../catalog";
+import { parseRuleCached } from "../rules";
+import { readScoreCell, ruleScore } from "../sheet/scores";
+import { UnitCell, UnitRow } from "../sheet/types";
+import { CellValue, formatInput, readInput, readMax, round2 } from "../values";
+import { CheckContext, finding, isLeaf, label, pts } from "./context";
+import { Finding } from "./types";
+
+const EPS = 0.005;
+type ScoreColumnName = "self" | "appraised";
+
+/** Whether any band of the rule can give negative points (an expression might: allowed). No rule: none. */
+function ruleAllowsNegative(rule: string | null): boolean {
+  if (!rule) return false;
+  try {
+    return parseRuleCached(rule).bands.some(({ points: p }) =>
+      p.kind === "constant" ? p.value < 0 : p.kind === "linear" ? p.low < 0 || p.high < 0 : true,
+    );
+  } catch {
+    return false;
+  }
+}
+
+function maxOf(row: UnitRow): number | null | "invalid" {
+  if (!row.max) return null;
+  try {
+    return readMax(row.max.value);
+  } catch {
+    return "invalid";
+  }
+}
+
+function cellText(value: CellValue): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? "");
+}
+
+function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, column: ScoreColumnName): Finding[] {
+  const cell = row[column];
+  const score = readScoreCell(cell);
+  if (!cell || score === null || score === "notApplicable") return [];
+  const columnLabel = label(ctx, `column.${column}`);
+  if (score === "invalid") {
+    return [finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.text", { column: columnLabel, text: cellText(cell.value) })];
+  }
+  const max = node.max;
+  if (score < 0 && !ruleAllowsNegative(node.rule)) {
+    return [
+      finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.negative", {
+        column: columnLabel,
+        value: pts(ctx, score),
+        max: max === null ? "?" : pts(ctx, max),
+      }),
+    ];
+  }
+  if (max !== null && score > max + EPS) {
+    return [finding(ctx, "score-over-max", "error", node.code, cell.cell, "score-over-max", { column: columnLabel, value: pts(ctx, score), max: pts(ctx, max) })];
+  }
+  if (column === "self" && ctx.unit.header.columns.self !== undefined) {
+    const expected = ruleScore(node, row);
+    if (typeof expected === "number" && Math.abs(expected - score) > EPS) {
+      let result = "";
+      try {
+        result = formatInput(readInput(row.value!.value), "plain");
+      } catch {
+        result = cellText(row.value!.value);
+      }
+      return [
+        finding(ctx, "score-mismatch", "warning", node.code, cell.cell, "score-mismatch.rule", {
+          column: columnLabel,
+          value: pts(ctx, score),
+          rule: node.rule!,
+          result,
+          expected: pts(ctx, expected),
+        }),
+      ];
+    }
+  }
+  return [];
+}
+
+function checkMax(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+  const max = maxOf(row);
+  if (max === "invalid") {
+    return [finding(ctx, "score-invalid", "error", node.code, row.max!.cell, "score-invalid.max", { text: cellText(row.max!.value) })];
+  }
+  // ctx.catalog took the sheet's maxima only where the catalogue had none, so a difference is with the catalogue's own.
+  const stated = node.max;
+  if (isLeaf(node) && max !== null && stated !== null && Math.abs(max - stated) > EPS) {
+    return [
+      finding(ctx, "score-mismatch", "warning", node.code, row.max!.cell, "score-mismatch.max", {
+        value: pts(ctx, max),
+        expected: pts(ctx, stated),
+        catalog: ctx.catalog.id,
+      }),
+    ];
+  }
+  return [];
+}
+
+/** A child's contribution to its parent's cell: points (not applicable counts 0), or null when unknown. */
+function contribution(cell: UnitCell | null, asMax: boolean): number | null {
+  if (!cell) return null;
+  if (asMax) {
+    try {
+      return readMax(cell.value);
+    } catch {
+      return null;
+    }
+  }
+  const s: LeafScore | "invalid" = readScoreCell(cell);
+  return s === "notApplicable" ? 0 : typeof s === "number" ? s : null;
+}
+
+function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+  const out: Finding[] = [];
+  for (const column of ["max", "self", "appraised"] as const) {
+    const parentCell = row[column];
+    const parent = contribution(parentCell, column === "max");
+    if (parent === null) continue;
+    let sum = 0;
+    let known = true;
+    for (const child of node.children) {
+      const childRow = ctx.rows.get(child.code);
+      const c = childRow ? contribution(childRow[column], column === "max") : null;
+      if (c === null) {
+        known = false;
+        break;
+      }
+      sum += c;
+    }
+    if (known && Math.abs(round2(sum) - parent) > EPS) {
+      out.push(
+        finding(ctx, "sum-mismatch", "error", node.code, parentCell!.cell, "sum-mismatch", {
+          column: label(ctx, `column.${column}`),
+          value: pts(ctx, parent),
+          sum: pts(ctx, round2(sum)),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** score-invalid, score-over-max, score-mismatch, sum-mismatch. */
+export function checkScores(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [code, row] of ctx.rows) {
+    const node = ctx.nodes.get(code);
+    if (!node) continue;
+    out.push(...checkMax(ctx, node, row));
+    if (isLeaf(node)) {
+      out.push(...checkLeafColumn(ctx, node, row, "self"), ...checkLeafColumn(ctx, node, row, "appraised"));
+    } else {
+      out.push(...checkSums(ctx, node, row));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { a1 } from "../grid";
+import { walk } from "../catalog";
+import { CheckContext, finding, label } from "./context";
+import { Finding } from "./types";
+
+/** missing-criterion, unknown-criterion, duplicate-criterion. */
+export function checkStructure(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const firstCell = new Map<string, string>();
+  for (const row of ctx.unit.rows) {
+    if (!ctx.nodes.has(row.code)) {
+      out.push(finding(ctx, "unknown-criterion", "error", row.code, row.codeCell.cell, "unknown-criterion", { catalog: ctx.catalog.id }));
+      continue;
+    }
+    const first = firstCell.get(row.code);
+    if (first) out.push(finding(ctx, "duplicate-criterion", "error", row.code, row.codeCell.cell, "duplicate-criterion", { first }));
+    else firstCell.set(row.code, row.codeCell.cell);
+  }
+
+  // A missing row is pointed at the code cell just below the nearest earlier criterion that is present.
+  const codeCol = ctx.unit.header.columns.code!;
+  let anchorRow = ctx.unit.header.row;
+  for (const node of walk(ctx.catalog.nodes)) {
+    const row = ctx.rows.get(node.code);
+    if (row) {
+      anchorRow = row.row;
+      continue;
+    }
+    const leaf = node.children.length === 0;
+    const level = Math.min(3, node.code.split(".").length) as 1 | 2 | 3;
+    out.push(
+      finding(ctx, "missing-criterion", leaf ? "error" : "warning", node.code, a1(anchorRow + 1, codeCol), "missing-criterion", {
+        name: node.name,
+        level: label(ctx, `level.${level}`),
+      }),
+    );
+  }
+  return out;
+}
