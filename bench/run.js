@@ -89,3 +89,6 @@ function main() {
 }
 
 main();
+const { benchValidate, benchAggregate } = require("./core");
+benchValidate();
+benchAggregate();

@@ -10,22 +10,21 @@ import {
   walk,
 } from "../scoring";
 import { loadCatalog } from "./catalog-source";
+import { registerAggregate } from "./commands/aggregate";
+import { registerCatalogExport } from "./commands/catalog-export";
+import { registerSummary } from "./commands/summary";
+import { registerValidate } from "./commands/validate";
+import { CliError } from "./errors";
+import { Io, processIo } from "./io";
+import { isWorkbookError } from "./xlsx/read";
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+export type { Io } from "./io";
 
 function langOf(opts: { lang?: string }): Lang {
   return opts.lang === "en" ? "en" : "vi";
 }
 
-function program(io: Io): Command {
+function program(io: Io, setExit: (code: number) => void): Command {
   const par = new Command("par")
     .description("PAR Scorer — chấm điểm Chỉ số CCHC (PAR Index scoring)")
     .version(require("../../package.json").version as string)
@@ -90,18 +89,32 @@ function program(io: Io): Command {
         io.out(`${indent}${node.code}  ${node.name}  (${maxText} điểm)${rule}\n`);
       }
     });
+  registerCatalogExport(catalog, io);
+  registerValidate(par, io, setExit);
+  registerSummary(par, io);
+  registerAggregate(par, io, setExit);
   return par;
 }
 
-/** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
-export function run(argv: string[], io: Io = processIo): number {
+function langOfArgv(argv: string[]): Lang {
+  const i = argv.indexOf("--lang");
+  return i >= 0 && argv[i + 1] === "en" ? "en" : "vi";
+}
+
+/**
+ * Runs the CLI; resolves to the exit code instead of exiting so tests can call it. 0: done (validate: no errors),
+ * 1: validate found errors, 2: unusable input or arguments (a message on stderr, no stack trace), 3: a bug.
+ */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  let exitCode = 0;
+  const lang = langOfArgv(argv);
   try {
-    program(io).parse(argv, { from: "user" });
-    return 0;
+    await program(io, (code) => (exitCode = code)).parseAsync(argv, { from: "user" });
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (isParError(e)) {
-      io.err(`Lỗi: ${e.message}\n`);
+    if (isParError(e) || isWorkbookError(e) || e instanceof CliError) {
+      io.err(`${lang === "en" ? "Error" : "Lỗi"}: ${e.text(lang)}\n`);
       return 2;
     }
     io.err(`Lỗi không mong đợi (unexpected error): ${(e as Error)?.message ?? String(e)}\n`);
@@ -115,5 +128,7 @@ export function main(): void {
     if (e.code === "EPIPE") process.exit(0);
     throw e;
   });
-  process.exitCode = run(process.argv.slice(2));
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

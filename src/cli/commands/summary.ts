@@ -1,0 +1,73 @@
+import { writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import {
+  buildPlan,
+  buildSummary,
+  ClassBand,
+  DEFAULT_BANDS,
+  formatNumberVi,
+  Lang,
+  parseBands,
+  planSheet,
+  summarySheet,
+  validateUnit,
+} from "../../scoring";
+import { describeChoice } from "../describe";
+import { CliError } from "../errors";
+import { Io } from "../io";
+import { htmlPathFor } from "../paths";
+import { renderHtmlReport } from "../report-html";
+import { loadUnits } from "../units";
+import { copyWorkbookWithSheets } from "../xlsx/write";
+
+export function bandsOption(): Option {
+  return new Option("--bands <bands>", 'xếp loại theo chỉ số (class bands), ví dụ "A>=90; B>=80; C>=70; D"');
+}
+
+export function readBands(text: string | undefined): ClassBand[] {
+  return text ? parseBands(text) : DEFAULT_BANDS;
+}
+
+export function registerSummary(par: Command, io: Io): void {
+  par
+    .command("summary")
+    .description("Tổng hợp điểm và kế hoạch cải thiện thành các trang mới của một bản sao (summary and improvement plan, written to a copy)")
+    .argument("<book.xlsx>", "sổ tính của đơn vị (the unit's workbook; never modified)")
+    .requiredOption("-o, --output <out.xlsx>", "tệp kết quả (output workbook); một báo cáo .html có biểu đồ được ghi bên cạnh")
+    .option("-s, --sheet <name>", "trang tự chấm điểm (the unit's sheet), mặc định: trang đầu tiên nhận ra được")
+    .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
+    .addOption(bandsOption())
+    .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; lang: Lang }) => {
+      if (!/\.xlsx$/i.test(opts.output)) {
+        throw new CliError(`Tệp kết quả phải có đuôi .xlsx (đang là ${opts.output})`, `The output must end in .xlsx (it is ${opts.output})`);
+      }
+      const bands = readBands(opts.bands);
+      const loaded = await loadUnits(file, opts);
+      const unit = loaded.units[0];
+      const catalog = loaded.choice.catalog;
+      const findings = validateUnit(unit, catalog, { lang: opts.lang });
+      const summary = buildSummary(unit, catalog, findings, { bands });
+      const plan = buildPlan(unit, catalog);
+      const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
+      await copyWorkbookWithSheets(file, specs, opts.output);
+      const html = htmlPathFor(opts.output);
+      writeFileSync(html, renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs));
+      const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
+      const lines =
+        opts.lang === "en"
+          ? [
+              describeChoice(loaded.choice, "en"),
+              `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
+              `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${summary.errors} errors, ${summary.warnings} warnings; ${plan.items.length} criteria lost points`,
+              `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
+            ]
+          : [
+              describeChoice(loaded.choice, "vi"),
+              `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
+              `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
+              `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}") và ${html}`,
+            ];
+      io.out(`${lines.join("\n")}\n`);
+    });
+}

@@ -1,0 +1,74 @@
+/** Plain-text wording of what the workbook commands found, for a terminal. */
+import { CatalogChoice, Finding, Lang, SheetIssue, UnitSheet } from "../scoring";
+
+const TEXT = {
+  vi: {
+    file: "Tệp",
+    sheet: "trang",
+    unit: "đơn vị",
+    catalog: "Bộ tiêu chí",
+    given: "chọn bằng --catalog",
+    inSheet: (s: string) => `trang bộ tiêu chí "${s}" trong sổ tính`,
+    named: (s: string) => `ghi ở tiêu đề trang "${s}"`,
+    matched: (m: number, t: number) => `khớp nhiều mã nhất: ${m}/${t} mã của bảng`,
+    errors: "Lỗi",
+    warnings: "Cảnh báo",
+    total: (e: number, w: number) => `Tổng cộng: ${e} lỗi, ${w} cảnh báo.`,
+    clean: "Không phát hiện lỗi nào.",
+    catalogIssues: "Lỗi trong trang bộ tiêu chí (trang này không được dùng)",
+  },
+  en: {
+    file: "File",
+    sheet: "sheet",
+    unit: "unit",
+    catalog: "Catalogue",
+    given: "given with --catalog",
+    inSheet: (s: string) => `catalogue sheet "${s}" in the workbook`,
+    named: (s: string) => `named in the title of sheet "${s}"`,
+    matched: (m: number, t: number) => `best code match: ${m}/${t} of the sheet's codes`,
+    errors: "Errors",
+    warnings: "Warnings",
+    total: (e: number, w: number) => `Total: ${e} errors, ${w} warnings.`,
+    clean: "No defects found.",
+    catalogIssues: "Problems in the catalogue sheet (the sheet is not used)",
+  },
+};
+
+export function describeChoice(choice: CatalogChoice, lang: Lang): string {
+  const s = TEXT[lang];
+  const how =
+    choice.how === "given"
+      ? s.given
+      : choice.how === "sheet"
+        ? s.inSheet(choice.sheet)
+        : choice.how === "named"
+          ? s.named(choice.sheet)
+          : s.matched(choice.matched, choice.total);
+  return `${s.catalog}: ${choice.catalog.id} — ${choice.catalog.name} (${how})`;
+}
+
+export function describeUnit(file: string, unit: UnitSheet, lang: Lang): string {
+  const s = TEXT[lang];
+  return `${s.file}: ${file} — ${s.sheet} "${unit.sheet}" — ${s.unit}: ${unit.unit}`;
+}
+
+function line(f: { sheet: string; cell: string; code: string | null; message: string }, kind?: string): string {
+  const where = `${f.sheet}!${f.cell}`;
+  return `  ${kind ? `[${kind}] ` : ""}${where}${f.code ? `  ${f.code}` : ""}  ${f.message}`;
+}
+
+/** Errors first, then warnings, each in sheet order; a count line at the end. */
+export function describeFindings(findings: Finding[], lang: Lang): string {
+  const s = TEXT[lang];
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const out: string[] = [];
+  if (errors.length) out.push(`${s.errors} (${errors.length}):`, ...errors.map((f) => line(f, f.kind)));
+  if (warnings.length) out.push(`${s.warnings} (${warnings.length}):`, ...warnings.map((f) => line(f, f.kind)));
+  out.push(findings.length ? s.total(errors.length, warnings.length) : s.clean);
+  return out.join("\n");
+}
+
+export function describeCatalogIssues(issues: SheetIssue[], lang: Lang): string {
+  return [`${TEXT[lang].catalogIssues}:`, ...issues.map((i) => line(i))].join("\n");
+}

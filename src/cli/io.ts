@@ -1,0 +1,13 @@
+/** Where a command writes: the process's streams, or a test's buffers. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether progress bars make sense (stderr is a terminal). */
+  isTTY?: boolean;
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+};

@@ -1,0 +1,52 @@
+import { CatalogChoice, chooseCatalog, findUnitSheets, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
+import { loadCatalog } from "./catalog-source";
+import { CliError } from "./errors";
+import { readWorkbook, WorkbookData } from "./xlsx/read";
+import { ownedSheetNames } from "./xlsx/owned";
+
+export interface LoadedUnits {
+  data: WorkbookData;
+  units: UnitSheet[];
+  choice: CatalogChoice;
+  catalogIssues: SheetIssue[];
+}
+
+export interface LoadOptions {
+  sheet?: string;
+  catalog?: string;
+}
+
+/**
+ * Reads a workbook and finds its unit sheet(s) and the catalogue to check them against. Anything that makes the
+ * workbook unusable is a CliError (or the reader's WorkbookError) with a message saying what to do.
+ */
+export async function loadUnits(file: string, options: LoadOptions = {}): Promise<LoadedUnits> {
+  const data = await readWorkbook(file);
+  const skip = new Set(ownedSheetNames(data));
+  const grids = options.sheet ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
+  if (options.sheet && grids.length === 0) {
+    const names = data.grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`).join(", ");
+    throw new CliError(
+      `Tệp ${file} không có trang "${options.sheet}". Các trang có: ${names}`,
+      `${file} has no sheet "${options.sheet}". Its sheets: ${names}`,
+    );
+  }
+  const units = findUnitSheets(grids, unitNameFromFile(file), skip);
+  if (units.length === 0) {
+    throw new CliError(
+      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1`,
+      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1`,
+    );
+  }
+  if (options.catalog) {
+    return { data, units, choice: { how: "given", catalog: loadCatalog(options.catalog) }, catalogIssues: [] };
+  }
+  const { choice, issues } = chooseCatalog(data.grids, units);
+  if (!choice) {
+    throw new CliError(
+      `Không xác định được bộ tiêu chí cho ${file}: các mã trong bảng không khớp bộ tiêu chí có sẵn nào. Chọn bằng --catalog (xem: par catalog list)`,
+      `Cannot tell which catalogue ${file} uses: its codes match no built-in catalogue. Pick one with --catalog (see: par catalog list)`,
+    );
+  }
+  return { data, units, choice, catalogIssues: issues };
+}

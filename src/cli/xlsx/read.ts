@@ -1,0 +1,316 @@
+/**
+ * Reads an .xlsx file into the core's Grids (one per worksheet) with exceljs. The file is only ever read (into a
+ * buffer), never opened for writing. Anything that is not a readable .xlsx becomes a WorkbookError whose message
+ * says, in Vietnamese (and English), which file and what to do: never a raw stack.
+ *
+ * Cell values, as the core sees them:
+ * - numbers, strings, booleans as they are; an empty string is null;
+ * - dates (date-formatted numbers) as a JS Date: what Excel shows is the Date's UTC wall clock. A date without a
+ *   time of day is set to 12:00 UTC, so that both the UTC getters and the local getters of any time zone between
+ *   UTC−11 and UTC+11 (Việt Nam is UTC+7) see the same day, and dd/mm/yyyy never shifts by one;
+ * - rich text: the runs' text concatenated;
+ * - hyperlinks: the displayed text, except that the link target is returned when the text is empty, is a file
+ *   name ("bao-cao-2018.pdf"), or is the link itself (with or without "http://", "mailto:", a trailing "/"), so
+ *   evidence checks see the real address; a described link ("Kế hoạch số 125/KH-STP") stays its text;
+ * - formulas (also shared and array formulas): their cached result, with "=" + the formula text in
+ *   grid.formulas; a formula without a cached result is null;
+ * - error values ("#N/A", "#VALUE!", also as a formula's result): the error text as a string;
+ * - merged cells: the value only in the range's top-left (master) cell, null elsewhere.
+ */
+import { promises as fs } from "node:fs";
+import ExcelJS from "exceljs";
+import { Grid } from "../../scoring/grid";
+import { CellValue } from "../../scoring/values";
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+export interface WorkbookData {
+  /** The path as the caller gave it. */
+  file: string;
+  /** One grid per worksheet, in tab order (hidden sheets included: see sheetStates). */
+  grids: Grid[];
+  sheetStates: Record<string, SheetState>;
+}
+
+export type WorkbookErrorCode =
+  | "not-found"
+  | "not-a-file"
+  | "no-access"
+  | "empty"
+  | "encrypted-or-xls"
+  | "not-xlsx"
+  | "same-as-input"
+  | "write-failed";
+
+/**
+ * The very hidden worksheet in which PAR Scorer lists the sheets it generated (column A: sheet name, column B:
+ * kind, from row 2). See write.ts.
+ */
+export const OWNED_SHEET = "_par";
+
+/** The sheets PAR Scorer generated in a workbook that was read (listed in "_par"), and "_par" itself. */
+export function ownedSheetNames(data: WorkbookData): string[] {
+  const list = data.grids.find((g) => g.name === OWNED_SHEET);
+  if (!list) return [];
+  const present = new Set(data.grids.map((g) => g.name));
+  const names = list.values
+    .slice(1)
+    .map((row) => row[0])
+    .filter((v): v is string => typeof v === "string" && present.has(v));
+  return [...new Set([OWNED_SHEET, ...names])];
+}
+
+/** A workbook that cannot be read or written, with a message for the user in Vietnamese and in English. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: WorkbookErrorCode,
+    readonly file: string,
+    message: string,
+    readonly messageEn: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+
+  /** The message in the requested language. */
+  text(lang: "vi" | "en" = "vi"): string {
+    return lang === "en" ? this.messageEn : this.message;
+  }
+}
+
+export function isWorkbookError(e: unknown): e is WorkbookError {
+  return e instanceof WorkbookError;
+}
+
+const FIX_VI = "Mở tệp bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
+const FIX_EN = "Open it in Excel and save it again as an Excel Workbook (.xlsx).";
+
+function unreadable(code: WorkbookErrorCode, file: string, detail?: string): WorkbookError {
+  switch (code) {
+    case "not-found":
+      return new WorkbookError(
+        code,
+        file,
+        `Không tìm thấy tệp ${file}. Kiểm tra lại đường dẫn và tên tệp.`,
+        `File ${file} was not found. Check the path and the file name.`,
+        detail,
+      );
+    case "not-a-file":
+      return new WorkbookError(
+        code,
+        file,
+        `Không đọc được ${file}: đây là thư mục, không phải tệp .xlsx. Chỉ rõ tệp cần đọc.`,
+        `Cannot read ${file}: it is a folder, not an .xlsx file. Name the file to read.`,
+        detail,
+      );
+    case "no-access":
+      return new WorkbookError(
+        code,
+        file,
+        `Không đọc được tệp ${file}: không có quyền truy cập. Kiểm tra quyền của tệp hoặc sao chép tệp sang thư mục khác.`,
+        `Cannot read ${file}: permission denied. Check the file's permissions or copy it to another folder.`,
+        detail,
+      );
+    case "empty":
+      return new WorkbookError(
+        code,
+        file,
+        `Không đọc được tệp ${file}: tệp rỗng (0 byte), có thể chưa sao chép hoặc tải về xong. Lấy lại tệp gốc.`,
+        `Cannot read ${file}: the file is empty (0 bytes); it may not have finished copying or downloading. Get the original file again.`,
+        detail,
+      );
+    case "encrypted-or-xls":
+      return new WorkbookError(
+        code,
+        file,
+        `Không đọc được tệp ${file}: đây là tệp .xls cũ (Excel 97-2003) hoặc tệp .xlsx được đặt mật khẩu. ` +
+          `Mở tệp bằng Excel, bỏ mật khẩu (nếu có) và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`,
+        `Cannot read ${file}: it is an old .xls file (Excel 97-2003) or a password-protected .xlsx. ` +
+          `Open it in Excel, remove the password (if any) and save it as an Excel Workbook (.xlsx).`,
+        detail,
+      );
+    default:
+      return new WorkbookError(
+        "not-xlsx",
+        file,
+        `Không đọc được tệp ${file}: tệp không phải định dạng Excel .xlsx hợp lệ (có thể bị hỏng hoặc là tệp .xls cũ). ${FIX_VI}`,
+        `Cannot read ${file}: it is not a valid Excel .xlsx file (it may be damaged or an old .xls file). ${FIX_EN}`,
+        detail,
+      );
+  }
+}
+
+/** The OLE2 compound-file signature: old .xls files, and password-protected (encrypted) .xlsx files. */
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** A zip file's first local header. */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Loads an .xlsx buffer into an exceljs Workbook; anything unreadable is a WorkbookError naming `file`. */
+export async function loadWorkbookBuffer(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
+  if (buf.length === 0) throw unreadable("empty", file);
+  if (buf.subarray(0, CFB_SIGNATURE.length).equals(CFB_SIGNATURE)) throw unreadable("encrypted-or-xls", file);
+  if (!buf.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) throw unreadable("not-xlsx", file, "not a zip file");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings want its own Buffer type; a Node Buffer is what it takes at run time.
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw unreadable("not-xlsx", file, (e as Error)?.message ?? String(e));
+  }
+  // A zip that is not a workbook (a .docx, an .ods, any other zip) loads as a workbook without sheets.
+  if (workbook.worksheets.length === 0) throw unreadable("not-xlsx", file, "no worksheets");
+  return workbook;
+}
+
+/** Reads a file into a buffer; a missing, unreadable or empty file is a WorkbookError. The file is not modified. */
+export async function readFileBuffer(path: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw unreadable("not-found", path, code);
+    if (code === "EISDIR") throw unreadable("not-a-file", path, code);
+    if (code === "EACCES" || code === "EPERM") throw unreadable("no-access", path, code);
+    throw unreadable("not-xlsx", path, (e as Error)?.message ?? String(e));
+  }
+}
+
+/** Loads an .xlsx file into an exceljs Workbook (for writers that add sheets to a copy of it). */
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  return loadWorkbookBuffer(await readFileBuffer(path), path);
+}
+
+export async function readWorkbook(path: string): Promise<WorkbookData> {
+  return readWorkbookBuffer(await readFileBuffer(path), path);
+}
+
+export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookData> {
+  const workbook = await loadWorkbookBuffer(buf, file);
+  return workbookData(workbook, file);
+}
+
+/** The grids and sheet states of a loaded workbook. */
+export function workbookData(workbook: ExcelJS.Workbook, file: string): WorkbookData {
+  const grids: Grid[] = [];
+  const sheetStates: Record<string, SheetState> = {};
+  for (const ws of workbook.worksheets) {
+    grids.push(worksheetGrid(ws));
+    sheetStates[ws.name] = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
+  }
+  return { file, grids, sheetStates };
+}
+
+/**
+ * One worksheet as a Grid: rows and columns from A1 up to the last cell that holds a value or a formula (cells
+ * that are only formatted do not count), every row the same length, empty cells null. `formulas` is there only
+ * when the sheet has a formula.
+ */
+export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
+  const cells: { row: number; col: number; value: CellValue; formula: string | null }[] = [];
+  let height = 0;
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const value = cellValue(cell);
+      const formula = formulaText(cell);
+      if (value === null && formula === null) return;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, value, formula });
+      height = Math.max(height, rowNumber);
+      width = Math.max(width, colNumber);
+    });
+  });
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  let formulas: (string | null)[][] | undefined;
+  for (const c of cells) {
+    values[c.row][c.col] = c.value;
+    if (c.formula !== null) {
+      formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+      formulas[c.row][c.col] = c.formula;
+    }
+  }
+  return formulas ? { name: ws.name, values, formulas } : { name: ws.name, values };
+}
+
+function formulaText(cell: ExcelJS.Cell): string | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return null;
+  const f = cell.formula;
+  if (typeof f !== "string" || f.trim() === "") return null;
+  return f.startsWith("=") ? f : `=${f}`;
+}
+
+/** The value of one exceljs cell as the core sees it (see the module comment). */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return null;
+    case ExcelJS.ValueType.Formula:
+      return scalar((cell as unknown as { result: unknown }).result);
+    case ExcelJS.ValueType.Hyperlink: {
+      const v = cell.value as ExcelJS.CellHyperlinkValue;
+      return hyperlinkValue(scalar(v.text as unknown), v.hyperlink);
+    }
+    default:
+      return scalar(cell.value);
+  }
+}
+
+/** A raw exceljs value (or formula result) as a CellValue. */
+function scalar(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return excelDate(v);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) {
+      const text = (o.richText as { text?: unknown }[]).map((r) => (r?.text == null ? "" : String(r.text))).join("");
+      return text === "" ? null : text;
+    }
+    if (typeof o.error === "string") return o.error;
+    if ("hyperlink" in o) return hyperlinkValue(scalar(o.text), o.hyperlink as string | undefined);
+    if ("result" in o) return scalar(o.result);
+    if ("sharedString" in o) return scalar(o.sharedString);
+    if ("text" in o) return scalar(o.text);
+  }
+  return String(v);
+}
+
+/** A date from exceljs (Excel's wall clock as UTC): date-only values move to 12:00 UTC (see the module comment). */
+function excelDate(d: Date): Date | null {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return null;
+  const dayMs = 86_400_000;
+  return t % dayMs === 0 ? new Date(t + dayMs / 2) : new Date(t);
+}
+
+/** "bao-cao-cchc-2018.pdf", "Kế hoạch CCHC.docx": no path characters, an extension with a letter. */
+const FILE_NAME_RE = /^[^\\/:*?"<>|\r\n]+\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,5}$/;
+
+function bareLink(s: string): string {
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/^(https?:\/\/|ftp:\/\/|mailto:|file:\/\/\/?)/, "")
+    .replace(/^www\./, "")
+    .replace(/\/+$/, "");
+}
+
+/**
+ * A hyperlink cell's value: its text, or the link target when the text is empty, a file name, or the link itself.
+ */
+export function hyperlinkValue(text: CellValue, hyperlink: string | undefined | null): CellValue {
+  const link = typeof hyperlink === "string" && hyperlink.trim() !== "" ? hyperlink.trim() : null;
+  if (link === null) return text;
+  if (text === null || text === undefined || (typeof text === "string" && text.trim() === "")) return link;
+  if (typeof text !== "string") return text;
+  const shown = text.trim();
+  if (bareLink(shown) === bareLink(link)) return link;
+  // An internal link ("#Sheet2!A1") to a cell: the text is what the user means.
+  if (link.startsWith("#")) return text;
+  if (FILE_NAME_RE.test(shown)) return link;
+  return text;
+}
