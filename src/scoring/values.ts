@@ -125,7 +125,8 @@ export function readMax(value: CellValue): number | null {
 
 /** Rounds to 2 decimals, half away from zero, without binary artefacts (1.005 → 1.01). */
 export function round2(x: number): number {
-  if (!Number.isFinite(x)) return x;
+  // Beyond 1e15 a double has no hundredths to round (and scaling could overflow).
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e15) return x;
   // The relative nudge absorbs binary error (1.005 is stored as 1.00499999…) but never moves a real half.
   const r = (Math.sign(x) * Math.round(Math.abs(x) * 100 * (1 + 1e-12))) / 100;
   return Object.is(r, -0) ? 0 : r;

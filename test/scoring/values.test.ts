@@ -56,6 +56,7 @@ describe("rounding and formatting", () => {
     expect(round2(2.675)).toBe(2.68);
     expect(round2(0.1 + 0.2)).toBe(0.3);
     expect(round2(-0.001)).toBe(0);
+    expect(round2(-1.1e306)).toBe(-1.1e306);
     expect(Object.is(round2(-0.001), -0)).toBe(false);
   });
 

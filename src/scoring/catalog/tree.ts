@@ -88,7 +88,7 @@ function rollNode(node: CatalogNode, scores: ReadonlyMap<string, LeafScore>): Ro
       achieved,
       unscored: score === null ? 1 : 0,
       notApplicable: na,
-      index: applicableMax > 0 ? round2((achieved / applicableMax) * 100) : null,
+      index: parIndex(achieved, applicableMax),
       children: [],
     };
   }
@@ -106,7 +106,7 @@ function combine(children: RollupNode[]) {
     achieved,
     unscored: children.reduce((a, c) => a + c.unscored, 0),
     notApplicable: children.length > 0 && children.every((c) => c.notApplicable),
-    index: applicableMax > 0 ? round2((achieved / applicableMax) * 100) : null,
+    index: parIndex(achieved, applicableMax),
   };
 }
 
@@ -116,7 +116,8 @@ export function rollUp(catalog: Catalog, scores: ReadonlyMap<string, LeafScore>)
   return { fields, total: combine(fields) };
 }
 
-/** index = achieved / applicable max × 100, rounded to 2 decimals; null when nothing applies. */
+/** index = achieved / applicable max × 100, rounded to 2 decimals; null when nothing applies (or absurd input overflows). */
 export function parIndex(achieved: number, applicableMax: number): number | null {
-  return applicableMax > 0 ? round2((achieved / applicableMax) * 100) : null;
+  const index = (achieved / applicableMax) * 100;
+  return applicableMax > 0 && Number.isFinite(index) ? round2(index) : null;
 }
