@@ -152,6 +152,24 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
+/** A category label on at most two lines of about `width` characters (the rest cut with "…"). */
+function labelLines(text: string, width: number): string[] {
+  const words = text.trim().split(/\s+/);
+  const lines: string[] = [];
+  let current = "";
+  for (const word of words) {
+    if (current && [...`${current} ${word}`].length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= 2) return lines.map((l) => truncate(l, width + 4));
+  return [truncate(lines[0], width + 4), truncate(`${lines[1]} ${lines.slice(2).join(" ")}`, width)];
+}
+
 /**
  * A ChartIntent as an inline SVG horizontal bar chart: categories down the left, one bar per category and series
  * (one colour per series), the value at the end of each bar, a legend. Every <rect> is a bar.
@@ -166,7 +184,7 @@ export function chartSvg(chart: ChartIntent, id: string): string {
   const barH = 16;
   const barGap = 2;
   const groupGap = 12;
-  const groupH = series.length * barH + (series.length - 1) * barGap + groupGap;
+  const groupH = Math.max(series.length * barH + (series.length - 1) * barGap, 30) + groupGap;
   const titleH = 28;
   // Legend: one row per up to 3 series.
   const legendRows = Math.ceil(series.length / 3);
@@ -181,7 +199,7 @@ export function chartSvg(chart: ChartIntent, id: string): string {
   let hi = Math.max(0, ...values);
   if (hi === lo) hi = lo + 1;
   const step = niceStep(hi - lo);
-  lo = Math.floor(lo / step - 1e-9) * step;
+  lo = Math.floor(lo / step + 1e-9) * step;
   hi = Math.ceil(hi / step - 1e-9) * step;
   const x = (v: number) => labelW + ((v - lo) / (hi - lo)) * plotW;
   const x0 = x(0);
@@ -210,15 +228,18 @@ export function chartSvg(chart: ChartIntent, id: string): string {
   chart.categories.forEach((category, ci) => {
     const gy = top + ci * groupH + groupGap / 2;
     const mid = gy + (groupH - groupGap) / 2;
+    const lines = labelLines(category, 40);
+    const y0 = mid + 4 - ((lines.length - 1) * 14) / 2;
     out.push(
-      `<text x="${labelW - 8}" y="${(mid + 4).toFixed(1)}" text-anchor="end" class="cat"><title>${escapeHtml(category)}</title>${escapeHtml(
-        truncate(category, 46),
-      )}</text>`,
+      `<text x="${labelW - 8}" y="${y0.toFixed(1)}" text-anchor="end" class="cat"><title>${escapeHtml(category)}</title>` +
+        lines.map((line, i) => `<tspan x="${labelW - 8}" dy="${i === 0 ? 0 : 14}">${escapeHtml(line)}</tspan>`).join("") +
+        `</text>`,
     );
     series.forEach((s, si) => {
       const raw = s.values[ci];
       const v = Number.isFinite(raw) ? raw : 0;
-      const by = gy + si * (barH + barGap);
+      const barsH = series.length * barH + (series.length - 1) * barGap;
+      const by = gy + (groupH - groupGap - barsH) / 2 + si * (barH + barGap);
       const bx = Math.min(x0, x(v));
       const bw = Math.abs(x(v) - x0);
       const label = Number.isFinite(raw) ? formatNumberVi(raw) : "–";
@@ -265,7 +286,7 @@ export function renderHtmlReport(title: string, specs: SheetSpec[]): string {
   const sections = specs.map((spec, i) => {
     const id = `s${i + 1}`;
     const chart = spec.chart
-      ? `<figure>${chartSvg(spec.chart, `${id}-chart`)}<figcaption class="i">${escapeHtml(spec.chart.title)}</figcaption></figure>`
+      ? `<figure>${chartSvg(spec.chart, `${id}-chart`)}</figure>`
       : "";
     return `<section id="${id}">\n<h2>${escapeHtml(spec.name)}</h2>\n${tableHtml(spec)}\n${chart}\n</section>`;
   });

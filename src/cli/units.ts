@@ -1,8 +1,7 @@
 import { CatalogChoice, chooseCatalog, findUnitSheets, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { CliError } from "./errors";
-import { readWorkbook, WorkbookData } from "./xlsx/read";
-import { ownedSheetNames } from "./xlsx/owned";
+import { ownedSheetNames, readWorkbook, WorkbookData } from "./xlsx/read";
 
 export interface LoadedUnits {
   data: WorkbookData;

@@ -85,7 +85,7 @@ describe("renderHtmlReport", () => {
   test("one inline SVG bar chart per chart, one <rect> per bar, value labels and a legend", () => {
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBe(1);
-    const svg = svgs[0];
+    const svg = svgs[0] ?? "";
     expect((svg.match(/<rect /g) ?? []).length).toBe(6);
     expect((svg.match(/class="bar"/g) ?? []).length).toBe(6);
     expect(svg).toContain(">12,5<");

@@ -472,3 +472,38 @@ describe("copyWorkbookWithSheets", () => {
     expect(sha256(input)).toBe(inputHash);
   }, 300_000);
 });
+
+describe("bundled samples (samples/, made by scripts/make-samples.js)", () => {
+  const root = join(__dirname, "..", "..", "samples");
+  const defects = readFileSync(join(root, "DEFECTS.md"), "utf8")
+    .split("\n")
+    .filter((line) => /^\| [\w/-]+\.xlsx \|/.test(line))
+    .map((line) => line.split("|").map((s) => s.trim()))
+    .map(([, file, sheet, cell, code, kind]) => ({ file, sheet, cell, code, kind }));
+  const files = [...new Set(defects.map((d) => d.file))];
+
+  test("DEFECTS.md lists defects in all six workbooks", () => {
+    expect(files.sort()).toEqual(
+      ["huyen/huyen-muong-cha.xlsx", "huyen/huyen-tuan-giao.xlsx", "so/so-noi-vu.xlsx", "so/so-tai-chinh.xlsx", "so/so-tu-phap.xlsx", "tinh-dien-bien-2018.xlsx"].sort(),
+    );
+  });
+
+  test.each(files)("%s reads, names its unit and catalogue, and every listed cell is in its sheet", async (file) => {
+    const data = await readWorkbook(join(root, file));
+    for (const d of defects.filter((x) => x.file === file)) {
+      const grid = data.grids.find((g) => g.name === d.sheet);
+      expect(grid).toBeDefined();
+      const m = /^([A-Z]+)(\d+)$/.exec(d.cell)!;
+      expect(Number(m[2])).toBeLessThanOrEqual(grid!.values.length);
+    }
+    const texts = data.grids.flatMap((g) => g.values.slice(0, 8).flat()).filter((v): v is string => typeof v === "string");
+    expect(texts.some((t) => /^Đơn vị:/.test(t))).toBe(true);
+    expect(texts.some((t) => /^Bộ tiêu chí: dien-bien-(so|2018)$/.test(t))).toBe(true);
+  });
+
+  test("LibreOffice opens a sample", () => {
+    requireSoffice();
+    const result = convertWithLibreOffice(join(root, "so", "so-tu-phap.xlsx"), join(dir, "pdf-samples"));
+    if (!result.ok) throw new Error(`LibreOffice could not convert the sample:\n${result.log}`);
+  }, 180_000);
+});

@@ -11,7 +11,7 @@
  * - Charts: exceljs cannot write charts. The caller renders ChartIntents into an HTML report beside the
  *   workbook (report-html.ts) and may put a note at the chart's anchor with chartNote().
  *
- * Only saveWorkbook (and copyWorkbookWithSheets through it) touch the file system.
+ * Only saveWorkbook touches the file system (copyWorkbookWithSheets also reads its input through read.ts).
  */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
@@ -243,6 +243,17 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Throws WorkbookError "same-as-input" when `path` is the input file (by any spelling of its path). */
+async function refuseInput(path: string, input: string): Promise<void> {
+  if (!(await sameFile(path, input))) return;
+  throw new WorkbookError(
+    "same-as-input",
+    path,
+    `Không ghi đè lên tệp đầu vào ${input}. Chọn một tên tệp kết quả khác (ví dụ thêm "-ket-qua").`,
+    `Will not overwrite the input file ${input}. Choose another output file name (e.g. add "-result").`,
+  );
+}
+
 function writeFailed(path: string, e: unknown): WorkbookError {
   const code = (e as NodeJS.ErrnoException)?.code;
   const busy = code === "EBUSY" || code === "EPERM" || code === "EACCES";
@@ -264,14 +275,7 @@ function writeFailed(path: string, e: unknown): WorkbookError {
  * leaves a half-written file. Refuses (WorkbookError "same-as-input") to overwrite `opts.input`.
  */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, opts: { input?: string } = {}): Promise<void> {
-  if (opts.input !== undefined && (await sameFile(path, opts.input))) {
-    throw new WorkbookError(
-      "same-as-input",
-      path,
-      `Không ghi đè lên tệp đầu vào ${opts.input}. Chọn một tên tệp kết quả khác (ví dụ thêm "-ket-qua").`,
-      `Will not overwrite the input file ${opts.input}. Choose another output file name (e.g. add "-result").`,
-    );
-  }
+  if (opts.input !== undefined) await refuseInput(path, opts.input);
   fixActiveTab(workbook);
   let buffer: Buffer;
   try {
@@ -294,10 +298,8 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, opt
  * specs' sheets and saves the result to outPath. The input file is only read. Returns the added sheets' names.
  */
 export async function copyWorkbookWithSheets(inputPath: string, specs: SheetSpec[], outPath: string): Promise<string[]> {
-  if (await sameFile(outPath, inputPath)) {
-    // Checked before the (slow) load too, so the user hears about it at once.
-    await saveWorkbook(new ExcelJS.Workbook(), outPath, { input: inputPath });
-  }
+  // Checked before the (slow) load too, so the user hears about it at once.
+  await refuseInput(outPath, inputPath);
   const workbook = await loadWorkbook(inputPath);
   removeOwnedSheets(workbook);
   const names = specs.map((spec) => addSheet(workbook, spec).name);

@@ -327,6 +327,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   rows.push([]);
 
   // I. Points by field.
+  merges.push(mergeRow(rows.length, lastCol));
   rows.push([text(L.fieldSection, { bold: true, size: 12 })]);
   const headerRow = rows.length;
   const labelCol = lastCol + 2;
@@ -364,6 +365,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   }
 
   // II. Findings by kind.
+  merges.push(mergeRow(rows.length, lastCol));
   rows.push([text(L.findingSection, { bold: true, size: 12 })]);
   rows.push(header([L.no, L.kind, L.errors, L.warnings, L.count, L.kindId]));
   const severities = summary.findingSeverities;
@@ -399,6 +401,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   rows.push([]);
 
   // III. Criteria without evidence.
+  merges.push(mergeRow(rows.length, lastCol));
   rows.push([text(L.evidenceSection, { bold: true, size: 12 })]);
   rows.push(header([L.code, L.criterion, L.location]));
   if (summary.withoutEvidence.length === 0) {
@@ -597,6 +600,7 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
   }
 
   rows.push([]);
+  merges.push(mergeRow(rows.length, lastCol));
   rows.push([text(L.legend, { bold: true })]);
   rows.push([text(L.band, HEAD), text(L.condition, HEAD)]);
   for (const { label, condition } of bandConditions(ranking.bands, lang)) {
