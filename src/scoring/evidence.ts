@@ -100,10 +100,23 @@ function statedDate(folded: string): number | null | "unreadable" {
   return null;
 }
 
+const DOC_TYPE_SET = new Set(DOC_TYPES);
+
+/** The document type the folded text starts with (the longest one; followed by a space, ":" or the end). */
 function startsWithDocType(folded: string): string | null {
-  const f = folded.replace(/^(?:cac|nhung)\s+/, "");
-  return DOC_TYPES.find((type) => f === type || f.startsWith(type + " ") || f.startsWith(type + ":")) ?? null;
+  const f = folded.startsWith("cac ") ? folded.slice(4) : folded.startsWith("nhung ") ? folded.slice(6) : folded;
+  const parts = f.split(" ", 4);
+  for (let n = parts.length; n >= 1; n--) {
+    const candidate = n === 1 ? parts[0] : parts.slice(0, n).join(" ");
+    if (DOC_TYPE_SET.has(candidate)) return candidate;
+    const colon = candidate.indexOf(":");
+    if (colon > 0 && DOC_TYPE_SET.has(candidate.slice(0, colon))) return candidate.slice(0, colon);
+  }
+  return null;
 }
+
+/** "số" after 0…4 words following the document type ("Kế hoạch CCHC năm số …"). */
+const SO_AFTER_WORDS = [0, 1, 2, 3, 4].map((between) => new RegExp(`^(?:\\s+[^\\s\\d]+){${between}}\\s+so\\b\\s*[:.]?\\s*`));
 
 /**
  * A reference: a document type, at most four more words, then "số" and a number. Returns null when the text
@@ -114,8 +127,8 @@ function readReference(folded: string): { date: number | null; malformed: boolea
   if (!type) return null;
   const afterType = folded.replace(/^(?:cac|nhung)\s+/, "").slice(type.length);
   let malformed = false;
-  for (let between = 0; between <= 4; between++) {
-    const so = new RegExp(`^(?:\\s+[^\\s\\d]+){${between}}\\s+so\\b\\s*[:.]?\\s*`).exec(afterType);
+  for (const soAfter of SO_AFTER_WORDS) {
+    const so = soAfter.exec(afterType);
     if (!so) continue;
     const rest = afterType.slice(so[0].length);
     const number = /^\d[^\s,;]*(?:\s+\/[^\s,;]*)?/.exec(rest);
@@ -131,6 +144,8 @@ function readReference(folded: string): { date: number | null; malformed: boolea
 }
 
 function isLinkNotHttp(text: string): boolean {
+  // Every pattern below needs a ":", a "\\" or a "." — most references have only the latter, in a date or number.
+  if (!text.includes(":") && !text.includes("\\") && !/\.[a-z]/i.test(text)) return false;
   return LOCAL_PATH_RE.test(text) || OTHER_SCHEME_RE.test(text) || WWW_RE.test(text) || BARE_DOMAIN_RE.test(text);
 }
 
@@ -143,13 +158,13 @@ export function classifyDocument(text: string, line = 1): EvidenceDoc {
     date,
     problem,
   });
-  if (HTTP_RE.test(text)) {
+  if (text.includes("://") && HTTP_RE.test(text)) {
     // A reference followed by its link ("Kế hoạch số 12/KH-UBND ngày 2/1/2018 https://…") keeps the reference's date.
     const reference = readReference(fold(text.replace(/https?:\/\/\S+/gi, " ")));
     return doc("link", reference && !reference.malformed ? reference.date : null);
   }
   if (isLinkNotHttp(text)) return doc("link", null, "link-not-http");
-  if (FILE_RE.test(text)) return doc("file");
+  if (text.includes(".") && FILE_RE.test(text)) return doc("file");
   const folded = fold(text);
   const reference = readReference(folded);
   if (reference) return doc("reference", reference.date, reference.malformed ? "reference-malformed" : null);

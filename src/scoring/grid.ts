@@ -12,8 +12,14 @@ export interface Grid {
   formulas?: (string | null)[][];
 }
 
+const letters: string[] = [];
+
 /** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(col: number): string {
+  return (letters[col] ??= computeLetters(col));
+}
+
+function computeLetters(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

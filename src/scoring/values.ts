@@ -13,16 +13,49 @@ export type ScoreInput =
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** Lower-case, without Vietnamese diacritics (đ → d), single spaces: for matching words users type. */
+/** Folded form of each non-ASCII character met so far (NFD without combining marks, đ → d, lower case). */
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let f = foldedChars.get(ch);
+  if (f === undefined) {
+    f = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+    if (/^\s$/.test(ch)) f = " ";
+    foldedChars.set(ch, f);
+  }
+  return f;
+}
+
+/**
+ * Lower-case, without Vietnamese diacritics (đ → d), runs of white space as one space, trimmed: for matching
+ * words users type. One pass over the text with a per-character table (it runs on every cell of a sheet).
+ */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = "";
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let piece: string;
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        space = out.length > 0;
+        continue;
+      }
+      piece = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    } else {
+      piece = foldChar(text[i]);
+      if (piece === " ") {
+        space = out.length > 0;
+        continue;
+      }
+    }
+    if (space) {
+      out += " ";
+      space = false;
+    }
+    out += piece;
+  }
+  return out;
 }
 
 const NOT_APPLICABLE = new Set(["khong ap dung", "kad", "n/a", "na", "not applicable", "k.a.d", "kad."]);

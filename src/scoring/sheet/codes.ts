@@ -1,5 +1,8 @@
 import { CellValue } from "../values";
 
+/** Already normalised: "1", "1.3", "1.3.1" (no leading zeros, no spaces). */
+const CANONICAL = /^[1-9]\d{0,2}(?:\.[1-9]\d{0,2})*$/;
+
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
 
 function romanToInt(s: string): number | null {
@@ -24,6 +27,7 @@ export function readCode(value: CellValue): string | null {
     return /^\d+(\.\d+)?$/.test(text) ? text : null;
   }
   if (typeof value !== "string") return null;
+  if (CANONICAL.test(value)) return value;
   const text = value.trim().replace(/\s+/g, "").replace(/,/g, ".").replace(/\.+$/, "");
   if (!text) return null;
   const parts = text.split(".");

@@ -13,7 +13,19 @@ const EPS = 0.005;
  * A deadline without its year ("Trước ngày 15/1") belongs to the assessed year, except that January and February
  * dates are the next year's: the yearly reports of year N are due early in N+1.
  */
+const deadlines = new Map<string, number | null>();
+
 function deadlineOf(text: string | null, year: number | null): number | null {
+  if (!text) return null;
+  const key = `${year}|${text}`;
+  if (!deadlines.has(key)) {
+    if (deadlines.size > 1000) deadlines.clear();
+    deadlines.set(key, readDeadline(text, year));
+  }
+  return deadlines.get(key)!;
+}
+
+function readDeadline(text: string | null, year: number | null): number | null {
   if (!text || year === null || /\d{4}/.test(text)) return parseDeadline(text, year);
   const sameYear = parseDeadline(text, year);
   if (sameYear === null) return null;
