@@ -285,6 +285,7 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, opt
   }
   const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
+    await fs.mkdir(dirname(resolve(path)), { recursive: true });
     await fs.writeFile(tmp, buffer, { flag: "wx" });
     await fs.rename(tmp, path);
   } catch (e) {
