@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -360,10 +360,22 @@ describe("addSheet / saveWorkbook", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  test("saveWorkbook into a missing folder is a WorkbookError", async () => {
+  test("saveWorkbook creates a missing folder", async () => {
     const wb = new ExcelJS.Workbook();
     addSheet(wb, findingsSpec());
-    await expect(saveWorkbook(wb, join(dir, "khong-co-thu-muc", "out.xlsx"))).rejects.toMatchObject({ code: "write-failed" });
+    const out = join(dir, "thu-muc-moi", "con", "out.xlsx");
+    await saveWorkbook(wb, out);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  test("saveWorkbook where a folder cannot be made is a WorkbookError naming the file", async () => {
+    const wb = new ExcelJS.Workbook();
+    addSheet(wb, findingsSpec());
+    const blocker = join(dir, "la-tep");
+    writeFileSync(blocker, "x");
+    const out = join(blocker, "out.xlsx");
+    await expect(saveWorkbook(wb, out)).rejects.toMatchObject({ code: "write-failed" });
+    await expect(saveWorkbook(wb, out)).rejects.toThrow(/out\.xlsx/);
   });
 });
 
