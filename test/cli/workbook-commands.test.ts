@@ -230,6 +230,31 @@ describe("par aggregate", () => {
   });
 });
 
+describe("a workbook that carries its own catalogue sheet", () => {
+  test("is validated against that sheet (a province that changed a maximum for its year)", async () => {
+    const { builtinCatalog, catalogToSheet } = await import("../../src/scoring");
+    const { addSheet } = await import("../../src/cli/xlsx/write");
+    const base = builtinCatalog("dien-bien-2018");
+    const adapted = structuredClone(base);
+    adapted.id = "dien-bien-2019";
+    adapted.name = "Bộ tiêu chí điều chỉnh 2019";
+    adapted.nodes[0].children[0].children[0].max = 1; // 1.1.1: 0,5 → 1
+    adapted.nodes[0].children[0].children[1].max = 0.5; // 1.1.2: 1 → 0,5 (1.1 still sums to 1,5)
+    const file = join(dir, "co-bo-tieu-chi.xlsx");
+    await writeUnitBook(file, "Sở C", provinceRows(), null);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    addSheet(wb, catalogToSheet(adapted as never));
+    await wb.xlsx.writeFile(file);
+
+    const r = await par("validate", file);
+    expect(r.out).toContain('Bộ tiêu chí: dien-bien-2019 — Bộ tiêu chí điều chỉnh 2019 (trang bộ tiêu chí "Bộ tiêu chí" trong sổ tính)');
+    const json = JSON.parse((await par("validate", file, "--json")).out) as Finding[];
+    // The sheet says 0,5 for 1.1.1 and 1 for 1.1.2: both now differ from the workbook's own catalogue.
+    expect(json.filter((f) => f.kind === "score-mismatch" && f.cell.startsWith("C")).map((f) => f.code)).toEqual(["1.1.1", "1.1.2"]);
+  });
+});
+
 describe("par catalog export", () => {
   test("writes the catalogue as a sheet that validates back as the workbook's catalogue", async () => {
     const out = join(dir, "bo-tieu-chi.xlsx");
