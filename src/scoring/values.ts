@@ -28,35 +28,13 @@ function foldChar(ch: string): string {
 
 /**
  * Lower-case, without Vietnamese diacritics (đ → d), runs of white space as one space, trimmed: for matching
- * words users type. One pass over the text with a per-character table (it runs on every cell of a sheet).
+ * words users type. Non-ASCII characters go through a per-character table (this runs on every cell of a sheet).
  */
 export function fold(text: string): string {
-  let out = "";
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let piece: string;
-    if (code < 128) {
-      if (code === 32 || (code >= 9 && code <= 13)) {
-        space = out.length > 0;
-        continue;
-      }
-      piece = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-    } else {
-      piece = foldChar(text[i]);
-      if (piece === " ") {
-        space = out.length > 0;
-        continue;
-      }
-    }
-    if (space) {
-      out += " ";
-      space = false;
-    }
-    out += piece;
-  }
-  return out;
+  return text.replace(NON_ASCII, foldChar).toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 const NOT_APPLICABLE = new Set(["khong ap dung", "kad", "n/a", "na", "not applicable", "k.a.d", "kad."]);
 const TRUE_WORDS = new Set(["co", "yes", "true", "dung"]);
