@@ -34,7 +34,7 @@ export function fold(text: string): string {
   return text.replace(NON_ASCII, foldChar).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-const NON_ASCII = /[^\u0001-\u007f]/g; // every character past ASCII (NUL never occurs in cell text)
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 const NOT_APPLICABLE = new Set(["khong ap dung", "kad", "n/a", "na", "not applicable", "k.a.d", "kad."]);
 const TRUE_WORDS = new Set(["co", "yes", "true", "dung"]);
