@@ -78,16 +78,6 @@ function slug(text, words = 7) {
     .join("-");
 }
 
-function colLetter(col) {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Sets every zip entry's time stamp to one fixed moment, so the file's bytes do not depend on when it was made. */
 function fixZipDates(buf, when) {
@@ -844,7 +834,7 @@ async function writeUnit(cfg, catalog) {
     row.sheetRow = r;
     r++;
   }
-  const L = (role) => colLetter(colOf[role]);
+  const L = (role) => core.columnLetters(colOf[role]);
   const points = ["max", "self", "appraised"];
   for (const row of shown) {
     const n = rowNumber.get(row);
@@ -949,7 +939,7 @@ async function writeUnit(cfg, catalog) {
   const where = (d) => {
     const shownRow = shown.find((x) => x.code === d.code);
     if (shownRow && !(d.kind === "missing-criterion" && d.column === "code" && shownRow.typedCode)) {
-      return `${colLetter(colOf[d.column])}${rowNumber.get(shownRow)}`;
+      return `${core.columnLetters(colOf[d.column])}${rowNumber.get(shownRow)}`;
     }
     // A missing row: the code cell just below the nearest earlier criterion that is present (as validation reports it).
     let anchor = headerRow + (cfg.columnNumbers ? 1 : 0);
@@ -958,7 +948,7 @@ async function writeUnit(cfg, catalog) {
       const present = shown.find((x) => x.code === node.code && !x.typedCode);
       if (present) anchor = rowNumber.get(present);
     }
-    return `${colLetter(colOf.code)}${anchor + 1}`;
+    return `${core.columnLetters(colOf.code)}${anchor + 1}`;
   };
   const position = (cell) => {
     const m = /^([A-Z]+)(\d+)$/.exec(cell);

@@ -6,7 +6,7 @@ import { parseRule } from "../rules/parse";
 import type { Severity } from "../validate/types";
 import { CellValue, dateToSerial, fold, formatDate, parseLiteral } from "../values";
 import { CatalogError, parseCatalog } from "./load";
-import { Catalog, CatalogNode, EvidenceItem } from "./schema";
+import { Catalog, CatalogNode, CatalogNodeInput, EvidenceItem } from "./schema";
 import { codeLevel, normalizeCode, walk } from "./tree";
 
 /**
@@ -338,20 +338,8 @@ function readMeta(grid: Grid, headerRow: number): Partial<Record<keyof typeof ME
 interface RowNode {
   code: string;
   row: number;
-  raw: {
-    code: string;
-    name: string;
-    max: number | null;
-    target: number | null;
-    targetText: string | null;
-    rule: string | null;
-    evidence: Array<string | EvidenceItem>;
-    evidenceRequirement: string | null;
-    deadline: string | null;
-    lead: string | null;
-    coordinating: string | null;
-    children: RowNode["raw"][];
-  };
+  /** The node as read, before validation: the schema's input shape, with plain evidence items. */
+  raw: Omit<CatalogNodeInput, "children" | "evidence"> & { evidence: Array<string | EvidenceItem>; children: RowNode["raw"][] };
 }
 
 /** Maps a field of a catalogue issue to its column (unknown fields point at the code). */
