@@ -105,9 +105,16 @@ const DOC_TYPE_SET = new Set(DOC_TYPES);
 /** The document type the folded text starts with (the longest one; followed by a space, ":" or the end). */
 function startsWithDocType(folded: string): string | null {
   const f = folded.startsWith("cac ") ? folded.slice(4) : folded.startsWith("nhung ") ? folded.slice(6) : folded;
-  const parts = f.split(" ", 4);
-  for (let n = parts.length; n >= 1; n--) {
-    const candidate = n === 1 ? parts[0] : parts.slice(0, n).join(" ");
+  // Ends of the first four words (types have at most four), found without splitting the whole text.
+  const ends: number[] = [];
+  for (let at = 0; ends.length < 4; ) {
+    const space = f.indexOf(" ", at);
+    ends.push(space < 0 ? f.length : space);
+    if (space < 0) break;
+    at = space + 1;
+  }
+  for (let n = ends.length; n >= 1; n--) {
+    const candidate = f.slice(0, ends[n - 1]);
     if (DOC_TYPE_SET.has(candidate)) return candidate;
     const colon = candidate.indexOf(":");
     if (colon > 0 && DOC_TYPE_SET.has(candidate.slice(0, colon))) return candidate.slice(0, colon);

@@ -13,28 +13,37 @@ export type ScoreInput =
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** Folded form of each non-ASCII character met so far (NFD without combining marks, đ → d, lower case). */
-const foldedChars = new Map<string, string>();
+/** Folded form of non-ASCII characters (NFD without combining marks, đ → d), filled as characters are met. */
+const foldedChars = new Map<number, string>();
 
-function foldChar(ch: string): string {
-  let f = foldedChars.get(ch);
+function foldCode(code: number, ch: string): string {
+  let f = foldedChars.get(code);
   if (f === undefined) {
-    f = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-    if (/^\s$/.test(ch)) f = " ";
-    foldedChars.set(ch, f);
+    f = /^\s$/.test(ch) ? " " : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+    foldedChars.set(code, f);
   }
   return f;
 }
 
+const NEEDS_SPACE_FIX = /\s\s|[^\S ]|^\s|\s$/;
+
 /**
  * Lower-case, without Vietnamese diacritics (đ → d), runs of white space as one space, trimmed: for matching
- * words users type. Non-ASCII characters go through a per-character table (this runs on every cell of a sheet).
+ * words users type. Runs on every cell of a sheet, so it copies ASCII runs whole and looks the rest up.
  */
 export function fold(text: string): string {
-  return text.replace(NON_ASCII, foldChar).toLowerCase().replace(/\s+/g, " ").trim();
+  const lower = text.toLowerCase();
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 128) continue;
+    out += lower.slice(from, i) + foldCode(code, lower[i]);
+    from = i + 1;
+  }
+  out = from === 0 ? lower : out + lower.slice(from);
+  return NEEDS_SPACE_FIX.test(out) ? out.replace(/\s+/g, " ").trim() : out;
 }
-
-const NON_ASCII = /[\u0080-\uffff]/g;
 
 const NOT_APPLICABLE = new Set(["khong ap dung", "kad", "n/a", "na", "not applicable", "k.a.d", "kad."]);
 const TRUE_WORDS = new Set(["co", "yes", "true", "dung"]);

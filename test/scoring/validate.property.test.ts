@@ -79,8 +79,22 @@ describe("random sheets never crash the reader, the validator or the reports", (
         }
         expect(JSON.stringify(grid, (_k, v) => (v === undefined ? "__undef__" : v))).toBe(before);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 300) },
     );
+  });
+
+  test("regression: an invalid date in a max cell (found by the property above)", () => {
+    const grid: Grid = {
+      name: "Có tiêu đề",
+      values: [
+        ["Đơn vị: Sở Thử"],
+        ["Điểm tự chấm", "Điểm tối đa", "Tiêu chí", "Điểm thẩm định", "Kết quả", "TLKC", "Giải trình", "Mã"],
+        [false, new Date(NaN), "", 0, new Date(Date.UTC(1990, 0, 1)), false, "Mã", "1"],
+      ],
+    };
+    const unit = findUnitSheets([grid], "tep")[0];
+    const findings = validateUnit(unit, province);
+    expect(findings.find((f) => f.cell === "B3")?.message).toContain("#VALUE!");
   });
 
   test("readUnitSheet on an empty grid", () => {

@@ -2,7 +2,7 @@ import { CatalogNode, LeafScore } from "../catalog";
 import { parseRuleCached } from "../rules";
 import { readScoreCell, ruleScore } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
-import { CellValue, formatInput, readInput, readMax, round2 } from "../values";
+import { CellValue, dateToSerial, formatDate, formatInput, readInput, readMax, round2 } from "../values";
 import { CheckContext, finding, isLeaf, label, pts } from "./context";
 import { Finding } from "./types";
 
@@ -30,8 +30,10 @@ function maxOf(row: UnitRow): number | null | "invalid" {
   }
 }
 
+/** A cell as the user sees it, for messages (a date as dd/mm/yyyy; an unreadable date as Excel's "#VALUE!"). */
 function cellText(value: CellValue): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? "");
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "#VALUE!" : formatDate(dateToSerial(value));
+  return String(value ?? "");
 }
 
 function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, column: ScoreColumnName): Finding[] {
