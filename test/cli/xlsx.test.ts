@@ -519,3 +519,28 @@ describe("bundled samples (samples/, made by scripts/make-samples.js)", () => {
     if (!result.ok) throw new Error(`LibreOffice could not convert the sample:\n${result.log}`);
   }, 180_000);
 });
+
+describe("print-friendly output", () => {
+  test("rows with wrapped text get taller and pages fit the width", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-print-"));
+    const wb = new ExcelJS.Workbook();
+    const long = "Tham mưu xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại cấp quản lý (cấp Sở hoặc cấp Huyện)";
+    addSheet(wb, {
+      name: "In",
+      kind: "summary",
+      rows: [[{ value: "ngắn" }], [{ value: long, style: { wrap: true } }], [{ value: "a\nb\nc", style: { wrap: true } }]],
+      columnWidths: [30],
+      freeze: { rows: 1 },
+    });
+    const out = join(dir, "in.xlsx");
+    await saveWorkbook(wb, out);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const ws = back.getWorksheet("In")!;
+    expect(ws.getRow(1).height ?? 15).toBeLessThanOrEqual(15);
+    expect(ws.getRow(2).height).toBeGreaterThanOrEqual(45);
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(45);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.printTitlesRow).toBe("1:1");
+  });
+});
