@@ -74,12 +74,14 @@ export function stripListMarker(text: string): string {
   return text.trim().replace(MARKER_RE, "").trim();
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function serial(y: number, m: number, d: number): number | null {
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null;
-  return Math.round((date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return null;
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
 /** A date at the start of folded text (after "ngày"): "27/12/2017", "27-12-2017", "15 tháng 5 năm 2018". */
@@ -125,6 +127,8 @@ function startsWithDocType(folded: string): string | null {
 /** "số" after 0…4 words following the document type ("Kế hoạch CCHC năm số …"). */
 const SO_AFTER_WORDS = [0, 1, 2, 3, 4].map((between) => new RegExp(`^(?:\\s+[^\\s\\d]+){${between}}\\s+so\\b\\s*[:.]?\\s*`));
 
+const ANY_SO_AFTER_WORDS = /^(?:\s+[^\s\d]+){0,4}\s+so\b/;
+
 /**
  * A reference: a document type, at most four more words, then "số" and a number. Returns null when the text
  * is not one (including "Báo cáo số lượng …", where "số" is part of a word).
@@ -133,6 +137,8 @@ function readReference(folded: string): { date: number | null; malformed: boolea
   const type = startsWithDocType(folded);
   if (!type) return null;
   const afterType = folded.replace(/^(?:cac|nhung)\s+/, "").slice(type.length);
+  // One pass first: when "số" follows none of the first words, none of the loop's patterns can match.
+  if (!ANY_SO_AFTER_WORDS.test(afterType)) return null;
   let malformed = false;
   for (const soAfter of SO_AFTER_WORDS) {
     const so = soAfter.exec(afterType);

@@ -11,11 +11,12 @@ export function codeLevel(code: string): number {
 }
 
 /** Every node, depth first in catalogue order. */
-export function* walk(nodes: CatalogNode[]): Generator<CatalogNode> {
+export function walk(nodes: CatalogNode[], into: CatalogNode[] = []): CatalogNode[] {
   for (const node of nodes) {
-    yield node;
-    yield* walk(node.children);
+    into.push(node);
+    walk(node.children, into);
   }
+  return into;
 }
 
 export function leaves(catalog: Catalog): CatalogNode[] {

@@ -47,6 +47,7 @@ function isBlankNote(row: UnitRow): boolean {
 export function checkEvidence(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const year = ctx.catalog.year;
+  const deadlineByNode = new Map<CatalogNode, number | null>();
   for (const [code, row] of ctx.rows) {
     const node = ctx.nodes.get(code);
     if (!node || !isLeaf(node)) continue;
@@ -82,7 +83,8 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
       }
     }
 
-    const deadline = deadlineOf(node.deadline, year);
+    let deadline = deadlineByNode.get(node);
+    if (deadline === undefined) deadlineByNode.set(node, (deadline = deadlineOf(node.deadline, year)));
     if (deadline !== null) {
       for (const doc of docs) {
         if (doc.date !== null && doc.date > deadline) {
