@@ -264,6 +264,17 @@ function mergeRow(row: number, lastCol: number): string {
   return `A${row + 1}:${columnLetters(lastCol)}${row + 1}`;
 }
 
+/** The rows and merges of a sheet being built, and titleRow: a row whose one cell spans the table's width. */
+function sheetRows(lastCol: number) {
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  const titleRow = (value: string, style: CellStyle) => {
+    merges.push(mergeRow(rows.length, lastCol));
+    rows.push([text(value, style)]);
+  };
+  return { rows, merges, titleRow };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Summary of one unit
 // ---------------------------------------------------------------------------------------------------------------
@@ -286,8 +297,6 @@ function indexLine(label: string, index: number | null, band: string | null, L: 
 export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec {
   const L = labels(lang);
   const appraised = summary.appraisedIndex !== null || summary.total.appraised !== null;
-  const rows: Row[] = [];
-  const merges: string[] = [];
 
   type Column = { head: string; width: number; cell: (l: SummaryLine, style: CellStyle) => SpecCell };
   const columns: Column[] = [
@@ -308,13 +317,10 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   }
   columns.push({ head: L.lost, width: 12, cell: (l, s) => num(l.lost, "0.00", s) });
   const lastCol = columns.length - 1;
+  const { rows, merges, titleRow } = sheetRows(lastCol);
   const colOf = (head: string) => columns.findIndex((c) => c.head === head);
 
   // Title block.
-  const titleRow = (value: string, style: CellStyle) => {
-    merges.push(mergeRow(rows.length, lastCol));
-    rows.push([text(value, style)]);
-  };
   titleRow(L.summaryTitle, TITLE);
   titleRow(`${L.unit}: ${summary.unit}`, { bold: true, size: 12 });
   titleRow(`${L.catalog}: ${summary.catalogName}`, {});
@@ -327,8 +333,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   rows.push([]);
 
   // I. Points by field.
-  merges.push(mergeRow(rows.length, lastCol));
-  rows.push([text(L.fieldSection, { bold: true, size: 12 })]);
+  titleRow(L.fieldSection, { bold: true, size: 12 });
   const headerRow = rows.length;
   const labelCol = lastCol + 2;
   const headRow = header(columns.map((c) => c.head));
@@ -365,8 +370,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   }
 
   // II. Findings by kind.
-  merges.push(mergeRow(rows.length, lastCol));
-  rows.push([text(L.findingSection, { bold: true, size: 12 })]);
+  titleRow(L.findingSection, { bold: true, size: 12 });
   rows.push(header([L.no, L.kind, L.errors, L.warnings, L.count, L.kindId]));
   const severities = summary.findingSeverities;
   let sumErrors = 0;
@@ -401,8 +405,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   rows.push([]);
 
   // III. Criteria without evidence.
-  merges.push(mergeRow(rows.length, lastCol));
-  rows.push([text(L.evidenceSection, { bold: true, size: 12 })]);
+  titleRow(L.evidenceSection, { bold: true, size: 12 });
   rows.push(header([L.code, L.criterion, L.location]));
   if (summary.withoutEvidence.length === 0) {
     rows.push([text(null, { border: true, fill: "ok" }), text(L.noneWithoutEvidence, { italic: true, border: true, fill: "ok" })]);
@@ -468,12 +471,7 @@ export function planSheet(plan: ImprovementPlan, lang: Lang = "vi"): SheetSpec {
   ];
   const widths = [6, 9, 42, 10, 10, 10, 26, 44, 40, 22, 26, 30];
   const lastCol = heads.length - 1;
-  const rows: Row[] = [];
-  const merges: string[] = [];
-  const titleRow = (value: string, style: CellStyle) => {
-    merges.push(mergeRow(rows.length, lastCol));
-    rows.push([text(value, style)]);
-  };
+  const { rows, merges, titleRow } = sheetRows(lastCol);
   titleRow(L.planTitle, TITLE);
   titleRow(`${L.unit}: ${plan.unit}`, { bold: true, size: 12 });
   titleRow(`${L.catalog}: ${plan.catalogName ?? plan.catalogId}`, {});
@@ -502,8 +500,7 @@ export function planSheet(plan: ImprovementPlan, lang: Lang = "vi"): SheetSpec {
     ]);
   });
   if (plan.items.length === 0) {
-    merges.push(mergeRow(rows.length, lastCol));
-    rows.push([text(L.planEmpty, { italic: true, fill: "ok", border: true, align: "center" })]);
+    titleRow(L.planEmpty, { italic: true, fill: "ok", border: true, align: "center" });
   } else {
     const t: CellStyle = { fill: "total", bold: true, border: true };
     const sum = (f: (i: PlanItem) => number | null) => round2(plan.items.reduce((a, i) => a + (f(i) ?? 0), 0));
@@ -559,13 +556,8 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
   const heads = [L.rank, L.unit, L.index, L.band, L.selfIndex, L.appraisedIndex, L.errors, L.warnings, L.source];
   const widths = [8, 42, 11, 10, 13, 13, 8, 10, 44];
   const lastCol = heads.length - 1;
-  const rows: Row[] = [];
-  const merges: string[] = [];
+  const { rows, merges, titleRow } = sheetRows(lastCol);
   const count = ranking.groups.reduce((n, g) => n + g.entries.length, 0);
-  const titleRow = (value: string, style: CellStyle) => {
-    merges.push(mergeRow(rows.length, lastCol));
-    rows.push([text(value, style)]);
-  };
   titleRow(L.rankingTitle, TITLE);
   titleRow(L.rankingNote(count), { italic: true });
   rows.push([]);
@@ -589,19 +581,16 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
   };
   for (const group of ranking.groups) {
     if (subtitles) {
-      merges.push(mergeRow(rows.length, lastCol));
-      rows.push([text(group.name ?? L.ungrouped, { bold: true, fill: "field", border: true })]);
+      titleRow(group.name ?? L.ungrouped, { bold: true, fill: "field", border: true });
     }
     for (const entry of group.entries) rows.push(entryRow(entry));
   }
   if (count === 0) {
-    merges.push(mergeRow(rows.length, lastCol));
-    rows.push([text(L.noUnits, { italic: true, border: true, align: "center" })]);
+    titleRow(L.noUnits, { italic: true, border: true, align: "center" });
   }
 
   rows.push([]);
-  merges.push(mergeRow(rows.length, lastCol));
-  rows.push([text(L.legend, { bold: true })]);
+  titleRow(L.legend, { bold: true });
   rows.push([text(L.band, HEAD), text(L.condition, HEAD)]);
   for (const { label, condition } of bandConditions(ranking.bands, lang)) {
     rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
@@ -642,12 +631,7 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
   ];
   const lastCol = heads.length - 1;
   const indexCol = lastCol - 1;
-  const rows: Row[] = [];
-  const merges: string[] = [];
-  const titleRow = (value: string, style: CellStyle) => {
-    merges.push(mergeRow(rows.length, lastCol));
-    rows.push([text(value, style)]);
-  };
+  const { rows, merges, titleRow } = sheetRows(lastCol);
   titleRow(L.matrixTitle, TITLE);
   titleRow(L.matrixNote, { italic: true });
   rows.push([]);
