@@ -9,22 +9,19 @@ import { Finding } from "./types";
 
 const EPS = 0.005;
 
+/** Deadlines read once per catalogue node (a node belongs to one catalogue, hence one year). */
+const deadlines = new WeakMap<CatalogNode, number | null>();
+
+function deadlineOf(node: CatalogNode, year: number | null): number | null {
+  let deadline = deadlines.get(node);
+  if (deadline === undefined) deadlines.set(node, (deadline = readDeadline(node.deadline, year)));
+  return deadline;
+}
+
 /**
  * A deadline without its year ("Trước ngày 15/1") belongs to the assessed year, except that January and February
  * dates are the next year's: the yearly reports of year N are due early in N+1.
  */
-const deadlines = new Map<string, number | null>();
-
-function deadlineOf(text: string | null, year: number | null): number | null {
-  if (!text) return null;
-  const key = `${year}|${text}`;
-  if (!deadlines.has(key)) {
-    if (deadlines.size > 1000) deadlines.clear();
-    deadlines.set(key, readDeadline(text, year));
-  }
-  return deadlines.get(key)!;
-}
-
 function readDeadline(text: string | null, year: number | null): number | null {
   if (!text || year === null || /\d{4}/.test(text)) return parseDeadline(text, year);
   const sameYear = parseDeadline(text, year);
@@ -47,7 +44,6 @@ function isBlankNote(row: UnitRow): boolean {
 export function checkEvidence(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const year = ctx.catalog.year;
-  const deadlineByNode = new Map<CatalogNode, number | null>();
   for (const [code, row] of ctx.rows) {
     const node = ctx.nodes.get(code);
     if (!node || !isLeaf(node)) continue;
@@ -83,8 +79,7 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
       }
     }
 
-    let deadline = deadlineByNode.get(node);
-    if (deadline === undefined) deadlineByNode.set(node, (deadline = deadlineOf(node.deadline, year)));
+    const deadline = deadlineOf(node, year);
     if (deadline !== null) {
       for (const doc of docs) {
         if (doc.date !== null && doc.date > deadline) {
