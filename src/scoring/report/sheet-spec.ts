@@ -52,7 +52,22 @@ export interface ChartIntent {
 }
 
 /** Which generated sheet this is; writers record it so the add-in can recognise, and regenerate, its own sheets. */
-export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings";
+export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings" | "template";
+
+/**
+ * Data validation on a block of cells: a custom rule written as an en-US Excel formula relative to the block's
+ * top-left cell (as Excel's "Custom" validation is), e.g. =OR(AND(ISNUMBER(E8),E8>=0,E8<=C8),E8="Không áp dụng").
+ */
+export interface SpecValidation {
+  /** A1 range, e.g. "E8:E8" or "E8:F12". */
+  range: string;
+  formula: string;
+  /** Error alert shown when the rule is broken (title and message, in the sheet's language). */
+  errorTitle: string;
+  errorMessage: string;
+  /** Input prompt shown when the cell is selected (optional). */
+  prompt?: string;
+}
 
 export interface SheetSpec {
   /** Worksheet name (at most 31 characters, none of : \ / ? * [ ]). */
@@ -69,6 +84,24 @@ export interface SheetSpec {
   /** 0-based index of the table's header row (for an autofilter). */
   headerRow?: number;
   chart?: ChartIntent;
+  /** Data validation rules (the template's score cells). */
+  validations?: SpecValidation[];
+}
+
+/** How a generated sheet prints: A4, fitted to one page wide, the frozen header repeated on every page. */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of each page ("1:5"), or null. */
+  titleRows: string | null;
+}
+
+/** The print setup both writers apply: landscape when the columns are wider than a portrait A4 page. */
+export function printSetup(spec: SheetSpec): PrintSetup {
+  const totalWidth = spec.columnWidths.reduce((a, w) => a + (Number.isFinite(w) && w > 0 ? w : 9), 0);
+  return {
+    orientation: totalWidth > 110 ? "landscape" : "portrait",
+    titleRows: spec.freeze && spec.freeze.rows > 0 ? `1:${spec.freeze.rows}` : null,
+  };
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/g;

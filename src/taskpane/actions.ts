@@ -1,0 +1,85 @@
+/**
+ * What the task pane's panels can ask of the workbook. Components get a PaneActions and plain data, never
+ * Office.js: the Excel implementation is src/taskpane/excel/actions.ts (createExcelActions); tests pass fakes.
+ * Every method reads in one batch, computes in src/scoring and writes in one batch; a failure rejects with an
+ * error whose text(lang) (UserError, ParError) says what is wrong and what to do.
+ */
+import { Catalog, Finding, SheetIssue } from "../scoring";
+import { UiLang } from "./i18n";
+
+/** The workbook's own catalogue sheet, read: the catalogue (null when unusable) and its problems by cell. */
+export interface WorkbookCatalog {
+  /** Name of the catalogue sheet found, or null when the workbook has none. */
+  sheet: string | null;
+  catalog: Catalog | null;
+  issues: SheetIssue[];
+}
+
+export interface CreatedSheet {
+  /** The sheet's name (a new one when the wanted name was taken). */
+  sheet: string;
+  /** Things Excel could not do here (an API missing), already worded for the user; empty when all was done. */
+  skipped: string[];
+}
+
+export interface Validation {
+  sheet: string;
+  unit: string;
+  catalogId: string;
+  /** Criterion rows read. */
+  rows: number;
+  findings: Finding[];
+}
+
+/** How the flags' explanations were attached: Excel notes, threaded comments, or a findings sheet. */
+export type FlagMode = "note" | "comment" | "sheet";
+
+export interface FlagOutcome {
+  sheet: string;
+  /** Cells highlighted. */
+  cells: number;
+  mode: FlagMode;
+  /** The findings sheet written when mode is "sheet". */
+  findingsSheet: string | null;
+}
+
+export interface UnflagOutcome {
+  sheet: string;
+  /** Cells whose formats and notes were restored. */
+  cells: number;
+}
+
+export interface SummaryOutcome {
+  /** Sheets written, in order (summary, plan, ranking when several unit sheets). */
+  sheets: string[];
+  /** Unit sheets found in the workbook. */
+  units: number;
+  /** The unit summarised and its figures. */
+  unit: string;
+  index: number | null;
+  band: string | null;
+  /** False when the chart could not be drawn (reason in skipped). */
+  chart: boolean;
+  skipped: string[];
+}
+
+export interface PaneActions {
+  /** Reads the workbook's catalogue sheet ("Bộ tiêu chí" layout), if any. */
+  readWorkbookCatalog(lang: UiLang): Promise<WorkbookCatalog>;
+  /** Inserts the catalogue as an editable sheet (never over an existing one) and activates it. */
+  insertCatalogSheet(catalog: Catalog, lang: UiLang): Promise<CreatedSheet>;
+  /** Makes it the PAR.* functions' catalogue, remembered in the workbook, and recalculates. */
+  setActiveCatalog(catalog: Catalog): Promise<void>;
+  /** Creates a unit's self-assessment sheet from the catalogue (a new sheet; never overwrites) and activates it. */
+  createTemplate(catalog: Catalog, options: { unit: string; lang: UiLang }): Promise<CreatedSheet>;
+  /** Validates the active sheet against the catalogue; changes nothing in the workbook. */
+  validateActiveSheet(catalog: Catalog, lang: UiLang): Promise<Validation>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Highlights the findings' cells (fill and a note), remembering what was there to restore it. */
+  flagFindings(validation: Validation, lang: UiLang): Promise<FlagOutcome>;
+  /** Restores the formats and notes the last flagging changed on the sheet (the active one when null). */
+  unflag(sheet: string | null): Promise<UnflagOutcome>;
+  /** Writes the summary, plan (and ranking) sheets, replacing only the add-in's own. */
+  generateSummary(catalog: Catalog, lang: UiLang): Promise<SummaryOutcome>;
+}
