@@ -76,7 +76,7 @@ describe("manifest.xml", () => {
     const sets = Object.fromEntries(all(NS.app, "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
     expect(sets.SharedRuntime).toBe("1.1");
     expect(Number(sets.CustomFunctionsRuntime)).toBeGreaterThanOrEqual(1.1);
-    expect(sets.ExcelApi).toBe("1.1");
+    expect(sets.ExcelApi).toBe("1.7");
   });
 
   it("defines every resid it uses", () => {
