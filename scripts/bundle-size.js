@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * Gzipped sizes of the production bundles in dist/ (run `npm run build` first), checked against the task pane's
+ * budget: what the pane page loads besides office.js (taskpane.js and the functions.js it shares) ≤ 350 KB gzipped.
+ * Usage: node scripts/bundle-size.js [dist-folder]
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
+
+const BUDGET_KB = 350;
+
+function gzippedKb(file) {
+  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
+}
+
+function bundleSizes(dir) {
+  const sizes = {};
+  for (const name of ["taskpane.js", "functions.js"]) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
+    sizes[name] = gzippedKb(file);
+  }
+  return sizes;
+}
+
+module.exports = { bundleSizes, BUDGET_KB };
+
+if (require.main === module) {
+  const dir = path.resolve(process.argv[2] || path.join(__dirname, "..", "dist"));
+  const sizes = bundleSizes(dir);
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  for (const [name, kb] of Object.entries(sizes)) console.log(`${name.padEnd(14)} ${kb.toFixed(1)} KB gzipped`);
+  console.log(`${"task pane".padEnd(14)} ${total.toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB)`);
+  if (total > BUDGET_KB) process.exit(1);
+}
