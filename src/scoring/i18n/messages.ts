@@ -87,6 +87,13 @@ const vi = {
   "catalogSheet.noRows": (p) => `Bảng tiêu chí chưa có dòng nào dưới dòng tiêu đề (dòng ${p.row}). Thêm ít nhất một lĩnh vực, ví dụ mã 1`,
   "catalogSheet.issue": (p) => `Bộ tiêu chí chưa hợp lệ: ${p.detail}`,
   "label.target": () => "điểm mục tiêu",
+  // task pane
+  "group.general": () => "Chung",
+  "group.field": (p) => `Lĩnh vực ${p.field}`,
+  "workbook.noUnitSheet": (p) =>
+    `Không tìm thấy trang tự đánh giá nào trong sổ tính (đã xem: ${p.sheets}). Trang tự đánh giá cần một dòng tiêu đề có cột "Mã" và ít nhất một trong các cột "Điểm tối đa", "Kết quả thực hiện", "Điểm tự chấm", với các dòng mang mã tiêu chí (ví dụ 1.1) bên dưới. Dùng thẻ "Mẫu" trong ngăn PAR Scorer để tạo một trang như vậy từ bộ tiêu chí`,
+  "template.exists": (p) =>
+    `Tệp ${p.file} đã có; không ghi đè. Chọn một tên tệp khác (tùy chọn -o) hoặc xóa tệp cũ rồi chạy lại`,
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof vi;
@@ -155,6 +162,12 @@ const en: Record<MessageKey, Template> = {
   "catalogSheet.noRows": (p) => `The criteria table has no rows below its header (row ${p.row}). Add at least one field, e.g. code 1`,
   "catalogSheet.issue": (p) => `The catalogue is not valid: ${p.detail}`,
   "label.target": () => "target",
+  "group.general": () => "General",
+  "group.field": (p) => `Field ${p.field}`,
+  "workbook.noUnitSheet": (p) =>
+    `No self-assessment sheet was found in the workbook (looked at: ${p.sheets}). A self-assessment sheet needs a header row with a "Mã" (Code) column and at least one of "Điểm tối đa" (Max), "Kết quả thực hiện" (Result), "Điểm tự chấm" (Self score), with rows carrying criterion codes (e.g. 1.1) below it. Use the "Mẫu" (Template) tab of the PAR Scorer pane to create one from the catalogue`,
+  "template.exists": (p) =>
+    `The file ${p.file} already exists and is not overwritten. Choose another file name (option -o) or delete the old file, then run again`,
 };
 
 const tables: Record<Lang, Record<MessageKey, Template>> = { vi, en };

@@ -4,3 +4,5 @@ export * from "./summary";
 export * from "./ranking";
 export * from "./plan";
 export * from "./sheets";
+export * from "./template";
+export * from "./workbook-reports";

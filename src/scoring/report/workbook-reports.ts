@@ -3,11 +3,18 @@
  * improvement plan, and with several unit sheets a ranking. Pure: grids in, specs out.
  */
 import { Catalog } from "../catalog";
+import { ParError } from "../errors";
 import { Grid } from "../grid";
 import { Lang } from "../i18n/messages";
 import { UnitSheet } from "../sheet/types";
+import { validateUnit } from "../validate";
 import { Finding } from "../validate/types";
-import { ClassBand, UnitSummary } from "./types";
+import { findUnitSheets } from "../workbook";
+import { buildPlan } from "./plan";
+import { buildRanking } from "./ranking";
+import { planSheet, rankingSheet, summarySheet } from "./sheets";
+import { buildSummary } from "./summary";
+import { ClassBand, DEFAULT_BANDS, UnitSummary } from "./types";
 import { SheetSpec } from "./sheet-spec";
 
 export interface WorkbookReportOptions {
@@ -32,5 +39,31 @@ export interface WorkbookReports {
   specs: SheetSpec[];
 }
 
+/** Prefix of the add-in's hidden bookkeeping sheets ("_par", "_par_flags"…): never unit sheets. */
+const INTERNAL_PREFIX = "_par";
+
 /** Throws ParError "workbook.noUnitSheet" when no grid is a unit sheet. */
-export declare function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptions): WorkbookReports;
+export function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptions): WorkbookReports {
+  const { catalog } = options;
+  const lang = options.lang ?? "vi";
+  const bands = options.bands ?? DEFAULT_BANDS;
+  const skip = new Set(options.skip ?? []);
+  for (const grid of grids) if (grid.name.startsWith(INTERNAL_PREFIX)) skip.add(grid.name);
+  const units = findUnitSheets(grids, options.fallbackUnit ?? "Đơn vị", skip);
+  if (units.length === 0) {
+    const looked = grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`);
+    throw new ParError("workbook.noUnitSheet", { sheets: looked.length > 0 ? looked.join(", ") : "—" });
+  }
+  const unit = units.find((u) => u.sheet === options.preferSheet) ?? units[0];
+  const findings = validateUnit(unit, catalog, { lang });
+  const summary = buildSummary(unit, catalog, findings, { bands });
+  const specs = [summarySheet(summary, lang), planSheet(buildPlan(unit, catalog), lang)];
+  if (units.length > 1) {
+    const ranked = units.map((u) => {
+      const f = u === unit ? findings : validateUnit(u, catalog, { lang });
+      return { summary: u === unit ? summary : buildSummary(u, catalog, f, { bands }), source: u.sheet };
+    });
+    specs.push(rankingSheet(buildRanking(ranked, bands), lang));
+  }
+  return { units, unit, findings, summary, specs };
+}

@@ -33,3 +33,5 @@ export function countFindings(findings: Finding[]): { errors: number; warnings: 
   const errors = findings.filter((f) => f.severity === "error").length;
   return { errors, warnings: findings.length - errors };
 }
+export * from "./flags";
+export * from "./groups";
