@@ -1,0 +1,284 @@
+/**
+ * Renders a SheetSpec into a worksheet with Office.js, the same layout as the .xlsx writer (src/cli/xlsx/write.ts):
+ * number formats, then values and formulas in one assignment for the whole table, styles applied to rectangles
+ * of cells that look alike, column widths, merges, frozen header, autofilter, data validation, print setup and
+ * the chart. Everything is queued; the caller syncs once.
+ */
+import { columnLetters, parseA1 } from "../../scoring/grid";
+import { CellStyle, ChartIntent, Fill, looksLikeFormula, printSetup, SheetSpec, SpecCell } from "../../scoring/report/sheet-spec";
+import { dateToSerial } from "../../scoring/values";
+import { Skip, skips } from "./messages";
+import { API, ApiSupport } from "./support";
+
+/** The CLI writer's fills, as Office.js colours. */
+export const FILLS: Record<Fill, string | null> = {
+  header: "#1F4E79",
+  field: "#DDEBF7",
+  criterion: null,
+  total: "#E7E6E6",
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+  ok: "#C6EFCE",
+};
+
+const BORDER_COLOR = "#A6A6A6";
+
+/**
+ * Column width in characters (as in the .xlsx format) → Office.js points. Excel draws n characters of the default
+ * font (Calibri 11, 7 px per digit) in n × 7 + 5 pixels (5 px of cell padding), and a point is 4/3 pixel at 96 dpi.
+ */
+export function columnPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const CONVERTIBLE = [
+  /^[-+]?\(?[$€£¥₫]?\s*[\d.,\s]*\d[\d.,\s]*%?\)?$/, // 12, 0,5, 1.000, 85%, (3)
+  /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?(\s.*)?$/, // 15/01/2019, 1.2.3, 1/2
+  /^\d{1,2}:\d{2}/, // 8:30
+  /^[-+]?\d+([.,]\d+)?e[-+]?\d+$/i, // 1e5
+  new RegExp(`^${MONTH}[-\\s/]\\d{1,4}$`, "i"), // Jan 2019
+  new RegExp(`^\\d{1,2}[-\\s/]${MONTH}`, "i"), // 5-Mar
+  /^(true|false|đúng|sai)$/i,
+];
+
+/**
+ * Text as typed into Excel so that it stays exactly that text: with the apostrophe prefix when Excel would read it
+ * as something else (a formula, a number, a date, TRUE/FALSE) or would eat its own leading apostrophe.
+ */
+export function textInput(text: string): string {
+  if (text === "") return "";
+  const t = text.trim();
+  if (looksLikeFormula(text) || text.startsWith("'") || CONVERTIBLE.some((re) => re.test(t))) return `'${text}`;
+  return text;
+}
+
+/** What one SpecCell writes: its formula, a number, a boolean, a date serial, or text that stays text. */
+export function cellInput(cell: SpecCell | null | undefined): string | number | boolean {
+  if (!cell) return "";
+  if (cell.formula) return cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : dateToSerial(v);
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if (typeof v === "boolean") return v;
+  // Under the text format "@" Excel keeps what is written as it is.
+  return cell.style?.numFmt === "@" ? String(v) : textInput(String(v));
+}
+
+function numberFormatOf(cell: SpecCell | null | undefined): string {
+  if (!cell) return "General";
+  return cell.style?.numFmt ?? (cell.value instanceof Date ? "dd/mm/yyyy" : "General");
+}
+
+/** How a cell looks, as the CLI writer renders a CellStyle (header: bold white on blue, centred, wrapped). */
+interface Look {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  indent?: number;
+  hAlign?: "Left" | "Center" | "Right";
+  vAlign?: "Top" | "Center";
+  border?: boolean;
+}
+
+const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+
+function lookOf(style: CellStyle | undefined): Look | null {
+  if (!style) return null;
+  const header = style.fill === "header";
+  const look: Look = {};
+  const bold = style.bold ?? (header || style.fill === "total" ? true : undefined);
+  if (bold) look.bold = true;
+  if (style.italic) look.italic = true;
+  if (style.size && style.size !== 11) look.size = style.size;
+  if (header) look.fontColor = "#FFFFFF";
+  const fill = style.fill ? FILLS[style.fill] : null;
+  if (fill) look.fill = fill;
+  if (style.wrap || style.indent || style.align || header) {
+    look.vAlign = header ? "Center" : "Top";
+    if (style.wrap || header) look.wrap = true;
+    if (style.indent) look.indent = style.indent;
+    if (style.align) look.hAlign = ALIGN[style.align];
+    else if (header) look.hAlign = "Center";
+  }
+  if (style.border) look.border = true;
+  return Object.keys(look).length > 0 ? look : null;
+}
+
+interface Styled {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  look: Look;
+}
+
+/**
+ * Rectangles of cells with the same look: runs of equal looks along each row, and runs that repeat on the next
+ * rows joined into one rectangle, so a table of like rows costs a handful of requests, not one per cell.
+ */
+export function styleRectangles(spec: SheetSpec): Styled[] {
+  const out: Styled[] = [];
+  let open = new Map<string, Styled>();
+  spec.rows.forEach((row, r) => {
+    const next = new Map<string, Styled>();
+    let c = 0;
+    while (c < row.length) {
+      const look = lookOf(row[c]?.style);
+      if (!look) {
+        c++;
+        continue;
+      }
+      const k = JSON.stringify(look);
+      let end = c + 1;
+      while (end < row.length && JSON.stringify(lookOf(row[end]?.style)) === k) end++;
+      const runKey = `${c}:${end}:${k}`;
+      const above = open.get(runKey);
+      if (above) {
+        above.rows++;
+        next.set(runKey, above);
+      } else {
+        const rect = { row: r, col: c, rows: 1, cols: end - c, look };
+        out.push(rect);
+        next.set(runKey, rect);
+      }
+      c = end;
+    }
+    open = next;
+  });
+  return out;
+}
+
+type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+function applyLook(range: Excel.Range, s: Styled): void {
+  const { look } = s;
+  const format = range.format;
+  if (look.bold) format.font.bold = true;
+  if (look.italic) format.font.italic = true;
+  if (look.size) format.font.size = look.size;
+  if (look.fontColor) format.font.color = look.fontColor;
+  if (look.fill) format.fill.color = look.fill;
+  if (look.wrap) format.wrapText = true;
+  if (look.indent) format.indentLevel = look.indent;
+  if (look.hAlign) format.horizontalAlignment = look.hAlign;
+  if (look.vAlign) format.verticalAlignment = look.vAlign;
+  if (look.border) {
+    const edges: Edge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (s.rows > 1) edges.push("InsideHorizontal");
+    if (s.cols > 1) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.color = BORDER_COLOR;
+      border.weight = "Thin";
+    }
+  }
+}
+
+function validRange(address: string): boolean {
+  const parts = address.split(":");
+  return parts.length <= 2 && parts.every((p) => parseA1(p) !== null);
+}
+
+/** Draws the spec's chart as a clustered bar chart over its cell ranges; false when it has no ranges to draw from. */
+function drawChart(sheet: Excel.Worksheet, chart: ChartIntent): boolean {
+  const series = chart.series.filter((s) => s.range && validRange(s.range));
+  if (series.length === 0 || !chart.categoriesRange || !validRange(chart.categoriesRange) || !parseA1(chart.anchor)) return false;
+  const categories = sheet.getRange(chart.categoriesRange);
+  const drawn = sheet.charts.add("BarClustered", sheet.getRange(series[0].range!), "Columns");
+  drawn.title.text = chart.title;
+  const first = drawn.series.getItemAt(0);
+  first.name = series[0].name;
+  first.setXAxisValues(categories);
+  for (const s of series.slice(1)) {
+    const added = drawn.series.add(s.name);
+    added.setValues(sheet.getRange(s.range!));
+    added.setXAxisValues(categories);
+  }
+  drawn.setPosition(chart.anchor);
+  drawn.width = 480;
+  drawn.height = Math.max(220, 26 * chart.categories.length * Math.max(1, series.length) + 90);
+  return true;
+}
+
+export interface WriteResult {
+  /** Features this Excel could not apply (each worded for the user). */
+  skipped: Skip[];
+  /** Whether the spec's chart was drawn. */
+  chart: boolean;
+}
+
+/** Queues the whole spec into `sheet` (a new, empty worksheet). Nothing is synced here. */
+export function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: ApiSupport): WriteResult {
+  const skipped: Skip[] = [];
+  const height = spec.rows.length;
+  const width = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  if (height > 0 && width > 0) {
+    const table = sheet.getRangeByIndexes(0, 0, height, width);
+    const formats = spec.rows.map((row) => Array.from({ length: width }, (_, c) => numberFormatOf(row[c])));
+    // The text format must be in place before the values, or "1.10" would become the number 1.1.
+    if (formats.some((row) => row.some((f) => f !== "General"))) table.numberFormat = formats;
+    table.formulas = spec.rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c])));
+    for (const s of styleRectangles(spec)) applyLook(sheet.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s);
+  }
+  spec.columnWidths.forEach((w, c) => {
+    if (Number.isFinite(w) && w > 0) {
+      const letters = columnLetters(c);
+      sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnPoints(w);
+    }
+  });
+  for (const merge of spec.merges ?? []) if (validRange(merge)) sheet.getRange(merge).merge(false);
+  if (height > 0 && width > 0) sheet.getRangeByIndexes(0, 0, height, width).format.autofitRows();
+  const freeze = spec.freeze;
+  if (freeze && freeze.rows > 0 && (freeze.columns ?? 0) > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns!));
+  else if (freeze && freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze && (freeze.columns ?? 0) > 0) sheet.freezePanes.freezeColumns(freeze.columns!);
+
+  if (spec.headerRow !== undefined && spec.headerRow >= 0 && spec.headerRow < height) {
+    const header = spec.rows[spec.headerRow] ?? [];
+    let headerWidth = header.length;
+    while (headerWidth > 0 && !header[headerWidth - 1]) headerWidth--;
+    if (headerWidth > 0) {
+      if (supports(API.autoFilter)) {
+        sheet.autoFilter.apply(sheet.getRangeByIndexes(spec.headerRow, 0, Math.max(1, height - spec.headerRow), headerWidth));
+      } else skipped.push(skips.autoFilter);
+    }
+  }
+
+  const validations = (spec.validations ?? []).filter((v) => validRange(v.range));
+  if (validations.length > 0) {
+    if (supports(API.dataValidation)) {
+      for (const v of validations) {
+        const dv = sheet.getRange(v.range).dataValidation;
+        dv.rule = { custom: { formula: v.formula } };
+        dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
+        if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt };
+      }
+    } else skipped.push(skips.validation);
+  }
+
+  if (supports(API.pageLayout)) {
+    const setup = printSetup(spec);
+    const layout = sheet.pageLayout;
+    layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    // Excel's own recording of "Fit All Columns on One Page".
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null } as unknown as Excel.PageLayoutZoomOptions;
+    if (setup.titleRows) {
+      const [from, to] = setup.titleRows.split(":");
+      layout.setPrintTitleRows(`$${from}:$${to}`);
+    }
+  } else skipped.push(skips.pageLayout);
+
+  let chart = false;
+  if (spec.chart) {
+    chart = drawChart(sheet, spec.chart);
+    if (!chart) skipped.push(skips.chart);
+  }
+  return { skipped, chart };
+}

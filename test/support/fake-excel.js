@@ -1,0 +1,1643 @@
+/**
+ * An in-memory stand-in for Excel's JavaScript API (Office.js), for the task pane's tests: jest (Node) and the
+ * headless-Chromium test (the script sets window.Office / window.Excel when window.__PAR_FAKE_EXCEL_INIT__ is set).
+ *
+ *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected? }], active, apiVersion, displayLanguage });
+ *   fake.Office, fake.Excel, fake.syncCount(), fake.resetSyncCount(), fake.snapshot()
+ *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() (the cell blocks loaded, in order)
+ *
+ * Strict like Office.js where it matters for batching: a proxy's properties can be read only after load() and
+ * context.sync(); isNullObject only after a sync; getItem of a missing sheet fails the next sync (ItemNotFound);
+ * an API newer than `apiVersion` fails the sync (ApiNotFound); after a failed action the rest of the batch is
+ * dropped. Writes apply at once. Values written behave as typed into Excel: "=…" is a formula, "'…" is text,
+ * number-like text becomes a number unless the cell's number format is "@". Formulas are not computed: a formula
+ * cell's value is the one seeded or last written (empty for a new formula).
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    const api = factory();
+    root.createFakeExcel = api.createFakeExcel;
+    if (root.__PAR_FAKE_EXCEL_INIT__) {
+      root.__parFake = api.createFakeExcel(root.__PAR_FAKE_EXCEL_INIT__);
+      root.Office = root.__parFake.Office;
+      root.Excel = root.__parFake.Excel;
+    }
+  }
+})(typeof globalThis !== "undefined" ? globalThis : this, function () {
+  "use strict";
+
+  /* ------------------------------------------------------------------------------------------ errors */
+
+  class FakeOfficeError extends Error {
+    constructor(code, message) {
+      super(message);
+      this.name = "RichApi.Error";
+      this.code = code;
+      this.debugInfo = { code, message };
+    }
+  }
+
+  const notLoaded = (name) =>
+    new FakeOfficeError(
+      "PropertyNotLoaded",
+      `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    );
+
+  /* ------------------------------------------------------------------------------------------ addresses */
+
+  function colIndex(letters) {
+    let n = 0;
+    for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n - 1;
+  }
+
+  function colLetters(index) {
+    let n = index + 1;
+    let s = "";
+    while (n > 0) {
+      const r = (n - 1) % 26;
+      s = String.fromCharCode(65 + r) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  }
+
+  const MAX_ROW = 1048575;
+  const MAX_COL = 16383;
+
+  /** "A1", "B2:C9", "A:C", "3:5", with $ and an optional sheet prefix; 0-based inclusive rectangle. */
+  function parseAddress(address) {
+    let text = String(address).trim();
+    let sheet = null;
+    const bang = text.lastIndexOf("!");
+    if (bang >= 0) {
+      sheet = text.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+      text = text.slice(bang + 1);
+    }
+    const parts = text.replace(/\$/g, "").split(":");
+    if (parts.length > 2) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+    const ends = parts.map((p) => {
+      let m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(p);
+      if (m) return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+      m = /^([A-Za-z]{1,3})$/.exec(p);
+      if (m) return { r: null, c: colIndex(m[1]) };
+      m = /^(\d{1,7})$/.exec(p);
+      if (m) return { r: Number(m[1]) - 1, c: null };
+      throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+    });
+    const a = ends[0];
+    const b = ends[1] || ends[0];
+    const rect = {
+      r0: a.r === null ? 0 : Math.min(a.r, b.r),
+      r1: a.r === null ? MAX_ROW : Math.max(a.r, b.r),
+      c0: a.c === null ? 0 : Math.min(a.c, b.c),
+      c1: a.c === null ? MAX_COL : Math.max(a.c, b.c),
+    };
+    if ((a.r === null) !== (b.r === null) || (a.c === null) !== (b.c === null) || (a.r === null && a.c === null)) {
+      throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+    }
+    return { sheet, rect };
+  }
+
+  const cellName = (r, c) => `${colLetters(c)}${r + 1}`;
+
+  function rectAddress(rect) {
+    const from = cellName(rect.r0, rect.c0);
+    return rect.r0 === rect.r1 && rect.c0 === rect.c1 ? from : `${from}:${cellName(rect.r1, rect.c1)}`;
+  }
+
+  function qualified(sheetName, rect) {
+    const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+    return `${name}!${rectAddress(rect)}`;
+  }
+
+  const key = (r, c) => `${r},${c}`;
+  const unkey = (k) => k.split(",").map(Number);
+
+  /* ------------------------------------------------------------------------------------------ the workbook model */
+
+  function versionAtLeast(have, want) {
+    const [a1, b1] = String(have).split(".").map(Number);
+    const [a2, b2] = String(want).split(".").map(Number);
+    return a1 > a2 || (a1 === a2 && (b1 || 0) >= (b2 || 0));
+  }
+
+  function normalizeColor(color) {
+    if (typeof color !== "string") return color;
+    const named = { white: "#FFFFFF", black: "#000000", red: "#FF0000", yellow: "#FFFF00" };
+    const c = named[color.toLowerCase()] || color;
+    return (c.startsWith("#") ? c : `#${c}`).toUpperCase();
+  }
+
+  class SheetModel {
+    constructor(book, name) {
+      this.book = book;
+      this.id = `{sheet-${++book.nextId}}`;
+      this.name = name;
+      this.visibility = "Visible";
+      this.protected = false;
+      /** rows[r][c] = { v, f }: v the value ("" when empty), f the formula text or null. */
+      this.rows = [];
+      /** "r,c" → number format other than General. */
+      this.numberFormats = new Map();
+      /** "r,c" → { color, pattern }. */
+      this.fills = new Map();
+      /** "r,c" → font, alignment and border settings. */
+      this.formats = new Map();
+      this.notes = new Map();
+      this.frozenRows = 0;
+      this.frozenColumns = 0;
+      this.merges = [];
+      this.validations = [];
+      this.charts = [];
+      this.columnWidths = new Map();
+      this.autoFilter = null;
+      this.pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null };
+    }
+
+    cell(r, c) {
+      return (this.rows[r] && this.rows[r][c]) || null;
+    }
+
+    value(r, c) {
+      const cell = this.cell(r, c);
+      return cell ? cell.v : "";
+    }
+
+    formula(r, c) {
+      const cell = this.cell(r, c);
+      if (!cell) return "";
+      return cell.f !== null ? cell.f : cell.v;
+    }
+
+    numberFormat(r, c) {
+      return this.numberFormats.get(key(r, c)) || "General";
+    }
+
+    put(r, c, v, f) {
+      if (!this.rows[r]) this.rows[r] = [];
+      if (v === "" && f === null) delete this.rows[r][c];
+      else this.rows[r][c] = { v, f };
+    }
+
+    /** A value or formula entered as in Excel's formula bar (null leaves the cell as it is). */
+    enter(r, c, input) {
+      if (input === null || input === undefined) return;
+      if (typeof input === "number") return this.put(r, c, Number.isFinite(input) ? input : "", null);
+      if (typeof input === "boolean") return this.put(r, c, input, null);
+      if (input instanceof Date) throw new FakeOfficeError("InvalidArgument", "Dates must be written as serial numbers");
+      const text = String(input);
+      if (text === "") return this.put(r, c, "", null);
+      if (text.startsWith("'")) return this.put(r, c, text.slice(1), null);
+      if (this.numberFormat(r, c) === "@") return this.put(r, c, text, null);
+      if (text.startsWith("=") && text.length > 1) {
+        const old = this.cell(r, c);
+        return this.put(r, c, old && old.f === text ? old.v : "", text);
+      }
+      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return this.put(r, c, Number(text), null);
+      if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(text.trim())) return this.put(r, c, Number(text.trim().slice(0, -1)) / 100, null);
+      if (/^(true|false)$/i.test(text.trim())) return this.put(r, c, text.trim().toLowerCase() === "true", null);
+      return this.put(r, c, text, null);
+    }
+
+    /** Rows and columns holding a value or formula ({r0,c0,r1,c1}), or null when there is none. */
+    extent(valuesOnly) {
+      let r0 = Infinity;
+      let c0 = Infinity;
+      let r1 = -1;
+      let c1 = -1;
+      const see = (r, c) => {
+        r0 = Math.min(r0, r);
+        r1 = Math.max(r1, r);
+        c0 = Math.min(c0, c);
+        c1 = Math.max(c1, c);
+      };
+      this.rows.forEach((row, r) => {
+        if (row) row.forEach((cell, c) => cell && see(r, c));
+      });
+      if (!valuesOnly) {
+        for (const map of [this.fills, this.formats, this.numberFormats]) for (const k of map.keys()) see(...unkey(k));
+      }
+      return r1 < 0 ? null : { r0, c0, r1, c1 };
+    }
+  }
+
+  class Book {
+    constructor(init) {
+      this.nextId = 0;
+      this.syncs = 0;
+      this.apiVersion = init.apiVersion || "1.18";
+      this.name = init.name || "So tu cham.xlsx";
+      this.sheets = [];
+      this.reads = [];
+      this.comments = [];
+      this.selection = null;
+      for (const spec of init.sheets || [{ name: "Sheet1", values: [] }]) {
+        const sheet = new SheetModel(this, spec.name);
+        if (spec.visibility) sheet.visibility = spec.visibility;
+        if (spec.protected) sheet.protected = true;
+        (spec.values || []).forEach((row, r) =>
+          (row || []).forEach((v, c) => {
+            if (v !== null && v !== undefined && v !== "") sheet.put(r, c, v instanceof Date ? String(v) : v, null);
+          }),
+        );
+        (spec.formulas || []).forEach((row, r) =>
+          (row || []).forEach((f, c) => {
+            if (typeof f === "string" && f.startsWith("=")) sheet.put(r, c, sheet.value(r, c), f);
+          }),
+        );
+        for (const [address, color] of Object.entries(spec.fills || {})) {
+          const { rect } = parseAddress(address);
+          sheet.fills.set(key(rect.r0, rect.c0), { color: normalizeColor(color), pattern: "Solid" });
+        }
+        for (const [address, content] of Object.entries(spec.notes || {})) {
+          const { rect } = parseAddress(address);
+          sheet.notes.set(key(rect.r0, rect.c0), String(content));
+        }
+        for (const comment of spec.comments || []) {
+          const { rect } = parseAddress(comment.cell);
+          this.comments.push({ id: comment.id || `comment-${++this.nextId}`, sheet, r: rect.r0, c: rect.c0, content: comment.content });
+        }
+        this.sheets.push(sheet);
+      }
+      this.active = this.sheets.find((s) => s.name === init.active) || this.sheets[0];
+    }
+
+    sheet(name) {
+      const lower = String(name).toLowerCase();
+      return this.sheets.find((s) => s.name.toLowerCase() === lower) || null;
+    }
+
+    supports(version) {
+      return versionAtLeast(this.apiVersion, version);
+    }
+  }
+
+  /* ------------------------------------------------------------------------------------------ request context */
+
+  class Context {
+    constructor(book) {
+      this.book = book;
+      this.syncs = 0;
+      this.error = null;
+      this.pending = [];
+      this.workbook = new WorkbookProxy(this);
+      this.application = this.workbook.application;
+    }
+
+    /** Runs a queued action now; the first failure is kept for the next sync and the rest of the batch dropped. */
+    act(fn) {
+      if (this.error) return undefined;
+      try {
+        return fn();
+      } catch (e) {
+        if (e instanceof FakeOfficeError) {
+          this.error = e;
+          return undefined;
+        }
+        throw e;
+      }
+    }
+
+    requireApi(version, what) {
+      if (!this.book.supports(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}`);
+    }
+
+    async sync() {
+      this.book.syncs++;
+      this.syncs++;
+      const pending = this.pending;
+      this.pending = [];
+      if (this.error) {
+        const e = this.error;
+        this.error = null;
+        throw e;
+      }
+      for (const apply of pending) apply();
+    }
+
+    trackedObjects = { add() {}, remove() {} };
+  }
+
+  /** Base of every proxy: load() reads now, the values show after the next sync. */
+  class ClientObject {
+    constructor(ctx) {
+      this.context = ctx;
+      this._born = ctx.syncs;
+      this._loaded = new Map();
+      this._null = false;
+    }
+
+    get isNullObject() {
+      if (this.context.syncs <= this._born) throw notLoaded("isNullObject");
+      return this._null;
+    }
+
+    load(what) {
+      const names = [];
+      const list = what === undefined ? this.constructor.props || [] : Array.isArray(what) ? what : typeof what === "object" ? String(what.select || "").split(",") : String(what).split(",");
+      for (const n of list) if (n.trim()) names.push(n.trim());
+      const ctx = this.context;
+      ctx.act(() => {
+        if (this._null) {
+          ctx.pending.push(() => undefined);
+          return;
+        }
+        const plain = names.filter((n) => !n.includes("/"));
+        const values = plain.map((n) => [n, this._get(n)]);
+        const nested = names.filter((n) => n.includes("/"));
+        const loadedNested = nested.length ? this._loadNested(nested) : null;
+        ctx.pending.push(() => {
+          for (const [n, v] of values) this._loaded.set(n, v);
+          if (loadedNested) loadedNested();
+        });
+      });
+      return this;
+    }
+
+    _read(name) {
+      if (!this._loaded.has(name)) throw notLoaded(name);
+      return this._loaded.get(name);
+    }
+
+    _write(name, value, apply) {
+      this.context.act(() => {
+        apply(value);
+        if (this._loaded.has(name)) this._loaded.set(name, value);
+      });
+    }
+
+    _get(name) {
+      throw new FakeOfficeError("InvalidArgument", `${this.constructor.name} has no property ${name}`);
+    }
+
+    _loadNested(names) {
+      throw new FakeOfficeError("InvalidArgument", `${this.constructor.name} cannot load ${names.join(",")}`);
+    }
+
+    toJSON() {
+      return Object.fromEntries(this._loaded);
+    }
+  }
+
+  function properties(cls, names, setters = {}) {
+    cls.props = names;
+    for (const name of names) {
+      Object.defineProperty(cls.prototype, name, {
+        get() {
+          return this._read(name);
+        },
+        set(value) {
+          if (!setters[name]) throw new FakeOfficeError("InvalidArgument", `${name} is read-only`);
+          this._write(name, value, (v) => setters[name].call(this, v));
+        },
+        configurable: true,
+      });
+    }
+  }
+
+  /** A collection: load("items/name,items/visibility") loads those properties of each item. */
+  class CollectionProxy extends ClientObject {
+    _list() {
+      return [];
+    }
+
+    get items() {
+      return this._read("items");
+    }
+
+    load(what) {
+      const names = what === undefined ? ["items"] : Array.isArray(what) ? what : String(what).split(",").map((s) => s.trim());
+      const itemProps = names.filter((n) => n.startsWith("items/")).map((n) => n.slice(6));
+      const all = names.includes("items");
+      const ctx = this.context;
+      ctx.act(() => {
+        const items = this._list();
+        for (const item of items) item.load(all ? undefined : itemProps);
+        ctx.pending.push(() => this._loaded.set("items", items));
+      });
+      return this;
+    }
+  }
+
+  /* ------------------------------------------------------------------------------------------ workbook, sheets */
+
+  class WorkbookProxy extends ClientObject {
+    constructor(ctx) {
+      super(ctx);
+      this.worksheets = new WorksheetCollection(ctx);
+      this.application = new ApplicationProxy(ctx);
+      this.protection = new WorkbookProtectionProxy(ctx);
+    }
+
+    _get(name) {
+      if (name === "name") return this.context.book.name;
+      return super._get(name);
+    }
+
+    get notes() {
+      return new NoteCollection(this.context, null);
+    }
+
+    get comments() {
+      return new CommentCollection(this.context, null);
+    }
+
+    getActiveCell() {
+      const book = this.context.book;
+      const sel = book.selection && book.selection.sheet === book.active.name ? book.selection.cell : "A1";
+      return new RangeProxy(this.context, book.active, parseAddress(sel).rect);
+    }
+  }
+  properties(WorkbookProxy, ["name"]);
+
+  class WorkbookProtectionProxy extends ClientObject {
+    _get(name) {
+      if (name === "protected") return !!this.context.book.structureProtected;
+      return super._get(name);
+    }
+  }
+  properties(WorkbookProtectionProxy, ["protected"]);
+
+  class ApplicationProxy extends ClientObject {
+    calculate(type) {
+      this.context.act(() => {
+        this.context.book.calculations = (this.context.book.calculations || 0) + 1;
+        this.context.book.lastCalculation = type;
+      });
+    }
+  }
+
+  class WorksheetCollection extends CollectionProxy {
+    _list() {
+      return this.context.book.sheets.map((s) => new WorksheetProxy(this.context, s));
+    }
+
+    getItem(name) {
+      const model = this.context.book.sheet(name);
+      return new WorksheetProxy(this.context, model, model ? null : name);
+    }
+
+    getItemOrNullObject(name) {
+      const model = this.context.book.sheet(name);
+      const proxy = new WorksheetProxy(this.context, model);
+      proxy._null = !model;
+      return proxy;
+    }
+
+    getActiveWorksheet() {
+      return new WorksheetProxy(this.context, this.context.book.active);
+    }
+
+    add(name) {
+      const ctx = this.context;
+      const book = ctx.book;
+      let model = null;
+      ctx.act(() => {
+        let wanted = name;
+        if (wanted === undefined) {
+          let i = book.sheets.length + 1;
+          while (book.sheet(`Sheet${i}`)) i++;
+          wanted = `Sheet${i}`;
+        }
+        if (book.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected");
+        if (book.sheet(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${wanted} already exists`);
+        if (wanted.length > 31 || /[:\\/?*[\]]/.test(wanted) || wanted.trim() === "") throw new FakeOfficeError("InvalidArgument", `Bad sheet name ${wanted}`);
+        model = new SheetModel(book, wanted);
+        book.sheets.push(model);
+      });
+      return new WorksheetProxy(ctx, model, model ? null : name);
+    }
+  }
+
+  class WorksheetProxy extends ClientObject {
+    constructor(ctx, model, missingName = null) {
+      super(ctx);
+      this._model = model;
+      this._missing = missingName;
+    }
+
+    /** The sheet, or the failure Office reports when the proxy points at no sheet. */
+    _sheet() {
+      if (!this._model || !this.context.book.sheets.includes(this._model)) {
+        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (sheet ${this._missing || (this._model && this._model.name) || "?"}).`);
+      }
+      return this._model;
+    }
+
+    _get(name) {
+      const s = this._sheet();
+      if (name === "name") return s.name;
+      if (name === "visibility") return s.visibility;
+      if (name === "id") return s.id;
+      if (name === "position") return this.context.book.sheets.indexOf(s);
+      return super._get(name);
+    }
+
+    get protection() {
+      return new SheetProtectionProxy(this.context, this);
+    }
+
+    get freezePanes() {
+      return new FreezePanesProxy(this.context, this);
+    }
+
+    get charts() {
+      return new ChartCollection(this.context, this);
+    }
+
+    get autoFilter() {
+      return new AutoFilterProxy(this.context, this);
+    }
+
+    get pageLayout() {
+      return new PageLayoutProxy(this.context, this);
+    }
+
+    get notes() {
+      return new NoteCollection(this.context, this);
+    }
+
+    get comments() {
+      return new CommentCollection(this.context, this);
+    }
+
+    getRange(address) {
+      let rect = null;
+      this.context.act(() => {
+        rect = address === undefined ? { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } : parseAddress(address).rect;
+      });
+      return new RangeProxy(this.context, this, rect);
+    }
+
+    getRangeByIndexes(row, col, rows, cols) {
+      let rect = null;
+      this.context.act(() => {
+        if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows - 1 > MAX_ROW || col + cols - 1 > MAX_COL) {
+          throw new FakeOfficeError("InvalidArgument", `Bad range indexes ${row},${col},${rows},${cols}`);
+        }
+        rect = { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 };
+      });
+      return new RangeProxy(this.context, this, rect);
+    }
+
+    getUsedRange(valuesOnly) {
+      let rect = null;
+      this.context.act(() => {
+        rect = this._sheet().extent(!!valuesOnly) || { r0: 0, c0: 0, r1: 0, c1: 0 };
+      });
+      return new RangeProxy(this.context, this, rect);
+    }
+
+    getUsedRangeOrNullObject(valuesOnly) {
+      let rect = null;
+      this.context.act(() => {
+        rect = this._sheet().extent(!!valuesOnly);
+      });
+      const proxy = new RangeProxy(this.context, this, rect || { r0: 0, c0: 0, r1: 0, c1: 0 });
+      proxy._null = !rect && !this.context.error;
+      return proxy;
+    }
+
+    activate() {
+      this.context.act(() => {
+        const s = this._sheet();
+        if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet");
+        this.context.book.active = s;
+      });
+    }
+
+    delete() {
+      this.context.act(() => {
+        const s = this._sheet();
+        const book = this.context.book;
+        if (book.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected");
+        const visible = book.sheets.filter((x) => x.visibility === "Visible");
+        if (s.visibility === "Visible" && visible.length === 1) {
+          throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        }
+        book.sheets.splice(book.sheets.indexOf(s), 1);
+        book.comments = book.comments.filter((c) => c.sheet !== s);
+        if (book.active === s) book.active = book.sheets.find((x) => x.visibility === "Visible");
+        if (book.selection && book.selection.sheet === s.name) book.selection = null;
+      });
+    }
+  }
+  properties(WorksheetProxy, ["name", "visibility", "id", "position"], {
+    name(v) {
+      const s = this._sheet();
+      if (this.context.book.sheet(v) && this.context.book.sheet(v) !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} already exists`);
+      s.name = v;
+    },
+    visibility(v) {
+      const s = this._sheet();
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new FakeOfficeError("InvalidArgument", `Bad visibility ${v}`);
+      const book = this.context.book;
+      if (v !== "Visible" && s.visibility === "Visible" && book.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v;
+      if (book.active === s && v !== "Visible") book.active = book.sheets.find((x) => x.visibility === "Visible");
+    },
+  });
+
+  class SheetProtectionProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheetProxy = sheet;
+    }
+
+    _get(name) {
+      if (name === "protected") return this._sheetProxy._sheet().protected;
+      return super._get(name);
+    }
+  }
+  properties(SheetProtectionProxy, ["protected"]);
+
+  class FreezePanesProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheetProxy = sheet;
+    }
+
+    freezeRows(count) {
+      this.context.act(() => {
+        const s = this._sheetProxy._sheet();
+        s.frozenRows = count;
+        s.frozenColumns = 0;
+      });
+    }
+
+    freezeColumns(count) {
+      this.context.act(() => {
+        const s = this._sheetProxy._sheet();
+        s.frozenColumns = count;
+        s.frozenRows = 0;
+      });
+    }
+
+    freezeAt(range) {
+      this.context.act(() => {
+        const s = this._sheetProxy._sheet();
+        const rect = range instanceof RangeProxy ? range._rectOrThrow() : parseAddress(range).rect;
+        s.frozenRows = rect.r1 + 1;
+        s.frozenColumns = rect.c1 + 1;
+      });
+    }
+
+    unfreeze() {
+      this.context.act(() => {
+        const s = this._sheetProxy._sheet();
+        s.frozenRows = 0;
+        s.frozenColumns = 0;
+      });
+    }
+  }
+
+  class AutoFilterProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheetProxy = sheet;
+    }
+
+    apply(range) {
+      this.context.act(() => {
+        this.context.requireApi("1.9", "AutoFilter");
+        const rect = range instanceof RangeProxy ? range._rectOrThrow() : parseAddress(range).rect;
+        this._sheetProxy._sheet().autoFilter = rectAddress(rect);
+      });
+    }
+  }
+
+  class PageLayoutProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheetProxy = sheet;
+    }
+
+    _layout() {
+      this.context.requireApi("1.9", "PageLayout");
+      return this._sheetProxy._sheet().pageLayout;
+    }
+
+    _get(name) {
+      return this._layout()[name];
+    }
+
+    setPrintTitleRows(rows) {
+      this.context.act(() => {
+        const layout = this._layout();
+        const rect = rows instanceof RangeProxy ? rows._rectOrThrow() : parseAddress(rows).rect;
+        if (rect.c0 !== 0 || rect.c1 !== MAX_COL) throw new FakeOfficeError("InvalidArgument", "Print title rows must span entire rows");
+        layout.printTitleRows = `$${rect.r0 + 1}:$${rect.r1 + 1}`;
+      });
+    }
+  }
+  properties(PageLayoutProxy, ["orientation", "paperSize", "zoom"], {
+    orientation(v) {
+      this._layout().orientation = v;
+    },
+    paperSize(v) {
+      this._layout().paperSize = v;
+    },
+    zoom(v) {
+      this._layout().zoom = { ...v };
+    },
+  });
+
+  /* ------------------------------------------------------------------------------------------ ranges */
+
+  class RangeProxy extends ClientObject {
+    constructor(ctx, sheetProxy, rect) {
+      super(ctx);
+      this._sheetProxy = sheetProxy;
+      this._rect = rect;
+    }
+
+    _rectOrThrow() {
+      if (!this._rect) throw new FakeOfficeError("InvalidArgument", "Bad range");
+      return this._rect;
+    }
+
+    _sheet() {
+      return this._sheetProxy instanceof SheetModel ? this._sheetProxy : this._sheetProxy._sheet();
+    }
+
+    _each(fn) {
+      const r = this._rectOrThrow();
+      for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) fn(row, col);
+    }
+
+    _matrix(fn) {
+      const r = this._rectOrThrow();
+      const out = [];
+      for (let row = r.r0; row <= r.r1; row++) {
+        const line = [];
+        for (let col = r.c0; col <= r.c1; col++) line.push(fn(row, col));
+        out.push(line);
+      }
+      return out;
+    }
+
+    _cells() {
+      const r = this._rectOrThrow();
+      return (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+    }
+
+    _get(name) {
+      const s = this._sheet();
+      const r = this._rectOrThrow();
+      switch (name) {
+        case "values":
+          this.context.book.reads.push({ sheet: s.name, address: rectAddress(r), cells: this._cells(), property: "values" });
+          return this._matrix((row, col) => s.value(row, col));
+        case "formulas":
+          this.context.book.reads.push({ sheet: s.name, address: rectAddress(r), cells: this._cells(), property: "formulas" });
+          return this._matrix((row, col) => s.formula(row, col));
+        case "numberFormat":
+          return this._matrix((row, col) => s.numberFormat(row, col));
+        case "address":
+          return qualified(s.name, r);
+        case "rowIndex":
+          return r.r0;
+        case "columnIndex":
+          return r.c0;
+        case "rowCount":
+          return r.r1 - r.r0 + 1;
+        case "columnCount":
+          return r.c1 - r.c0 + 1;
+        case "text":
+          return this._matrix((row, col) => String(s.value(row, col)));
+        default:
+          return super._get(name);
+      }
+    }
+
+    _writable() {
+      const s = this._sheet();
+      if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${s.name}).`);
+      return s;
+    }
+
+    _enterAll(input) {
+      const s = this._writable();
+      const r = this._rectOrThrow();
+      const rows = r.r1 - r.r0 + 1;
+      const cols = r.c1 - r.c0 + 1;
+      if (!Array.isArray(input)) {
+        this._each((row, col) => s.enter(row, col, input));
+        return;
+      }
+      if (input.length !== rows || input.some((line) => !Array.isArray(line) || line.length !== cols)) {
+        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(r)}).`);
+      }
+      input.forEach((line, i) => line.forEach((v, j) => s.enter(r.r0 + i, r.c0 + j, v)));
+    }
+
+    get format() {
+      return new RangeFormatProxy(this.context, this);
+    }
+
+    get dataValidation() {
+      return new DataValidationProxy(this.context, this);
+    }
+
+    get worksheet() {
+      return this._sheetProxy instanceof WorksheetProxy ? this._sheetProxy : new WorksheetProxy(this.context, this._sheet());
+    }
+
+    getCell(row, col) {
+      const r = this._rect;
+      return new RangeProxy(this.context, this._sheetProxy, r && { r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col });
+    }
+
+    getEntireColumn() {
+      const r = this._rect;
+      return new RangeProxy(this.context, this._sheetProxy, r && { r0: 0, c0: r.c0, r1: MAX_ROW, c1: r.c1 });
+    }
+
+    getEntireRow() {
+      const r = this._rect;
+      return new RangeProxy(this.context, this._sheetProxy, r && { r0: r.r0, c0: 0, r1: r.r1, c1: MAX_COL });
+    }
+
+    getIntersectionOrNullObject(other) {
+      const a = this._rect;
+      const b = other instanceof RangeProxy ? other._rect : parseAddress(other).rect;
+      const rect = a && b ? { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) } : null;
+      const ok = rect && rect.r0 <= rect.r1 && rect.c0 <= rect.c1;
+      const proxy = new RangeProxy(this.context, this._sheetProxy, ok ? rect : { r0: 0, c0: 0, r1: 0, c1: 0 });
+      proxy._null = !ok || this._null;
+      return proxy;
+    }
+
+    merge() {
+      this.context.act(() => {
+        const s = this._writable();
+        const address = rectAddress(this._rectOrThrow());
+        if (!s.merges.includes(address)) s.merges.push(address);
+      });
+    }
+
+    select() {
+      this.context.act(() => {
+        const s = this._sheet();
+        if (this.context.book.active !== s) throw new FakeOfficeError("InvalidSelection", "Activate the sheet before selecting a range on it");
+        this.context.book.selection = { sheet: s.name, cell: rectAddress(this._rectOrThrow()) };
+      });
+    }
+
+    clear(applyTo) {
+      this.context.act(() => {
+        const s = this._writable();
+        const what = applyTo || "All";
+        this._each((row, col) => {
+          const k = key(row, col);
+          if (what === "All" || what === "Contents") s.put(row, col, "", null);
+          if (what === "All" || what === "Formats") {
+            s.fills.delete(k);
+            s.formats.delete(k);
+            s.numberFormats.delete(k);
+          }
+        });
+      });
+    }
+  }
+  properties(RangeProxy, ["values", "formulas", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "text"], {
+    values(v) {
+      this._enterAll(v);
+    },
+    formulas(v) {
+      this._enterAll(v);
+    },
+    numberFormat(v) {
+      const s = this._writable();
+      const r = this._rectOrThrow();
+      const at = (i, j) => (Array.isArray(v) ? v[i] && v[i][j] : v);
+      this._each((row, col) => {
+        const f = at(row - r.r0, col - r.c0);
+        if (f === null || f === undefined) return;
+        if (f === "General") s.numberFormats.delete(key(row, col));
+        else s.numberFormats.set(key(row, col), f);
+      });
+    },
+  });
+
+  /** Settings of the cells of a range, kept per cell (only what the add-in writes). */
+  function setCellFormat(range, path, value) {
+    const s = range._writable();
+    range._each((row, col) => {
+      const k = key(row, col);
+      const f = { ...(s.formats.get(k) || {}) };
+      f[path] = value;
+      s.formats.set(k, f);
+    });
+  }
+
+  class RangeFormatProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+    }
+
+    get fill() {
+      return new RangeFillProxy(this.context, this._range);
+    }
+
+    get font() {
+      return new RangeFontProxy(this.context, this._range);
+    }
+
+    get borders() {
+      return new BorderCollectionProxy(this.context, this._range);
+    }
+
+    autofitRows() {
+      this.context.act(() => this._range._rectOrThrow());
+    }
+
+    autofitColumns() {
+      this.context.act(() => this._range._rectOrThrow());
+    }
+
+    _get(name) {
+      const r = this._range._rectOrThrow();
+      const s = this._range._sheet();
+      if (name === "columnWidth") return s.columnWidths.get(r.c0) || 48;
+      const f = s.formats.get(key(r.r0, r.c0)) || {};
+      if (name in f) return f[name];
+      return { wrapText: false, indentLevel: 0, horizontalAlignment: "General", verticalAlignment: "Bottom", rowHeight: 15 }[name];
+    }
+  }
+  properties(RangeFormatProxy, ["wrapText", "indentLevel", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight"], {
+    wrapText(v) {
+      setCellFormat(this._range, "wrapText", v);
+    },
+    indentLevel(v) {
+      setCellFormat(this._range, "indentLevel", v);
+    },
+    horizontalAlignment(v) {
+      setCellFormat(this._range, "horizontalAlignment", v);
+    },
+    verticalAlignment(v) {
+      setCellFormat(this._range, "verticalAlignment", v);
+    },
+    columnWidth(v) {
+      const s = this._range._sheet();
+      const r = this._range._rectOrThrow();
+      for (let c = r.c0; c <= r.c1; c++) s.columnWidths.set(c, v);
+    },
+    rowHeight(v) {
+      setCellFormat(this._range, "rowHeight", v);
+    },
+  });
+
+  class RangeFillProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+    }
+
+    _fill() {
+      const r = this._range._rectOrThrow();
+      return this._range._sheet().fills.get(key(r.r0, r.c0)) || null;
+    }
+
+    _get(name) {
+      const fill = this._fill();
+      if (name === "color") return fill ? fill.color : "#FFFFFF";
+      if (name === "pattern") {
+        this.context.requireApi("1.9", "RangeFill.pattern");
+        return fill ? fill.pattern : "None";
+      }
+      return super._get(name);
+    }
+
+    clear() {
+      this.context.act(() => {
+        const s = this._range._writable();
+        this._range._each((row, col) => s.fills.delete(key(row, col)));
+      });
+    }
+  }
+  properties(RangeFillProxy, ["color", "pattern"], {
+    color(v) {
+      const s = this._range._writable();
+      this._range._each((row, col) => s.fills.set(key(row, col), { color: normalizeColor(v), pattern: "Solid" }));
+    },
+    pattern(v) {
+      this.context.requireApi("1.9", "RangeFill.pattern");
+      const s = this._range._writable();
+      this._range._each((row, col) => {
+        if (v === "None") s.fills.delete(key(row, col));
+        else s.fills.set(key(row, col), { color: (s.fills.get(key(row, col)) || { color: "#FFFFFF" }).color, pattern: v });
+      });
+    },
+  });
+
+  class RangeFontProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+    }
+
+    _get(name) {
+      const r = this._range._rectOrThrow();
+      const f = this._range._sheet().formats.get(key(r.r0, r.c0)) || {};
+      const k = `font.${name}`;
+      if (k in f) return f[k];
+      return { bold: false, italic: false, size: 11, color: "#000000", name: "Calibri" }[name];
+    }
+  }
+  properties(
+    RangeFontProxy,
+    ["bold", "italic", "size", "color", "name"],
+    Object.fromEntries(
+      ["bold", "italic", "size", "color", "name"].map((p) => [
+        p,
+        function (v) {
+          setCellFormat(this._range, `font.${p}`, p === "color" ? normalizeColor(v) : v);
+        },
+      ]),
+    ),
+  );
+
+  class BorderCollectionProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+    }
+
+    getItem(index) {
+      return new BorderProxy(this.context, this._range, index);
+    }
+  }
+
+  const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+
+  class BorderProxy extends ClientObject {
+    constructor(ctx, range, index) {
+      super(ctx);
+      this._range = range;
+      this._index = index;
+      if (!BORDER_INDEXES.includes(index)) ctx.act(() => {
+        throw new FakeOfficeError("InvalidArgument", `Bad border index ${index}`);
+      });
+    }
+
+    _set(prop, value) {
+      const s = this._range._writable();
+      const r = this._range._rectOrThrow();
+      this._range._each((row, col) => {
+        const sides = [];
+        if (this._index === "EdgeTop" && row === r.r0) sides.push("top");
+        if (this._index === "EdgeBottom" && row === r.r1) sides.push("bottom");
+        if (this._index === "EdgeLeft" && col === r.c0) sides.push("left");
+        if (this._index === "EdgeRight" && col === r.c1) sides.push("right");
+        if (this._index === "InsideHorizontal") {
+          if (row > r.r0) sides.push("top");
+          if (row < r.r1) sides.push("bottom");
+        }
+        if (this._index === "InsideVertical") {
+          if (col > r.c0) sides.push("left");
+          if (col < r.c1) sides.push("right");
+        }
+        if (sides.length === 0) return;
+        const k = key(row, col);
+        const f = { ...(s.formats.get(k) || {}) };
+        for (const side of sides) f[`border.${side}.${prop}`] = value;
+        s.formats.set(k, f);
+      });
+    }
+  }
+  properties(BorderProxy, ["style", "color", "weight"], {
+    style(v) {
+      this._set("style", v);
+    },
+    color(v) {
+      this._set("color", normalizeColor(v));
+    },
+    weight(v) {
+      this._set("weight", v);
+    },
+  });
+
+  class DataValidationProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+    }
+
+    _entry(create) {
+      this.context.requireApi("1.8", "DataValidation");
+      const s = this._range._writable();
+      const address = rectAddress(this._range._rectOrThrow());
+      let entry = s.validations.find((v) => v.range === address);
+      if (!entry && create) {
+        entry = { range: address, formula: null, errorAlert: null, prompt: null };
+        s.validations.push(entry);
+      }
+      return entry;
+    }
+
+    clear() {
+      this.context.act(() => {
+        this._entry(false);
+        const s = this._range._sheet();
+        const address = rectAddress(this._range._rectOrThrow());
+        s.validations = s.validations.filter((v) => v.range !== address);
+      });
+    }
+  }
+  properties(DataValidationProxy, ["rule", "errorAlert", "prompt"], {
+    rule(v) {
+      const formula = v && v.custom && v.custom.formula;
+      if (!formula) throw new FakeOfficeError("InvalidArgument", "Only custom validation rules are supported by the fake");
+      this._entry(true).formula = formula;
+    },
+    errorAlert(v) {
+      this._entry(true).errorAlert = { ...v };
+    },
+    prompt(v) {
+      this._entry(true).prompt = { ...v };
+    },
+  });
+
+  /* ------------------------------------------------------------------------------------------ notes and comments */
+
+  class NoteCollection extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx);
+      this._sheetProxy = sheetProxy;
+    }
+
+    _sheets() {
+      this.context.requireApi("1.18", "Notes");
+      return this._sheetProxy ? [this._sheetProxy._sheet()] : this.context.book.sheets;
+    }
+
+    _list() {
+      const out = [];
+      for (const s of this._sheets()) for (const k of s.notes.keys()) out.push(new NoteProxy(this.context, s, ...unkey(k)));
+      return out;
+    }
+
+    _target(cellAddress) {
+      if (cellAddress instanceof RangeProxy) return { s: cellAddress._sheet(), rect: cellAddress._rectOrThrow() };
+      const parsed = parseAddress(cellAddress);
+      const s = parsed.sheet ? this.context.book.sheet(parsed.sheet) : this._sheetProxy ? this._sheetProxy._sheet() : null;
+      if (!s) throw new FakeOfficeError("InvalidArgument", `Bad note address ${cellAddress}`);
+      return { s, rect: parsed.rect };
+    }
+
+    add(cellAddress, content) {
+      let note = null;
+      this.context.act(() => {
+        this._sheets();
+        const { s, rect } = this._target(cellAddress);
+        if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw new FakeOfficeError("InvalidCellAddress", "A note goes on a single cell");
+        if (s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
+        if (s.notes.has(key(rect.r0, rect.c0))) throw new FakeOfficeError("InvalidArgument", `The cell ${cellName(rect.r0, rect.c0)} already has a note`);
+        s.notes.set(key(rect.r0, rect.c0), String(content));
+        note = new NoteProxy(this.context, s, rect.r0, rect.c0);
+      });
+      return note || new NoteProxy(this.context, null, 0, 0);
+    }
+
+    getItemOrNullObject(cellAddress) {
+      let note = null;
+      this.context.act(() => {
+        this._sheets();
+        const { s, rect } = this._target(cellAddress);
+        note = new NoteProxy(this.context, s, rect.r0, rect.c0);
+        note._null = !s.notes.has(key(rect.r0, rect.c0));
+      });
+      return note || new NoteProxy(this.context, null, 0, 0);
+    }
+
+    getItem(cellAddress) {
+      const note = this.getItemOrNullObject(cellAddress);
+      if (note._null) this.context.act(() => {
+        throw new FakeOfficeError("ItemNotFound", `No note at ${cellAddress}`);
+      });
+      return note;
+    }
+  }
+
+  class NoteProxy extends ClientObject {
+    constructor(ctx, sheet, r, c) {
+      super(ctx);
+      this._s = sheet;
+      this._r = r;
+      this._c = c;
+    }
+
+    _check() {
+      this.context.requireApi("1.18", "Notes");
+      if (!this._s || !this._s.notes.has(key(this._r, this._c))) throw new FakeOfficeError("ItemNotFound", "The note doesn't exist");
+    }
+
+    _get(name) {
+      this._check();
+      if (name === "content") return this._s.notes.get(key(this._r, this._c));
+      return super._get(name);
+    }
+
+    delete() {
+      this.context.act(() => {
+        this._check();
+        if (this._s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
+        this._s.notes.delete(key(this._r, this._c));
+      });
+    }
+
+    getLocation() {
+      this.context.act(() => this._check());
+      return new RangeProxy(this.context, this._s || new SheetModel(this.context.book, "?"), { r0: this._r, c0: this._c, r1: this._r, c1: this._c });
+    }
+  }
+  properties(NoteProxy, ["content"], {
+    content(v) {
+      this._check();
+      if (this._s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
+      this._s.notes.set(key(this._r, this._c), String(v));
+    },
+  });
+
+  class CommentCollection extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx);
+      this._sheetProxy = sheetProxy;
+    }
+
+    _list() {
+      this.context.requireApi("1.10", "Comments");
+      const sheet = this._sheetProxy ? this._sheetProxy._sheet() : null;
+      return this.context.book.comments.filter((c) => !sheet || c.sheet === sheet).map((c) => new CommentProxy(this.context, c));
+    }
+
+    add(cellAddress, content) {
+      let comment = null;
+      this.context.act(() => {
+        this.context.requireApi("1.10", "Comments");
+        let s;
+        let rect;
+        if (cellAddress instanceof RangeProxy) {
+          s = cellAddress._sheet();
+          rect = cellAddress._rectOrThrow();
+        } else {
+          const parsed = parseAddress(cellAddress);
+          s = parsed.sheet ? this.context.book.sheet(parsed.sheet) : this._sheetProxy && this._sheetProxy._sheet();
+          rect = parsed.rect;
+          if (!s) throw new FakeOfficeError("InvalidArgument", `Bad comment address ${cellAddress}`);
+        }
+        if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw new FakeOfficeError("InvalidCellAddress", "A comment goes on a single cell");
+        if (s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
+        if (this.context.book.comments.some((c) => c.sheet === s && c.r === rect.r0 && c.c === rect.c0)) {
+          throw new FakeOfficeError("InvalidArgument", `The cell ${cellName(rect.r0, rect.c0)} already has a comment`);
+        }
+        const record = { id: `comment-${++this.context.book.nextId}`, sheet: s, r: rect.r0, c: rect.c0, content: String(content) };
+        this.context.book.comments.push(record);
+        comment = new CommentProxy(this.context, record);
+      });
+      return comment || new CommentProxy(this.context, null);
+    }
+  }
+
+  class CommentProxy extends ClientObject {
+    constructor(ctx, record) {
+      super(ctx);
+      this._record = record;
+    }
+
+    _check() {
+      this.context.requireApi("1.10", "Comments");
+      if (!this._record || !this.context.book.comments.includes(this._record)) throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist");
+      return this._record;
+    }
+
+    _get(name) {
+      const c = this._check();
+      if (name === "content") return c.content;
+      if (name === "id") return c.id;
+      return super._get(name);
+    }
+
+    delete() {
+      this.context.act(() => {
+        const c = this._check();
+        if (c.sheet.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
+        this.context.book.comments = this.context.book.comments.filter((x) => x !== c);
+      });
+    }
+
+    getLocation() {
+      const c = this._record;
+      this.context.act(() => this._check());
+      return new RangeProxy(this.context, c ? c.sheet : new SheetModel(this.context.book, "?"), c ? { r0: c.r, c0: c.c, r1: c.r, c1: c.c } : null);
+    }
+  }
+  properties(CommentProxy, ["content", "id"], {
+    content(v) {
+      this._check().content = String(v);
+    },
+  });
+
+  /* ------------------------------------------------------------------------------------------ charts */
+
+  class ChartCollection extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx);
+      this._sheetProxy = sheetProxy;
+    }
+
+    _list() {
+      return this._sheetProxy._sheet().charts.map((c) => new ChartProxy(this.context, c));
+    }
+
+    add(type, sourceData, seriesBy) {
+      let chart = null;
+      this.context.act(() => {
+        const s = this._sheetProxy._sheet();
+        if (s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
+        const rect = sourceData instanceof RangeProxy ? sourceData._rectOrThrow() : parseAddress(sourceData).rect;
+        const record = {
+          type,
+          title: "",
+          valuesRange: rectAddress(rect),
+          categoriesRange: null,
+          anchor: null,
+          seriesBy: seriesBy || "Auto",
+          series: [{ name: "", values: rectAddress(rect), categories: null }],
+        };
+        s.charts.push(record);
+        chart = new ChartProxy(this.context, record);
+      });
+      return chart || new ChartProxy(this.context, null);
+    }
+  }
+
+  class ChartProxy extends ClientObject {
+    constructor(ctx, record) {
+      super(ctx);
+      this._record = record;
+      this.title = new ChartTitleProxy(ctx, record);
+      this.series = new ChartSeriesCollection(ctx, record);
+      this.legend = new ChartLegendProxy(ctx, record);
+    }
+
+    setPosition(startCell, endCell) {
+      this.context.act(() => {
+        const start = startCell instanceof RangeProxy ? startCell._rectOrThrow() : parseAddress(startCell).rect;
+        this._record.anchor = rectAddress({ r0: start.r0, c0: start.c0, r1: start.r0, c1: start.c0 });
+        if (endCell !== undefined) {
+          const end = endCell instanceof RangeProxy ? endCell._rectOrThrow() : parseAddress(endCell).rect;
+          this._record.end = rectAddress({ r0: end.r0, c0: end.c0, r1: end.r0, c1: end.c0 });
+        }
+      });
+    }
+
+    _get(name) {
+      return this._record[name];
+    }
+  }
+  properties(ChartProxy, ["name", "width", "height"], {
+    name(v) {
+      this._record.name = v;
+    },
+    width(v) {
+      this._record.width = v;
+    },
+    height(v) {
+      this._record.height = v;
+    },
+  });
+
+  class ChartTitleProxy extends ClientObject {
+    constructor(ctx, record) {
+      super(ctx);
+      this._record = record;
+    }
+
+    _get(name) {
+      if (name === "text") return this._record.title;
+      return super._get(name);
+    }
+  }
+  properties(ChartTitleProxy, ["text", "visible"], {
+    text(v) {
+      this._record.title = String(v);
+    },
+    visible(v) {
+      this._record.titleVisible = v;
+    },
+  });
+
+  class ChartLegendProxy extends ClientObject {
+    constructor(ctx, record) {
+      super(ctx);
+      this._record = record;
+    }
+  }
+  properties(ChartLegendProxy, ["position", "visible"], {
+    position(v) {
+      this._record.legend = v;
+    },
+    visible(v) {
+      this._record.legendVisible = v;
+    },
+  });
+
+  class ChartSeriesCollection extends ClientObject {
+    constructor(ctx, record) {
+      super(ctx);
+      this._record = record;
+    }
+
+    getItemAt(index) {
+      return new ChartSeriesProxy(this.context, this._record, index);
+    }
+
+    add(name) {
+      let index = -1;
+      this.context.act(() => {
+        this._record.series.push({ name: name || "", values: null, categories: null });
+        index = this._record.series.length - 1;
+      });
+      return new ChartSeriesProxy(this.context, this._record, index);
+    }
+  }
+
+  class ChartSeriesProxy extends ClientObject {
+    constructor(ctx, record, index) {
+      super(ctx);
+      this._record = record;
+      this._index = index;
+    }
+
+    _series() {
+      const s = this._record && this._record.series[this._index];
+      if (!s) throw new FakeOfficeError("ItemNotFound", `No chart series ${this._index}`);
+      return s;
+    }
+
+    setXAxisValues(range) {
+      this.context.act(() => {
+        this.context.requireApi("1.7", "ChartSeries.setXAxisValues");
+        const rect = range instanceof RangeProxy ? range._rectOrThrow() : parseAddress(range).rect;
+        this._series().categories = rectAddress(rect);
+        if (this._index === 0) this._record.categoriesRange = rectAddress(rect);
+      });
+    }
+
+    setValues(range) {
+      this.context.act(() => {
+        this.context.requireApi("1.7", "ChartSeries.setValues");
+        const rect = range instanceof RangeProxy ? range._rectOrThrow() : parseAddress(range).rect;
+        this._series().values = rectAddress(rect);
+        if (this._index === 0) this._record.valuesRange = rectAddress(rect);
+      });
+    }
+
+    _get(name) {
+      if (name === "name") return this._series().name;
+      return super._get(name);
+    }
+  }
+  properties(ChartSeriesProxy, ["name"], {
+    name(v) {
+      this._series().name = String(v);
+    },
+  });
+
+  /* ------------------------------------------------------------------------------------------ the fake */
+
+  const ENUMS = {
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+    DataValidationAlertStyle: { information: "Information", stop: "Stop", warning: "Warning" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    PaperType: { a4: "A4", letter: "Letter" },
+    HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+    VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
+    BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight", insideVertical: "InsideVertical", insideHorizontal: "InsideHorizontal" },
+    BorderLineStyle: { none: "None", continuous: "Continuous" },
+    BorderWeight: { thin: "Thin", medium: "Medium" },
+    FillPattern: { none: "None", solid: "Solid" },
+    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+    ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied", apiNotFound: "ApiNotFound" },
+  };
+
+  function snapshotSheet(book, s) {
+    const ext = s.extent(true);
+    const height = ext ? ext.r1 + 1 : 0;
+    const width = ext ? ext.c1 + 1 : 0;
+    const grid = (fn) => Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => fn(r, c)));
+    const byCell = (map, fn) => Object.fromEntries([...map.entries()].map(([k, v]) => [cellName(...unkey(k)), fn(v)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return {
+      name: s.name,
+      visibility: s.visibility,
+      values: grid((r, c) => s.value(r, c)),
+      formulas: grid((r, c) => {
+        const cell = s.cell(r, c);
+        return cell && cell.f !== null ? cell.f : null;
+      }),
+      numberFormats: grid((r, c) => s.numberFormat(r, c)),
+      fills: byCell(s.fills, (f) => f.color),
+      notes: byCell(s.notes, (n) => n),
+      comments: book.comments.filter((c) => c.sheet === s).map((c) => ({ cell: cellName(c.r, c.c), content: c.content, id: c.id })),
+      frozenRows: s.frozenRows,
+      frozenColumns: s.frozenColumns,
+      merges: [...s.merges],
+      validations: s.validations.map((v) => ({ range: v.range, formula: v.formula })),
+      charts: s.charts.map((c) => ({ type: c.type, title: c.title, valuesRange: c.valuesRange, categoriesRange: c.categoriesRange, anchor: c.anchor })),
+      columnWidths: Object.fromEntries([...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([c, w]) => [colLetters(c), w])),
+    };
+  }
+
+  function createFakeExcel(init = {}) {
+    const book = new Book(init);
+    const settings = new Map();
+    const displayLanguage = init.displayLanguage || "vi-VN";
+
+    const Office = {
+      HostType: { Excel: "Excel" },
+      PlatformType: { OfficeOnline: "OfficeOnline" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+      context: {
+        displayLanguage,
+        requirements: {
+          isSetSupported: (name, version) => name === "ExcelApi" && versionAtLeast(book.apiVersion, version === undefined ? "1.1" : String(version)),
+        },
+        document: {
+          settings: {
+            get: (k) => (settings.has(k) ? settings.get(k) : null),
+            set: (k, v) => settings.set(k, v),
+            remove: (k) => settings.delete(k),
+            saveAsync: (cb) => {
+              book.settingsSaves = (book.settingsSaves || 0) + 1;
+              if (typeof cb === "function") cb({ status: "succeeded" });
+            },
+          },
+        },
+      },
+    };
+
+    const Excel = {
+      ...ENUMS,
+      run: async (batch) => {
+        const ctx = new Context(book);
+        return batch(ctx);
+      },
+      RequestContext: Context,
+      FakeOfficeError,
+    };
+
+    return {
+      Office,
+      Excel,
+      syncCount: () => book.syncs,
+      resetSyncCount: () => {
+        book.syncs = 0;
+        book.reads = [];
+      },
+      snapshot: () =>
+        JSON.parse(
+          JSON.stringify({
+            active: book.active ? book.active.name : null,
+            sheets: book.sheets.map((s) => snapshotSheet(book, s)),
+            selection: book.selection ? { ...book.selection } : null,
+          }),
+        ),
+      /** Font, alignment, borders and row settings of one cell, e.g. { "font.bold": true, horizontalAlignment: "Center" }. */
+      formatOf: (sheetName, address) => {
+        const s = book.sheet(sheetName);
+        if (!s) return null;
+        const { rect } = parseAddress(address);
+        return { ...(s.formats.get(key(rect.r0, rect.c0)) || {}) };
+      },
+      /** Page layout and autofilter of a sheet. */
+      layoutOf: (sheetName) => {
+        const s = book.sheet(sheetName);
+        return s ? { pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } }, autoFilter: s.autoFilter, charts: JSON.parse(JSON.stringify(s.charts)) } : null;
+      },
+      /** Every values/formulas load, in order: { sheet, address, cells, property }. */
+      reads: () => book.reads.map((r) => ({ ...r })),
+      settings,
+      setProtected: (sheetName, on) => {
+        book.sheet(sheetName).protected = !!on;
+      },
+      setStructureProtected: (on) => {
+        book.structureProtected = !!on;
+      },
+      calculations: () => book.calculations || 0,
+    };
+  }
+
+  return { createFakeExcel, FakeOfficeError, parseAddress };
+});

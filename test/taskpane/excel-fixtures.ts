@@ -1,0 +1,137 @@
+/** Workbooks for the Excel adapter's tests: the bundled samples and generated sheets, as fake-excel seeds. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readWorkbook } from "../../src/cli/xlsx/read";
+import { dateToSerial } from "../../src/scoring/values";
+
+export interface SheetSeed {
+  name: string;
+  values: unknown[][];
+  formulas?: (string | null)[][];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  protected?: boolean;
+  fills?: Record<string, string>;
+  notes?: Record<string, string>;
+  comments?: { cell: string; content: string; id?: string }[];
+}
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: string;
+  values: unknown[][];
+  formulas: (string | null)[][];
+  numberFormats: string[][];
+  fills: Record<string, string>;
+  notes: Record<string, string>;
+  comments: { cell: string; content: string; id: string }[];
+  frozenRows: number;
+  frozenColumns: number;
+  merges: string[];
+  validations: { range: string; formula: string }[];
+  charts: { type: string; title: string; valuesRange: string; categoriesRange: string | null; anchor: string | null }[];
+  columnWidths: Record<string, number>;
+}
+
+export interface Snapshot {
+  active: string | null;
+  sheets: SheetSnapshot[];
+  selection: { sheet: string; cell: string } | null;
+}
+
+export interface FakeExcel {
+  Office: any;
+  Excel: any;
+  syncCount(): number;
+  resetSyncCount(): void;
+  snapshot(): Snapshot;
+  formatOf(sheet: string, address: string): Record<string, unknown> | null;
+  layoutOf(sheet: string): { pageLayout: any; autoFilter: string | null; charts: any[] } | null;
+  reads(): { sheet: string; address: string; cells: number; property: string }[];
+  settings: Map<string, unknown>;
+  setProtected(sheet: string, on: boolean): void;
+  setStructureProtected(on: boolean): void;
+  calculations(): number;
+}
+
+export interface FakeInit {
+  sheets?: SheetSeed[];
+  active?: string;
+  apiVersion?: string;
+  displayLanguage?: string;
+  name?: string;
+}
+
+export const createFakeExcel = (require("../support/fake-excel") as { createFakeExcel: (init: FakeInit) => FakeExcel }).createFakeExcel;
+
+/** The adapter's dependencies on a fake: its Excel.run, its requirement sets, its settings, a recalculation counter. */
+export function fakeDeps(fake: FakeExcel) {
+  let recalculations = 0;
+  return {
+    deps: {
+      run: fake.Excel.run as <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
+      supports: (v: string) => fake.Office.context.requirements.isSetSupported("ExcelApi", v) as boolean,
+      settings: () => ({
+        get: (k: string) => fake.Office.context.document.settings.get(k),
+        set: (k: string, v: string) => fake.Office.context.document.settings.set(k, v),
+        save: async () => undefined,
+      }),
+      recalculate: async () => {
+        recalculations++;
+      },
+    },
+    recalculations: () => recalculations,
+  };
+}
+
+const samples = join(__dirname, "..", "..", "samples");
+
+/** A sample workbook's sheets as Excel would show them to Office.js (dates as serial numbers). */
+export async function sampleSheets(file: string): Promise<SheetSeed[]> {
+  const data = await readWorkbook(join(samples, file));
+  return data.grids.map((grid) => ({
+    name: grid.name,
+    values: grid.values.map((row) => row.map((v) => (v instanceof Date ? dateToSerial(v) : v === null || v === undefined ? "" : v))),
+    ...(grid.formulas ? { formulas: grid.formulas.map((row) => (row ?? []).map((f) => f ?? null)) } : {}),
+  }));
+}
+
+/** The planted defects of a sample file, from samples/DEFECTS.md, as "sheet!cell code kind". */
+export function plantedDefects(file: string): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(join(samples, "DEFECTS.md"), "utf8").split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    if (cells.length < 7 || cells[1] !== file) continue;
+    const [, , sheet, cell, code, kind] = cells;
+    out.push(`${sheet}!${cell} ${code} ${kind}`);
+  }
+  return out.sort();
+}
+
+/**
+ * A long self-assessment sheet: four title rows, the header on row 5, then `rows` criterion rows with codes
+ * 1.1, 1.2, … (most unknown to any catalogue), a max of 1, a self score and evidence text.
+ */
+export function longSheet(name: string, rows: number): SheetSeed {
+  const values: (string | number)[][] = [
+    ["BẢNG TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"],
+    ["Đơn vị: Sở Thử nghiệm"],
+    [],
+    [],
+    ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng", "Ghi chú"],
+  ];
+  for (let i = 0; i < rows; i++) {
+    values.push([`${1 + Math.floor(i / 500)}.${(i % 500) + 1}`, `Tiêu chí thử số ${i + 1}`, 1, i % 7 === 0 ? 0.5 : 1, `Báo cáo số ${i + 1}/BC-STN`, ""]);
+  }
+  return { name, values };
+}
+
+/** Reads a fake's sheet values as written (for assertions): the cell's value, "" when empty. */
+export function cellOf(fake: FakeExcel, sheet: string, address: string): unknown {
+  const snap = fake.snapshot();
+  const s = snap.sheets.find((x) => x.name === sheet);
+  if (!s) return undefined;
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return s.values[Number(m[2]) - 1]?.[col - 1] ?? "";
+}

@@ -1,0 +1,114 @@
+/** Reading the active sheet and "Kiểm tra" through the Excel adapter, on the in-memory Excel. */
+import { builtinCatalog } from "../../src/scoring";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { BlockRead, MAX_CELLS_PER_BLOCK, MAX_ROWS_PER_BLOCK, planBlocks, SYNC_CELL_BUDGET } from "../../src/taskpane/excel/read";
+import { readActiveSheet } from "../../src/taskpane/excel/validate";
+import { UserError } from "../../src/taskpane/errors";
+import { createFakeExcel, fakeDeps, longSheet, plantedDefects, sampleSheets } from "./excel-fixtures";
+
+jest.setTimeout(60_000);
+
+describe("reading the active sheet", () => {
+  test("a used range not starting at A1 is padded so the grid starts at A1; formulas are kept, text equal to its formula is not one", async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: "Lệch",
+          values: [[], [], ["", "", "Mã", "Điểm"], ["", "", "1.1", 3], ["", "", "1.2", "=không"]],
+          formulas: [[], [], [], [null, null, null, "=1+2"]],
+        },
+      ],
+    });
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context));
+    expect(read.grid.name).toBe("Lệch");
+    expect(read.grid.values).toEqual([[], [], [null, null, "Mã", "Điểm"], [null, null, "1.1", 3], [null, null, "1.2", "=không"]]);
+    expect(read.grid.formulas?.[3]?.[3]).toBe("=1+2");
+    expect(read.grid.formulas?.[4]?.[3] ?? null).toBeNull();
+    expect(fake.reads().filter((r) => r.property === "values").map((r) => r.address)).toEqual(["C3:D5"]);
+  });
+
+  test("an empty sheet reads as an empty grid", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Trống", values: [] }] });
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context));
+    expect(read.grid).toEqual({ name: "Trống", values: [] });
+    expect(fake.syncCount()).toBe(1);
+  });
+
+  test("blocks: whole rows, at most 20,000 rows and MAX_CELLS_PER_BLOCK cells each", () => {
+    expect(planBlocks({ row: 4, col: 0, rows: 30_005, cols: 6 })).toEqual([
+      { row: 4, col: 0, rows: 20_000, cols: 6 },
+      { row: 20_004, col: 0, rows: 10_005, cols: 6 },
+    ]);
+    const wide = planBlocks({ row: 0, col: 2, rows: 30_000, cols: 12 });
+    expect(wide.map((b) => b.rows)).toEqual([12_500, 12_500, 5_000]);
+    for (const b of wide) expect(b.rows * b.cols).toBeLessThanOrEqual(MAX_CELLS_PER_BLOCK);
+    expect(MAX_ROWS_PER_BLOCK).toBe(20_000);
+  });
+
+  test("a 30,000-row sheet is read in two blocks, synced separately as together they exceed the budget", async () => {
+    const fake = createFakeExcel({ sheets: [longSheet("Dài", 30_000)] });
+    const log: BlockRead[] = [];
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, log));
+    expect(log.map((b) => [b.rect.row, b.rect.rows, b.rect.cols, b.sync])).toEqual([
+      [0, 20_000, 6, 0],
+      [20_000, 10_005, 6, 1],
+    ]);
+    expect(20_000 * 6 + 10_005 * 6).toBeGreaterThan(SYNC_CELL_BUDGET);
+    expect(fake.syncCount()).toBe(3);
+    expect(read.grid.values).toHaveLength(30_005);
+    expect(read.grid.values[30_004][1]).toBe("Tiêu chí thử số 30000");
+    const loads = fake.reads().filter((r) => r.property === "values");
+    expect(loads.map((r) => [r.address, r.cells])).toEqual([
+      ["A1:F20000", 120_000],
+      ["A20001:F30005", 60_030],
+    ]);
+  });
+
+  test("a 5,000-row sheet is read in one block: two syncs in all", async () => {
+    const fake = createFakeExcel({ sheets: [longSheet("Năm nghìn", 5_000)] });
+    const log: BlockRead[] = [];
+    await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, log));
+    expect(log).toHaveLength(1);
+    expect(fake.syncCount()).toBe(2);
+  });
+});
+
+describe("validateActiveSheet", () => {
+  test.each([
+    ["so/so-tu-phap.xlsx", "Tự chấm 2018", "dien-bien-so"],
+    ["huyen/huyen-tuan-giao.xlsx", "Tự đánh giá", "dien-bien-so"],
+    ["tinh-dien-bien-2018.xlsx", "Tự đánh giá 2018", "dien-bien-2018"],
+  ])("%s: finds each planted defect at its cell and nothing else, and changes nothing", async (file, sheet, catalogId) => {
+    const fake = createFakeExcel({ sheets: await sampleSheets(file), active: sheet });
+    const before = fake.snapshot();
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const validation = await actions.validateActiveSheet(builtinCatalog(catalogId), "vi");
+    expect(validation.sheet).toBe(sheet);
+    expect(validation.catalogId).toBe(catalogId);
+    expect(validation.rows).toBeGreaterThan(50);
+    const found = validation.findings.map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.kind}`).sort();
+    expect(found).toEqual(plantedDefects(file));
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.syncCount()).toBe(2);
+  });
+
+  test("a sheet without a self-assessment table: a UserError naming the header needed and the Mẫu tab", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Ghi chép", values: [["Ngày", "Việc"], ["01/02", "Họp"]] }] });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const error = await actions.validateActiveSheet(builtinCatalog("dien-bien-so"), "vi").catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.text("vi")).toContain('Trang tính "Ghi chép"');
+    expect(error.text("vi")).toContain("Mã tiêu chí");
+    expect(error.text("vi")).toContain('"Mẫu"');
+    expect(error.text("en")).toContain("Template");
+  });
+
+  test("a header without criterion codes below it says which column to fill", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Mới", values: [["Mã tiêu chí", "Tên tiêu chí", "Điểm tự chấm"]] }] });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const error = await actions.validateActiveSheet(builtinCatalog("dien-bien-so"), "en").catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.text("en")).toContain("column A");
+    expect(error.text("en")).toContain("cell A1");
+  });
+});
