@@ -1,49 +1,117 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Title3, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { Catalog } from "../scoring";
-import { CatalogPicker } from "./components/CatalogPicker";
-import { CriteriaTree } from "./components/CriteriaTree";
+import { PaneActions } from "./actions";
+import { CatalogPanel } from "./components/CatalogPanel";
+import { isBuiltin } from "./components/CatalogPicker";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { PanelProps } from "./components/panel";
+import { useRunner } from "./components/runner";
+import { SummaryPanel } from "./components/SummaryPanel";
+import { TemplatePanel } from "./components/TemplatePanel";
+import { ValidatePanel } from "./components/ValidatePanel";
+import { errorText } from "./errors";
 import { fill, strings as stringsFor, UiLang } from "./i18n";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
+
+/** Something worded in both languages (ParError, UserError). */
+export interface Localized {
+  text(lang: UiLang): string;
+}
 
 export interface AppProps {
   /** The catalogues to choose from (the built-ins, plus the workbook's custom one if any). */
   catalogs: Catalog[];
-  /** The catalogue active at start (one of catalogs). */
+  /** The catalogue in use at start (one of catalogs). */
   initial: Catalog;
+  /** The language at start (Office's display language); the pane's switch changes it. */
   lang: UiLang;
-  /** False in a plain browser: the page then explains how to load the add-in into Excel. */
-  inExcel: boolean;
-  /** Switches (and, in Excel, remembers) the active catalogue; a rejection is shown to the user. */
-  onSelectCatalog?: (catalog: Catalog) => Promise<void> | void;
-  /** A problem met at start (e.g. an unreadable stored catalogue), already worded for the user. */
-  notice?: string | null;
+  /** The workbook's actions; null in a plain browser, where the page explains how to load the add-in. */
+  actions: PaneActions | null;
+  /** A problem met at start (e.g. an unreadable stored catalogue). */
+  notice?: Localized | null;
 }
 
-export function App({ catalogs, initial, lang, inExcel, onSelectCatalog, notice = null }: AppProps) {
+type TabValue = "catalog" | "template" | "validate" | "summary";
+const TABS: { value: TabValue; label: "tabCatalog" | "tabTemplate" | "tabValidate" | "tabSummary" }[] = [
+  { value: "catalog", label: "tabCatalog" },
+  { value: "template", label: "tabTemplate" },
+  { value: "validate", label: "tabValidate" },
+  { value: "summary", label: "tabSummary" },
+];
+
+export function App({ catalogs: initialCatalogs, initial, lang: initialLang, actions, notice = null }: AppProps) {
   const styles = useStyles();
+  const [lang, setLang] = React.useState(initialLang);
   const s = stringsFor(lang);
-  const [selected, setSelected] = React.useState(() => Math.max(0, catalogs.indexOf(initial)));
-  const [error, setError] = React.useState<string | null>(null);
+  const [catalogs, setCatalogs] = React.useState(initialCatalogs);
+  const [selected, setSelected] = React.useState(() => Math.max(0, initialCatalogs.indexOf(initial)));
+  const [tab, setTab] = React.useState<TabValue>("catalog");
+  const { run, busy, error, dismissError } = useRunner();
   const catalog = catalogs[selected] ?? initial;
 
-  const select = (index: number) => {
-    setSelected(index);
-    setError(null);
-    Promise.resolve(onSelectCatalog?.(catalogs[index])).catch((e: unknown) =>
-      setError(fill(s.savedError, { detail: e instanceof Error ? e.message : String(e) })),
-    );
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  // True when saving the choice in the workbook failed: the catalogue tab then offers to try again.
+  const [unsaved, setUnsaved] = React.useState(false);
+
+  const activate = async (next: Catalog) => {
+    if (!actions) return;
+    const done = await run("busySavingCatalog", () => actions.setActiveCatalog(next));
+    setUnsaved(done === null);
   };
+
+  const select = (index: number) => {
+    if (busy) return;
+    setSelected(index);
+    void activate(catalogs[index]);
+  };
+
+  /** A catalogue loaded this session replaces an earlier loaded one with the same id, else joins the list. */
+  const add = (next: Catalog) => {
+    const same = catalogs.findIndex((c) => c.id === next.id && !isBuiltin(c));
+    const list = same >= 0 ? catalogs.map((c, i) => (i === same ? next : c)) : [...catalogs, next];
+    setCatalogs(list);
+    setSelected(same >= 0 ? same : list.length - 1);
+    void activate(next);
+  };
+
+  const panel: PanelProps = { actions, lang, strings: s, run, busy: busy !== null };
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={styles.page}>
-        <Title3 as="h1">{s.title}</Title3>
-        {!inExcel && (
-          <MessageBar intent="info">
+        <header className={styles.header}>
+          <div className={styles.titles}>
+            <Title3 as="h1">{s.title}</Title3>
+            <Caption1>{fill(s.activeCatalog, { name: catalog.name })}</Caption1>
+          </div>
+          <LanguageSwitch lang={lang} onChange={setLang} strings={s} />
+        </header>
+        {!actions && (
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{s.outsideTitle}</MessageBarTitle>
               {s.outsideHint}
@@ -51,18 +119,55 @@ export function App({ catalogs, initial, lang, inExcel, onSelectCatalog, notice 
           </MessageBar>
         )}
         {notice && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{errorText(notice, lang)}</MessageBarBody>
           </MessageBar>
         )}
+        <div role="status" aria-live="polite">
+          {busy && <Spinner size="tiny" labelPosition="after" label={s[busy]} />}
+        </div>
         {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+              {errorText(error.cause, lang)}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" onClick={dismissError}>
+                  {s.dismiss}
+                </Button>
+              }
+            />
           </MessageBar>
         )}
-        <CatalogPicker catalogs={catalogs} selected={selected} onSelect={select} strings={s} />
-        <Subtitle2 as="h2">{s.criteriaHeading}</Subtitle2>
-        <CriteriaTree catalog={catalog} strings={s} />
+        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabValue)} aria-label={s.tabs}>
+          {TABS.map((t) => (
+            <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls={`panel-${t.value}`}>
+              {s[t.label]}
+            </Tab>
+          ))}
+        </TabList>
+        {/* Every panel stays mounted (hidden when not chosen), so results survive switching tabs. */}
+        <div role="tabpanel" id="panel-catalog" aria-labelledby="tab-catalog" hidden={tab !== "catalog"}>
+          <CatalogPanel
+            {...panel}
+            catalogs={catalogs}
+            selected={selected}
+            onSelect={select}
+            onAdd={add}
+            onSaveAgain={unsaved ? () => void activate(catalog) : null}
+          />
+        </div>
+        <div role="tabpanel" id="panel-template" aria-labelledby="tab-template" hidden={tab !== "template"}>
+          <TemplatePanel {...panel} catalog={catalog} />
+        </div>
+        <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
+          <ValidatePanel {...panel} catalog={catalog} />
+        </div>
+        <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" hidden={tab !== "summary"}>
+          <SummaryPanel {...panel} catalog={catalog} />
+        </div>
       </main>
     </FluentProvider>
   );

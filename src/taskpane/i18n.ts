@@ -1,4 +1,6 @@
-/** Task pane strings: Vietnamese first, English when Office's display language is English. */
+/** Task pane strings: Vietnamese first, English when Office's display language is English (or the user switches). */
+import { formatNumberVi, round2 } from "../scoring";
+
 export type UiLang = "vi" | "en";
 
 export function uiLang(displayLanguage: string | null | undefined): UiLang {
@@ -7,38 +9,207 @@ export function uiLang(displayLanguage: string | null | undefined): UiLang {
 
 const vi = {
   title: "PAR Scorer — Chấm điểm Chỉ số CCHC",
-  catalogLabel: "Bộ tiêu chí",
-  catalogHint: "Các hàm PAR.* tra mã tiêu chí trong bộ này.",
-  criteriaHeading: "Tiêu chí",
-  max: "Điểm tối đa",
-  rule: "Quy tắc",
-  unknown: "—",
-  savedError: "Không lưu được lựa chọn vào sổ tính: {detail}",
+  activeCatalog: "Bộ tiêu chí đang dùng: {name}",
+  language: "Ngôn ngữ",
+  languageVi: "Tiếng Việt",
+  languageEn: "English",
+  tabs: "Chức năng",
+  tabCatalog: "Tiêu chí",
+  tabTemplate: "Mẫu",
+  tabValidate: "Kiểm tra",
+  tabSummary: "Tổng hợp",
+  dismiss: "Đóng",
+  errorTitle: "Không thực hiện được",
+
+  // Busy labels, one per action.
+  busyReadingCatalog: "Đang đọc trang bộ tiêu chí…",
+  busyInsertingCatalog: "Đang chèn trang bộ tiêu chí…",
+  busySavingCatalog: "Đang lưu bộ tiêu chí đang dùng…",
+  busyLoadingFile: "Đang đọc tệp JSON…",
+  busyCreatingTemplate: "Đang tạo trang tự chấm điểm…",
+  busyValidating: "Đang kiểm tra…",
+  busySelecting: "Đang chọn ô…",
+  busyFlagging: "Đang đánh dấu…",
+  busyUnflagging: "Đang xóa đánh dấu…",
+  busySummarising: "Đang tạo trang tổng hợp…",
+
   outsideTitle: "Đang mở ngoài Excel",
   outsideHint:
     "Trang này đang chạy trong trình duyệt nên chỉ xem được bộ tiêu chí. Để dùng các hàm PAR.* và ngăn PAR Scorer, hãy nạp tệp manifest.xml vào Excel: " +
     "Excel trên web: Trang đầu → Phần bổ trợ → Thêm phần bổ trợ → Tải lên phần bổ trợ của tôi, chọn manifest.xml. " +
     "Excel trên Windows: đặt manifest.xml vào một thư mục chia sẻ, khai báo thư mục đó trong Trung tâm Tin cậy → Danh mục Phần bổ trợ Tin cậy, rồi chèn từ Phần bổ trợ → Thư mục dùng chung.",
+  needsExcel: "Chỉ dùng được khi PAR Scorer chạy trong Excel (xem hướng dẫn ở trên).",
+
+  // Catalogue tab.
+  catalogHeading: "Bộ tiêu chí",
+  catalogLabel: "Bộ tiêu chí",
+  catalogHint: "Chọn một bộ để dùng: các hàm PAR.* tra mã tiêu chí trong bộ này; lựa chọn được lưu trong sổ tính.",
   customCatalog: "tùy chỉnh",
+  setActive: "Đặt làm bộ tiêu chí đang dùng",
+  notSaved: "Chưa lưu được bộ tiêu chí này làm bộ đang dùng trong sổ tính (xem lỗi ở trên). Sửa theo hướng dẫn rồi bấm để lưu lại.",
+  loadJson: "Tải tệp JSON",
+  loadJsonHint: "Tệp JSON theo định dạng bộ tiêu chí của PAR Scorer (xem thư mục docs).",
+  loadedJson: 'Đã tải bộ tiêu chí "{name}" từ tệp {file} và đặt làm bộ đang dùng.',
+  useWorkbookCatalog: "Dùng trang bộ tiêu chí trong sổ tính",
+  noCatalogSheet:
+    'Sổ tính chưa có trang bộ tiêu chí. Bấm "Chèn bộ tiêu chí thành trang tính" để có một trang mẫu, sửa điểm và quy tắc ở đó, rồi bấm lại nút này.',
+  catalogSheetUnusable: 'Trang "{sheet}" chưa dùng được làm bộ tiêu chí: {count} lỗi. Bấm vào từng dòng để tới ô cần sửa, sửa xong bấm lại nút này.',
+  catalogSheetUsed: 'Đã dùng bộ tiêu chí "{name}" từ trang "{sheet}" và đặt làm bộ đang dùng.',
+  catalogSheetWarnings: "Một số nội dung bị bỏ qua ({count}): xem từng dòng bên dưới.",
+  insertCatalogSheet: "Chèn bộ tiêu chí thành trang tính",
+  insertedCatalogSheet: 'Đã chèn trang "{sheet}" với bộ tiêu chí "{name}". Sửa trên trang đó rồi bấm "Dùng trang bộ tiêu chí trong sổ tính".',
+  skippedTitle: "Excel ở đây chưa làm được:",
+  criteriaHeading: "Tiêu chí",
+  max: "Điểm tối đa",
+  rule: "Quy tắc",
+  unknown: "—",
+
+  // Template tab.
+  templateHeading: "Trang tự chấm điểm",
+  templateIntro: 'Tạo một trang mới để đơn vị tự chấm điểm theo bộ tiêu chí "{name}".',
+  unitLabel: "Tên đơn vị (không bắt buộc)",
+  unitHint: 'Ghi vào dòng "Đơn vị:" của trang; để trống thì điền sau.',
+  createTemplate: "Tạo trang tự chấm điểm",
+  createdTemplate: 'Đã tạo trang "{sheet}".',
+  neverOverwrites: "PAR Scorer luôn tạo trang mới, không bao giờ ghi đè trang đã có.",
+  namesOnly: 'Bộ tiêu chí này chỉ có tên tiêu chí, chưa có điểm: nhập điểm tối đa vào cột "Điểm tối đa" của trang mới.',
+  someWithoutMax: '{count} tiêu chí chưa có điểm tối đa: nhập điểm tối đa cho các tiêu chí đó vào cột "Điểm tối đa" của trang mới.',
+
+  // Validate tab.
+  validateHeading: "Kiểm tra trang tự chấm điểm",
+  validate: "Kiểm tra trang đang mở",
+  validateHint: "Mở trang tự chấm điểm của đơn vị rồi bấm Kiểm tra. PAR Scorer chỉ đọc trang, không sửa gì.",
+  validationHeader: 'Trang "{sheet}" · Đơn vị: {unit} · Đã đọc {rows} dòng tiêu chí',
+  errorsCount: "{count} lỗi",
+  warningsCount: "{count} cảnh báo",
+  noFindings: "Không phát hiện lỗi",
+  noFindingsDetail: "Trang khớp bộ tiêu chí: đủ tiêu chí, điểm đúng quy tắc, có tài liệu kiểm chứng.",
+  missingEvidenceTitle: "Thiếu tài liệu kiểm chứng: {count}",
+  missingEvidenceHint: "Tiêu chí có điểm nhưng chưa ghi tài liệu kiểm chứng sẽ không được công nhận điểm khi thẩm định.",
+  otherFindings: "Các lỗi và cảnh báo khác theo lĩnh vực",
+  findingsIn: "Bấm vào một dòng để chọn ô đó trên trang.",
+  severityError: "lỗi",
+  severityWarning: "cảnh báo",
+  flag: "Đánh dấu",
+  flagHint: "Tô màu các ô có lỗi và ghi chú cách sửa; định dạng cũ được nhớ để khôi phục.",
+  unflag: "Xóa đánh dấu",
+  flaggedNote: 'Đã đánh dấu {cells} ô trên trang "{sheet}", giải thích ghi trong ghi chú (note) của từng ô.',
+  flaggedComment: 'Đã đánh dấu {cells} ô trên trang "{sheet}", giải thích ghi trong nhận xét (comment) của từng ô.',
+  flaggedSheet: 'Đã đánh dấu {cells} ô trên trang "{sheet}"; Excel ở đây không ghi được ghi chú nên giải thích nằm trên trang "{findings}".',
+  unflagged: 'Đã khôi phục định dạng và ghi chú của {cells} ô trên trang "{sheet}".',
+
+  // Summary tab.
+  summaryHeading: "Tổng hợp kết quả",
+  summarise: "Tạo trang tổng hợp",
+  summaryHint: "Đọc các trang tự chấm điểm trong sổ tính và ghi trang Tổng hợp, Kế hoạch cải thiện (và Xếp hạng khi có nhiều đơn vị).",
+  regenerates: "Tạo lại chỉ thay các trang do PAR Scorer tạo ra; các trang bạn nhập liệu không bị đụng tới.",
+  sheetsWritten: "Đã ghi các trang: {sheets}.",
+  unitResult: "Đơn vị {unit}: chỉ số {index}, xếp loại {band}.",
+  indexUnknown: "chưa tính được",
+  bandUnknown: "chưa xếp được",
+  oneUnit: "Tìm thấy 1 trang đơn vị trong sổ tính.",
+  manyUnits: "Tìm thấy {count} trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị.",
 };
 
 export type UiStrings = typeof vi;
 
 const en: UiStrings = {
   title: "PAR Scorer — PAR Index scoring",
-  catalogLabel: "Criteria catalogue",
-  catalogHint: "The PAR.* functions look criterion codes up in this catalogue.",
-  criteriaHeading: "Criteria",
-  max: "Max points",
-  rule: "Rule",
-  unknown: "—",
-  savedError: "Could not save the choice in the workbook: {detail}",
+  activeCatalog: "Catalogue in use: {name}",
+  language: "Language",
+  languageVi: "Tiếng Việt",
+  languageEn: "English",
+  tabs: "Features",
+  tabCatalog: "Criteria",
+  tabTemplate: "Template",
+  tabValidate: "Validate",
+  tabSummary: "Summary",
+  dismiss: "Dismiss",
+  errorTitle: "Could not do it",
+
+  busyReadingCatalog: "Reading the catalogue sheet…",
+  busyInsertingCatalog: "Inserting the catalogue sheet…",
+  busySavingCatalog: "Saving the catalogue in use…",
+  busyLoadingFile: "Reading the JSON file…",
+  busyCreatingTemplate: "Creating the self-assessment sheet…",
+  busyValidating: "Validating…",
+  busySelecting: "Selecting the cell…",
+  busyFlagging: "Flagging…",
+  busyUnflagging: "Removing the flags…",
+  busySummarising: "Creating the summary sheets…",
+
   outsideTitle: "Opened outside Excel",
   outsideHint:
     "This page is running in a browser, so it can only show the catalogues. To use the PAR.* functions and the PAR Scorer pane, load manifest.xml into Excel: " +
     "Excel on the web: Home → Add-ins → More Add-ins → Upload My Add-in, pick manifest.xml. " +
     "Excel on Windows: put manifest.xml in a shared folder, list that folder under Trust Center → Trusted Add-in Catalogs, then insert it from Add-ins → Shared Folder.",
+  needsExcel: "Available only when PAR Scorer runs inside Excel (see the instructions above).",
+
+  catalogHeading: "Criteria catalogue",
+  catalogLabel: "Criteria catalogue",
+  catalogHint: "Pick the catalogue to use: the PAR.* functions look criterion codes up in it; the choice is saved in the workbook.",
   customCatalog: "custom",
+  setActive: "Put this catalogue in use",
+  notSaved: "This catalogue could not be saved in the workbook as the one in use (see the error above). Fix what it says, then click to save it again.",
+  loadJson: "Load a JSON file",
+  loadJsonHint: "A JSON file in PAR Scorer's catalogue format (see the docs folder).",
+  loadedJson: 'Loaded the catalogue "{name}" from {file} and put it in use.',
+  useWorkbookCatalog: "Use the workbook's catalogue sheet",
+  noCatalogSheet:
+    'The workbook has no catalogue sheet. Click "Insert the catalogue as a sheet" to get one, change points and rules there, then click this button again.',
+  catalogSheetUnusable: 'The sheet "{sheet}" cannot be used as a catalogue yet: {count} errors. Click a line to go to the cell to fix, then click this button again.',
+  catalogSheetUsed: 'Using the catalogue "{name}" from the sheet "{sheet}"; it is now in use.',
+  catalogSheetWarnings: "Some content was ignored ({count}): see the lines below.",
+  insertCatalogSheet: "Insert the catalogue as a sheet",
+  insertedCatalogSheet: 'Inserted the sheet "{sheet}" with the catalogue "{name}". Edit it there, then click "Use the workbook\'s catalogue sheet".',
+  skippedTitle: "Excel here could not:",
+  criteriaHeading: "Criteria",
+  max: "Max points",
+  rule: "Rule",
+  unknown: "—",
+
+  templateHeading: "Self-assessment sheet",
+  templateIntro: 'Create a new sheet where a unit scores itself against the catalogue "{name}".',
+  unitLabel: "Unit name (optional)",
+  unitHint: 'Written on the sheet\'s "Đơn vị:" line; leave it blank to fill in later.',
+  createTemplate: "Create the self-assessment sheet",
+  createdTemplate: 'Created the sheet "{sheet}".',
+  neverOverwrites: "PAR Scorer always adds a new sheet and never overwrites an existing one.",
+  namesOnly: 'This catalogue has criterion names only, no points: enter the maximum points in the new sheet\'s "Điểm tối đa" column.',
+  someWithoutMax: '{count} criteria have no maximum points: enter them in the new sheet\'s "Điểm tối đa" column.',
+
+  validateHeading: "Check a self-assessment sheet",
+  validate: "Validate the open sheet",
+  validateHint: "Open the unit's self-assessment sheet, then click Validate. PAR Scorer only reads the sheet and changes nothing.",
+  validationHeader: 'Sheet "{sheet}" · Unit: {unit} · {rows} criterion rows read',
+  errorsCount: "{count} errors",
+  warningsCount: "{count} warnings",
+  noFindings: "No problems found",
+  noFindingsDetail: "The sheet matches the catalogue: every criterion present, scores follow the rules, evidence given.",
+  missingEvidenceTitle: "Missing evidence: {count}",
+  missingEvidenceHint: "A scored criterion without evidence documents will not keep its points at appraisal.",
+  otherFindings: "Other errors and warnings by field",
+  findingsIn: "Click a line to select its cell on the sheet.",
+  severityError: "error",
+  severityWarning: "warning",
+  flag: "Flag",
+  flagHint: "Colours the cells with problems and adds a note on how to fix them; the old formats are kept to restore.",
+  unflag: "Remove flags",
+  flaggedNote: 'Flagged {cells} cells on the sheet "{sheet}"; each cell\'s note explains the problem.',
+  flaggedComment: 'Flagged {cells} cells on the sheet "{sheet}"; each cell\'s comment explains the problem.',
+  flaggedSheet: 'Flagged {cells} cells on the sheet "{sheet}"; Excel here cannot add notes, so the explanations are on the sheet "{findings}".',
+  unflagged: 'Restored the formats and notes of {cells} cells on the sheet "{sheet}".',
+
+  summaryHeading: "Summary of results",
+  summarise: "Create the summary sheets",
+  summaryHint: "Reads the workbook's self-assessment sheets and writes the Summary and Improvement plan sheets (and a Ranking with several units).",
+  regenerates: "Creating them again replaces only the sheets PAR Scorer made; the sheets you typed in are left alone.",
+  sheetsWritten: "Sheets written: {sheets}.",
+  unitResult: "Unit {unit}: index {index}, class {band}.",
+  indexUnknown: "not computable yet",
+  bandUnknown: "not classed yet",
+  oneUnit: "Found 1 unit sheet in the workbook.",
+  manyUnits: "Found {count} unit sheets in the workbook; the Ranking sheet compares the units.",
 };
 
 const tables: Record<UiLang, UiStrings> = { vi, en };
@@ -48,6 +219,11 @@ export function strings(lang: UiLang): UiStrings {
 }
 
 /** Fills {name} placeholders. */
-export function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+}
+
+/** A number as shown to the user: decimal comma in Vietnamese, point in English, at most 2 decimals. */
+export function formatNumber(x: number, lang: UiLang): string {
+  return lang === "vi" ? formatNumberVi(x) : String(round2(x));
 }

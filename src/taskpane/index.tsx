@@ -1,9 +1,10 @@
-/** Task pane entry: waits for Office, loads the remembered catalogue, renders the App. */
+/** Task pane entry: waits for Office, loads the remembered catalogue, renders the App with the Excel actions. */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { documentSettingsStorage } from "./excel/settings";
+import { createExcelActions } from "./excel/actions";
 import { recalculateWorkbook, startOffice } from "./excel/office";
+import { documentSettingsStorage } from "./excel/settings";
 import { prepareStartup } from "./startup";
 
 async function main(): Promise<void> {
@@ -11,13 +12,13 @@ async function main(): Promise<void> {
   if (!container) return;
   const office = await startOffice();
   const startup = prepareStartup({
-    inExcel: office.inExcel,
     displayLanguage: office.displayLanguage,
     storage: office.inExcel ? documentSettingsStorage() : null,
     recalculate: office.inExcel ? recalculateWorkbook : null,
   });
+  const actions = office.inExcel ? createExcelActions() : null;
   document.documentElement.lang = startup.lang;
-  createRoot(container).render(<App {...startup} />);
+  createRoot(container).render(<App {...startup} actions={actions} />);
 }
 
 void main();

@@ -1,55 +1,34 @@
-/** What the task pane needs at start: the language, the catalogues, the active one, and how to switch it. */
-import {
-  getActiveCatalog,
-  loadActiveCatalog,
-  setActiveCatalog,
-  SettingsStorage,
-} from "../functions/active-catalog";
-import { builtinCatalogs, Catalog } from "../scoring";
+/** What the task pane needs at start: the language, the catalogues and the one in use (remembered in the workbook). */
+import { getActiveCatalog, loadActiveCatalog, SettingsStorage } from "../functions/active-catalog";
+import { builtinCatalogs, Catalog, ParError } from "../scoring";
 import { uiLang, UiLang } from "./i18n";
 
 export interface Host {
-  inExcel: boolean;
   displayLanguage: string | null;
   /** The workbook's settings (Excel only). */
   storage: SettingsStorage | null;
-  /** Recalculates the workbook after a switch (Excel only). */
+  /** Recalculates the workbook when the remembered catalogue differs from the default (Excel only). */
   recalculate: (() => Promise<void>) | null;
 }
 
 export interface Startup {
   lang: UiLang;
-  inExcel: boolean;
   catalogs: Catalog[];
   initial: Catalog;
-  notice: string | null;
-  onSelectCatalog: (catalog: Catalog) => Promise<void>;
+  /** Why the remembered catalogue could not be used (shown in the pane's language); null when all was fine. */
+  notice: ParError | null;
 }
 
-/** Loads the remembered catalogue (in Excel) and builds the App's props. Pure apart from the host given. */
+/** Loads the remembered catalogue (in Excel) and lists the catalogues to pick from. Pure apart from the host given. */
 export function prepareStartup(host: Host): Startup {
-  const lang = uiLang(host.displayLanguage);
-  let notice: string | null = null;
+  let notice: ParError | null = null;
   if (host.storage) {
     const loaded = loadActiveCatalog(host.storage);
-    if (loaded.error) notice = loaded.error.text(lang);
+    notice = loaded.error;
     if (loaded.changed && host.recalculate) host.recalculate().catch(() => undefined);
   }
   const initial = getActiveCatalog();
   const catalogs = builtinCatalogs();
   if (!catalogs.includes(initial)) catalogs.push(initial);
-  return {
-    lang,
-    inExcel: host.inExcel,
-    catalogs,
-    initial,
-    notice,
-    onSelectCatalog: async (catalog) => {
-      try {
-        await setActiveCatalog(catalog, host.storage);
-      } finally {
-        if (host.recalculate) await host.recalculate();
-      }
-    },
-  };
+  return { lang: uiLang(host.displayLanguage), catalogs, initial, notice };
 }

@@ -1,20 +1,24 @@
 /**
  * @jest-environment jsdom
  *
- * The task pane page with its real components, no Office: data and callbacks come in as props.
+ * The task pane page with its real components, no Office: data come in as props, the workbook through a fake
+ * PaneActions.
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { getActiveCatalog, resetActiveCatalog, SettingsStorage } from "../../src/functions/active-catalog";
-import { builtinCatalog, builtinCatalogs, Catalog, getNode } from "../../src/scoring";
-import { App } from "../../src/taskpane/App";
+import { act, fireEvent, render, renderHook, screen, within } from "@testing-library/react";
+import { resetActiveCatalog, SettingsStorage } from "../../src/functions/active-catalog";
+import { builtinCatalog, builtinCatalogs, getNode, ParError } from "../../src/scoring";
+import { App, AppProps } from "../../src/taskpane/App";
 import { maxLabel } from "../../src/taskpane/components/CriteriaTree";
-import { uiLang } from "../../src/taskpane/i18n";
+import { useRunner } from "../../src/taskpane/components/runner";
+import { UserError } from "../../src/taskpane/errors";
+import { fill, strings, uiLang } from "../../src/taskpane/i18n";
 import { prepareStartup } from "../../src/taskpane/startup";
+import { button, click, deferred, errorBar, fakeActions, openTab, smallCatalog, switchLanguage } from "./pane-helpers";
 
 const [dienBien2018, dienBienSo] = [builtinCatalog("dien-bien-2018"), builtinCatalog("dien-bien-so")];
 
-function renderApp(props: Partial<React.ComponentProps<typeof App>> = {}) {
-  return render(<App catalogs={builtinCatalogs()} initial={dienBien2018} lang="vi" inExcel={true} {...props} />);
+function renderApp(props: Partial<AppProps> = {}) {
+  return render(<App catalogs={builtinCatalogs()} initial={dienBien2018} lang="vi" actions={fakeActions()} {...props} />);
 }
 
 /** The tree item of a code (its data-code attribute). */
@@ -29,12 +33,25 @@ async function pickCatalog(name: string) {
   });
 }
 
+/** The tabs with these accessible names, in this order. */
+const tabsNamed = (names: string[]) => names.map((name) => screen.getByRole("tab", { name }));
+
+/** Every action button of every tab (hidden panels included). */
+function actionButtons(): HTMLButtonElement[] {
+  const s = strings("vi");
+  const names = [s.useWorkbookCatalog, s.insertCatalogSheet, s.createTemplate, s.validate, s.flag, s.unflag, s.summarise];
+  return names.map((name) => screen.getByRole("button", { name, hidden: true }) as HTMLButtonElement);
+}
+
 beforeEach(() => resetActiveCatalog());
 
 describe("task pane", () => {
-  it("shows the header and the default catalogue's criteria tree, all levels open", () => {
+  it("shows the header with the catalogue in use, four tabs, and the catalogue's criteria tree, all levels open", () => {
     renderApp();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("PAR Scorer — Chấm điểm Chỉ số CCHC");
+    expect(screen.getByText(`Bộ tiêu chí đang dùng: ${dienBien2018.name}`)).toBeTruthy();
+    expect(tabsNamed(["Tiêu chí", "Mẫu", "Kiểm tra", "Tổng hợp"])).toEqual(screen.getAllByRole("tab"));
+    expect(screen.getByRole("tab", { name: "Tiêu chí" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("tree")).toBeTruthy();
     const leaf = item("1.3.1")!;
     expect(leaf).not.toBeNull();
@@ -50,72 +67,190 @@ describe("task pane", () => {
     expect(maxLabel(getNode(dienBienSo, "1.1.1"), "—")).toBe("—");
   });
 
-  it("switching the catalogue shows the other one's criteria and calls back", async () => {
-    const chosen: Catalog[] = [];
-    renderApp({ onSelectCatalog: (c) => void chosen.push(c) });
+  it("shows one tab's panel at a time", async () => {
+    renderApp();
+    expect(screen.queryByRole("button", { name: "Kiểm tra trang đang mở" })).toBeNull();
+    await openTab("Kiểm tra");
+    expect(screen.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe("true");
+    expect(button("Kiểm tra trang đang mở")).toBeTruthy();
+    expect(screen.queryByRole("tree")).toBeNull();
+    expect(screen.getByRole("heading", { level: 2, name: "Kiểm tra trang tự chấm điểm" })).toBeTruthy();
+  });
+
+  it("picking a catalogue puts it in use through the workbook and shows its criteria", async () => {
+    const actions = fakeActions();
+    renderApp({ actions });
     expect(item("8.1")).toBeNull(); // dien-bien-2018 has fields 1–7
     await pickCatalog(dienBienSo.name);
-    expect(chosen).toEqual([dienBienSo]);
-    const so = item("8.1");
-    expect(so).not.toBeNull();
-    expect(so!.textContent).toContain(getNode(dienBienSo, "8.1").name);
-    expect(item("1.1.1")!.textContent).toContain(getNode(dienBienSo, "1.1.1").name);
+    expect(actions.setActiveCatalog).toHaveBeenCalledTimes(1);
+    expect(actions.setActiveCatalog.mock.calls[0][0]).toBe(dienBienSo);
+    expect(item("8.1")!.textContent).toContain(getNode(dienBienSo, "8.1").name);
     expect(item("1.1.1")!.textContent).toContain("—");
+    expect(screen.getByText(`Bộ tiêu chí đang dùng: ${dienBienSo.name}`)).toBeTruthy();
   });
 
-  it("outside Office shows the tree anyway and how to sideload manifest.xml", () => {
-    renderApp({ inExcel: false });
-    expect(screen.getByText("Đang mở ngoài Excel")).toBeTruthy();
-    expect(document.body.textContent).toMatch(/manifest\.xml/);
-    expect(item("1.3.1")).not.toBeNull();
+  it("outside Excel explains how to load the add-in, disables the workbook buttons, and still browses catalogues", async () => {
+    renderApp({ actions: null });
+    expect(screen.getByRole("group", { name: "Đang mở ngoài Excel" }).textContent).toMatch(/manifest\.xml/);
+    for (const b of actionButtons()) expect(b.disabled).toBe(true);
+    expect(button("Tải tệp JSON").disabled).toBe(false);
+    expect(screen.getAllByText(/Chỉ dùng được khi PAR Scorer chạy trong Excel/, { selector: "span" }).length).toBeGreaterThan(0);
+    await pickCatalog(dienBienSo.name);
+    expect(item("8.1")).not.toBeNull();
   });
 
-  it("in Excel there is no sideload hint", () => {
-    renderApp({ inExcel: true });
+  it("in Excel there is no sideload hint and the workbook buttons work", () => {
+    renderApp();
     expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();
+    expect(button("Chèn bộ tiêu chí thành trang tính").disabled).toBe(false);
   });
 
   it("speaks English when Office's display language is English", () => {
     expect(uiLang("en-US")).toBe("en");
     expect(uiLang("vi-VN")).toBe("vi");
     expect(uiLang(null)).toBe("vi");
-    renderApp({ lang: "en", inExcel: false });
+    renderApp({ lang: "en", actions: null });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("PAR Scorer — PAR Index scoring");
     expect(screen.getByText("Opened outside Excel")).toBeTruthy();
     expect(item("1.3.1")!.textContent).toContain("Rule: >30%: 1; *: 0");
+    expect(document.documentElement.lang).toBe("en");
   });
 
-  it("shows a failed save as an error", async () => {
-    renderApp({ onSelectCatalog: () => Promise.reject(new Error("Sổ tính chỉ đọc")) });
+  it("the language switch changes every string at once and the language passed to the actions", async () => {
+    const actions = fakeActions();
+    renderApp({ actions });
+    expect(screen.getByRole("button", { name: "Tiếng Việt" }).getAttribute("aria-pressed")).toBe("true");
+    await switchLanguage("en");
+    expect(screen.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("PAR Scorer — PAR Index scoring");
+    expect(tabsNamed(["Criteria", "Template", "Validate", "Summary"])).toEqual(screen.getAllByRole("tab"));
+    expect(screen.getByText(`Catalogue in use: ${dienBien2018.name}`)).toBeTruthy();
+    expect(item("1.3.1")!.textContent).toContain("Rule: >30%: 1; *: 0");
+    expect(document.documentElement.lang).toBe("en");
+    await click(button("Insert the catalogue as a sheet"));
+    expect(actions.insertCatalogSheet).toHaveBeenCalledWith(dienBien2018, "en");
+    await openTab("Validate");
+    await click(button("Validate the open sheet"));
+    expect(actions.validateActiveSheet).toHaveBeenCalledWith(dienBien2018, "en");
+    await switchLanguage("vi");
+    expect(screen.getByRole("tab", { name: "Kiểm tra" })).toBeTruthy();
+    await click(button("Kiểm tra trang đang mở"));
+    expect(actions.validateActiveSheet).toHaveBeenLastCalledWith(dienBien2018, "vi");
+  });
+
+  it("shows a failure as an error in the pane's language, and dismisses it", async () => {
+    const actions = fakeActions({
+      setActiveCatalog: () => Promise.reject(new UserError("Sổ tính đang ở chế độ chỉ đọc: lưu bản sao rồi thử lại", "The workbook is read-only: save a copy and try again")),
+    });
+    renderApp({ actions });
     await pickCatalog(dienBienSo.name);
-    expect(screen.getByText(/Không lưu được lựa chọn vào sổ tính: Sổ tính chỉ đọc/)).toBeTruthy();
+    expect(errorBar()!.textContent).toContain("Sổ tính đang ở chế độ chỉ đọc: lưu bản sao rồi thử lại");
+    await switchLanguage("en");
+    expect(errorBar("en")!.textContent).toContain("The workbook is read-only: save a copy and try again");
+    await click(button("Dismiss"));
+    expect(errorBar("en")).toBeNull();
+  });
+
+  it("after a failed save offers to put the catalogue in use again", async () => {
+    const actions = fakeActions({ setActiveCatalog: () => Promise.reject(new UserError("Sổ tính chỉ đọc", "Read-only workbook")) });
+    renderApp({ actions });
+    expect(screen.queryByRole("button", { name: "Đặt làm bộ tiêu chí đang dùng" })).toBeNull();
+    await pickCatalog(dienBienSo.name);
+    expect(errorBar()!.textContent).toContain("Sổ tính chỉ đọc");
+    actions.setActiveCatalog.mockResolvedValueOnce(undefined);
+    await click(button("Đặt làm bộ tiêu chí đang dùng"));
+    expect(actions.setActiveCatalog).toHaveBeenCalledTimes(2);
+    expect(actions.setActiveCatalog.mock.calls[1][0]).toBe(dienBienSo);
+    expect(errorBar()).toBeNull();
+    expect(screen.queryByRole("button", { name: "Đặt làm bộ tiêu chí đang dùng" })).toBeNull();
+  });
+
+  it("one busy state for the whole pane: while an action runs every action button is disabled and a spinner says what runs", async () => {
+    const pending = deferred<{ sheet: string; skipped: string[] }>();
+    const actions = fakeActions({ insertCatalogSheet: () => pending.promise });
+    renderApp({ actions });
+    await click(button("Chèn bộ tiêu chí thành trang tính"));
+    expect(screen.getByText("Đang chèn trang bộ tiêu chí…")).toBeTruthy();
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    for (const b of actionButtons()) expect(b.disabled).toBe(true);
+    expect(button("Tải tệp JSON").disabled).toBe(true);
+    await openTab("Kiểm tra");
+    await click(button("Kiểm tra trang đang mở"));
+    expect(actions.validateActiveSheet).not.toHaveBeenCalled();
+    await act(async () => pending.resolve({ sheet: "Bộ tiêu chí (2)", skipped: [] }));
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    for (const b of actionButtons().filter((b) => b.textContent !== "Đánh dấu")) expect(b.disabled).toBe(false);
+  });
+
+  it("a startup notice (an unreadable stored catalogue) follows the language switch", async () => {
+    renderApp({ notice: new ParError("catalog.badStored", { setting: "par.activeCatalog" }) });
+    expect(screen.getByText(/Bộ tiêu chí lưu trong sổ tính \(par.activeCatalog\) không đọc được/)).toBeTruthy();
+    await switchLanguage("en");
+    expect(screen.getByText(/The catalogue saved in the workbook \(par.activeCatalog\) cannot be read/)).toBeTruthy();
+  });
+});
+
+describe("strings", () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("the Vietnamese and English tables have the same keys, none empty, with the same placeholders", () => {
+    const [vi, en] = [strings("vi"), strings("en")];
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
+      expect([key, vi[key].trim().length > 0, en[key].trim().length > 0]).toEqual([key, true, true]);
+      expect([key, placeholders(en[key])]).toEqual([key, placeholders(vi[key])]);
+    }
+  });
+
+  it("fill replaces known placeholders and leaves unknown ones visible", () => {
+    expect(fill('Đã tạo trang "{sheet}" ({n})', { sheet: "Tự đánh giá (2)", n: 3 })).toBe('Đã tạo trang "Tự đánh giá (2)" (3)');
+    expect(fill("{missing} ô", {})).toBe("{missing} ô");
+  });
+});
+
+describe("the pane's runner", () => {
+  it("runs one action at a time: a second start while one runs is refused without calling it", async () => {
+    const { result } = renderHook(() => useRunner());
+    let finish!: () => void;
+    const first = jest.fn(() => new Promise<string>((resolve) => (finish = () => resolve("xong"))));
+    const second = jest.fn(async () => "lần hai");
+    let firstRun!: Promise<{ value: string } | null>;
+    let secondRun!: Promise<{ value: string } | null>;
+    act(() => {
+      firstRun = result.current.run("busyValidating", first);
+      secondRun = result.current.run("busyFlagging", second);
+    });
+    expect(await secondRun).toBeNull();
+    expect(second).not.toHaveBeenCalled();
+    expect(result.current.busy).toBe("busyValidating");
+    await act(async () => finish());
+    expect(await firstRun).toEqual({ value: "xong" });
+    expect(result.current.busy).toBeNull();
+  });
+
+  it("keeps a failure as the error until dismissed or the next action", async () => {
+    const { result } = renderHook(() => useRunner());
+    const failure = new UserError("Lỗi thử", "Test failure");
+    await act(async () => {
+      expect(await result.current.run("busyValidating", () => Promise.reject(failure))).toBeNull();
+    });
+    expect(result.current.error).toEqual({ cause: failure });
+    act(() => result.current.dismissError());
+    expect(result.current.error).toBeNull();
+    await act(async () => void (await result.current.run("busyValidating", () => Promise.reject(failure))));
+    await act(async () => void (await result.current.run("busyValidating", async () => 1)));
+    expect(result.current.error).toBeNull();
   });
 });
 
 describe("startup wiring", () => {
-  it("loads the workbook's catalogue, switches and persists through the storage, then recalculates", async () => {
-    const data: Record<string, unknown> = { "par.activeCatalog": "dien-bien-so" };
+  it("opens on the catalogue remembered in the workbook, a custom one included", () => {
+    const data: Record<string, unknown> = { "par.activeCatalog": JSON.stringify(smallCatalog) };
     const storage: SettingsStorage = { get: (k) => data[k], set: (k, v) => void (data[k] = v), save: async () => undefined };
-    let recalcs = 0;
-    const startup = prepareStartup({ inExcel: true, displayLanguage: "vi-VN", storage, recalculate: async () => void recalcs++ });
-    expect(startup.initial).toBe(dienBienSo);
-    expect(startup.lang).toBe("vi");
-    expect(recalcs).toBe(1); // the stored choice differs from the default
-    render(<App {...startup} />);
-    expect(item("8.1")).not.toBeNull();
-    await pickCatalog(dienBien2018.name);
-    expect(getActiveCatalog()).toBe(dienBien2018);
-    expect(data["par.activeCatalog"]).toBe("dien-bien-2018");
-    expect(recalcs).toBe(2);
-    expect(item("8.1")).toBeNull();
-  });
-
-  it("warns, in the UI language, when the stored catalogue cannot be read", () => {
-    const storage: SettingsStorage = { get: () => "{bad json", set: () => undefined, save: async () => undefined };
-    const startup = prepareStartup({ inExcel: true, displayLanguage: "en-GB", storage, recalculate: null });
-    expect(startup.initial.id).toBe("dien-bien-2018");
-    expect(startup.notice).toBe(
-      "The catalogue saved in the workbook (par.activeCatalog) cannot be read. The default is in use; pick the catalogue again in the PAR Scorer pane",
-    );
+    const startup = prepareStartup({ displayLanguage: "vi-VN", storage, recalculate: async () => undefined });
+    render(<App {...startup} actions={fakeActions()} />);
+    expect(screen.getByText("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
+    expect(item("2.1")!.textContent).toContain("Rà soát");
+    expect(screen.getByRole("combobox").textContent).toContain("Bộ thử");
   });
 });

@@ -9,17 +9,20 @@ export interface CatalogPickerProps {
   selected: number;
   onSelect: (index: number) => void;
   strings: UiStrings;
+  disabled?: boolean;
 }
 
-const isBuiltin = (c: Catalog) => isBuiltinId(c.id) && builtinCatalog(c.id) === c;
+/** A built-in catalogue itself (not a custom one reusing a built-in's id). */
+export const isBuiltin = (c: Catalog) => isBuiltinId(c.id) && builtinCatalog(c.id) === c;
 
 /** Dropdown of the catalogues (name and id); options are keyed by position, so a custom one may reuse an id. */
-export function CatalogPicker({ catalogs, selected, onSelect, strings }: CatalogPickerProps) {
+export function CatalogPicker({ catalogs, selected, onSelect, strings, disabled = false }: CatalogPickerProps) {
   const current = catalogs[selected];
   return (
     <Field label={strings.catalogLabel} hint={strings.catalogHint}>
       <Dropdown
         value={current ? current.name : ""}
+        disabled={disabled}
         selectedOptions={[String(selected)]}
         onOptionSelect={(_, data) => {
           const index = Number(data.optionValue);

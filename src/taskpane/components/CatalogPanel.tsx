@@ -1,0 +1,178 @@
+import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { Catalog, parseCatalogJson } from "../../scoring";
+import { CreatedSheet, WorkbookCatalog } from "../actions";
+import { fill, UiStrings } from "../i18n";
+import { CatalogPicker } from "./CatalogPicker";
+import { CriteriaTree } from "./CriteriaTree";
+import { FindingList } from "./FindingList";
+import { cellSelector, PanelProps } from "./panel";
+import { SkippedList } from "./SkippedList";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface CatalogPanelProps extends PanelProps {
+  catalogs: Catalog[];
+  /** Index into catalogs of the catalogue in use. */
+  selected: number;
+  /** Puts catalogs[index] in use. */
+  onSelect: (index: number) => void;
+  /** Adds a catalogue loaded this session (or replaces an earlier one with its id) and puts it in use. */
+  onAdd: (catalog: Catalog) => void;
+  /** Saves the catalogue in use again after saving it in the workbook failed; null when it is saved. */
+  onSaveAgain: (() => void) | null;
+}
+
+type Outcome =
+  | { kind: "json"; name: string; file: string }
+  | { kind: "workbook"; read: WorkbookCatalog }
+  | { kind: "inserted"; created: CreatedSheet; name: string };
+
+function readFile(file: File): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+/** Tab "Tiêu chí": pick, load or read the catalogue in use, put it on a sheet, browse its criteria. */
+export function CatalogPanel(props: CatalogPanelProps) {
+  const { actions, lang, strings: s, run, busy, catalogs, selected, onSelect, onAdd, onSaveAgain } = props;
+  const styles = useStyles();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+  const catalog = catalogs[selected];
+  const select = cellSelector(props);
+
+  const loadFile = async (file: File) => {
+    const loaded = await run("busyLoadingFile", async () => parseCatalogJson(await readFile(file), file.name, lang));
+    if (!loaded) return;
+    setOutcome({ kind: "json", name: loaded.value.name, file: file.name });
+    onAdd(loaded.value);
+  };
+
+  const readWorkbook = async () => {
+    if (!actions) return;
+    const read = await run("busyReadingCatalog", () => actions.readWorkbookCatalog(lang));
+    if (!read) return;
+    setOutcome({ kind: "workbook", read: read.value });
+    if (read.value.catalog) onAdd(read.value.catalog);
+  };
+
+  const insertSheet = async () => {
+    if (!actions) return;
+    const created = await run("busyInsertingCatalog", () => actions.insertCatalogSheet(catalog, lang));
+    if (created) setOutcome({ kind: "inserted", created: created.value, name: catalog.name });
+  };
+
+  return (
+    <section className={styles.panel} aria-labelledby="catalog-heading">
+      <Subtitle2 as="h2" id="catalog-heading">
+        {s.catalogHeading}
+      </Subtitle2>
+      <CatalogPicker catalogs={catalogs} selected={selected} onSelect={onSelect} strings={s} disabled={busy} />
+      {onSaveAgain && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{s.notSaved}</MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={busy} onClick={onSaveAgain}>
+              {s.setActive}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button disabled={busy} onClick={() => fileInput.current?.click()} title={s.loadJsonHint}>
+          {s.loadJson}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="catalog-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = "";
+            if (file) void loadFile(file);
+          }}
+        />
+        <Button disabled={busy || !actions} onClick={() => void readWorkbook()}>
+          {s.useWorkbookCatalog}
+        </Button>
+        <Button disabled={busy || !actions} onClick={() => void insertSheet()}>
+          {s.insertCatalogSheet}
+        </Button>
+      </div>
+      {!actions && <Caption1>{s.needsExcel}</Caption1>}
+      {outcome && <OutcomeView outcome={outcome} strings={s} busy={busy} select={select} />}
+      <Subtitle2 as="h3">{s.criteriaHeading}</Subtitle2>
+      <CriteriaTree catalog={catalog} strings={s} />
+    </section>
+  );
+}
+
+interface OutcomeProps {
+  outcome: Outcome;
+  strings: UiStrings;
+  busy: boolean;
+  select: ReturnType<typeof cellSelector>;
+}
+
+/** What the last catalogue action did, in the pane's language. */
+function OutcomeView({ outcome, strings: s, busy, select }: OutcomeProps) {
+  switch (outcome.kind) {
+    case "json":
+      return <Success text={fill(s.loadedJson, { name: outcome.name, file: outcome.file })} />;
+    case "inserted":
+      return (
+        <>
+          <Success text={fill(s.insertedCatalogSheet, { sheet: outcome.created.sheet, name: outcome.name })} />
+          <SkippedList items={outcome.created.skipped} strings={s} />
+        </>
+      );
+    case "workbook": {
+      const { sheet, catalog, issues } = outcome.read;
+      if (sheet === null) {
+        return (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{s.noCatalogSheet}</MessageBarBody>
+          </MessageBar>
+        );
+      }
+      const errors = issues.filter((i) => i.severity === "error").length;
+      const list = issues.length > 0 && <FindingList items={issues} onSelect={select} disabled={busy} strings={s} showSeverity />;
+      return (
+        <>
+          {catalog ? (
+            <MessageBar intent={issues.length > 0 ? "warning" : "success"} layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{fill(s.catalogSheetUsed, { name: catalog.name, sheet })}</MessageBarTitle>
+                {issues.length > 0 && fill(s.catalogSheetWarnings, { count: issues.length })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{fill(s.catalogSheetUnusable, { sheet, count: errors })}</MessageBarBody>
+            </MessageBar>
+          )}
+          {list}
+        </>
+      );
+    }
+  }
+}
+
+function Success({ text }: { text: string }) {
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}

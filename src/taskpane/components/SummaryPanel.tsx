@@ -1,0 +1,70 @@
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { Catalog } from "../../scoring";
+import { SummaryOutcome } from "../actions";
+import { fill, formatNumber, UiLang, UiStrings } from "../i18n";
+import { PanelProps } from "./panel";
+import { SkippedList } from "./SkippedList";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface SummaryPanelProps extends PanelProps {
+  catalog: Catalog;
+}
+
+/** The outcome in words: sheets written, the unit's index and class, how many unit sheets were found. */
+export function summaryLines(outcome: SummaryOutcome, s: UiStrings, lang: UiLang): string[] {
+  const index = outcome.index === null ? s.indexUnknown : formatNumber(outcome.index, lang);
+  return [
+    fill(s.sheetsWritten, { sheets: outcome.sheets.map((name) => `"${name}"`).join(", ") }),
+    fill(s.unitResult, { unit: outcome.unit, index, band: outcome.band ?? s.bandUnknown }),
+    outcome.units > 1 ? fill(s.manyUnits, { count: outcome.units }) : s.oneUnit,
+  ];
+}
+
+/** Tab "Tổng hợp": writes the summary, plan and ranking sheets for the workbook's unit sheets. */
+export function SummaryPanel({ actions, lang, strings: s, run, busy, catalog }: SummaryPanelProps) {
+  const styles = useStyles();
+  const [outcome, setOutcome] = React.useState<SummaryOutcome | null>(null);
+
+  const summarise = async () => {
+    if (!actions) return;
+    const done = await run("busySummarising", () => actions.generateSummary(catalog, lang));
+    if (done) setOutcome(done.value);
+  };
+
+  const [first, ...rest] = outcome ? summaryLines(outcome, s, lang) : [];
+  return (
+    <section className={styles.panel} aria-labelledby="summary-heading">
+      <Subtitle2 as="h2" id="summary-heading">
+        {s.summaryHeading}
+      </Subtitle2>
+      <Text>{s.summaryHint}</Text>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || !actions} onClick={() => void summarise()}>
+          {s.summarise}
+        </Button>
+      </div>
+      {!actions && <Caption1>{s.needsExcel}</Caption1>}
+      {outcome && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{first}</MessageBarTitle>
+              {rest.map((line, i) => (
+                <Text block key={i}>
+                  {line}
+                </Text>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+          <SkippedList items={outcome.skipped} strings={s} />
+        </>
+      )}
+      <Caption1>{s.regenerates}</Caption1>
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  CounterBadge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { Catalog, countFindings, FieldGroup, groupFindings } from "../../scoring";
+import { FlagOutcome, UnflagOutcome, Validation } from "../actions";
+import { fill, UiStrings } from "../i18n";
+import { FindingList } from "./FindingList";
+import { cellSelector, PanelProps } from "./panel";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  counts: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  kind: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
+  kindHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+export interface ValidatePanelProps extends PanelProps {
+  catalog: Catalog;
+}
+
+type Notice = { kind: "flag"; outcome: FlagOutcome } | { kind: "unflag"; outcome: UnflagOutcome };
+
+function noticeText(notice: Notice, s: UiStrings): string {
+  if (notice.kind === "unflag") return fill(s.unflagged, { cells: notice.outcome.cells, sheet: notice.outcome.sheet });
+  const { cells, sheet, mode, findingsSheet } = notice.outcome;
+  const template = mode === "note" ? s.flaggedNote : mode === "comment" ? s.flaggedComment : s.flaggedSheet;
+  return fill(template, { cells, sheet, findings: findingsSheet ?? "" });
+}
+
+/** Tab "Kiểm tra": validates the open sheet, shows the findings by field and kind, flags them on the sheet. */
+export function ValidatePanel(props: ValidatePanelProps) {
+  const { actions, lang, strings: s, run, busy, catalog } = props;
+  const styles = useStyles();
+  // The catalogue validated against stays with its result (field names), whatever is picked later.
+  const [result, setResult] = React.useState<{ validation: Validation; catalog: Catalog } | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const select = cellSelector(props);
+
+  const validate = async () => {
+    if (!actions) return;
+    const done = await run("busyValidating", () => actions.validateActiveSheet(catalog, lang));
+    if (!done) return;
+    setResult({ validation: done.value, catalog });
+    setNotice(null);
+  };
+
+  const flag = async () => {
+    if (!actions || !result) return;
+    const done = await run("busyFlagging", () => actions.flagFindings(result.validation, lang));
+    if (done) setNotice({ kind: "flag", outcome: done.value });
+  };
+
+  const unflag = async () => {
+    if (!actions) return;
+    const done = await run("busyUnflagging", () => actions.unflag(result ? result.validation.sheet : null));
+    if (done) setNotice({ kind: "unflag", outcome: done.value });
+  };
+
+  const findings = result?.validation.findings ?? [];
+  return (
+    <section className={styles.panel} aria-labelledby="validate-heading">
+      <Subtitle2 as="h2" id="validate-heading">
+        {s.validateHeading}
+      </Subtitle2>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || !actions} onClick={() => void validate()}>
+          {s.validate}
+        </Button>
+        <Button disabled={busy || !actions || findings.length === 0} onClick={() => void flag()} title={s.flagHint}>
+          {s.flag}
+        </Button>
+        <Button disabled={busy || !actions} onClick={() => void unflag()}>
+          {s.unflag}
+        </Button>
+      </div>
+      {!actions && <Caption1>{s.needsExcel}</Caption1>}
+      {notice && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{noticeText(notice, s)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result ? (
+        <ValidationResult {...props} validation={result.validation} catalog={result.catalog} select={select} />
+      ) : (
+        <Text>{s.validateHint}</Text>
+      )}
+    </section>
+  );
+}
+
+interface ResultProps extends ValidatePanelProps {
+  validation: Validation;
+  select: ((sheet: string, cell: string) => void) | null;
+}
+
+function ValidationResult({ validation, catalog, lang, strings: s, busy, select }: ResultProps) {
+  const styles = useStyles();
+  const { findings } = validation;
+  const counts = countFindings(findings);
+  const missing = findings.filter((f) => f.kind === "missing-evidence");
+  const groups = React.useMemo(() => {
+    const others = findings.filter((f) => f.kind !== "missing-evidence");
+    return others.length > 0 ? groupFindings(others, catalog, lang) : [];
+  }, [findings, catalog, lang]);
+  return (
+    <>
+      <div className={styles.header}>
+        <Subtitle2 as="h3">{fill(s.validationHeader, { sheet: validation.sheet, unit: validation.unit, rows: validation.rows })}</Subtitle2>
+        <div className={styles.counts}>
+          <CounterBadge count={counts.errors} showZero color="danger" appearance="filled" aria-hidden />
+          <Text>{fill(s.errorsCount, { count: counts.errors })}</Text>
+          <CounterBadge count={counts.warnings} showZero color="important" appearance="ghost" aria-hidden />
+          <Text>{fill(s.warningsCount, { count: counts.warnings })}</Text>
+        </div>
+      </div>
+      {findings.length === 0 && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.noFindings}</MessageBarTitle>
+            {s.noFindingsDetail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {missing.length > 0 && (
+        <MessageBar intent={missing.some((f) => f.severity === "error") ? "error" : "warning"} layout="multiline" data-testid="missing-evidence">
+          <MessageBarBody>
+            <MessageBarTitle>{fill(s.missingEvidenceTitle, { count: missing.length })}</MessageBarTitle>
+            <Text block>{s.missingEvidenceHint}</Text>
+            <FindingList items={missing} onSelect={select} disabled={busy} strings={s} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {groups.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{s.otherFindings}</Subtitle2>
+          <Caption1>{s.findingsIn}</Caption1>
+          <FieldAccordion groups={groups} select={select} busy={busy} strings={s} />
+        </>
+      )}
+    </>
+  );
+}
+
+function FieldAccordion({ groups, select, busy, strings: s }: { groups: FieldGroup[]; select: ResultProps["select"]; busy: boolean; strings: UiStrings }) {
+  const styles = useStyles();
+  const keys = groups.map((g) => g.field ?? "");
+  return (
+    <Accordion multiple collapsible defaultOpenItems={keys} key={keys.join("|")}>
+      {groups.map((group) => (
+        <AccordionItem key={group.field ?? ""} value={group.field ?? ""}>
+          <AccordionHeader as="h4">
+            {group.label} ({group.count})
+          </AccordionHeader>
+          <AccordionPanel>
+            {group.kinds.map((kind) => (
+              <div key={kind.kind} className={styles.kind} data-kind={kind.kind}>
+                <div className={styles.kindHead}>
+                  <Text weight="semibold">{kind.label}</Text>
+                  <CounterBadge
+                    count={kind.findings.length}
+                    size="small"
+                    color={kind.severity === "error" ? "danger" : "important"}
+                    appearance={kind.severity === "error" ? "filled" : "ghost"}
+                  />
+                </div>
+                <FindingList items={kind.findings} onSelect={select} disabled={busy} strings={s} />
+              </div>
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}
