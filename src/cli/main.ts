@@ -13,6 +13,7 @@ import { loadCatalog } from "./catalog-source";
 import { registerAggregate } from "./commands/aggregate";
 import { registerCatalogExport } from "./commands/catalog-export";
 import { registerSummary } from "./commands/summary";
+import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
 import { CliError } from "./errors";
 import { Io, processIo } from "./io";
@@ -93,6 +94,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerValidate(par, io, setExit);
   registerSummary(par, io);
   registerAggregate(par, io, setExit);
+  registerTemplate(par, io);
   return par;
 }
 
