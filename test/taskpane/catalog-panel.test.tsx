@@ -10,6 +10,9 @@ import { WorkbookCatalog } from "../../src/taskpane/actions";
 import { UserError } from "../../src/taskpane/errors";
 import { button, click, deferred, errorBar, fakeActions, renderPane, smallCatalog, switchLanguage } from "./pane-helpers";
 
+// Rendering Fluent trees in jsdom takes seconds when the machine is busy.
+jest.setTimeout(20_000);
+
 beforeEach(() => resetActiveCatalog());
 
 /** The tree item of a code (its data-code attribute). */

@@ -9,6 +9,9 @@ import { SummaryOutcome } from "../../src/taskpane/actions";
 import { UserError } from "../../src/taskpane/errors";
 import { button, click, deferred, errorBar, fakeActions, openTab, renderPane, setCell, smallCatalog, summaryOutcomeOf, switchLanguage } from "./pane-helpers";
 
+// Rendering Fluent trees in jsdom takes seconds when the machine is busy.
+jest.setTimeout(20_000);
+
 beforeEach(() => resetActiveCatalog());
 
 /** Self score of 1.2 halved: 4,25 of 4,5 points. */

@@ -10,6 +10,9 @@ import { CreatedSheet } from "../../src/taskpane/actions";
 import { UserError } from "../../src/taskpane/errors";
 import { button, click, deferred, errorBar, fakeActions, openTab, renderPane, switchLanguage } from "./pane-helpers";
 
+// Rendering Fluent trees in jsdom takes seconds when the machine is busy.
+jest.setTimeout(20_000);
+
 beforeEach(() => resetActiveCatalog());
 
 const unitInput = () => screen.getByRole("textbox", { name: /Tên đơn vị|Unit name/ }) as HTMLInputElement;

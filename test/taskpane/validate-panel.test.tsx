@@ -10,6 +10,9 @@ import { FlagOutcome, Validation } from "../../src/taskpane/actions";
 import { UserError } from "../../src/taskpane/errors";
 import { button, click, deferred, errorBar, fakeActions, openTab, renderPane, setCell, smallCatalog, switchLanguage, UNIT_SHEET, validationOf } from "./pane-helpers";
 
+// Rendering Fluent trees in jsdom takes seconds when the machine is busy.
+jest.setTimeout(20_000);
+
 beforeEach(() => resetActiveCatalog());
 
 /** No evidence for 1.3 and 2.1, 1.2 scored over its max (so field 1's sum is off too). */
@@ -116,6 +119,21 @@ describe("validating the open sheet", () => {
     expect(within(screen.getByRole("tabpanel")).getByText(/Mở trang tự chấm điểm của đơn vị rồi bấm Kiểm tra/)).toBeTruthy();
     await switchLanguage("en");
     expect(errorBar("en")!.textContent).toContain('The sheet "Sheet1" is not a self-assessment sheet');
+  });
+
+  it("after a language switch the labels follow at once and the core's messages say to validate again", async () => {
+    const validation = validationOf(defects);
+    const actions = await validateWith(validation);
+    expect(screen.queryByText(/validate again to read them/)).toBeNull();
+    await switchLanguage("en");
+    expect(screen.getByRole("group", { name: "Missing evidence: 2" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^1\. Chỉ đạo điều hành \(3\)$/ })).toBeTruthy();
+    expect(document.querySelector('[data-kind="score-over-max"]')!.textContent).toContain(findingKindLabel("score-over-max", "en"));
+    expect(screen.getByText(/validate again to read them in the language chosen/)).toBeTruthy();
+    actions.validateActiveSheet.mockResolvedValueOnce(validationOf(defects, "en"));
+    await click(button("Validate the open sheet"));
+    expect(actions.validateActiveSheet).toHaveBeenLastCalledWith(smallCatalog, "en");
+    expect(screen.queryByText(/validate again to read them/)).toBeNull();
   });
 
   it("while it runs every button is disabled, a spinner says so, and a second click does nothing", async () => {

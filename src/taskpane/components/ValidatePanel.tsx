@@ -17,7 +17,7 @@ import {
 import * as React from "react";
 import { Catalog, countFindings, FieldGroup, groupFindings } from "../../scoring";
 import { FlagOutcome, UnflagOutcome, Validation } from "../actions";
-import { fill, UiStrings } from "../i18n";
+import { fill, UiLang, UiStrings } from "../i18n";
 import { FindingList } from "./FindingList";
 import { cellSelector, PanelProps } from "./panel";
 
@@ -48,7 +48,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
   const { actions, lang, strings: s, run, busy, catalog } = props;
   const styles = useStyles();
   // The catalogue validated against stays with its result (field names), whatever is picked later.
-  const [result, setResult] = React.useState<{ validation: Validation; catalog: Catalog } | null>(null);
+  const [result, setResult] = React.useState<{ validation: Validation; catalog: Catalog; lang: UiLang } | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const select = cellSelector(props);
 
@@ -56,7 +56,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
     if (!actions) return;
     const done = await run("busyValidating", () => actions.validateActiveSheet(catalog, lang));
     if (!done) return;
-    setResult({ validation: done.value, catalog });
+    setResult({ validation: done.value, catalog, lang });
     setNotice(null);
   };
 
@@ -96,7 +96,10 @@ export function ValidatePanel(props: ValidatePanelProps) {
         </MessageBar>
       )}
       {result ? (
-        <ValidationResult {...props} validation={result.validation} catalog={result.catalog} select={select} />
+        <>
+          {result.lang !== lang && <Caption1>{s.messagesLanguage}</Caption1>}
+          <ValidationResult {...props} validation={result.validation} catalog={result.catalog} select={select} />
+        </>
       ) : (
         <Text>{s.validateHint}</Text>
       )}
