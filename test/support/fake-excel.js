@@ -357,6 +357,13 @@
       return this;
     }
 
+    /** A navigation property: the same proxy every time, as in Office.js. */
+    _child(name, make) {
+      if (!this._children) this._children = new Map();
+      if (!this._children.has(name)) this._children.set(name, make());
+      return this._children.get(name);
+    }
+
     _read(name) {
       if (!this._loaded.has(name)) throw notLoaded(name);
       return this._loaded.get(name);
@@ -438,11 +445,11 @@
     }
 
     get notes() {
-      return new NoteCollection(this.context, null);
+      return this._child("notes", () => new NoteCollection(this.context, null));
     }
 
     get comments() {
-      return new CommentCollection(this.context, null);
+      return this._child("comments", () => new CommentCollection(this.context, null));
     }
 
     getActiveCell() {
@@ -537,31 +544,31 @@
     }
 
     get protection() {
-      return new SheetProtectionProxy(this.context, this);
+      return this._child("protection", () => new SheetProtectionProxy(this.context, this));
     }
 
     get freezePanes() {
-      return new FreezePanesProxy(this.context, this);
+      return this._child("freezePanes", () => new FreezePanesProxy(this.context, this));
     }
 
     get charts() {
-      return new ChartCollection(this.context, this);
+      return this._child("charts", () => new ChartCollection(this.context, this));
     }
 
     get autoFilter() {
-      return new AutoFilterProxy(this.context, this);
+      return this._child("autoFilter", () => new AutoFilterProxy(this.context, this));
     }
 
     get pageLayout() {
-      return new PageLayoutProxy(this.context, this);
+      return this._child("pageLayout", () => new PageLayoutProxy(this.context, this));
     }
 
     get notes() {
-      return new NoteCollection(this.context, this);
+      return this._child("notes", () => new NoteCollection(this.context, this));
     }
 
     get comments() {
-      return new CommentCollection(this.context, this);
+      return this._child("comments", () => new CommentCollection(this.context, this));
     }
 
     getRange(address) {
@@ -837,11 +844,11 @@
     }
 
     get format() {
-      return new RangeFormatProxy(this.context, this);
+      return this._child("format", () => new RangeFormatProxy(this.context, this));
     }
 
     get dataValidation() {
-      return new DataValidationProxy(this.context, this);
+      return this._child("dataValidation", () => new DataValidationProxy(this.context, this));
     }
 
     get worksheet() {
@@ -893,15 +900,19 @@
       this.context.act(() => {
         const s = this._writable();
         const what = applyTo || "All";
-        this._each((row, col) => {
-          const k = key(row, col);
-          if (what === "All" || what === "Contents") s.put(row, col, "", null);
-          if (what === "All" || what === "Formats") {
-            s.fills.delete(k);
-            s.formats.delete(k);
-            s.numberFormats.delete(k);
+        const r = this._rectOrThrow();
+        const inside = (row, col) => row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1;
+        // Only the cells that hold something: a whole-sheet range has 17 billion cells.
+        if (what === "All" || what === "Contents") {
+          s.rows.forEach((line, row) => {
+            if (line) line.forEach((cell, col) => cell && inside(row, col) && s.put(row, col, "", null));
+          });
+        }
+        if (what === "All" || what === "Formats") {
+          for (const map of [s.fills, s.formats, s.numberFormats]) {
+            for (const k of [...map.keys()]) if (inside(...unkey(k))) map.delete(k);
           }
-        });
+        }
       });
     }
   }
@@ -943,15 +954,15 @@
     }
 
     get fill() {
-      return new RangeFillProxy(this.context, this._range);
+      return this._child("fill", () => new RangeFillProxy(this.context, this._range));
     }
 
     get font() {
-      return new RangeFontProxy(this.context, this._range);
+      return this._child("font", () => new RangeFontProxy(this.context, this._range));
     }
 
     get borders() {
-      return new BorderCollectionProxy(this.context, this._range);
+      return this._child("borders", () => new BorderCollectionProxy(this.context, this._range));
     }
 
     autofitRows() {

@@ -14,7 +14,7 @@ import { createUserSheet, selectCell } from "./sheets";
 import { generateSummary } from "./summary";
 import { ApiSupport, officeApiSupport } from "./support";
 import { validateActiveSheet } from "./validate";
-import { readWorkbook } from "./workbook";
+import { readWorkbook, SizeHints } from "./workbook";
 import { flagFindings, unflagSheet } from "./flags";
 
 export interface ExcelDeps {
@@ -33,11 +33,13 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
   const supports = deps.supports ?? officeApiSupport();
   const settings = deps.settings ?? (() => documentSettingsStorage());
   const recalculate = deps.recalculate ?? recalculateWorkbook;
+  // Where the sheets' used ranges were at the last whole-workbook read: the next one guesses from them.
+  const hints: SizeHints = new Map();
 
   return {
     readWorkbookCatalog: (lang) =>
       run(async (context) => {
-        const book = await readWorkbook(context);
+        const book = await readWorkbook(context, hints);
         const grid = book.grids.find((g) => isCatalogSheet(g));
         if (!grid) return { sheet: null, catalog: null, issues: [] };
         const read = readCatalogSheet(grid, undefined, lang);
@@ -62,6 +64,6 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
 
     unflag: (sheet) => run((context) => unflagSheet(context, sheet, supports)),
 
-    generateSummary: (catalog, lang) => run((context) => generateSummary(context, catalog, lang, supports)),
+    generateSummary: (catalog, lang) => run((context) => generateSummary(context, catalog, lang, supports, hints)),
   };
 }

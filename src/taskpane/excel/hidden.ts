@@ -40,13 +40,21 @@ export function queueHiddenRead(context: Excel.RequestContext, name: string): ()
 
 /**
  * Queues the rewrite of a hidden sheet with `matrix` (its header first): created very hidden when missing, deleted
- * when nothing is left below the header. Strings are written as text (textInput).
+ * when nothing is left below the header. Strings are written as text (textInput). With `last`, the sheet is made
+ * anew after the sheets added in the same batch, so regenerating them leaves the tab order as it was.
  */
-export function queueHiddenWrite(context: Excel.RequestContext, name: string, exists: boolean, matrix: (string | number | boolean)[][]): void {
+export function queueHiddenWrite(
+  context: Excel.RequestContext,
+  name: string,
+  exists: boolean,
+  matrix: (string | number | boolean)[][],
+  last = false,
+): void {
   const sheets = context.workbook.worksheets;
-  if (matrix.length <= 1) {
+  if (matrix.length <= 1 || (exists && last)) {
     if (exists) sheets.getItem(name).delete();
-    return;
+    if (matrix.length <= 1) return;
+    exists = false;
   }
   let sheet: Excel.Worksheet;
   if (exists) {

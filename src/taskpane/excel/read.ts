@@ -147,37 +147,48 @@ export async function readAreas(context: Excel.RequestContext, requests: AreaReq
 export interface WindowRead {
   /** The used range; null when the sheet is empty. */
   used: () => Rect | null;
-  /** The part of the used range inside the window, loaded; null when the used range does not fit in it. */
+  /** The used range loaded, when it lies within the window; null when it does not (read it in blocks then). */
   block: () => LoadedBlock | null;
 }
 
+/** The window A1 : (WINDOW_COLUMNS × rows). */
+export const topWindow = (rows: number): Rect => ({ row: 0, col: 0, rows, cols: WINDOW_COLUMNS });
+
+const within = (inner: Rect, outer: Rect) =>
+  inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+
 /**
- * Queues a first look at a sheet whose size is not known yet: its used range, and the used cells within the
- * window A1 : (WINDOW_COLUMNS × rows). When the used range fits in the window the sheet is read in this one sync.
+ * Queues a look at a sheet whose size is not known yet: its used range, and the used cells within `window` (the
+ * top of the sheet, or where the used range was last time). When the used range lies in the window, the sheet is
+ * read in this one sync.
  */
-export function queueWindow(sheet: Excel.Worksheet, rows: number): WindowRead {
+export function queueWindow(sheet: Excel.Worksheet, window: Rect): WindowRead {
   const used = sheet.getUsedRange(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const part = used.getIntersectionOrNullObject(sheet.getRangeByIndexes(0, 0, rows, WINDOW_COLUMNS));
+  const part = used.getIntersectionOrNullObject(sheet.getRangeByIndexes(window.row, window.col, window.rows, window.cols));
   part.load("values,formulas");
   const usedRect = (): Rect | null => {
     const rect = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
     // A blank sheet's used range is A1 alone, and empty.
     const single = rect.row === 0 && rect.col === 0 && rect.rows === 1 && rect.cols === 1;
-    return single && !part.isNullObject && cellValue(part.values[0]?.[0]) === null ? null : rect;
+    return single && within(rect, window) && !part.isNullObject && cellValue(part.values[0]?.[0]) === null ? null : rect;
   };
   return {
     used: usedRect,
     block: () => {
       const rect = usedRect();
       if (!rect) return { rect: { row: 0, col: 0, rows: 0, cols: 0 }, values: [], formulas: [] };
-      if (part.isNullObject || rect.row + rect.rows > rows || rect.col + rect.cols > WINDOW_COLUMNS) return null;
+      if (part.isNullObject || !within(rect, window)) return null;
       return { rect, values: part.values, formulas: part.formulas };
     },
   };
 }
 
-/** Rows of the window for `sheets` sheets read in one sync within the budget. */
-export function windowRows(sheets: number): number {
-  return Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor(SYNC_CELL_BUDGET / (WINDOW_COLUMNS * Math.max(1, sheets)))));
+/** The least rows of a window, even when the budget is spent (a slight overshoot beats a round trip per sheet). */
+export const MIN_WINDOW_ROWS = 100;
+
+/** Rows of the windows of `sheets` sheets sharing `budget` cells in one sync. */
+export function windowRows(sheets: number, budget = SYNC_CELL_BUDGET): number {
+  const rows = Math.floor(Math.max(0, budget) / (WINDOW_COLUMNS * Math.max(1, sheets)));
+  return Math.max(MIN_WINDOW_ROWS, Math.min(MAX_ROWS_PER_BLOCK, rows));
 }

@@ -13,14 +13,20 @@ import { UiLang } from "../i18n";
 import { OWNED_SHEET, OwnedEntry, ownedMatrix, queueHiddenWrite } from "./hidden";
 import { noUnitSheet, skipText, workbookProtected } from "./messages";
 import { ApiSupport } from "./support";
-import { readWorkbook } from "./workbook";
+import { readWorkbook, SizeHints } from "./workbook";
 import { writeSheet } from "./write";
 
 /** The kinds of sheet "Tổng hợp" regenerates (findings sheets belong to flagging). */
 const REGENERATED = new Set(["summary", "plan", "ranking"]);
 
-export async function generateSummary(context: Excel.RequestContext, catalog: Catalog, lang: UiLang, supports: ApiSupport): Promise<SummaryOutcome> {
-  const book = await readWorkbook(context);
+export async function generateSummary(
+  context: Excel.RequestContext,
+  catalog: Catalog,
+  lang: UiLang,
+  supports: ApiSupport,
+  hints?: SizeHints,
+): Promise<SummaryOutcome> {
+  const book = await readWorkbook(context, hints);
   if (book.structureProtected) throw workbookProtected();
   const owned = new Set(book.owned.map((e) => e.name));
   const fallbackUnit = unitNameFromFile(book.workbookName) || (lang === "en" ? "Unit" : "Đơn vị");
@@ -46,7 +52,7 @@ export async function generateSummary(context: Excel.RequestContext, catalog: Ca
     written.push({ name, kind: spec.kind });
   }
   const registry = [...book.owned.filter((e) => !REGENERATED.has(e.kind)), ...written];
-  queueHiddenWrite(context, OWNED_SHEET, book.registryExists, ownedMatrix(registry));
+  queueHiddenWrite(context, OWNED_SHEET, book.registryExists, ownedMatrix(registry), true);
   first?.activate();
   await context.sync();
 

@@ -2,7 +2,7 @@
 import { Grid } from "../../scoring/grid";
 import { FLAGS_SHEET } from "./backup";
 import { OWNED_SHEET, OwnedEntry, parseOwned, queueHiddenRead } from "./hidden";
-import { gridFromBlocks, queueWindow, readAreas, Rect, windowRows } from "./read";
+import { AreaRequest, cellsOf, gridFromBlocks, planBlocks, queueUsedRect, queueWindow, readAreas, Rect, SYNC_CELL_BUDGET, topWindow, windowRows } from "./read";
 import { officeErrorCode } from "./run";
 import { sheetGone } from "./messages";
 
@@ -44,15 +44,21 @@ export interface WorkbookRead {
   owned: OwnedEntry[];
 }
 
+/** Where each sheet's used range was at the last read of the workbook (kept by the actions between runs). */
+export type SizeHints = Map<string, Rect>;
+
 /**
- * Reads the whole workbook: sync 1 the sheets, the active one and the file name; sync 2 the registry and every
- * sheet's used range with a first window of cells (most sheets are read whole by it); then, only for sheets
- * larger than the window, their used range in blocks (read.ts).
+ * Reads the whole workbook. Sync 1: the sheets, the file name, and the active sheet with the size of its used
+ * range. Sync 2: the registry, the active sheet whole (in blocks, when within the budget), and for every other
+ * sheet its used range and the cells where it was last time (`hints`) or else a first window at the top, sharing
+ * the rest of the budget (read.ts). Most sheets are read whole by then; only those larger than what was guessed
+ * are read afterwards, in blocks. The hints are updated.
  */
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+export async function readWorkbook(context: Excel.RequestContext, hints: SizeHints = new Map()): Promise<WorkbookRead> {
   const list = queueSheetList(context);
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load("name");
+  const activeUsed = queueUsedRect(active);
   context.workbook.load("name");
   context.workbook.protection.load("protected");
   await context.sync();
@@ -62,35 +68,55 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const readable = sheets.filter((s) => s.visibility !== "VeryHidden" && !isBookkeeping(s.name));
   const registryExists = names.has(OWNED_SHEET);
   const registry = registryExists ? queueHiddenRead(context, OWNED_SHEET) : null;
-  const rows = windowRows(readable.length);
-  const windows = readable.map((s) => {
-    const sheet = context.workbook.worksheets.getItem(s.name);
-    return { name: s.name, sheet, read: queueWindow(sheet, rows) };
-  });
-  if (registry || windows.length > 0) await context.sync();
 
-  const grids: (Grid | null)[] = windows.map((w) => {
-    const block = w.read.block();
-    return block ? gridFromBlocks(w.name, block.rect.rows > 0 ? [block] : []) : null;
+  const activeRect = activeUsed();
+  const activeReadable = readable.some((s) => s.name === active.name);
+  const activeNow = activeReadable && (!activeRect || cellsOf(activeRect) <= SYNC_CELL_BUDGET);
+  const activeBlocks = activeNow && activeRect ? planBlocks(activeRect).map((rect) => ({ rect, range: loadBlock(active, rect) })) : [];
+  let budget = SYNC_CELL_BUDGET - (activeNow && activeRect ? cellsOf(activeRect) : 0);
+  const others = readable.filter((s) => s.name !== active.name);
+  const guessed = new Map<string, Rect>();
+  for (const s of others) {
+    const hint = hints.get(s.name);
+    if (hint && cellsOf(hint) <= budget) {
+      guessed.set(s.name, hint);
+      budget -= cellsOf(hint);
+    }
+  }
+  const top = topWindow(windowRows(others.length - guessed.size, budget));
+  const windows = others.map((s) => {
+    const sheet = context.workbook.worksheets.getItem(s.name);
+    return { name: s.name, sheet, read: queueWindow(sheet, guessed.get(s.name) ?? top) };
   });
-  const rest = windows.filter((_, i) => grids[i] === null).map((w) => ({ sheet: w.sheet, name: w.name, rect: w.read.used() as Rect }));
-  if (rest.length > 0) {
-    const read = await readAreas(context, rest);
-    read.forEach((grid) => (grids[windows.findIndex((w) => w.name === grid.name)] = grid));
+  await context.sync();
+
+  const grids = new Map<string, Grid>();
+  hints.clear();
+  if (activeRect) hints.set(active.name, activeRect);
+  if (activeNow) {
+    grids.set(active.name, gridFromBlocks(active.name, activeBlocks.map((b) => ({ rect: b.rect, values: b.range.values, formulas: b.range.formulas }))));
   }
-  let workbookName = "";
-  try {
-    workbookName = context.workbook.name ?? "";
-  } catch {
-    workbookName = "";
+  const rest: AreaRequest[] = [];
+  if (activeReadable && !activeNow) rest.push({ sheet: active, name: active.name, rect: activeRect });
+  for (const w of windows) {
+    const used = w.read.used();
+    if (used) hints.set(w.name, used);
+    const block = w.read.block();
+    if (block) grids.set(w.name, gridFromBlocks(w.name, block.rect.rows > 0 ? [block] : []));
+    else rest.push({ sheet: w.sheet, name: w.name, rect: used });
   }
+  if (rest.length > 0) (await readAreas(context, rest)).forEach((grid) => grids.set(grid.name, grid));
   return {
     sheets,
     active: active.name,
-    workbookName,
+    workbookName: context.workbook.name ?? "",
     structureProtected: context.workbook.protection.protected,
-    grids: grids as Grid[],
+    grids: readable.map((s) => grids.get(s.name)!),
     registryExists,
     owned: registry ? parseOwned(registry()).filter((e) => names.has(e.name) && !isBookkeeping(e.name)) : [],
   };
+}
+
+function loadBlock(sheet: Excel.Worksheet, rect: Rect): Excel.Range {
+  return sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).load("values,formulas");
 }

@@ -1,0 +1,186 @@
+/** "Đánh dấu" / "Bỏ đánh dấu" on the in-memory Excel: highlights, notes, the backup, and exact restoring. */
+import { builtinCatalog } from "../../src/scoring";
+import { Validation } from "../../src/taskpane/actions";
+import { UserError } from "../../src/taskpane/errors";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { FLAGS_SHEET } from "../../src/taskpane/excel/backup";
+import { OWNED_SHEET } from "../../src/taskpane/excel/hidden";
+import { createFakeExcel, FakeExcel, fakeDeps, SheetSeed, Snapshot, sampleSheets } from "./excel-fixtures";
+
+jest.setTimeout(60_000);
+
+const FILE = "so/so-tu-phap.xlsx";
+const SHEET = "Tự chấm 2018";
+const catalog = builtinCatalog("dien-bien-so");
+
+/** The sample with things of the user's own on flagged cells: fills (one white), a note, and one elsewhere. */
+async function seeded(extra: Partial<SheetSeed> = {}): Promise<SheetSeed[]> {
+  const sheets = await sampleSheets(FILE);
+  const unit = sheets.find((s) => s.name === SHEET)!;
+  unit.fills = { E21: "#00B0F0", F75: "#FFFFFF", B3: "#FFFF00" };
+  unit.notes = { G75: "Đã nộp bản giấy cho Sở Nội vụ", A2: "Ghi chú của người dùng" };
+  Object.assign(unit, extra);
+  return sheets;
+}
+
+async function setUp(apiVersion = "1.18", extra: Partial<SheetSeed> = {}) {
+  const fake = createFakeExcel({ sheets: await seeded(extra), active: SHEET, apiVersion });
+  const actions = createExcelActions(fakeDeps(fake).deps);
+  const validation = await actions.validateActiveSheet(catalog, "vi");
+  return { fake, actions, validation };
+}
+
+const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name)!;
+const flaggedCells = (v: Validation) => [...new Set(v.findings.map((f) => f.cell))].sort();
+
+describe("flag and unflag with notes (ExcelApi 1.18)", () => {
+  test("flag fills each finding's cell by severity and notes it; values, formulas and other cells stay as they were", async () => {
+    const { fake, actions, validation } = await setUp();
+    const before = fake.snapshot();
+    const outcome = await actions.flagFindings(validation, "vi");
+    expect(outcome).toMatchObject({ sheet: SHEET, cells: flaggedCells(validation).length, mode: "note", findingsSheet: null });
+
+    const after = fake.snapshot();
+    const unit = sheetOf(after, SHEET);
+    const old = sheetOf(before, SHEET);
+    expect(unit.values).toEqual(old.values);
+    expect(unit.formulas).toEqual(old.formulas);
+    expect(unit.fills.E21).toBe("#FFC7CE"); // score-invalid: error
+    expect(unit.fills.G75).toBe("#FFEB9C"); // missing-explanation: warning
+    expect(unit.fills.B3).toBe("#FFFF00");
+    for (const cell of flaggedCells(validation)) expect(unit.notes[cell]).toMatch(/^PAR Scorer/);
+    expect(unit.notes.G75).toContain("Đã nộp bản giấy cho Sở Nội vụ");
+    expect(unit.notes.A2).toBe("Ghi chú của người dùng");
+    expect(sheetOf(after, FLAGS_SHEET).visibility).toBe("VeryHidden");
+    expect(fake.syncCount()).toBe(2 + 3); // validate 2; flag 3: the sheet has notes to locate in sync 2
+  });
+
+  test("unflag restores fills (none, a colour, white) and notes exactly, and removes the backup sheet", async () => {
+    const { fake, actions, validation } = await setUp();
+    const before = fake.snapshot();
+    await actions.flagFindings(validation, "vi");
+    fake.resetSyncCount();
+    const outcome = await actions.unflag(SHEET);
+    expect(outcome).toEqual({ sheet: SHEET, cells: flaggedCells(validation).length });
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.syncCount()).toBe(3);
+  });
+
+  test("flagging twice keeps the original backup: unflag still gives the sheet as it was", async () => {
+    const { fake, actions, validation } = await setUp();
+    const before = fake.snapshot();
+    await actions.flagFindings(validation, "vi");
+    fake.resetSyncCount();
+    await actions.flagFindings(validation, "en");
+    expect(fake.syncCount()).toBe(3);
+    expect(sheetOf(fake.snapshot(), SHEET).notes.G75).toContain("Earlier note:");
+    await actions.unflag(null);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("flagging again with fewer findings restores the cells no longer flagged at once", async () => {
+    const { fake, actions, validation } = await setUp();
+    const before = sheetOf(fake.snapshot(), SHEET);
+    await actions.flagFindings(validation, "vi");
+    const fewer = { ...validation, findings: validation.findings.filter((f) => f.cell !== "E21" && f.cell !== "G75") };
+    await actions.flagFindings(fewer, "vi");
+    const unit = sheetOf(fake.snapshot(), SHEET);
+    expect(unit.fills.E21).toBe("#00B0F0");
+    expect(unit.notes.E21).toBeUndefined();
+    expect(unit.notes.G75).toBe("Đã nộp bản giấy cho Sở Nội vụ");
+    expect(unit.fills.F75).toBe("#FFC7CE");
+    await actions.unflag(SHEET);
+    expect(sheetOf(fake.snapshot(), SHEET)).toEqual(before);
+  });
+
+  test("backups of two sheets are kept apart: unflagging one leaves the other's flags and backup", async () => {
+    const fake = createFakeExcel({ sheets: [...(await seeded()), ...(await sampleSheets("so/so-noi-vu.xlsx"))], active: SHEET });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const before = fake.snapshot();
+    const first = await actions.validateActiveSheet(catalog, "vi");
+    await actions.flagFindings(first, "vi");
+    await actions.selectCell("Bang tu cham", "A1");
+    const second = await actions.validateActiveSheet(catalog, "vi");
+    await actions.flagFindings(second, "vi");
+    await actions.unflag(SHEET);
+    const snap = fake.snapshot();
+    expect(sheetOf(snap, SHEET)).toEqual(sheetOf(before, SHEET));
+    expect(sheetOf(snap, "Bang tu cham").fills.E113).toBe("#FFC7CE");
+    await actions.unflag("Bang tu cham");
+    expect(fake.snapshot().sheets).toEqual(before.sheets);
+  });
+});
+
+describe("fallbacks", () => {
+  test("ExcelApi 1.12: threaded comments, none added where the user already has one; unflag restores exactly", async () => {
+    const { fake, actions, validation } = await setUp("1.12", { notes: {}, comments: [{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }] });
+    const before = fake.snapshot();
+    const outcome = await actions.flagFindings(validation, "vi");
+    expect(outcome.mode).toBe("comment");
+    expect((outcome as { skipped?: string[] }).skipped).toEqual([expect.stringContaining("1 ô đã có bình luận")]);
+    const comments = sheetOf(fake.snapshot(), SHEET).comments;
+    expect(comments.filter((c) => c.cell === "E21")).toEqual([{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }]);
+    expect(comments.filter((c) => c.content.startsWith("PAR Scorer")).map((c) => c.cell).sort()).toEqual(flaggedCells(validation).filter((c) => c !== "E21"));
+    await actions.flagFindings(validation, "vi");
+    fake.resetSyncCount();
+    await actions.unflag(SHEET);
+    expect(fake.syncCount()).toBe(3);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("ExcelApi 1.9: a findings sheet (registered in _par) next to the fills; unflag removes both", async () => {
+    const { fake, actions, validation } = await setUp("1.9");
+    const before = fake.snapshot();
+    const outcome = await actions.flagFindings(validation, "en");
+    expect(outcome.mode).toBe("sheet");
+    expect(outcome.findingsSheet).toBe(`Findings - ${SHEET}`);
+    const snap = fake.snapshot();
+    const findings = sheetOf(snap, outcome.findingsSheet!);
+    expect(findings.values[1]).toEqual(["Cell", "Criterion", "Kind", "What to fix"]);
+    expect(findings.values.slice(2).map((r) => `${r[0]} ${r[1]}`).sort()).toEqual(validation.findings.map((f) => `${f.cell} ${f.code}`).sort());
+    expect(sheetOf(snap, OWNED_SHEET).values.slice(1)).toEqual([[outcome.findingsSheet, "findings", ""]]);
+    expect(sheetOf(snap, SHEET).fills.E21).toBe("#FFC7CE");
+    expect(sheetOf(snap, SHEET).notes).toEqual(sheetOf(before, SHEET).notes);
+
+    const again = await actions.flagFindings(validation, "en");
+    expect(again.findingsSheet).toBe(outcome.findingsSheet);
+    expect(fake.snapshot().sheets.filter((s) => s.name.startsWith("Findings"))).toHaveLength(1);
+    await actions.unflag(SHEET);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("ExcelApi 1.7 (no fill pattern): a cell without fill is restored without fill", async () => {
+    const { fake, actions, validation } = await setUp("1.7");
+    const before = fake.snapshot();
+    await actions.flagFindings(validation, "vi");
+    await actions.unflag(SHEET);
+    const after = sheetOf(fake.snapshot(), SHEET);
+    expect(after.fills).toEqual({ E21: "#00B0F0", B3: "#FFFF00" }); // the white fill of F75 is read as no fill
+    expect(after.values).toEqual(sheetOf(before, SHEET).values);
+  });
+});
+
+describe("what the user is told", () => {
+  async function expectUserError(promise: Promise<unknown>, vi: string, fake: FakeExcel, before: Snapshot) {
+    const error = (await promise.catch((e: unknown) => e)) as UserError;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.text("vi")).toContain(vi);
+    expect(fake.snapshot()).toEqual(before);
+  }
+
+  test("unflag on a sheet never flagged", async () => {
+    const { fake, actions } = await setUp();
+    await expectUserError(actions.unflag(null), `Trang tính "${SHEET}" không có ô nào do PAR Scorer đánh dấu`, fake, fake.snapshot());
+  });
+
+  test("a protected sheet", async () => {
+    const { fake, actions, validation } = await setUp();
+    fake.setProtected(SHEET, true);
+    await expectUserError(actions.flagFindings(validation, "vi"), "đang được bảo vệ", fake, fake.snapshot());
+  });
+
+  test("a sheet renamed since the check", async () => {
+    const { fake, actions, validation } = await setUp();
+    await expectUserError(actions.flagFindings({ ...validation, sheet: "Đã đổi tên" }, "vi"), 'Không tìm thấy trang tính "Đã đổi tên"', fake, fake.snapshot());
+  });
+});
