@@ -41,6 +41,8 @@ export interface FlagOutcome {
   mode: FlagMode;
   /** The findings sheet written when mode is "sheet". */
   findingsSheet: string | null;
+  /** What could not be done (e.g. cells that already had a user's comment), worded for the user. */
+  skipped?: string[];
 }
 
 export interface UnflagOutcome {

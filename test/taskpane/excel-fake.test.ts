@@ -1,4 +1,7 @@
 /** The in-memory Excel behaves like Office.js where batching is concerned, so the adapter's tests mean something. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import { createFakeExcel } from "./excel-fixtures";
 
 const seed = {
@@ -95,6 +98,36 @@ describe("fake Excel", () => {
       active: "S",
       selection: { sheet: "S", cell: "B1" },
       sheets: [{ fills: { B1: "#00B0F0" }, notes: { A1: "ghi chú" }, comments: [{ cell: "B1", content: "bình luận", id: "c1" }] }],
+    });
+  });
+
+  test("as a browser script it installs window.Office and window.Excel from __PAR_FAKE_EXCEL_INIT__", async () => {
+    const source = readFileSync(join(__dirname, "..", "support", "fake-excel.js"), "utf8");
+    const window: Record<string, any> = { __PAR_FAKE_EXCEL_INIT__: { ...seed, displayLanguage: "en-US", apiVersion: "1.12" } };
+    window.window = window;
+    runInNewContext(source, window);
+    expect(window.Office).toBe(window.__parFake.Office);
+    expect(window.Excel).toBe(window.__parFake.Excel);
+    expect(await window.Office.onReady()).toEqual({ host: "Excel", platform: "OfficeOnline" });
+    expect(window.Office.context.displayLanguage).toBe("en-US");
+    expect(window.Office.context.requirements.isSetSupported("ExcelApi", "1.13")).toBe(false);
+    const name = await window.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return sheet.name;
+    });
+    expect(name).toBe("Tự chấm");
+    expect(window.__parFake.syncCount()).toBe(1);
+  });
+
+  test("a navigation property is the same proxy each time, as in Office.js", async () => {
+    const fake = createFakeExcel(seed);
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("Tự chấm");
+      expect(sheet.protection).toBe(sheet.protection);
+      sheet.protection.load("protected");
+      await context.sync();
+      expect(sheet.protection.protected).toBe(false);
     });
   });
 });

@@ -117,7 +117,7 @@ describe("fallbacks", () => {
     const before = fake.snapshot();
     const outcome = await actions.flagFindings(validation, "vi");
     expect(outcome.mode).toBe("comment");
-    expect((outcome as { skipped?: string[] }).skipped).toEqual([expect.stringContaining("1 ô đã có bình luận")]);
+    expect(outcome.skipped).toEqual([expect.stringContaining("1 ô đã có bình luận")]);
     const comments = sheetOf(fake.snapshot(), SHEET).comments;
     expect(comments.filter((c) => c.cell === "E21")).toEqual([{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }]);
     expect(comments.filter((c) => c.content.startsWith("PAR Scorer")).map((c) => c.cell).sort()).toEqual(flaggedCells(validation).filter((c) => c !== "E21"));

@@ -184,11 +184,7 @@ function dropFindingsSheets(context: Excel.RequestContext, book: Bookkeeping, na
   };
 }
 
-export interface FlagResult extends FlagOutcome {
-  skipped: string[];
-}
-
-export async function flagFindings(context: Excel.RequestContext, validation: Validation, lang: UiLang, supports: ApiSupport): Promise<FlagResult> {
+export async function flagFindings(context: Excel.RequestContext, validation: Validation, lang: UiLang, supports: ApiSupport): Promise<FlagOutcome> {
   const sheetName = validation.sheet;
   const findings = validation.findings.filter((f) => f.sheet === sheetName && normalCell(f.cell));
   const flags: CellFlag[] = [];
