@@ -1,0 +1,213 @@
+/**
+ * The production-built task pane in headless Chromium (Debian's chromium driven by playwright-core), with an
+ * in-page stand-in for Excel (test/support/fake-excel.js, served in place of office.js) holding a real sample
+ * workbook in memory. Clicks through template → validate → click a finding → flag → unflag → summary, saves a
+ * screenshot, and records every network request: a unit's data never leaves the machine.
+ */
+import { readFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Browser, chromium, Page } from "playwright-core";
+import { readWorkbook } from "../../src/cli/xlsx/read";
+import { dateToSerial } from "../../src/scoring";
+import { chromiumPath, productionBuild } from "./build";
+import { serveFolder, StaticServer } from "./static-server";
+
+jest.setTimeout(240_000);
+
+const root = join(__dirname, "..", "..");
+const SAMPLE = join(root, "samples", "tinh-dien-bien-2018.xlsx");
+const SHEET = "Tự đánh giá 2018";
+const shots = join(root, "test-output");
+
+interface FakeSheet {
+  name: string;
+  visibility: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  fills: Record<string, string>;
+  notes: Record<string, string>;
+  charts: { title: string }[];
+  validations: unknown[];
+}
+interface Snapshot {
+  active: string;
+  sheets: FakeSheet[];
+  selection: { sheet: string; cell: string } | null;
+}
+
+async function initialWorkbook() {
+  const data = await readWorkbook(SAMPLE);
+  return data.grids.map((g) => ({
+    name: g.name,
+    values: g.values.map((row) => row.map((v) => (v instanceof Date ? dateToSerial(v) : v ?? ""))),
+    formulas: g.values.map((row, r) => row.map((v, c) => g.formulas?.[r]?.[c] ?? (v instanceof Date ? dateToSerial(v) : v ?? ""))),
+  }));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleSizes, BUDGET_KB } = require("../../scripts/bundle-size.js") as { bundleSizes(dir: string): Record<string, number>; BUDGET_KB: number };
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+/** Waits until `read()` gives a value `ok` accepts (the pane works asynchronously); returns that value. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as unknown as { __parFake: { snapshot(): Snapshot } }).__parFake.snapshot());
+const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name);
+
+beforeAll(async () => {
+  dir = productionBuild();
+  server = await serveFolder(dir);
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+  await page.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+  const init = { sheets: await initialWorkbook(), active: SHEET, apiVersion: "1.18", displayLanguage: "vi-VN" };
+  await page.addInitScript((value) => {
+    (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+  }, init);
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByRole("tab", { name: /Mẫu/ }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("task pane in headless Chromium", () => {
+  it("clicks through template → validate → finding → flag → unflag → summary", async () => {
+    const original = await snapshot();
+    const sampleBefore = sheetOf(original, SHEET)!;
+
+    // Mẫu: a new self-assessment sheet from the active catalogue, made active; the sample is untouched.
+    await page.getByRole("tab", { name: /Mẫu/ }).click();
+    await page.getByRole("button", { name: /Tạo trang tự chấm/ }).click();
+    await page.getByText(/Đã tạo trang/).waitFor();
+    let snap = await snapshot();
+    const created = snap.sheets.find((s) => !original.sheets.some((o) => o.name === s.name))!;
+    expect(created).toBeDefined();
+    expect(snap.active).toBe(created.name);
+    expect(created.formulas.flat().some((f) => typeof f === "string" && f.startsWith("=PAR.SCORE("))).toBe(true);
+    expect(created.validations.length).toBeGreaterThan(0);
+    expect(sheetOf(snap, SHEET)).toEqual(sampleBefore);
+
+    // The user goes back to the sample sheet (a click on its tab in Excel).
+    await page.evaluate(async (name) => {
+      const excel = (window as unknown as { Excel: { run(b: (ctx: any) => Promise<void>): Promise<void> } }).Excel;
+      await excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(name).activate();
+        await ctx.sync();
+      });
+    }, SHEET);
+
+    // Kiểm tra: the planted defects, grouped; clicking one selects its cell.
+    await page.getByRole("tab", { name: /Kiểm tra/ }).click();
+    await page.getByRole("button", { name: /Kiểm tra trang/ }).click();
+    const finding = page.getByRole("button", { name: /E87/ }).first();
+    await finding.waitFor();
+    await finding.click();
+    const selected = await until(async () => (await snapshot()).selection, (s) => s?.cell === "E87");
+    expect(selected).toEqual({ sheet: SHEET, cell: "E87" });
+    const beforeFlag = await snapshot();
+    expect(sheetOf(beforeFlag, SHEET)).toEqual(sampleBefore);
+
+    // Đánh dấu: fills and notes on the flagged cells, values and formulas unchanged.
+    await page.getByRole("button", { name: /^Đánh dấu/ }).click();
+    snap = await until(snapshot, (x) => Object.keys(sheetOf(x, SHEET)!.fills).length > 0);
+    const flagged = sheetOf(snap, SHEET)!;
+    expect(flagged.fills.E87).toBeDefined();
+    expect(flagged.notes.E87).toMatch(/PAR Scorer/);
+    expect(flagged.values).toEqual(sampleBefore.values);
+    expect(flagged.formulas).toEqual(sampleBefore.formulas);
+    await page.screenshot({ path: join(shots, "taskpane-validate.png"), fullPage: true });
+
+    // Xóa đánh dấu: exactly what was there before.
+    await page.getByRole("button", { name: /Xóa đánh dấu/ }).click();
+    const restored = await until(snapshot, (x) => Object.keys(sheetOf(x, SHEET)!.fills).length === Object.keys(sampleBefore.fills).length);
+    expect(sheetOf(restored, SHEET)).toEqual(sampleBefore);
+
+    // Tổng hợp: summary with a chart and the plan; a second run gives the same sheets.
+    await page.getByRole("tab", { name: /Tổng hợp/ }).click();
+    const generate = page.getByRole("button", { name: /Tạo trang tổng hợp/ });
+    await generate.click();
+    await page.getByText(/Đã ghi các trang/).waitFor();
+    const first = await snapshot();
+    const summary = first.sheets.find((s) => s.name === "Tổng hợp")!;
+    expect(summary).toBeDefined();
+    expect(summary.charts.length).toBe(1);
+    expect(first.sheets.some((s) => s.name === "Kế hoạch cải thiện")).toBe(true);
+    await generate.click();
+    await until(() => generate.isEnabled(), (enabled) => enabled);
+    const second = await until(snapshot, (x) => JSON.stringify(x.sheets.map((s) => s.name)) === JSON.stringify(first.sheets.map((s) => s.name)));
+    expect(second.sheets.map((s) => s.name)).toEqual(first.sheets.map((s) => s.name));
+    expect(second.sheets.filter((s) => s.visibility !== "VeryHidden")).toEqual(first.sheets.filter((s) => s.visibility !== "VeryHidden"));
+    expect(sheetOf(second, SHEET)).toEqual(sampleBefore);
+    expect(sheetOf(second, created.name)).toEqual(created);
+
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, "taskpane-summary.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("contacts only its own origin (the add-in's files and office.js)", () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    expect(foreign).toEqual([]);
+    expect(requests.some((url) => url.endsWith("/office.js"))).toBe(true);
+  });
+
+  it("speaks English when Office's display language is English", async () => {
+    const en = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+    await en.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+    await en.addInitScript((value) => {
+      (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+    }, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.18", displayLanguage: "en-US" });
+    await en.goto(`${server.origin}/taskpane.html`);
+    await en.getByRole("tab", { name: /Template/ }).waitFor();
+    expect(await en.getByRole("tab", { name: /Summary/ }).count()).toBe(1);
+    await en.close();
+  });
+
+  it("opened in a plain browser (real office.js, no Excel), says how to load the add-in", async () => {
+    const plain = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+    const seen: string[] = [];
+    plain.on("request", (r) => seen.push(r.url()));
+    await plain.goto(`${server.origin}/taskpane.html`);
+    await plain.getByText(/Đang mở ngoài Excel/).waitFor({ timeout: 20_000 });
+    expect(await plain.getByText(/manifest\.xml/).count()).toBeGreaterThan(0);
+    expect(seen.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
+    await plain.close();
+  });
+
+  it("keeps the task pane within its bundle budget", () => {
+    const sizes = bundleSizes(dir) as Record<string, number>;
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(BUDGET_KB);
+  });
+
+  it("asks for no more than ReadWriteDocument in the manifest", () => {
+    const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
+    const permissions = [...manifest.matchAll(/<Permissions>\s*([^<]+?)\s*<\/Permissions>/g)].map((m) => m[1]);
+    expect(permissions).toEqual(["ReadWriteDocument"]);
+  });
+});
