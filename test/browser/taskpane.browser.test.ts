@@ -44,7 +44,6 @@ async function initialWorkbook() {
   }));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleSizes, BUDGET_KB } = require("../../scripts/bundle-size.js") as { bundleSizes(dir: string): Record<string, number>; BUDGET_KB: number };
 
 let dir: string;
