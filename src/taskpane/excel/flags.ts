@@ -250,10 +250,9 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
   });
 
   let findingsName: string | null = null;
-  let registry = book.registry;
   if (mode === "sheet") {
     const dropped = dropFindingsSheets(context, book, old.map((r) => r.findingsSheet));
-    registry = dropped.registry;
+    let registry = dropped.registry;
     if (flags.length > 0) {
       const spec = findingsSheet(sheetName, findings, lang);
       findingsName = safeSheetName(spec.name, dropped.left);
