@@ -187,6 +187,15 @@ describe("flags", () => {
     expect(screen.getByText('Đã đánh dấu 5 ô trên trang "Tự đánh giá"; Excel ở đây không ghi được ghi chú nên giải thích nằm trên trang "Lỗi kiểm tra".')).toBeTruthy();
   });
 
+  it("lists what Excel could not do while flagging (cells that already had a user's comment)", async () => {
+    const actions = await validateWith(validationOf(defects));
+    const skipped = "2 ô đã có nhận xét của người dùng nên chỉ được tô màu: E12, F14.";
+    actions.flagFindings.mockResolvedValueOnce({ sheet: UNIT_SHEET, cells: 5, mode: "comment", findingsSheet: null, skipped: [skipped] });
+    await click(button("Đánh dấu"));
+    expect(screen.getByText("Excel ở đây chưa làm được:")).toBeTruthy();
+    expect(screen.getByText(skipped)).toBeTruthy();
+  });
+
   it("says comments in English when they were used", async () => {
     const actions = await validateWith(validationOf(defects, "en"), "en");
     actions.flagFindings.mockResolvedValueOnce({ sheet: UNIT_SHEET, cells: 4, mode: "comment", findingsSheet: null });

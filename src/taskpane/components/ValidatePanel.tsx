@@ -17,6 +17,7 @@ import {
 import * as React from "react";
 import { Catalog, countFindings, FieldGroup, groupFindings } from "../../scoring";
 import { FlagOutcome, UnflagOutcome, Validation } from "../actions";
+import { SkippedList } from "./SkippedList";
 import { fill, UiLang, UiStrings } from "../i18n";
 import { FindingList } from "./FindingList";
 import { cellSelector, PanelProps } from "./panel";
@@ -95,6 +96,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
           <MessageBarBody>{noticeText(notice, s)}</MessageBarBody>
         </MessageBar>
       )}
+      {notice?.kind === "flag" && <SkippedList items={notice.outcome.skipped ?? []} strings={s} />}
       {result ? (
         <>
           {result.lang !== lang && <Caption1>{s.messagesLanguage}</Caption1>}
