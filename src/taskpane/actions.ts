@@ -56,6 +56,8 @@ export interface SummaryOutcome {
   sheets: string[];
   /** Unit sheets found in the workbook. */
   units: number;
+  /** Unit sheets with no score yet (e.g. a fresh template): not ranked. */
+  unscored: string[];
   /** The unit summarised and its figures. */
   unit: string;
   index: number | null;

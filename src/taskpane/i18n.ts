@@ -109,7 +109,8 @@ const vi = {
   indexUnknown: "chưa tính được",
   bandUnknown: "chưa xếp được",
   oneUnit: "Tìm thấy 1 trang đơn vị trong sổ tính.",
-  manyUnits: "Tìm thấy {count} trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị.",
+  manyUnits: "Tìm thấy {count} trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị đã có điểm.",
+  unscoredUnits: "Chưa có điểm nên không tổng hợp, xếp hạng: {sheets}. Nhập kết quả hoặc điểm tự chấm rồi tạo lại.",
 };
 
 export type UiStrings = typeof vi;
@@ -211,7 +212,8 @@ const en: UiStrings = {
   indexUnknown: "not computable yet",
   bandUnknown: "not classed yet",
   oneUnit: "Found 1 unit sheet in the workbook.",
-  manyUnits: "Found {count} unit sheets in the workbook; the Ranking sheet compares the units.",
+  manyUnits: "Found {count} unit sheets in the workbook; the Ranking sheet compares the units that have scores.",
+  unscoredUnits: "No scores yet, so not summarised or ranked: {sheets}. Enter results or self scores, then create the summary again.",
 };
 
 const tables: Record<UiLang, UiStrings> = { vi, en };

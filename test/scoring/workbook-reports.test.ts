@@ -49,6 +49,27 @@ describe("buildWorkbookReports", () => {
     expect(r.specs).toEqual([summarySheet(buildSummary(unit, smallCatalog, findings), "vi"), planSheet(buildPlan(unit, smallCatalog), "vi")]);
   });
 
+  test("a fresh template (no score anywhere) is neither ranked nor summarised in place of a filled sheet", () => {
+    const grids = [unitGrid("Mẫu mới", "", {}), unitGrid("A", "Sở Tư pháp", half), unitGrid("B", "Sở Nội vụ", full)];
+    const r = buildWorkbookReports(grids, { catalog: smallCatalog, preferSheet: "Mẫu mới" });
+    expect(r.units.map((u) => u.sheet)).toEqual(["Mẫu mới", "A", "B"]);
+    expect(r.unscored).toEqual(["Mẫu mới"]);
+    expect(r.unit.sheet).toBe("A");
+    const ranking = r.specs.find((s) => s.kind === "ranking")!;
+    const text = JSON.stringify(ranking.rows);
+    expect(text).toContain("Sở Tư pháp");
+    expect(text).toContain("Sở Nội vụ");
+    expect(text).not.toContain("Mẫu mới");
+
+    const one = buildWorkbookReports([unitGrid("Mẫu mới", "", {}), unitGrid("A", "Sở Tư pháp", half)], { catalog: smallCatalog });
+    expect(one.specs.map((s) => s.kind)).toEqual(["summary", "plan"]);
+    expect(one.unit.sheet).toBe("A");
+
+    const alone = buildWorkbookReports([unitGrid("Mẫu mới", "", {})], { catalog: smallCatalog, preferSheet: "Mẫu mới" });
+    expect(alone.unit.sheet).toBe("Mẫu mới");
+    expect(alone.unscored).toEqual(["Mẫu mới"]);
+  });
+
   test("several unit sheets: the preferred one is summarised, and all are ranked", () => {
     const grids = [unitGrid("A", "Sở Tư pháp", half), unitGrid("B", "Sở Nội vụ", full), unitGrid("C", "Sở Y tế", { "1.1": 1 })];
     const r = buildWorkbookReports(grids, { catalog: smallCatalog, preferSheet: "B", lang: "en" });

@@ -28,7 +28,7 @@ describe("generateSummary", () => {
     const before = fake.snapshot();
     const actions = createExcelActions(fakeDeps(fake).deps);
     const outcome = await actions.generateSummary(catalog, "vi");
-    expect(outcome).toMatchObject({ sheets: ["Tổng hợp", "Kế hoạch cải thiện"], units: 1, chart: true, skipped: [] });
+    expect(outcome).toMatchObject({ sheets: ["Tổng hợp", "Kế hoạch cải thiện"], units: 1, unscored: [], chart: true, skipped: [] });
     expect(outcome.unit).toBe("Sở Tư pháp");
     expect(typeof outcome.index).toBe("number");
 
@@ -59,6 +59,17 @@ describe("generateSummary", () => {
     const names = fake.snapshot().sheets.map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(["Tự chấm 2018", "Bang tu cham"]);
     expect(names).toEqual(expect.arrayContaining(outcome.sheets));
+  });
+
+  test("a fresh template beside a filled sheet is not ranked and is named as unscored", async () => {
+    const fake = createFakeExcel({ sheets: await workbook(["so/so-tu-phap.xlsx"]), active: "Tự chấm 2018" });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const created = await actions.createTemplate(catalog, { unit: "", lang: "vi" });
+    const outcome = await actions.generateSummary(catalog, "vi");
+    expect(outcome.units).toBe(2);
+    expect(outcome.unscored).toEqual([created.sheet]);
+    expect(outcome.unit).toBe("Sở Tư pháp");
+    expect(outcome.sheets).toEqual(["Tổng hợp", "Kế hoạch cải thiện"]);
   });
 
   test("running it twice gives the same workbook", async () => {

@@ -21,7 +21,7 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
     selectCell: async () => undefined,
     flagFindings: async () => ({ sheet: "Tự đánh giá", cells: 0, mode: "note", findingsSheet: null }),
     unflag: async () => ({ sheet: "Tự đánh giá", cells: 0 }),
-    generateSummary: async () => ({ sheets: [], units: 1, unit: "", index: null, band: null, chart: true, skipped: [] }),
+    generateSummary: async () => ({ sheets: [], units: 1, unit: "", index: null, band: null, chart: true, skipped: [], unscored: [] }),
     ...overrides,
   };
   return Object.fromEntries(Object.entries(implementation).map(([name, f]) => [name, jest.fn(f)])) as unknown as FakeActions;
@@ -88,11 +88,11 @@ export function validationOf(change: (rows: CellValue[][]) => void = () => undef
 }
 
 /** What "Tổng hợp" reports for the test grid (edited by `change`), its figures from the core's summary. */
-export function summaryOutcomeOf(change: (rows: CellValue[][]) => void, units: number, skipped: string[] = []): SummaryOutcome {
+export function summaryOutcomeOf(change: (rows: CellValue[][]) => void, units: number, skipped: string[] = [], unscored: string[] = []): SummaryOutcome {
   const unit = unitSheet(change);
   const summary = buildSummary(unit, smallCatalog, validateUnit(unit, smallCatalog));
   const sheets = units > 1 ? ["Tổng hợp", "Kế hoạch cải thiện", "Xếp hạng"] : ["Tổng hợp", "Kế hoạch cải thiện"];
-  return { sheets, units, unit: summary.unit, index: summary.officialIndex, band: summary.band, chart: skipped.length === 0, skipped };
+  return { sheets, units, unit: summary.unit, index: summary.officialIndex, band: summary.band, chart: skipped.length === 0, skipped, unscored };
 }
 
 /** Sets the A1 cell of the test grid. */

@@ -52,14 +52,24 @@ describe("creating the summary sheets", () => {
     await click(button("Tạo trang tổng hợp"));
     const bar = result(/^Đã ghi các trang/);
     expect(bar.textContent).toContain('"Xếp hạng"');
-    expect(bar.textContent).toContain("Tìm thấy 3 trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị.");
+    expect(bar.textContent).toContain("Tìm thấy 3 trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị đã có điểm.");
     expect(bar.textContent).toContain("chỉ số 100, xếp loại A.");
+    expect(bar.textContent).not.toContain("Chưa có điểm");
+  });
+
+  it("names the unit sheets left out because nothing is scored yet (a fresh template)", async () => {
+    const actions = fakeActions({ generateSummary: async () => summaryOutcomeOf(() => undefined, 3, [], ["Tự đánh giá"]) });
+    renderPane({ actions });
+    await openTab("Tổng hợp");
+    await click(button("Tạo trang tổng hợp"));
+    expect(result(/^Đã ghi các trang/).textContent).toContain('Chưa có điểm nên không tổng hợp, xếp hạng: "Tự đánh giá".');
   });
 
   it("says when the index cannot be computed, and lists what Excel could not do", async () => {
     const outcome: SummaryOutcome = {
       sheets: ["Tổng hợp", "Kế hoạch cải thiện"],
       units: 1,
+      unscored: [],
       unit: "Sở Thử nghiệm",
       index: null,
       band: null,

@@ -35,8 +35,17 @@ export interface WorkbookReports {
   unit: UnitSheet;
   findings: Finding[];
   summary: UnitSummary;
-  /** summary, plan, and ranking when units.length > 1 (in that order). */
+  /** summary, plan, and ranking when more than one unit sheet has scores (in that order). */
   specs: SheetSpec[];
+  /** Unit sheets with no score typed or computed yet (e.g. a fresh template): not ranked. */
+  unscored: string[];
+}
+
+const filled = (cell: { value: unknown } | null) => cell !== null && cell.value !== null && cell.value !== undefined && cell.value !== "";
+
+/** Whether any criterion row has a self or appraised score (a fresh template has none). */
+export function hasScores(unit: UnitSheet): boolean {
+  return unit.rows.some((r) => filled(r.self) || filled(r.appraised));
 }
 
 /** Prefix of the add-in's hidden bookkeeping sheets ("_par", "_par_flags"…): never unit sheets. */
@@ -54,16 +63,18 @@ export function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptio
     const looked = grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`);
     throw new ParError("workbook.noUnitSheet", { sheets: looked.length > 0 ? looked.join(", ") : "—" });
   }
-  const unit = units.find((u) => u.sheet === options.preferSheet) ?? units[0];
+  const scored = units.filter(hasScores);
+  const preferred = units.find((u) => u.sheet === options.preferSheet);
+  const unit = (preferred && hasScores(preferred) ? preferred : undefined) ?? scored[0] ?? preferred ?? units[0];
   const findings = validateUnit(unit, catalog, { lang });
   const summary = buildSummary(unit, catalog, findings, { bands });
   const specs = [summarySheet(summary, lang), planSheet(buildPlan(unit, catalog), lang)];
-  if (units.length > 1) {
-    const ranked = units.map((u) => {
+  if (scored.length > 1) {
+    const ranked = scored.map((u) => {
       const f = u === unit ? findings : validateUnit(u, catalog, { lang });
       return { summary: u === unit ? summary : buildSummary(u, catalog, f, { bands }), source: u.sheet };
     });
     specs.push(rankingSheet(buildRanking(ranked, bands), lang));
   }
-  return { units, unit, findings, summary, specs };
+  return { units, unit, findings, summary, specs, unscored: units.filter((u) => !hasScores(u)).map((u) => u.sheet) };
 }

@@ -22,6 +22,7 @@ export function summaryLines(outcome: SummaryOutcome, s: UiStrings, lang: UiLang
     fill(s.sheetsWritten, { sheets: outcome.sheets.map((name) => `"${name}"`).join(", ") }),
     fill(s.unitResult, { unit: outcome.unit, index, band: outcome.band ?? s.bandUnknown }),
     outcome.units > 1 ? fill(s.manyUnits, { count: outcome.units }) : s.oneUnit,
+    ...(outcome.unscored.length > 0 ? [fill(s.unscoredUnits, { sheets: outcome.unscored.map((name) => `"${name}"`).join(", ") })] : []),
   ];
 }
 

@@ -59,6 +59,7 @@ export async function generateSummary(
   return {
     sheets: written.map((e) => e.name),
     units: reports.units.length,
+    unscored: reports.unscored,
     unit: reports.unit.unit,
     index: reports.summary.officialIndex,
     band: reports.summary.band,
