@@ -8,9 +8,9 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Subtitle1,
   Tab,
   TabList,
-  Title3,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -105,7 +105,7 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
       <main className={styles.page}>
         <header className={styles.header}>
           <div className={styles.titles}>
-            <Title3 as="h1">{s.title}</Title3>
+            <Subtitle1 as="h1">{s.title}</Subtitle1>
             <Caption1>{fill(s.activeCatalog, { name: catalog.name })}</Caption1>
           </div>
           <LanguageSwitch lang={lang} onChange={setLang} strings={s} />
