@@ -1,4 +1,4 @@
-/** "Đánh dấu" / "Bỏ đánh dấu" on the in-memory Excel: highlights, notes, the backup, and exact restoring. */
+/** "Đánh dấu" / "Xóa đánh dấu" on the in-memory Excel: highlights, notes, the backup, and exact restoring. */
 import { builtinCatalog } from "../../src/scoring";
 import { Validation } from "../../src/taskpane/actions";
 import { UserError } from "../../src/taskpane/errors";

@@ -1,5 +1,5 @@
 /**
- * What "Đánh dấu" changed, kept in the very hidden sheet "_par_flags" so "Bỏ đánh dấu" can put it back exactly:
+ * What "Đánh dấu" changed, kept in the very hidden sheet "_par_flags" so "Xóa đánh dấu" can put it back exactly:
  * one row per flagged cell with its fill and note as they were before the first flagging.
  */
 import { FlagMode } from "../actions";

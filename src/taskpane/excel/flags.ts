@@ -1,5 +1,5 @@
 /**
- * "Đánh dấu" and "Bỏ đánh dấu": highlight the findings' cells (fill and an explanation) and put everything back.
+ * "Đánh dấu" and "Xóa đánh dấu": highlight the findings' cells (fill and an explanation) and put everything back.
  *
  * Only fills and notes/comments are touched, never values or formulas. Before the first change to a cell its fill
  * and note are remembered in "_par_flags" (backup.ts), in the same batch as the flags. Flagging again keeps those
@@ -122,7 +122,7 @@ export function findingsSheet(sheet: string, findings: Finding[], lang: UiLang):
   );
   const title = en
     ? `PAR Scorer — ${findings.length} findings on sheet "${sheet}" (highlighted there; "Remove flags" deletes this sheet)`
-    : `PAR Scorer — ${findings.length} lỗi/cảnh báo của trang "${sheet}" (các ô đã được tô màu; "Bỏ đánh dấu" sẽ xóa trang này)`;
+    : `PAR Scorer — ${findings.length} lỗi/cảnh báo của trang "${sheet}" (các ô đã được tô màu; "Xóa đánh dấu" sẽ xóa trang này)`;
   return {
     name: `${en ? "Findings" : "Lỗi"} - ${sheet}`,
     kind: "findings",
