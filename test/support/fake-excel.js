@@ -987,6 +987,7 @@
       setCellFormat(this._range, "wrapText", v);
     },
     indentLevel(v) {
+      this.context.requireApi("1.9", "RangeFormat.indentLevel");
       setCellFormat(this._range, "indentLevel", v);
     },
     horizontalAlignment(v) {

@@ -186,4 +186,16 @@ describe("createTemplate", () => {
     expect(created.skipped).toEqual(expect.arrayContaining([expect.stringContaining("ExcelApi 1.8")]));
     expect(fake.snapshot().sheets[1].validations).toEqual([]);
   });
+
+  test("on ExcelApi 1.8 names are not indented (indentLevel is 1.9) and the user is told; the rest is written", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "A", values: [["x"]] }], apiVersion: "1.8" });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const created = await actions.createTemplate(catalog, { unit: "X", lang: "vi" });
+    expect(created.skipped).toEqual(expect.arrayContaining([expect.stringContaining("thụt lề")]));
+    const sheet = fake.snapshot().sheets[1];
+    expect(sheet.validations.length).toBeGreaterThan(0);
+    const row = sheet.values.findIndex((r) => r[0] === "1.1.1");
+    expect(row).toBeGreaterThan(0);
+    expect(fake.formatOf(sheet.name, `B${row + 1}`)?.indentLevel ?? 0).toBe(0);
+  });
 });

@@ -81,6 +81,10 @@ export const skips = {
     vi: `Chưa đặt khổ in A4 và dòng tiêu đề lặp lại: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.9). Chỉnh trong Bố trí Trang trước khi in.`,
     en: `A4 page setup and repeated header rows were not set: this Excel version does not support it (needs ExcelApi 1.9). Set them in Page Layout before printing.`,
   },
+  indent: {
+    vi: `Chưa thụt lề tên tiêu chí theo cấp: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.9). Mã tiêu chí vẫn cho biết cấp.`,
+    en: `Criterion names are not indented by level: this Excel version does not support it (needs ExcelApi 1.9). The codes still show the level.`,
+  },
   autoFilter: {
     vi: `Chưa bật bộ lọc cho dòng tiêu đề: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.9). Bật bằng Dữ liệu → Bộ lọc nếu cần.`,
     en: `The header row has no filter: this Excel version does not support it (needs ExcelApi 1.9). Turn it on with Data → Filter if needed.`,

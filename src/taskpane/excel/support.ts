@@ -11,6 +11,7 @@ export type ApiSupport = (version: string) => boolean;
 export const API = {
   dataValidation: "1.8",
   fillPattern: "1.9",
+  indent: "1.9",
   pageLayout: "1.9",
   autoFilter: "1.9",
   comments: "1.10",

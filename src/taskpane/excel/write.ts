@@ -155,7 +155,7 @@ export function styleRectangles(spec: SheetSpec): Styled[] {
 
 type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
 
-function applyLook(range: Excel.Range, s: Styled): void {
+function applyLook(range: Excel.Range, s: Styled, indent: boolean): void {
   const { look } = s;
   const format = range.format;
   if (look.bold) format.font.bold = true;
@@ -164,7 +164,7 @@ function applyLook(range: Excel.Range, s: Styled): void {
   if (look.fontColor) format.font.color = look.fontColor;
   if (look.fill) format.fill.color = look.fill;
   if (look.wrap) format.wrapText = true;
-  if (look.indent) format.indentLevel = look.indent;
+  if (look.indent && indent) format.indentLevel = look.indent;
   if (look.hAlign) format.horizontalAlignment = look.hAlign;
   if (look.vAlign) format.verticalAlignment = look.vAlign;
   if (look.border) {
@@ -224,7 +224,10 @@ export function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: Ap
     // The text format must be in place before the values, or "1.10" would become the number 1.1.
     if (formats.some((row) => row.some((f) => f !== "General"))) table.numberFormat = formats;
     table.formulas = spec.rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c])));
-    for (const s of styleRectangles(spec)) applyLook(sheet.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s);
+    const indent = supports(API.indent);
+    const rectangles = styleRectangles(spec);
+    for (const s of rectangles) applyLook(sheet.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s, indent);
+    if (!indent && rectangles.some((s) => s.look.indent)) skipped.push(skips.indent);
   }
   spec.columnWidths.forEach((w, c) => {
     if (Number.isFinite(w) && w > 0) {
