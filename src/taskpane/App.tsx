@@ -50,6 +50,8 @@ export interface AppProps {
   actions: PaneActions | null;
   /** A problem met at start (e.g. an unreadable stored catalogue). */
   notice?: Localized | null;
+  /** In an Excel too old for the pane's workbook actions (ExcelApi 1.7): said instead of "outside Excel". */
+  oldExcel?: boolean;
 }
 
 type TabValue = "catalog" | "template" | "validate" | "summary";
@@ -60,7 +62,7 @@ const TABS: { value: TabValue; label: "tabCatalog" | "tabTemplate" | "tabValidat
   { value: "summary", label: "tabSummary" },
 ];
 
-export function App({ catalogs: initialCatalogs, initial, lang: initialLang, actions, notice = null }: AppProps) {
+export function App({ catalogs: initialCatalogs, initial, lang: initialLang, actions, notice = null, oldExcel = false }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = React.useState(initialLang);
   const s = stringsFor(lang);
@@ -111,10 +113,10 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
           <LanguageSwitch lang={lang} onChange={setLang} strings={s} />
         </header>
         {!actions && (
-          <MessageBar intent="info" layout="multiline">
+          <MessageBar intent={oldExcel ? "warning" : "info"} layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{s.outsideTitle}</MessageBarTitle>
-              {s.outsideHint}
+              <MessageBarTitle>{oldExcel ? s.oldExcelTitle : s.outsideTitle}</MessageBarTitle>
+              {oldExcel ? s.oldExcelHint : s.outsideHint}
             </MessageBarBody>
           </MessageBar>
         )}

@@ -33,6 +33,10 @@ const vi = {
   busyUnflagging: "Đang xóa đánh dấu…",
   busySummarising: "Đang tạo trang tổng hợp…",
 
+  oldExcelTitle: "Phiên bản Excel này chưa đủ cho ngăn PAR Scorer",
+  oldExcelHint:
+    "Các thao tác trên sổ tính (tạo mẫu, kiểm tra, đánh dấu, tổng hợp) cần Excel hỗ trợ ExcelApi 1.7 trở lên: Microsoft 365, Excel 2019 trở lên hoặc Excel trên web. " +
+    "Hãy cập nhật Office hoặc mở sổ tính bằng Excel trên web; ở đây vẫn xem được bộ tiêu chí.",
   outsideTitle: "Đang mở ngoài Excel",
   outsideHint:
     "Trang này đang chạy trong trình duyệt nên chỉ xem được bộ tiêu chí. Để dùng các hàm PAR.* và ngăn PAR Scorer, hãy nạp tệp manifest.xml vào Excel: " +
@@ -140,6 +144,10 @@ const en: UiStrings = {
   busyUnflagging: "Removing the flags…",
   busySummarising: "Creating the summary sheets…",
 
+  oldExcelTitle: "This Excel version is too old for the PAR Scorer pane",
+  oldExcelHint:
+    "The workbook actions (template, validate, flag, summary) need Excel with ExcelApi 1.7 or later: Microsoft 365, Excel 2019 or later, or Excel on the web. " +
+    "Update Office or open the workbook in Excel on the web; the catalogues can still be browsed here.",
   outsideTitle: "Opened outside Excel",
   outsideHint:
     "This page is running in a browser, so it can only show the catalogues. To use the PAR.* functions and the PAR Scorer pane, load manifest.xml into Excel: " +

@@ -5,6 +5,7 @@ import { App } from "./App";
 import { createExcelActions } from "./excel/actions";
 import { recalculateWorkbook, startOffice } from "./excel/office";
 import { documentSettingsStorage } from "./excel/settings";
+import { MIN_EXCEL_API, officeApiSupport } from "./excel/support";
 import { prepareStartup } from "./startup";
 
 async function main(): Promise<void> {
@@ -16,9 +17,10 @@ async function main(): Promise<void> {
     storage: office.inExcel ? documentSettingsStorage() : null,
     recalculate: office.inExcel ? recalculateWorkbook : null,
   });
-  const actions = office.inExcel ? createExcelActions() : null;
+  const oldExcel = office.inExcel && !officeApiSupport()(MIN_EXCEL_API);
+  const actions = office.inExcel && !oldExcel ? createExcelActions() : null;
   document.documentElement.lang = startup.lang;
-  createRoot(container).render(<App {...startup} actions={actions} />);
+  createRoot(container).render(<App {...startup} actions={actions} oldExcel={oldExcel} />);
 }
 
 void main();

@@ -187,6 +187,20 @@ describe("task pane in headless Chromium", () => {
     await en.close();
   });
 
+  it("in an Excel without ExcelApi 1.7 says to update Office, with the workbook buttons off", async () => {
+    const old = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+    await old.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+    await old.addInitScript((value) => {
+      (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+    }, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.6", displayLanguage: "vi-VN" });
+    await old.goto(`${server.origin}/taskpane.html`);
+    await old.getByText(/Phiên bản Excel này chưa đủ/).waitFor();
+    await old.getByRole("tab", { name: /Kiểm tra/ }).click();
+    expect(await old.getByRole("button", { name: /Kiểm tra trang/ }).isDisabled()).toBe(true);
+    await old.close();
+  });
+
   it("opened in a plain browser (real office.js, no Excel), says how to load the add-in", async () => {
     const plain = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
     const seen: string[] = [];

@@ -110,6 +110,13 @@ describe("task pane", () => {
     expect(item("8.1")).not.toBeNull();
   });
 
+  it("in an Excel older than ExcelApi 1.7 says to update instead of how to load, and disables the workbook buttons", () => {
+    renderApp({ actions: null, oldExcel: true });
+    expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();
+    expect(screen.getByRole("group", { name: "Phiên bản Excel này chưa đủ cho ngăn PAR Scorer" }).textContent).toMatch(/ExcelApi 1\.7/);
+    for (const b of actionButtons()) expect(b.disabled).toBe(true);
+  });
+
   it("in Excel there is no sideload hint and the workbook buttons work", () => {
     renderApp();
     expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();

@@ -7,6 +7,9 @@
 /** True when the host supports ExcelApi `version` ("1.9"). */
 export type ApiSupport = (version: string) => boolean;
 
+/** What the workbook actions need at the least (the manifest's ExcelApi MinVersion). */
+export const MIN_EXCEL_API = "1.7";
+
 /** The ExcelApi version each optional feature needs. */
 export const API = {
   dataValidation: "1.8",
