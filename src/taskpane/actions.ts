@@ -28,6 +28,8 @@ export interface Validation {
   catalogId: string;
   /** Criterion rows read. */
   rows: number;
+  /** Whether any row has a self or appraised score (false for a fresh template: nothing to check yet). */
+  scored: boolean;
   findings: Finding[];
 }
 

@@ -86,10 +86,22 @@ describe("validateActiveSheet", () => {
     expect(validation.sheet).toBe(sheet);
     expect(validation.catalogId).toBe(catalogId);
     expect(validation.rows).toBeGreaterThan(50);
+    expect(validation.scored).toBe(true);
     const found = validation.findings.map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.kind}`).sort();
     expect(found).toEqual(plantedDefects(file));
     expect(fake.snapshot()).toEqual(before);
     expect(fake.syncCount()).toBe(2);
+  });
+
+  test("a fresh template reads back with every criterion and is reported as not scored yet", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Bìa", values: [["x"]] }] });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const catalog = builtinCatalog("dien-bien-2018");
+    await actions.createTemplate(catalog, { unit: "Sở Nội vụ", lang: "vi" });
+    const validation = await actions.validateActiveSheet(catalog, "vi");
+    expect(validation.unit).toBe("Sở Nội vụ");
+    expect(validation.rows).toBe(94);
+    expect(validation.scored).toBe(false);
   });
 
   test("a sheet without a self-assessment table: a UserError naming the header needed and the Mẫu tab", async () => {

@@ -3,7 +3,7 @@
  * grid with real findings from the core, and helpers to render the pane and drive it.
  */
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { buildSummary, builtinCatalogs, Catalog, CellValue, Grid, parseCatalog, readUnitSheet, UnitSheet, validateUnit } from "../../src/scoring";
+import { buildSummary, builtinCatalogs, Catalog, CellValue, Grid, hasScores, parseCatalog, readUnitSheet, UnitSheet, validateUnit } from "../../src/scoring";
 import { PaneActions, SummaryOutcome, Validation } from "../../src/taskpane/actions";
 import { App, AppProps } from "../../src/taskpane/App";
 import { UiLang } from "../../src/taskpane/i18n";
@@ -17,7 +17,7 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
     insertCatalogSheet: async () => ({ sheet: "Bộ tiêu chí", skipped: [] }),
     setActiveCatalog: async () => undefined,
     createTemplate: async () => ({ sheet: "Tự đánh giá", skipped: [] }),
-    validateActiveSheet: async () => ({ sheet: "Tự đánh giá", unit: "Sở Thử", catalogId: "thu", rows: 0, findings: [] }),
+    validateActiveSheet: async () => ({ sheet: "Tự đánh giá", unit: "Sở Thử", catalogId: "thu", rows: 0, scored: false, findings: [] }),
     selectCell: async () => undefined,
     flagFindings: async () => ({ sheet: "Tự đánh giá", cells: 0, mode: "note", findingsSheet: null }),
     unflag: async () => ({ sheet: "Tự đánh giá", cells: 0 }),
@@ -83,6 +83,7 @@ export function validationOf(change: (rows: CellValue[][]) => void = () => undef
     unit: unit.unit,
     catalogId: smallCatalog.id,
     rows: unit.rows.length,
+    scored: hasScores(unit),
     findings: validateUnit(unit, smallCatalog, { lang }),
   };
 }

@@ -49,8 +49,21 @@ describe("validating the open sheet", () => {
     expect(screen.getByRole("heading", { level: 3, name: 'Trang "Tự đánh giá" · Đơn vị: Sở Thử nghiệm · Đã đọc 6 dòng tiêu chí' })).toBeTruthy();
     expect(screen.getByText("0 lỗi")).toBeTruthy();
     expect(screen.getByText("0 cảnh báo")).toBeTruthy();
+    expect(validation.scored).toBe(true);
     expect(screen.getByRole("group", { name: "Không phát hiện lỗi" })).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "Trang chưa có điểm nào" })).toBeNull();
     expect(button("Đánh dấu").disabled).toBe(true);
+  });
+
+  it("a sheet with nothing scored yet (a fresh template) says so instead of claiming it is clean", async () => {
+    const validation = validationOf((rows) => {
+      for (const row of rows.slice(3)) row[3] = row[4] = row[5] = null;
+    });
+    expect(validation.scored).toBe(false);
+    expect(validation.findings).toEqual([]);
+    await validateWith(validation);
+    expect(screen.getByRole("group", { name: "Trang chưa có điểm nào" }).textContent).toMatch(/Kiểm tra lại/);
+    expect(screen.queryByRole("group", { name: "Không phát hiện lỗi" })).toBeNull();
   });
 
   it("counts errors and warnings, and puts missing evidence first, on its own, with its items", async () => {

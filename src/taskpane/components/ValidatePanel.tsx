@@ -134,7 +134,15 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
           <Text>{fill(s.warningsCount, { count: counts.warnings })}</Text>
         </div>
       </div>
-      {findings.length === 0 && (
+      {findings.length === 0 && !validation.scored && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.nothingScored}</MessageBarTitle>
+            {s.nothingScoredDetail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {findings.length === 0 && validation.scored && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{s.noFindings}</MessageBarTitle>

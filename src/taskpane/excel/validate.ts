@@ -3,7 +3,7 @@
  * Sync 1: the sheet's name, its used range and the file name; sync 2: the used range's values and formulas
  * (in blocks beyond the budget, read.ts).
  */
-import { Catalog, columnLetters, isCatalogSheet, readUnitSheet, unitNameFromFile, validateUnit, a1 } from "../../scoring";
+import { Catalog, columnLetters, hasScores, isCatalogSheet, readUnitSheet, unitNameFromFile, validateUnit, a1 } from "../../scoring";
 import { Grid } from "../../scoring/grid";
 import { Validation } from "../actions";
 import { UiLang } from "../i18n";
@@ -40,6 +40,7 @@ export async function validateActiveSheet(context: Excel.RequestContext, catalog
     unit: unit.unit,
     catalogId: catalog.id,
     rows: unit.rows.length,
+    scored: hasScores(unit),
     findings: validateUnit(unit, catalog, { lang }),
   };
 }
