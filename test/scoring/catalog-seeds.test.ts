@@ -1,7 +1,7 @@
 /**
  * Checks the two seed-derived catalogues against facts read directly from the seeds:
- *   seed 000 = /work/shared/seeds/000_244c4d0aa558b22a.txt (Kế hoạch 352/KH-UBND, appendix lines 311-450)
- *   seed 002 = /work/shared/seeds/002_ca79a8cbb8c8fcfc.txt (department-level criteria list, lines 7-112)
+ *   seed 000 = seed file 000_244c4d0aa558b22a.txt (Kế hoạch 352/KH-UBND, appendix lines 311-450)
+ *   seed 002 = seed file 002_ca79a8cbb8c8fcfc.txt (department-level criteria list, lines 7-112)
  * Every expected value below is written by hand from the seed (line numbers in comments),
  * never computed from the JSON under test.
  */
