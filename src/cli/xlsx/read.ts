@@ -20,6 +20,7 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import { Grid } from "../../scoring/grid";
+import { OWNED_SHEET } from "../../scoring/report/sheet-spec";
 import { CellValue } from "../../scoring/values";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -42,11 +43,8 @@ export type WorkbookErrorCode =
   | "same-as-input"
   | "write-failed";
 
-/**
- * The very hidden worksheet in which PAR Scorer lists the sheets it generated (column A: sheet name, column B:
- * kind, from row 2). See write.ts.
- */
-export const OWNED_SHEET = "_par";
+/** The very hidden worksheet in which PAR Scorer lists the sheets it generated (sheet-spec.ts; see write.ts). */
+export { OWNED_SHEET };
 
 /** The sheets PAR Scorer generated in a workbook that was read (listed in "_par"), and "_par" itself. */
 export function ownedSheetNames(data: WorkbookData): string[] {

@@ -15,7 +15,7 @@ import { buildRanking } from "./ranking";
 import { planSheet, rankingSheet, summarySheet } from "./sheets";
 import { buildSummary } from "./summary";
 import { ClassBand, DEFAULT_BANDS, UnitSummary } from "./types";
-import { SheetSpec } from "./sheet-spec";
+import { isBookkeepingSheet, SheetSpec } from "./sheet-spec";
 
 export interface WorkbookReportOptions {
   catalog: Catalog;
@@ -48,16 +48,13 @@ export function hasScores(unit: UnitSheet): boolean {
   return unit.rows.some((r) => filled(r.self) || filled(r.appraised));
 }
 
-/** Prefix of the add-in's hidden bookkeeping sheets ("_par", "_par_flags"…): never unit sheets. */
-const INTERNAL_PREFIX = "_par";
-
 /** Throws ParError "workbook.noUnitSheet" when no grid is a unit sheet. */
 export function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptions): WorkbookReports {
   const { catalog } = options;
   const lang = options.lang ?? "vi";
   const bands = options.bands ?? DEFAULT_BANDS;
   const skip = new Set(options.skip ?? []);
-  for (const grid of grids) if (grid.name.startsWith(INTERNAL_PREFIX)) skip.add(grid.name);
+  for (const grid of grids) if (isBookkeepingSheet(grid.name)) skip.add(grid.name);
   const units = findUnitSheets(grids, options.fallbackUnit ?? "Đơn vị", skip);
   if (units.length === 0) {
     const looked = grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`);

@@ -2,9 +2,10 @@
  * What "Đánh dấu" changed, kept in the very hidden sheet "_par_flags" so "Xóa đánh dấu" can put it back exactly:
  * one row per flagged cell with its fill and note as they were before the first flagging.
  */
+import { FLAGS_SHEET } from "../../scoring/report/sheet-spec";
 import { FlagMode } from "../actions";
 
-export const FLAGS_SHEET = "_par_flags";
+export { FLAGS_SHEET };
 
 export const BACKUP_HEADER = [
   "Trang tính (sheet)",

@@ -16,7 +16,7 @@
 import { Finding } from "../../scoring";
 import { a1, parseA1 } from "../../scoring/grid";
 import { findingKindLabel } from "../../scoring/report/sheets";
-import { safeSheetName, SheetSpec, SpecCell } from "../../scoring/report/sheet-spec";
+import { FILL_COLORS, safeSheetName, SheetSpec, SpecCell } from "../../scoring/report/sheet-spec";
 import { CellFlag, flagPlan } from "../../scoring/validate/flags";
 import { FlagMode, FlagOutcome, UnflagOutcome, Validation } from "../actions";
 import { UiLang } from "../i18n";
@@ -30,7 +30,7 @@ import { writeSheet } from "./write";
 /** Every explanation the add-in writes starts with this (flagPlan's notes do), so it knows its own. */
 export const NOTE_MARK = "PAR Scorer";
 
-export const FLAG_FILLS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+export const FLAG_FILLS = { error: FILL_COLORS.error!, warning: FILL_COLORS.warning! } as const;
 
 const normalCell = (cell: string) => {
   const at = parseA1(cell);

@@ -5,21 +5,10 @@
  * the chart. Everything is queued; the caller syncs once.
  */
 import { columnLetters, parseA1 } from "../../scoring/grid";
-import { CellStyle, ChartIntent, Fill, looksLikeFormula, printSetup, SheetSpec, SpecCell } from "../../scoring/report/sheet-spec";
+import { CellStyle, ChartIntent, FILL_COLORS, HEADER_FONT_COLOR, looksLikeFormula, printSetup, SheetSpec, SpecCell } from "../../scoring/report/sheet-spec";
 import { dateToSerial } from "../../scoring/values";
 import { Skip, skips } from "./messages";
 import { API, ApiSupport } from "./support";
-
-/** The CLI writer's fills, as Office.js colours. */
-export const FILLS: Record<Fill, string | null> = {
-  header: "#1F4E79",
-  field: "#DDEBF7",
-  criterion: null,
-  total: "#E7E6E6",
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  ok: "#C6EFCE",
-};
 
 const BORDER_COLOR = "#A6A6A6";
 
@@ -95,8 +84,8 @@ function lookOf(style: CellStyle | undefined): Look | null {
   if (bold) look.bold = true;
   if (style.italic) look.italic = true;
   if (style.size && style.size !== 11) look.size = style.size;
-  if (header) look.fontColor = "#FFFFFF";
-  const fill = style.fill ? FILLS[style.fill] : null;
+  if (header) look.fontColor = HEADER_FONT_COLOR;
+  const fill = style.fill ? FILL_COLORS[style.fill] : null;
   if (fill) look.fill = fill;
   if (style.wrap || style.indent || style.align || header) {
     look.vAlign = header ? "Center" : "Top";
