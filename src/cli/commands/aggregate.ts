@@ -18,7 +18,7 @@ import {
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
-import { htmlPathFor } from "../paths";
+import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
 import { loadUnits } from "../units";
 import { addSheet, saveWorkbook } from "../xlsx/write";
@@ -46,9 +46,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .addOption(bandsOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
     .action(async (paths: string[], opts: { output: string; groups?: string[]; catalog?: string; bands?: string; lang: Lang }) => {
-      if (!/\.xlsx$/i.test(opts.output)) {
-        throw new CliError(`Tệp kết quả phải có đuôi .xlsx (đang là ${opts.output})`, `The output must end in .xlsx (it is ${opts.output})`);
-      }
+      requireXlsxOutput(opts.output);
       const bands = readBands(opts.bands);
       const groupOf = groupResolver(opts.groups);
       const files = collectWorkbooks(paths, [opts.output]);

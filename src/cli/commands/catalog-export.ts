@@ -2,7 +2,7 @@ import { Command } from "commander";
 import ExcelJS from "exceljs";
 import { catalogToSheet } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
-import { CliError } from "../errors";
+import { requireXlsxOutput } from "../paths";
 import { Io } from "../io";
 import { addSheet, saveWorkbook } from "../xlsx/write";
 
@@ -13,9 +13,7 @@ export function registerCatalogExport(catalog: Command, io: Io): void {
     .argument("<id|file>", "mã bộ tiêu chí hoặc tệp JSON (catalogue id or JSON file)")
     .requiredOption("-o, --output <book.xlsx>", "sổ tính kết quả (output workbook)")
     .action(async (ref: string, opts: { output: string }) => {
-      if (!/\.xlsx$/i.test(opts.output)) {
-        throw new CliError(`Tệp kết quả phải có đuôi .xlsx (đang là ${opts.output})`, `The output must end in .xlsx (it is ${opts.output})`);
-      }
+      requireXlsxOutput(opts.output);
       const c = loadCatalog(ref);
       const workbook = new ExcelJS.Workbook();
       const sheet = addSheet(workbook, catalogToSheet(c));

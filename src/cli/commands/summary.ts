@@ -13,9 +13,8 @@ import {
   validateUnit,
 } from "../../scoring";
 import { describeChoice } from "../describe";
-import { CliError } from "../errors";
 import { Io } from "../io";
-import { htmlPathFor } from "../paths";
+import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
 import { loadUnits } from "../units";
 import { copyWorkbookWithSheets } from "../xlsx/write";
@@ -39,9 +38,7 @@ export function registerSummary(par: Command, io: Io): void {
     .addOption(bandsOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
     .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; lang: Lang }) => {
-      if (!/\.xlsx$/i.test(opts.output)) {
-        throw new CliError(`Tệp kết quả phải có đuôi .xlsx (đang là ${opts.output})`, `The output must end in .xlsx (it is ${opts.output})`);
-      }
+      requireXlsxOutput(opts.output);
       const bands = readBands(opts.bands);
       const loaded = await loadUnits(file, opts);
       const unit = loaded.units[0];

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { Lang, ParError, templateSheet, walk } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { CliError } from "../errors";
+import { requireXlsxOutput } from "../paths";
 import { Io } from "../io";
 import { addSheet, saveWorkbook } from "../xlsx/write";
 
@@ -26,9 +27,7 @@ export function registerTemplate(par: Command, io: Io): void {
     .option("--year <yyyy>", "năm đánh giá ghi trên tiêu đề (year shown in the title)")
     .addOption(new Option("--lang <lang>", "ngôn ngữ của trang (sheet language)").choices(["vi", "en"]).default("vi"))
     .action(async (opts: { output: string; catalog?: string; unit?: string; year?: string; lang: Lang }) => {
-      if (!/\.xlsx$/i.test(opts.output)) {
-        throw new CliError(`Tệp kết quả phải có đuôi .xlsx (đang là ${opts.output})`, `The output must end in .xlsx (it is ${opts.output})`);
-      }
+      requireXlsxOutput(opts.output);
       if (existsSync(opts.output)) throw new ParError("template.exists", { file: opts.output });
       const catalog = loadCatalog(opts.catalog);
       const spec = templateSheet(catalog, { lang: opts.lang, unit: opts.unit, year: readYear(opts.year) });
