@@ -1,8 +1,18 @@
 import { CellValue } from "./values";
 
+/** A rectangle of cells, 0-based and inclusive: a merged area A3:B4 is { top: 2, left: 0, bottom: 3, right: 1 }. */
+export interface CellRect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 /**
  * One worksheet as the core sees it, whichever host read it (Office.js or an .xlsx file): cell values by
- * 0-based row and column from A1, and the formulas where there are any. Rows may be ragged.
+ * 0-based row and column from A1, and the formulas where there are any. Rows may be ragged, and sparse: a row
+ * without data may be a hole (undefined), so memory follows the cells that hold data, not the sheet's size.
+ * Always read cells through cellAt / formulaAt.
  */
 export interface Grid {
   /** The worksheet's name, as shown on its tab. */
@@ -10,6 +20,11 @@ export interface Grid {
   values: CellValue[][];
   /** Formula text ("=SUM(D5:D8)") where a cell holds a formula; absent or null elsewhere. */
   formulas?: (string | null)[][];
+  /**
+   * Merged areas, when the host could tell them (a merged cell's value is in its top-left cell only, the other
+   * cells read as blank). Absent: unknown (an older Excel); [] : none.
+   */
+  merges?: CellRect[];
 }
 
 const letters: string[] = [];
