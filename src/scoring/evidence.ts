@@ -11,8 +11,10 @@ export type EvidenceKind = "reference" | "file" | "link" | "text";
  *   ("www.…", "dienbien.gov.vn/…"), or a path on someone's computer or network share ("C:\…", "\\server\…").
  * - "reference-malformed": it starts like a reference (document type + "số") but its number or its date
  *   cannot be read ("Kế hoạch số ngày 27/12/2017", "Quyết định số 12/QĐ-UBND ngày 32/13/2018").
+ * - "link-dangerous": a link that runs code or reaches into a network share when opened (javascript:, vbscript:,
+ *   data:, file://server/share): never evidence, and never made a live link by anything PAR Scorer writes.
  */
-export type EvidenceProblem = "link-not-http" | "reference-malformed";
+export type EvidenceProblem = "link-not-http" | "reference-malformed" | "link-dangerous";
 
 export interface EvidenceDoc {
   /** The document as written, without its list marker ("- ", "1. "). */
@@ -156,6 +158,19 @@ function readReference(folded: string): { date: number | null; malformed: boolea
   return malformed ? { date: null, malformed: true } : null;
 }
 
+/** javascript:…, vbscript:…, data:… (also "java script:" split by blanks, as browsers read it), at a word start. */
+const CODE_SCHEME_RE = /(?:^|[\s(<"'])(?:java|vb|live)?[\s\u0000-\u001f]*(?:script|data)[\s\u0000-\u001f]*:(?=\S)/i;
+/** file: followed by a host rather than a local path: file://server/share, file:////server, file:\\\\server. */
+const FILE_SHARE_RE = /(?:^|\s)file:(?:\/\/(?!\/?[a-z]:|\/[^/]|localhost\/)|\\\\)/i;
+
+/** The scheme of a link that would run code or open a network share, or null. */
+export function dangerousScheme(text: string): string | null {
+  if (!text.includes(":")) return null;
+  const code = CODE_SCHEME_RE.exec(text);
+  if (code) return code[0].replace(/[\s\u0000-\u001f(<"']/g, "").toLowerCase();
+  return FILE_SHARE_RE.test(text) ? "file:" : null;
+}
+
 function isLinkNotHttp(text: string): boolean {
   // Every pattern below needs a ":", a "\\" or a "." — most references have only the latter, in a date or number.
   if (!text.includes(":") && !text.includes("\\") && !/\.[a-z]/i.test(text)) return false;
@@ -171,6 +186,7 @@ export function classifyDocument(text: string, line = 1): EvidenceDoc {
     date,
     problem,
   });
+  if (dangerousScheme(text)) return doc("link", null, "link-dangerous");
   if (text.includes("://") && HTTP_RE.test(text)) {
     // A reference followed by its link ("Kế hoạch số 12/KH-UBND ngày 2/1/2018 https://…") keeps the reference's date.
     const reference = readReference(fold(text.replace(/https?:\/\/\S+/gi, " ")));

@@ -16,10 +16,13 @@ const DAY_MS = 86_400_000;
 /** Folded form of non-ASCII characters (NFD without combining marks, đ → d), filled as characters are met. */
 const foldedChars = new Map<number, string>();
 
+/** Characters that do not show: zero-width space/joiners, word joiner, byte-order mark, soft hyphen. */
+const INVISIBLE = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/;
+
 function foldCode(code: number, ch: string): string {
   let f = foldedChars.get(code);
   if (f === undefined) {
-    f = /^\s$/.test(ch) ? " " : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+    f = INVISIBLE.test(ch) ? "" : /^\s$/.test(ch) ? " " : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
     foldedChars.set(code, f);
   }
   return f;
@@ -28,8 +31,8 @@ function foldCode(code: number, ch: string): string {
 const NEEDS_SPACE_FIX = /\s\s|[^\S ]|^\s|\s$/;
 
 /**
- * Lower-case, without Vietnamese diacritics (đ → d), runs of white space as one space, trimmed: for matching
- * words users type. Runs on every cell of a sheet, so it copies ASCII runs whole and looks the rest up.
+ * Lower-case, without Vietnamese diacritics (đ → d), without invisible characters (zero-width space, soft
+ * hyphen), runs of white space (non-breaking too) as one space, trimmed: for matching words users type. Runs on every cell of a sheet, so it copies ASCII runs whole and looks the rest up.
  */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
@@ -84,7 +87,8 @@ export type Literal = { value: number; percent: boolean; date: boolean };
 
 /**
  * Reads "0,5", "0.5", "85%", "-1", "15/01/2019" as a number (dates as Excel serials).
- * Returns null when the text is not such a literal; throws ParError("rule.badDate") for an impossible date.
+ * Returns null when the text is not such a literal; throws ParError("rule.badDate") for an impossible date and
+ * ParError("rule.numberTooLarge") for a number beyond floating point (a 400-digit number is not Infinity).
  */
 export function parseLiteral(text: string): Literal | null {
   const s = text.trim();
@@ -101,6 +105,7 @@ export function parseLiteral(text: string): Literal | null {
   const num = NUMBER_RE.exec(s);
   if (!num) return null;
   const magnitude = Number(num[2].replace(",", "."));
+  if (!Number.isFinite(magnitude)) throw new ParError("rule.numberTooLarge", { text: s.length > 40 ? `${s.slice(0, 20)}…` : s });
   const signed = num[1] === "-" ? -magnitude : magnitude;
   const percent = num[3] === "%";
   return { value: percent ? signed / 100 : signed, percent, date: false };
@@ -126,7 +131,8 @@ export function readInput(value: CellValue): ScoreInput {
   let literal: Literal | null;
   try {
     literal = parseLiteral(text);
-  } catch {
+  } catch (e) {
+    if (e instanceof ParError && e.key === "rule.numberTooLarge") throw new ParError("value.notFinite", e.params);
     literal = null;
   }
   if (!literal) throw new ParError("value.notNumber", { text });

@@ -1,6 +1,7 @@
 import { builtinCatalog, builtinCatalogs, Catalog, findNode, isBuiltinId, walk } from "./catalog";
 import { isCatalogSheet, readCatalogSheet, SheetIssue } from "./catalog/sheet";
 import { Grid } from "./grid";
+import { resolveNumbering } from "./sheet/numbering";
 import { readUnitSheet } from "./sheet/read";
 import { UnitSheet } from "./sheet/types";
 
@@ -18,14 +19,17 @@ export function findUnitSheets(grids: Grid[], fallbackUnit: string, skip: Readon
   for (const grid of grids) {
     if (skip.has(grid.name) || isCatalogSheet(grid)) continue;
     const unit = readUnitSheet(grid, fallbackUnit);
-    if (unit && unit.rows.length > 0) units.push(unit);
+    if (unit && (unit.rows.length > 0 || (unit.alternative?.rows.length ?? 0) > 0)) units.push(unit);
   }
   return units;
 }
 
-/** Distinct codes of the sheets, how many the catalogue knows, and the overlap |A∩B| / |A∪B|. */
+/**
+ * Distinct codes of the sheets (each read with the numbering that fits this catalogue best), how many the catalogue
+ * knows, and the overlap |A∩B| / |A∪B|.
+ */
 export function codeOverlap(catalog: Catalog, units: UnitSheet[]): { matched: number; total: number; similarity: number } {
-  const codes = new Set(units.flatMap((u) => u.rows.map((r) => r.code)));
+  const codes = new Set(units.flatMap((u) => resolveNumbering(u, catalog).rows.map((r) => r.code)));
   let matched = 0;
   for (const code of codes) if (findNode(catalog, code)) matched++;
   const union = codes.size + [...walk(catalog.nodes)].length - matched;

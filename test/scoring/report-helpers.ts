@@ -42,6 +42,7 @@ export function unitSheet(rows: RowSpec[], opts: { unit?: string; sheet?: string
       value: cell(r, "value", spec.value),
       self: cell(r, "self", spec.self),
       appraised: cell(r, "appraised", spec.appraised),
+      survey: null,
       evidence: cell(r, "evidence", spec.evidence),
       notes: cell(r, "notes", spec.notes),
     };
@@ -49,9 +50,10 @@ export function unitSheet(rows: RowSpec[], opts: { unit?: string; sheet?: string
   return {
     sheet: opts.sheet ?? "Tự đánh giá",
     unit: opts.unit ?? "Sở Tư pháp",
-    header: { row: HEADER_ROW, columns },
+    header: { top: HEADER_ROW, row: HEADER_ROW, columns, found: [] },
     rows: unitRows,
     catalogRef: null,
+    numbering: "literal",
   };
 }
 

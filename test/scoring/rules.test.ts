@@ -106,8 +106,6 @@ describe("booleans", () => {
     ["KHÔNG", 0],
     ["khong", 0],
     ["No", 0],
-    [1, 0.5],
-    [0, 0],
   ])("yes/no rule with %p gives %p", (value, expected) => {
     expect(s("có: 0,5; không: 0", value)).toBe(expected);
   });
@@ -116,9 +114,23 @@ describe("booleans", () => {
     expect(s("yes: 1; no: -1", "không")).toBe(-1);
   });
 
-  test("a boolean against a numeric rule counts as 1 or 0", () => {
-    expect(s(">=1: 2; *: 0", true)).toBe(2);
-    expect(s(">=1: 2; *: 0", false)).toBe(0);
+  test("values are typed: yes/no matches only yes/no bands and *, a number or date only numeric bands and *", () => {
+    // "không" was once compared as 0 with the date and scored 1.
+    expect(() => s("<=31/12/2012: 1; >31/12/2012: 0,5", "không")).toThrow(/quy tắc chỉ có mức cho số, tỷ lệ % hoặc ngày/);
+    expect(s("<=31/12/2012: 1; >31/12/2012: 0,5; không: 0", "không")).toBe(0);
+    expect(s("<=31/12/2012: 1; >31/12/2012: 0,5; không: 0", "01/12/2012")).toBe(1);
+    // "có" was once read as 1 by the expression and scored 0,75.
+    expect(() => s("<=4: 1 - 0,25*x", "có")).toThrow(ParError);
+    expect(s("<=4: 1 - 0,25*x; *: 0", "có")).toBe(0);
+    expect(() => s("có: 0,5; không: 0", 1)).toThrow(/quy tắc chỉ có mức cho có\/không/);
+    expect(() => s("có: 0,5; không: 0", 0)).toThrow(ParError);
+    expect(s("có: 0,5; *: 0", 1)).toBe(0);
+    expect(() => s(">=1: 2", true)).toThrow(/quy tắc chỉ có mức cho số/);
+    expect(s(">=1: 2; *: 0", true)).toBe(0);
+  });
+
+  test("the type error is worded in English too", () => {
+    expect(errorOf(() => s("có: 1; không: 0", 5)).text("en")).toMatch(/The value "5" is a number, but the rule has bands only for yes\/no/);
   });
 });
 

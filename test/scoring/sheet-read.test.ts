@@ -63,7 +63,7 @@ describe("header detection", () => {
       ["Ghi chú", "Điểm tự chấm", "Nội dung", "STT", "TLKC", "Điểm tối đa"],
       [null, 0.5, "Ban hành kế hoạch", "1.1.1", "Kế hoạch số 1/KH-STP ngày 01/12/2017", 0.5],
     ]);
-    expect(findHeader(g)).toEqual({ row: 4, columns: { notes: 0, self: 1, name: 2, code: 3, evidence: 4, max: 5 } });
+    expect(findHeader(g)).toMatchObject({ top: 4, row: 4, columns: { notes: 0, self: 1, name: 2, code: 3, evidence: 4, max: 5 } });
   });
 
   test("a row with a code column but nothing to score is not the header", () => {

@@ -4,6 +4,7 @@
  */
 import { RawCellContent } from "hyperformula";
 import {
+  a1,
   builtinCatalog,
   Catalog,
   CatalogNode,
@@ -185,8 +186,9 @@ describe.each(CATALOG_IDS)("template of %s", (id) => {
       expect(templateSheet(catalog, { lang, name: "Sở Tư pháp 2026" }).name).toBe("Sở Tư pháp 2026");
     });
 
-    test("an untouched template has no findings and no appraisal", () => {
-      expect(validateUnit(unit, catalog, { lang })).toEqual([]);
+    test("an untouched template is reported unscored (one error at the self-score header), nothing else", () => {
+      const findings = validateUnit(unit, catalog, { lang });
+      expect(findings.map((f) => [f.kind, f.severity, f.code, f.cell])).toEqual([["unscored", "error", null, a1(unit.header.row, unit.header.columns.self!)]]);
     });
   });
 });
@@ -342,7 +344,7 @@ describe("a filled template evaluated by HyperFormula", () => {
     const unit = readUnitSheet(grid, "x")!;
     expect(unit.rows.every((r) => r.appraised!.value === null || r.appraised!.value === "")).toBe(true);
     expect(unit.rows.every((r) => r.self!.value === null || r.self!.value === "")).toBe(true);
-    expect(validateUnit(unit, catalog)).toEqual([]);
+    expect(validateUnit(unit, catalog).map((f) => f.kind)).toEqual(["unscored"]);
     // The cached values in the spec agree with what a spreadsheet computes.
     spec.rows.forEach((row, r) =>
       row.forEach((cell, c) => {

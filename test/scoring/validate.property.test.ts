@@ -6,6 +6,7 @@ import {
   chooseCatalog,
   findUnitSheets,
   Grid,
+  ParError,
   readUnitSheet,
   validateUnit,
 } from "../../src/scoring";
@@ -66,14 +67,26 @@ describe("random sheets never crash the reader, the validator or the reports", (
         chooseCatalog([grid], units);
         for (const unit of units) {
           for (const catalog of [province, department]) {
-            const findings = validateUnit(unit, catalog);
+            let findings;
+            try {
+              findings = validateUnit(unit, catalog);
+            } catch (e) {
+              // The only refusal: no column to score from (never an index from a column that was not read).
+              expect((e as ParError).key).toBe("sheet.noScoreColumn");
+              expect(unit.header.columns.self ?? unit.header.columns.appraised).toBeUndefined();
+              expect(() => buildSummary(unit, catalog, [])).toThrow(ParError);
+              continue;
+            }
             for (const f of findings) {
               expect(typeof f.message).toBe("string");
               expect(f.message.length).toBeGreaterThan(0);
               expect(f.cell).toMatch(/^[A-Z]+\d+$/);
             }
             const summary = buildSummary(unit, catalog, findings);
-            if (summary.officialIndex !== null) expect(Number.isFinite(summary.officialIndex)).toBe(true);
+            if (summary.officialIndex !== null) {
+              expect(Number.isFinite(summary.officialIndex)).toBe(true);
+              expect(summary.officialIndex).toBeLessThanOrEqual(100);
+            }
             buildPlan(unit, catalog);
           }
         }

@@ -1,3 +1,5 @@
+import { ParError } from "../../src/scoring/errors";
+import { buildSummary } from "../../src/scoring/report";
 import { parseCatalog } from "../../src/scoring/catalog";
 import { Grid } from "../../src/scoring/grid";
 import { readUnitSheet } from "../../src/scoring/sheet";
@@ -92,6 +94,7 @@ describe("a clean sheet", () => {
       "evidence-late",
       "evidence-invalid",
       "missing-explanation",
+      "unscored",
     ]);
   });
 });
@@ -271,12 +274,38 @@ describe("output", () => {
     expect(JSON.stringify(rows)).toBe(before);
   });
 
-  test("a sheet without a self-score column is scored by the rules", () => {
+  test("a sheet without a self-score or appraised column is an error naming the headers found and those accepted", () => {
     const rows = cleanRows().map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]]);
     rows[2] = ["Mã", "Tiêu chí", "Điểm tối đa", "Kết quả", "TLKC", "Ghi chú"];
-    const fs = check(rows);
-    // 2.1 has no rule: it is unscored, so it needs no evidence; the others score full points with evidence.
-    expect(fs).toEqual([]);
+    // 2.1 has no rule: its points could not be read from anything, so nothing is scored 0 silently.
+    expect(() => check(rows)).toThrow(ParError);
+    try {
+      check(rows);
+    } catch (e) {
+      const text = (e as ParError).text("vi");
+      expect(text).toContain('"Kết quả" (D3)');
+      expect(text).toContain('"Điểm tự chấm"');
+      expect(text).toContain('"SNV đánh giá"');
+      expect((e as ParError).text("en")).toMatch(/has no self-score or appraised column/);
+    }
+  });
+
+  test("without a score column, a catalogue with a rule for every leaf scores the results", () => {
+    const allRules = parseCatalog(
+      {
+        id: "quy-tac",
+        name: "Mọi tiêu chí có quy tắc",
+        nodes: [{ code: "1", name: "A", children: [{ code: "1.1", name: "B", max: 1, rule: ">=80%: 1; *: 0" }] }],
+      },
+      "quy-tac.json",
+    );
+    const header = ["Mã", "Tiêu chí", "Kết quả", "TLKC", "Ghi chú"];
+    const grid: Grid = { name: "S", values: [header, ["1", "A"], ["1.1", "B", 0.5, null, "chưa đạt"]] };
+    const unit = readUnitSheet(grid, "x")!;
+    expect(validateUnit(unit, allRules)).toEqual([]);
+    expect(buildSummary(unit, allRules, []).officialIndex).toBe(0);
+    const scored: Grid = { name: "S", values: [header, ["1", "A"], ["1.1", "B", 0.9, "Báo cáo số 1/BC-X ngày 01/02/2025", null]] };
+    expect(buildSummary(readUnitSheet(scored, "x")!, allRules, []).officialIndex).toBe(100);
   });
 
   test("a names-only catalogue takes the sheet's maxima", () => {

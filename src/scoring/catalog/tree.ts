@@ -63,6 +63,8 @@ export interface RollupNode {
   achieved: number;
   /** Leaves with no score yet. */
   unscored: number;
+  /** Applicable leaves whose maximum nobody gave (a names-only catalogue and no max on the sheet): no index then. */
+  missingMax: string[];
   notApplicable: boolean;
   /** achieved / applicableMax × 100, or null when nothing applies. */
   index: number | null;
@@ -80,7 +82,9 @@ function rollNode(node: CatalogNode, scores: ReadonlyMap<string, LeafScore>): Ro
     const max = node.max;
     const na = score === "notApplicable";
     const applicableMax = na ? 0 : (max ?? 0);
-    const achieved = typeof score === "number" ? score : 0;
+    const missingMax = !na && max === null ? [node.code] : [];
+    // A score above the maximum is reported by validation and counts as the maximum: the index stays within 100.
+    const achieved = typeof score === "number" ? (max !== null ? Math.min(score, max) : score) : 0;
     return {
       code: node.code,
       name: node.name,
@@ -88,8 +92,9 @@ function rollNode(node: CatalogNode, scores: ReadonlyMap<string, LeafScore>): Ro
       applicableMax,
       achieved,
       unscored: score === null ? 1 : 0,
+      missingMax,
       notApplicable: na,
-      index: parIndex(achieved, applicableMax),
+      index: missingMax.length ? null : parIndex(achieved, applicableMax),
       children: [],
     };
   }
@@ -101,17 +106,23 @@ function combine(children: RollupNode[]) {
   const applicableMax = round2(children.reduce((a, c) => a + c.applicableMax, 0));
   const achieved = round2(children.reduce((a, c) => a + c.achieved, 0));
   const maxes = children.map((c) => c.max);
+  const missingMax = children.flatMap((c) => c.missingMax);
   return {
     max: maxes.every((m) => m !== null) ? round2(maxes.reduce((a: number, m) => a + (m ?? 0), 0)) : null,
     applicableMax,
     achieved,
     unscored: children.reduce((a, c) => a + c.unscored, 0),
+    missingMax,
     notApplicable: children.length > 0 && children.every((c) => c.notApplicable),
-    index: parIndex(achieved, applicableMax),
+    index: missingMax.length ? null : parIndex(achieved, applicableMax),
   };
 }
 
-/** Rolls leaf scores up to criteria, fields and the total; not-applicable leaves leave the denominator. */
+/**
+ * Rolls leaf scores up to criteria, fields and the total; not-applicable leaves leave the denominator. A score
+ * counts at most its leaf's maximum. Where an applicable leaf has no maximum at all, the index is unknown (null),
+ * never computed over a smaller denominator.
+ */
 export function rollUp(catalog: Catalog, scores: ReadonlyMap<string, LeafScore>): Rollup {
   const fields = catalog.nodes.map((n) => rollNode(n, scores));
   return { fields, total: combine(fields) };

@@ -92,6 +92,16 @@ const vi = {
   "group.field": (p) => `Lĩnh vực ${p.field}`,
   "workbook.noUnitSheet": (p) =>
     `Không tìm thấy trang tự đánh giá nào trong sổ tính (đã xem: ${p.sheets}). Trang tự đánh giá cần một dòng tiêu đề có cột "Mã" và ít nhất một trong các cột "Điểm tối đa", "Kết quả thực hiện", "Điểm tự chấm", với các dòng mang mã tiêu chí (ví dụ 1.1) bên dưới. Dùng thẻ "Mẫu" trong ngăn PAR Scorer để tạo một trang như vậy từ bộ tiêu chí`,
+  "sheet.noScoreColumn": (p) =>
+    `Trang "${p.sheet}" không có cột điểm tự chấm hay điểm thẩm định nên không tính được điểm (không chấm 0 cho cột không đọc được). Các cột tìm thấy: ${p.headers}. Đặt tên cột điểm là một trong: ${p.accepted} (tiêu đề hai, ba dòng gộp ô cũng được, ví dụ "Tự đánh giá" trên "Điểm tự chấm")`,
+  "value.expectsBoolean": (p) =>
+    `Giá trị "${p.text}" là một số, nhưng quy tắc chỉ có mức cho có/không. Nhập có hoặc không, hoặc thêm mức "*: điểm" cho mọi giá trị còn lại`,
+  "value.expectsNumber": (p) =>
+    `Giá trị "${p.text}" là có/không, nhưng quy tắc chỉ có mức cho số, tỷ lệ % hoặc ngày. Nhập số liệu (ví dụ 85% hoặc 15/01/2019), hoặc thêm mức "có: điểm; không: điểm" vào quy tắc`,
+  "value.notFinite": (p) => `Số "${p.text}" quá lớn để tính điểm. Kiểm tra lại ô (có thể thừa chữ số)`,
+  "rule.notFinite": (p) =>
+    `Biểu thức điểm "${p.text}" cho kết quả quá lớn (vô hạn) với giá trị ${p.value}. Kiểm tra lại các số trong quy tắc`,
+  "rule.numberTooLarge": (p) => `Số "${p.text}" quá lớn. Dùng số có ít chữ số hơn (điểm, tỷ lệ, số lượng thường chỉ vài chữ số)`,
   "template.exists": (p) =>
     `Tệp ${p.file} đã có; không ghi đè. Chọn một tên tệp khác (tùy chọn -o) hoặc xóa tệp cũ rồi chạy lại`,
 } satisfies Record<string, Template>;
@@ -166,6 +176,15 @@ const en: Record<MessageKey, Template> = {
   "group.field": (p) => `Field ${p.field}`,
   "workbook.noUnitSheet": (p) =>
     `No self-assessment sheet was found in the workbook (looked at: ${p.sheets}). A self-assessment sheet needs a header row with a "Mã" (Code) column and at least one of "Điểm tối đa" (Max), "Kết quả thực hiện" (Result), "Điểm tự chấm" (Self score), with rows carrying criterion codes (e.g. 1.1) below it. Use the "Mẫu" (Template) tab of the PAR Scorer pane to create one from the catalogue`,
+  "sheet.noScoreColumn": (p) =>
+    `Sheet "${p.sheet}" has no self-score or appraised column, so no points can be read (a column that was not read is never scored 0). Columns found: ${p.headers}. Name the score column one of: ${p.accepted} (two- or three-row merged headers work too, e.g. "Tự đánh giá" over "Điểm tự chấm")`,
+  "value.expectsBoolean": (p) =>
+    `The value "${p.text}" is a number, but the rule has bands only for yes/no. Enter có (yes) or không (no), or add a band "*: points" for any other value`,
+  "value.expectsNumber": (p) =>
+    `The value "${p.text}" is yes/no, but the rule has bands only for numbers, percentages or dates. Enter the figure (e.g. 85% or 15/01/2019), or add bands "có: points; không: points" to the rule`,
+  "value.notFinite": (p) => `The number "${p.text}" is too large to score. Check the cell (it may have extra digits)`,
+  "rule.notFinite": (p) => `The points expression "${p.text}" gives an infinite result for the value ${p.value}. Check the numbers in the rule`,
+  "rule.numberTooLarge": (p) => `The number "${p.text}" is too large. Use fewer digits (points, rates and counts have only a few)`,
   "template.exists": (p) =>
     `The file ${p.file} already exists and is not overwritten. Choose another file name (option -o) or delete the old file, then run again`,
 };

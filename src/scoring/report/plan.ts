@@ -1,4 +1,5 @@
 import { Catalog, leaves } from "../catalog";
+import { prepareUnit } from "../sheet/numbering";
 import { leafScores, unitCatalog } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { round2 } from "../values";
@@ -13,6 +14,7 @@ import { ImprovementPlan, PlanItem } from "./types";
  * not-applicable criteria and criteria with no known maximum are left out.
  */
 export function buildPlan(unit: UnitSheet, catalog: Catalog): ImprovementPlan {
+  unit = prepareUnit(unit, catalog);
   const uc = unitCatalog(catalog, unit);
   const scores = leafScores(unit, uc, hasAppraisal(unit) ? "appraised" : "self");
   const items: PlanItem[] = [];
@@ -20,7 +22,7 @@ export function buildPlan(unit: UnitSheet, catalog: Catalog): ImprovementPlan {
     if (node.max === null) continue;
     const score = scores.get(node.code) ?? null;
     if (score === "notApplicable") continue;
-    const achieved = typeof score === "number" ? round2(score) : 0;
+    const achieved = typeof score === "number" ? round2(Math.min(score, node.max)) : 0;
     const lost = round2(node.max - achieved);
     if (!(lost > 0)) continue;
     items.push({

@@ -30,6 +30,7 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-late": "Tài liệu kiểm chứng quá hạn",
     "evidence-invalid": "Tài liệu kiểm chứng không hợp lệ",
     "missing-explanation": "Thiếu giải trình",
+    unscored: "Chưa chấm điểm",
   },
   en: {
     "missing-criterion": "Missing criterion",
@@ -43,6 +44,7 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-late": "Evidence after the deadline",
     "evidence-invalid": "Invalid evidence",
     "missing-explanation": "Missing explanation",
+    unscored: "Not scored yet",
   },
 };
 

@@ -1,6 +1,7 @@
 import { Catalog, findNode, Rollup, RollupNode, rollUp } from "../catalog";
 import { ParError } from "../errors";
 import { Lang } from "../i18n/messages";
+import { prepareUnit } from "../sheet/numbering";
 import { leafScores, unitCatalog } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { fold, round2 } from "../values";
@@ -183,6 +184,7 @@ export function buildSummary(
   findings: Finding[],
   options: { bands?: ClassBand[] } = {},
 ): UnitSummary {
+  unit = prepareUnit(unit, catalog);
   const roll = unitRollups(unit, catalog);
   const fields = roll.self.fields.map((f, i) => line(f.code, f.name, f, roll.appraised ? roll.appraised.fields[i] : null));
   const total = line("", "Tổng cộng", roll.self.total, roll.appraised ? roll.appraised.total : null);
@@ -230,5 +232,7 @@ export function buildSummary(
     errors,
     warnings,
     withoutEvidence,
+    missingMax: (roll.appraised ?? roll.self).total.missingMax,
+    numbering: unit.numbering,
   };
 }

@@ -1,4 +1,5 @@
 import { EvidenceItem } from "../catalog";
+import { Numbering } from "../sheet/types";
 import { FindingKind, Severity } from "../validate/types";
 
 /** One line of a unit's summary: a field, or the total. Points are rounded to 2 decimals. */
@@ -47,6 +48,13 @@ export interface UnitSummary {
   warnings: number;
   /** Scored leaf criteria that have no evidence at all. */
   withoutEvidence: CriterionRef[];
+  /**
+   * Applicable leaf criteria whose maximum neither the catalogue nor the sheet gives (a names-only catalogue and a
+   * row left out): the index is then unknown (null), never computed over a smaller denominator.
+   */
+  missingMax?: string[];
+  /** How the sheet numbered its criteria (see Numbering). */
+  numbering?: Numbering;
 }
 
 /** A class band: an index at or above `min` gets `label` (bands sorted by min, highest first). */

@@ -6,6 +6,7 @@ import { Catalog } from "../catalog";
 import { ParError } from "../errors";
 import { Grid } from "../grid";
 import { Lang } from "../i18n/messages";
+import { hasScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { validateUnit } from "../validate";
 import { Finding } from "../validate/types";
@@ -39,13 +40,6 @@ export interface WorkbookReports {
   specs: SheetSpec[];
   /** Unit sheets with no score typed or computed yet (e.g. a fresh template): not ranked. */
   unscored: string[];
-}
-
-const filled = (cell: { value: unknown } | null) => cell !== null && cell.value !== null && cell.value !== undefined && cell.value !== "";
-
-/** Whether any criterion row has a self or appraised score (a fresh template has none). */
-export function hasScores(unit: UnitSheet): boolean {
-  return unit.rows.some((r) => filled(r.self) || filled(r.appraised));
 }
 
 /** Throws ParError "workbook.noUnitSheet" when no grid is a unit sheet. */

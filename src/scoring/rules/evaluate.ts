@@ -1,8 +1,8 @@
 import { ParError } from "../errors";
 import { Lang, t } from "../i18n/messages";
 import { formatInput, formatNumberVi, round2, ScoreInput } from "../values";
-import { evaluateExpression } from "./expression";
-import { Band, Condition, Points, Rule } from "./types";
+import { EvaluationFailure, evaluateExpression } from "./expression";
+import { Band, Condition, Rule } from "./types";
 
 const EPS = 1e-9;
 
@@ -20,20 +20,16 @@ export type ScoreResult =
     };
 
 function numericOf(input: ScoreInput): number | null {
-  if (input.kind === "number") return input.value;
-  if (input.kind === "boolean") return input.value ? 1 : 0;
-  return null;
+  return input.kind === "number" ? input.value : null;
 }
 
-function booleanOf(input: ScoreInput): boolean | null {
-  if (input.kind === "boolean") return input.value;
-  if (input.kind === "number" && (input.value === 0 || input.value === 1)) return input.value === 1;
-  return null;
-}
-
+/**
+ * Whether the band's condition matches. Values are typed: a yes/no value matches only yes/no conditions, a number
+ * or date only comparisons and ranges; "*" matches both. So "không" is never compared as 0 with a date.
+ */
 export function matches(condition: Condition, input: ScoreInput): boolean {
   if (condition.kind === "any") return true;
-  if (condition.kind === "boolean") return booleanOf(input) === condition.value;
+  if (condition.kind === "boolean") return input.kind === "boolean" && input.value === condition.value;
   const x = numericOf(input);
   if (x === null) return false;
   if (condition.kind === "range") {
@@ -55,7 +51,24 @@ export function matches(condition: Condition, input: ScoreInput): boolean {
   }
 }
 
-function pointsOf(points: Points, condition: Condition, x: number, max: number | null): number {
+type ValueType = "number" | "boolean";
+
+/** The kind of value a condition takes (null: any). */
+function conditionType(condition: Condition): ValueType | null {
+  if (condition.kind === "any") return null;
+  return condition.kind === "boolean" ? "boolean" : "number";
+}
+
+/** A value the rule cannot score by its type (no band of its type, no "*"): a ParError saying what is expected. */
+function checkType(rule: Rule, input: ScoreInput): void {
+  const got: ValueType = input.kind === "boolean" ? "boolean" : "number";
+  const types = rule.bands.map((b) => conditionType(b.condition));
+  if (types.includes(null) || types.includes(got)) return;
+  throw new ParError(got === "boolean" ? "value.expectsNumber" : "value.expectsBoolean", { text: formatInput(input) });
+}
+
+function pointsOf(band: Band, x: number, max: number | null): number {
+  const { points, condition } = band;
   switch (points.kind) {
     case "constant":
       return points.value;
@@ -67,10 +80,16 @@ function pointsOf(points: Points, condition: Condition, x: number, max: number |
       return points.low + share * (points.high - points.low);
     }
     case "expression": {
-      const value = evaluateExpression(points.expr, { x, max });
-      if (Number.isNaN(value)) {
-        if (max === null && /max/i.test(points.text)) throw new ParError("rule.needsMax", { text: points.text });
-        throw new ParError("rule.divByZero", { text: points.text, value: formatNumberVi(x) });
+      let value: number;
+      try {
+        value = evaluateExpression(points.expr, { x, max });
+      } catch (e) {
+        if (!(e instanceof EvaluationFailure)) throw e;
+        if (e.reason === "needsMax") throw new ParError("rule.needsMax", { text: points.text }, band.position);
+        throw new ParError("rule.divByZero", { text: points.text, value: formatNumberVi(x) }, band.position);
+      }
+      if (!Number.isFinite(value)) {
+        throw new ParError("rule.notFinite", { text: points.text, value: formatNumberVi(x) }, band.position);
       }
       return value;
     }
@@ -79,14 +98,16 @@ function pointsOf(points: Points, condition: Condition, x: number, max: number |
 
 /**
  * Scores one input: blank stays blank, "Không áp dụng" stays not applicable, otherwise the first matching
- * band's points (0 when none matches), capped at max when a max is known, rounded to 2 decimals.
+ * band's points (0 when none matches), capped at max when a max is known, rounded to 2 decimals. A value of a
+ * type no band takes (yes/no against numeric bands, a number against yes/no bands) is a ParError, not 0.
  */
 export function scoreInput(rule: Rule, input: ScoreInput, max: number | null = null): ScoreResult {
   if (input.kind === "blank") return { kind: "blank" };
   if (input.kind === "notApplicable") return { kind: "notApplicable" };
+  checkType(rule, input);
   const x = numericOf(input) ?? 0;
   const index = rule.bands.findIndex((band) => matches(band.condition, input));
-  const raw = index < 0 ? 0 : pointsOf(rule.bands[index].points, rule.bands[index].condition, x, max);
+  const raw = index < 0 ? 0 : pointsOf(rule.bands[index], x, max);
   const capped = max !== null && raw > max;
   return { kind: "points", points: round2(capped ? max : raw), band: index < 0 ? null : index, raw, capped };
 }

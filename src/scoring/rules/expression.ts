@@ -32,6 +32,9 @@ function tokenize(text: string, base: number): Token[] {
       const raw = m[1];
       const percent = raw.endsWith("%");
       const n = Number(raw.replace("%", "").replace(",", "."));
+      if (!Number.isFinite(n)) {
+        throw new ParError("rule.numberTooLarge", { text: raw.length > 40 ? `${raw.slice(0, 20)}…` : raw }, base + offset);
+      }
       tokens.push({ kind: "num", text: raw, value: percent ? n / 100 : n, offset });
     } else if (m[2]) tokens.push({ kind: "var", text: m[2].toLowerCase(), offset });
     else if (m[3]) tokens.push({ kind: "op", text: m[3] === "×" ? "*" : m[3], offset });
@@ -116,13 +119,20 @@ export function usesVariable(expr: Expr, name: "x" | "max"): boolean {
   }
 }
 
-/** Evaluates; returns NaN on division by zero (the caller reports it with the value that caused it). */
+/** Why an expression has no value: a division by zero, or max used where the criterion has none. */
+export class EvaluationFailure {
+  constructor(readonly reason: "divByZero" | "needsMax") {}
+}
+
+/** Evaluates; throws an EvaluationFailure for a division by zero or a missing max (the caller words it). */
 export function evaluateExpression(expr: Expr, vars: { x: number; max: number | null }): number {
   switch (expr.kind) {
     case "num":
       return expr.value;
     case "var":
-      return expr.name === "x" ? vars.x : (vars.max ?? NaN);
+      if (expr.name === "x") return vars.x;
+      if (vars.max === null) throw new EvaluationFailure("needsMax");
+      return vars.max;
     case "neg":
       return -evaluateExpression(expr.operand, vars);
     case "bin": {
@@ -136,7 +146,8 @@ export function evaluateExpression(expr: Expr, vars: { x: number; max: number | 
         case "*":
           return a * b;
         case "/":
-          return b === 0 ? NaN : a / b;
+          if (b === 0) throw new EvaluationFailure("divByZero");
+          return a / b;
       }
     }
   }

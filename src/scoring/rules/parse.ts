@@ -43,15 +43,19 @@ function trimmed(text: string, position: number): Segment {
   return { text: text.trim(), position: position + lead };
 }
 
-/** A number, percentage or date at seg; `notLiteral` is the error when the text is none of those. */
-function bound(seg: Segment, notLiteral: "rule.badNumber" | "rule.badCondition" = "rule.badNumber"): Bound {
-  let literal;
+/** parseLiteral, its errors placed at seg. */
+function literalAt(seg: Segment) {
   try {
-    literal = parseLiteral(seg.text);
+    return parseLiteral(seg.text);
   } catch (e) {
     if (e instanceof ParError) throw new ParError(e.key, e.params, seg.position);
     throw e;
   }
+}
+
+/** A number, percentage or date at seg; `notLiteral` is the error when the text is none of those. */
+function bound(seg: Segment, notLiteral: "rule.badNumber" | "rule.badCondition" = "rule.badNumber"): Bound {
+  const literal = literalAt(seg);
   if (!literal) throw new ParError(notLiteral, { text: seg.text }, seg.position);
   return literal;
 }
@@ -102,7 +106,7 @@ function parsePoints(seg: Segment, condition: Condition): Points {
     const high = bound(trimmed(seg.text.slice(dots + 2), seg.position + dots + 2));
     return { kind: "linear", low: low.value, high: high.value };
   }
-  const literal = /^[+-]?\s*[\d.,]+%?$/.test(seg.text) ? parseLiteral(seg.text) : null;
+  const literal = /^[+-]?\s*[\d.,]+%?$/.test(seg.text) ? literalAt(seg) : null;
   if (literal && !literal.date) return { kind: "constant", value: literal.value };
   const expr = parseExpression(seg.text, seg.position);
   if (!usesVariable(expr, "x") && !usesVariable(expr, "max") && expr.kind === "num") {

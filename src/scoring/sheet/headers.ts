@@ -1,31 +1,52 @@
-import { Grid, gridWidth } from "../grid";
+import { a1, cellAt, CellRect, Grid, gridWidth } from "../grid";
 import { fold } from "../values";
-import { ColumnRole, HeaderMap } from "./types";
+import { ColumnRole, HeaderColumn, HeaderMap } from "./types";
 
-/** Header texts per role, folded (lower case, no diacritics); a header may add words after them ("Điểm tự chấm (điểm)"). */
-const SYNONYMS: Record<ColumnRole, string[]> = {
-  code: ["ma tieu chi", "ma so", "ma", "stt", "tt", "code"],
+/**
+ * Header texts per role, folded (lower case, no diacritics); a header may add words after them ("Điểm tự chấm
+ * (điểm)"). Group headers of two- and three-row headers are here too ("Tự đánh giá" over "Kết quả thực hiện |
+ * Điểm tự chấm"): the lowest text that names a role decides (see columnRole).
+ */
+export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
+  code: ["ma tieu chi", "ma so", "ma", "so thu tu", "so tt", "stt", "thu tu", "tt", "code", "no"],
   name: ["ten tieu chi", "noi dung tieu chi", "tieu chi", "noi dung", "criterion", "name"],
-  max: ["diem toi da", "diem chuan", "max", "maximum"],
+  max: ["diem toi da", "diem chuan", "toi da", "max", "maximum"],
   value: ["ket qua thuc hien", "ket qua", "so lieu", "value", "result"],
-  self: ["diem tu cham", "diem tu danh gia", "self score", "self-score"],
-  appraised: ["diem tham dinh", "appraised", "appraised score"],
+  self: ["diem tu cham", "diem tu danh gia", "tu cham", "tu danh gia", "self score", "self-score", "self"],
+  appraised: [
+    "diem tham dinh",
+    "hoi dong tham dinh",
+    "tham dinh",
+    "snv danh gia",
+    "so noi vu danh gia",
+    "diem snv",
+    "appraised",
+    "appraised score",
+  ],
+  survey: ["dieu tra xa hoi hoc", "dieu tra xhh", "dtxhh", "survey"],
   evidence: ["tai lieu kiem chung", "tlkc", "evidence"],
   notes: ["ghi chu", "giai trinh", "notes", "note", "explanation"],
 };
 
-const ENTRIES = (Object.entries(SYNONYMS) as [ColumnRole, string[]][])
+const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
   .flatMap(([role, words]) => words.map((w) => ({ role, w })))
   .sort((a, b) => b.w.length - a.w.length);
 
 /** How many rows from the top are searched for the header (title rows above it are normal). */
 export const HEADER_SEARCH_ROWS = 30;
+/** A header spans at most this many rows (a group header over sub-headers, perhaps over sub-sub-headers). */
+export const HEADER_MAX_ROWS = 3;
+
+/** Folded header text without trailing punctuation ("STT.", "Mã:", "Điểm*"). */
+function headerKey(text: string): string {
+  return fold(text).replace(/[\s:*.]+$/, "").trim();
+}
 
 /** The role a header text names, or null. Longest synonym first, so "Tên tiêu chí" is a name, not a code. */
 export function headerRole(text: unknown): ColumnRole | null {
   if (typeof text !== "string") return null;
-  const f = fold(text).replace(/[:*]+$/, "").trim();
-  if (!f || f.length > 60) return null;
+  const f = headerKey(text);
+  if (!f || f.length > 80) return null;
   for (const { role, w } of ENTRIES) {
     if (f === w || f.startsWith(w + " ") || f.startsWith(w + "(")) return role;
   }
@@ -33,26 +54,168 @@ export function headerRole(text: unknown): ColumnRole | null {
 }
 
 /**
- * Finds the header row: the row in the first rows with the most recognised column headers, which must include
- * the code column and at least one of max, value, self score. Each role takes its first column.
+ * The role of a column whose header reads `parts` from top to bottom ("Tự đánh giá", "Kết quả thực hiện"): the
+ * lowest part that names a role; else the lowest part read with the group headers above it ("Điểm" + "Tối đa");
+ * else the nearest group header alone ("Tự đánh giá" over "Điểm").
+ */
+export function columnRole(parts: string[]): ColumnRole | null {
+  const last = parts.length - 1;
+  if (last < 0) return null;
+  const own = headerRole(parts[last]);
+  if (own) return own;
+  for (let from = last - 1; from >= 0; from--) {
+    const joined = headerRole(parts.slice(from).join(" "));
+    if (joined) return joined;
+  }
+  for (let i = last - 1; i >= 0; i--) {
+    const group = headerRole(parts[i]);
+    if (group) return group;
+  }
+  return null;
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value.replace(/\s+/g, " ").trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return "";
+}
+
+/** For each merged cell (other than its top-left), the merge it belongs to; null when the grid holds no merges. */
+function mergeLookup(grid: Grid): ((row: number, col: number) => CellRect | null) | null {
+  const merges = grid.merges;
+  if (!merges || merges.length === 0) return null;
+  const byRow = new Map<number, CellRect[]>();
+  for (const m of merges) {
+    // Only the search window matters for headers; long vertical merges further down are not looked up here.
+    const last = Math.min(m.bottom, HEADER_SEARCH_ROWS + HEADER_MAX_ROWS);
+    for (let r = m.top; r <= last; r++) {
+      let list = byRow.get(r);
+      if (!list) byRow.set(r, (list = []));
+      list.push(m);
+    }
+  }
+  return (row, col) => byRow.get(row)?.find((m) => col >= m.left && col <= m.right) ?? null;
+}
+
+/**
+ * The header texts of the rows top..top+height−1, per column, top-down, without repeats. A merged cell reads as
+ * its merge's top-left cell. When the host could not tell merges (grid.merges undefined), a blank cell of an
+ * upper header row that has sub-headers below it continues the group header on its left, as a merge would.
+ */
+function bandTexts(grid: Grid, top: number, height: number, width: number, merged: ReturnType<typeof mergeLookup>): string[][] {
+  const texts: string[][] = [];
+  const guessMerges = grid.merges === undefined;
+  for (let col = 0; col < width; col++) {
+    const parts: string[] = [];
+    for (let row = top; row < top + height; row++) {
+      const m = merged?.(row, col);
+      let text = m && m.top >= top ? textOf(cellAt(grid, m.top, m.left)) : textOf(cellAt(grid, row, col));
+      if (!text && guessMerges && row < top + height - 1) text = continuedGroup(grid, row, col);
+      if (text && parts[parts.length - 1] !== text) parts.push(text);
+    }
+    texts.push(parts);
+  }
+  return texts;
+}
+
+/** The group header on the left of a blank upper header cell, when both columns have sub-headers below. */
+function continuedGroup(grid: Grid, row: number, col: number): string {
+  if (!textOf(cellAt(grid, row + 1, col))) return "";
+  for (let left = col - 1; left >= 0; left--) {
+    const text = textOf(cellAt(grid, row, left));
+    if (!text) {
+      if (!textOf(cellAt(grid, row + 1, left))) return "";
+      continue;
+    }
+    return textOf(cellAt(grid, row + 1, left)) ? text : "";
+  }
+  return "";
+}
+
+interface Candidate {
+  map: HeaderMap;
+  count: number;
+}
+
+function candidate(grid: Grid, top: number, height: number, width: number, merged: ReturnType<typeof mergeLookup>): Candidate | null {
+  const texts = bandTexts(grid, top, height, width, merged);
+  const columns: HeaderMap["columns"] = {};
+  const found: HeaderColumn[] = [];
+  texts.forEach((parts, col) => {
+    if (parts.length === 0) return;
+    const role = columnRole(parts);
+    found.push({ col, text: parts.join(" / "), cell: a1(top, col), role });
+    if (role && columns[role] === undefined) columns[role] = col;
+  });
+  if (columns.code === undefined) return null;
+  const scoring = columns.max ?? columns.value ?? columns.self ?? columns.appraised ?? columns.survey;
+  if (scoring === undefined) return null;
+  return { map: { top, row: top + height - 1, columns, found }, count: Object.keys(columns).length };
+}
+
+/**
+ * Finds the header: the band of one to three rows among the first rows whose columns (texts combined top-down,
+ * merged cells read as their merge) name the most roles; it must name the code column and at least one column to
+ * score from (max, value, self, appraised or survey). Each role takes its first column. Fewer rows win a tie, and
+ * a lower header row must not hold a criterion code (that is the first data row).
  */
 export function findHeader(grid: Grid): HeaderMap | null {
   const width = gridWidth(grid);
-  let best: HeaderMap | null = null;
-  let bestCount = 0;
+  const merged = mergeLookup(grid);
+  const counts = new Map<string, number>();
+  const count = (top: number, height: number): number => {
+    const key = `${top}:${height}`;
+    let n = counts.get(key);
+    if (n === undefined) counts.set(key, (n = candidate(grid, top, height, width, merged)?.count ?? 0));
+    return n;
+  };
+  let best: Candidate | null = null;
   const last = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
-  for (let row = 0; row < last; row++) {
-    const columns: HeaderMap["columns"] = {};
-    for (let col = 0; col < width; col++) {
-      const role = headerRole(grid.values[row]?.[col]);
-      if (role && columns[role] === undefined) columns[role] = col;
-    }
-    const count = Object.keys(columns).length;
-    const usable = columns.code !== undefined && (columns.max !== undefined || columns.value !== undefined || columns.self !== undefined);
-    if (usable && count > bestCount) {
-      best = { row, columns };
-      bestCount = count;
+  for (let top = 0; top < last; top++) {
+    for (let height = 1; height <= HEADER_MAX_ROWS; height++) {
+      const c = candidate(grid, top, height, width, merged);
+      if (!c) continue;
+      if (height > 1 && lowerRowHoldsCode(grid, c.map)) break;
+      counts.set(`${top}:${height}`, c.count);
+      // Each row of a multi-row header must add to it: a title or instruction row above a header is not part of it.
+      if (height > 1 && (c.count <= count(top, height - 1) || c.count <= count(top + 1, height - 1))) continue;
+      if (!best || c.count > best.count) best = c;
     }
   }
-  return best;
+  return best ? withNumberingRow(grid, best.map) : null;
+}
+
+const CODE_LIKE = /^(?:[IVX]{1,5}|\d{1,3}(?:[.,]\d{1,3})*)\.?$/;
+
+function lowerRowHoldsCode(grid: Grid, map: HeaderMap): boolean {
+  const value = cellAt(grid, map.row, map.columns.code!);
+  return typeof value === "number" || (typeof value === "string" && CODE_LIKE.test(value.trim()));
+}
+
+/** "(1)", "1", "A": the labels of a column-numbering row. */
+function numberingLabel(value: unknown): number | null {
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 && value < 100 ? value : null;
+  if (typeof value !== "string") return null;
+  const m = /^\(?\s*(\d{1,2}|[A-Z])\s*\)?$/.exec(value.trim());
+  if (!m) return null;
+  return /\d/.test(m[1]) ? Number(m[1]) : m[1].charCodeAt(0) - 64;
+}
+
+/**
+ * Many templates number their columns in the row under the header ("(1) (2) (3)…", "1 2 3…", "A B 1 2…"). That
+ * row is part of the header, not a criterion "1": three or more labels, increasing left to right, and nothing else.
+ */
+function withNumberingRow(grid: Grid, map: HeaderMap): HeaderMap {
+  const row = map.row + 1;
+  const width = gridWidth(grid);
+  const labels: number[] = [];
+  for (let col = 0; col < width; col++) {
+    const value = cellAt(grid, row, col);
+    if (value === null || value === undefined || value === "") continue;
+    const label = numberingLabel(value);
+    if (label === null) return map;
+    labels.push(label);
+  }
+  const increasing = labels.every((n, i) => i === 0 || n > labels[i - 1] || n === 1);
+  return labels.length >= 3 && increasing ? { ...map, numberingRow: row } : map;
 }

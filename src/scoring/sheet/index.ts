@@ -3,3 +3,4 @@ export * from "./codes";
 export * from "./headers";
 export * from "./read";
 export * from "./scores";
+export * from "./numbering";

@@ -90,3 +90,15 @@ export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColum
   }
   return scores;
 }
+
+const filled = (cell: UnitCell | null) =>
+  cell !== null && cell.value !== null && cell.value !== undefined && !(typeof cell.value === "string" && cell.value.trim() === "");
+
+/**
+ * Whether any criterion row has a self or appraised score, or (a sheet scored by the rules) a result: a fresh
+ * template has none.
+ */
+export function hasScores(unit: UnitSheet): boolean {
+  const byRules = unit.header.columns.self === undefined;
+  return unit.rows.some((r) => filled(r.self) || filled(r.appraised) || (byRules && filled(r.value)));
+}

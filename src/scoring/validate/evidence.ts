@@ -1,6 +1,6 @@
 import { CatalogNode } from "../catalog";
 import { parseDeadline } from "../deadline";
-import { EvidenceDoc, matchesRequired, parseEvidence } from "../evidence";
+import { dangerousScheme, EvidenceDoc, matchesRequired, parseEvidence } from "../evidence";
 import { readScoreCell, ruleScore } from "../sheet/scores";
 import { UnitRow } from "../sheet/types";
 import { formatDate, serialToDate } from "../values";
@@ -72,7 +72,10 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
     }
 
     for (const doc of docs) {
-      if (doc.problem === "link-not-http") {
+      if (doc.problem === "link-dangerous") {
+        const scheme = dangerousScheme(doc.text) ?? "";
+        out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.dangerous", { doc: doc.text, scheme }));
+      } else if (doc.problem === "link-not-http") {
         out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.link", { doc: doc.text }));
       } else if (doc.problem === "reference-malformed") {
         out.push(finding(ctx, "evidence-invalid", "warning", code, evidenceCell, "evidence-invalid.reference", { doc: doc.text }));

@@ -1,10 +1,11 @@
 import { Catalog } from "../catalog";
 import { parseA1 } from "../grid";
 import { Lang } from "../i18n/messages";
+import { prepareUnit } from "../sheet/numbering";
 import { UnitSheet } from "../sheet/types";
 import { makeContext } from "./context";
 import { checkEvidence } from "./evidence";
-import { checkScores } from "./scores";
+import { checkScored, checkScores } from "./scores";
 import { checkStructure } from "./structure";
 import { Finding, FINDING_KINDS } from "./types";
 
@@ -16,11 +17,12 @@ export interface ValidateOptions {
 
 /**
  * Validates a unit's sheet against a catalogue. Pure: reads the UnitSheet, changes nothing. Findings come in sheet
- * order (row, then column), then by kind.
+ * order (row, then column), then by kind. Throws ParError when the sheet has no column to score from
+ * (requireScoreColumn); a sheet with nothing scored yet gets an "unscored" error, never a clean bill.
  */
 export function validateUnit(unit: UnitSheet, catalog: Catalog, options: ValidateOptions = {}): Finding[] {
-  const ctx = makeContext(unit, catalog, options.lang ?? "vi");
-  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkEvidence(ctx)];
+  const ctx = makeContext(prepareUnit(unit, catalog), catalog, options.lang ?? "vi");
+  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkEvidence(ctx), ...checkScored(ctx)];
   const position = (f: Finding) => parseA1(f.cell) ?? { row: Number.MAX_SAFE_INTEGER, col: 0 };
   return findings
     .map((f, i) => ({ f, i, p: position(f) }))

@@ -41,6 +41,10 @@ const vi = {
     `Tiêu chí ${p.code} thiếu tài liệu kiểm chứng nhưng chưa có giải trình (ô ${p.cell}). Ghi lý do thiếu tài liệu`,
   "missing-explanation.noColumn": (p) =>
     `Tiêu chí ${p.code} cần giải trình nhưng bảng không có cột "Giải trình" hoặc "Ghi chú". Thêm cột này và ghi lý do`,
+  unscored: (p) =>
+    `Trang "${p.sheet}" chưa có điểm nào: cột ${p.column} (từ ô ${p.cell}) còn trống ở mọi tiêu chí. Nhập điểm tự chấm (hoặc kết quả thực hiện) rồi kiểm tra lại; một bảng chưa chấm không được tính là không có lỗi`,
+  "evidence-invalid.dangerous": (p) =>
+    `"${p.doc}" của tiêu chí ${p.code} (ô ${p.cell}) là liên kết không an toàn (${p.scheme}), có thể chạy mã hoặc mở tệp trên máy người xem; không được dùng làm tài liệu kiểm chứng. Ghi liên kết https://… tới tài liệu trên cổng thông tin`,
   "level.1": () => "lĩnh vực",
   "level.2": () => "tiêu chí",
   "level.3": () => "tiêu chí thành phần",
@@ -77,6 +81,10 @@ const en: Record<FindingMessageKey, Template> = {
   "missing-explanation.below": (p) => `Criterion ${p.code} scores ${p.value}/${p.max} with no explanation (cell ${p.cell}). Say why it falls short of the maximum`,
   "missing-explanation.evidence": (p) => `Criterion ${p.code} lacks evidence and has no explanation (cell ${p.cell}). Say why the documents are missing`,
   "missing-explanation.noColumn": (p) => `Criterion ${p.code} needs an explanation but the sheet has no "Giải trình" or "Ghi chú" column. Add one and explain`,
+  unscored: (p) =>
+    `Sheet "${p.sheet}" has no score yet: the ${p.column} column (from cell ${p.cell}) is blank for every criterion. Enter the self scores (or results) and validate again; a sheet not yet scored is not a sheet without errors`,
+  "evidence-invalid.dangerous": (p) =>
+    `"${p.doc}" of criterion ${p.code} (cell ${p.cell}) is an unsafe link (${p.scheme}) that could run code or open files on the reader's computer; it cannot be evidence. Give an https://… link to the document`,
   "level.1": () => "field",
   "level.2": () => "criterion",
   "level.3": () => "sub-criterion",

@@ -1,7 +1,8 @@
 import { CatalogNode, LeafScore } from "../catalog";
 import { parseRuleCached } from "../rules";
-import { readScoreCell, ruleScore } from "../sheet/scores";
+import { hasScores, readScoreCell, ruleScore } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
+import { a1 } from "../grid";
 import { CellValue, dateToSerial, formatDate, formatInput, readInput, readMax, round2 } from "../values";
 import { CheckContext, finding, isLeaf, label, pts } from "./context";
 import { Finding } from "./types";
@@ -157,4 +158,15 @@ export function checkScores(ctx: CheckContext): Finding[] {
     }
   }
   return out;
+}
+
+/** unscored: nothing scored on the whole sheet (a fresh template), pointed at the score column's header. */
+export function checkScored(ctx: CheckContext): Finding[] {
+  if (hasScores(ctx.unit)) return [];
+  const { header } = ctx.unit;
+  const role = header.columns.self !== undefined ? "self" : header.columns.appraised !== undefined ? "appraised" : "value";
+  const col = header.columns[role] ?? header.columns.code!;
+  const column = header.found.find((h) => h.col === col)?.text ?? label(ctx, role === "value" ? "column.self" : `column.${role}`);
+  const cell = a1(header.row, col);
+  return [finding(ctx, "unscored", "error", null, cell, "unscored", { sheet: ctx.unit.sheet, column: `"${column}"` })];
 }

@@ -11,6 +11,7 @@ export const FINDING_KINDS = [
   "evidence-late",
   "evidence-invalid",
   "missing-explanation",
+  "unscored",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];

@@ -1,0 +1,61 @@
+import { Catalog, findNode, leaves } from "../catalog";
+import { ParError } from "../errors";
+import { UnitRow, UnitSheet } from "./types";
+
+/** How well rows fit a catalogue: codes it knows, less codes it does not know and codes repeated. */
+function fit(rows: UnitRow[], catalog: Catalog): number {
+  const seen = new Set<string>();
+  let score = 0;
+  for (const row of rows) {
+    if (seen.has(row.code)) score--;
+    else if (findNode(catalog, row.code)) score++;
+    else score--;
+    seen.add(row.code);
+  }
+  return score;
+}
+
+/**
+ * The unit read with the numbering that fits the catalogue better (see UnitSheet.alternative): the relative
+ * reading of "I, 1, 2, a, b" wins only when it fits strictly better than the codes as written. Idempotent.
+ */
+export function resolveNumbering(unit: UnitSheet, catalog: Catalog): UnitSheet {
+  const other = unit.alternative;
+  if (!other || fit(other.rows, catalog) <= fit(unit.rows, catalog)) return unit;
+  return { ...unit, rows: other.rows, numbering: other.numbering, alternative: { numbering: unit.numbering, rows: unit.rows } };
+}
+
+/** Header texts accepted for a score column, as users write them (for messages). */
+export const SCORE_HEADERS = [
+  "Điểm tự chấm",
+  "Điểm tự đánh giá",
+  "Tự đánh giá",
+  "Điểm thẩm định",
+  "Thẩm định",
+  "Hội đồng thẩm định",
+  "SNV đánh giá",
+];
+
+/**
+ * A sheet is scored from its self-score or appraised column. Without either, its value column can stand in only
+ * when the catalogue has a rule for every leaf (each score is then computed, none assumed 0); otherwise reading it
+ * would give an index from a column that was never read: a ParError naming the headers found and those accepted.
+ */
+export function requireScoreColumn(unit: UnitSheet, catalog: Catalog): void {
+  const { columns, found } = unit.header;
+  if (columns.self !== undefined || columns.appraised !== undefined) return;
+  if (columns.value !== undefined && leaves(catalog).every((leaf) => leaf.rule)) return;
+  const headers = found.map((h) => `"${h.text}" (${h.cell})`).join(", ");
+  throw new ParError("sheet.noScoreColumn", {
+    sheet: unit.sheet,
+    headers: headers || "—",
+    accepted: SCORE_HEADERS.map((h) => `"${h}"`).join(", "),
+  });
+}
+
+/** The unit as every check and report reads it: its numbering resolved, its score column required. */
+export function prepareUnit(unit: UnitSheet, catalog: Catalog): UnitSheet {
+  const resolved = resolveNumbering(unit, catalog);
+  requireScoreColumn(resolved, catalog);
+  return resolved;
+}
