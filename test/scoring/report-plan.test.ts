@@ -101,7 +101,7 @@ describe("buildPlan", () => {
     expect(p.items[1].evidence[0]).toEqual({ name: "Báo cáo CCHC quý, năm", points: 1, target: 1, lead: "Sở Nội vụ" });
   });
 
-  it("names-only dien-bien-so: leaves with a maximum in the sheet are planned; those without are skipped", () => {
+  it("names-only dien-bien-so: nothing is planned from the sheet's own maxima (the catalogue gives none)", () => {
     const catalog = builtinCatalog("dien-bien-so");
     const [first, second, third] = leaves(catalog);
     const p = buildPlan(
@@ -112,6 +112,11 @@ describe("buildPlan", () => {
       ]),
       catalog,
     );
-    expect(p.items.map((i) => [i.code, i.lost, i.max])).toEqual([[first.code, 1.5, 2]]);
+    expect(p.items).toEqual([]);
+  });
+
+  it("a score above the maximum loses nothing (it is capped, not a negative loss)", () => {
+    const p = buildPlan(unitSheet([{ code: "1.1", max: 1, self: 3 }]), smallCatalog);
+    expect(p.items.find((i) => i.code === "1.1")).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { builtinCatalog, effectiveMax, leaves } from "../../src/scoring/catalog";
+import { builtinCatalog, effectiveMax, leaves, parseCatalog } from "../../src/scoring/catalog";
 import { ParError } from "../../src/scoring/errors";
 import { BandsError, buildSummary, classBand, hasAppraisal, parseBands } from "../../src/scoring/report/summary";
 import { DEFAULT_BANDS } from "../../src/scoring/report/types";
@@ -127,30 +127,48 @@ describe("buildSummary over the built-in catalogues", () => {
     expect(s.total.lost).toBe(1);
   });
 
-  it("the names-only dien-bien-so takes each leaf's maximum from the sheet", () => {
+  it("the names-only dien-bien-so gives no index from the sheet's own maxima: the catalogue must supply them", () => {
     const catalog = builtinCatalog("dien-bien-so");
     const all = leaves(catalog);
     expect(all.every((n) => n.max === null)).toBe(true);
     const rows = all.map((n, i) => ({ code: n.code, max: i % 2 === 0 ? 1 : "0,5", self: i === 0 ? 0 : i % 2 === 0 ? 1 : 0.5 }));
     const s = buildSummary(unitSheet(rows), catalog, []);
-    const max = all.reduce((a, _n, i) => a + (i % 2 === 0 ? 1 : 0.5), 0);
-    expect(s.total.max).toBe(max);
-    expect(s.total.applicableMax).toBe(max);
-    expect(s.total.self).toBe(max - 1);
-    expect(s.total.lost).toBe(1);
-    expect(s.selfIndex).toBe(Math.round(((max - 1) / max) * 10000) / 100);
+    expect(s.total.max).toBeNull();
+    expect(s.selfIndex).toBeNull();
+    expect(s.officialIndex).toBeNull();
+    expect(s.band).toBeNull();
+    expect(s.missingMax).toEqual(all.map((n) => n.code));
     expect(s.catalogId).toBe("dien-bien-so");
   });
 
-  it("a names-only leaf without a maximum in the sheet leaves the max unknown (null) but still sums what is known", () => {
+  it("with the points supplied in the catalogue, a unit that deletes a row keeps the full denominator", () => {
     const catalog = builtinCatalog("dien-bien-so");
     const all = leaves(catalog);
-    const rows = all.map((n, i) => ({ code: n.code, max: i === 0 ? null : 1, self: 1 }));
-    const s = buildSummary(unitSheet(rows), catalog, []);
-    expect(s.total.max).toBeNull();
-    expect(s.fields[0].max).toBeNull();
-    expect(s.fields[1].max).not.toBeNull();
-    expect(s.total.applicableMax).toBe(all.length - 1);
+    type Raw = { children: Raw[]; max?: number | null };
+    const withPoints = (n: Raw): Raw => ({ ...n, max: n.children.length ? null : 1, children: n.children.map(withPoints) });
+    const raw = JSON.parse(JSON.stringify(catalog)) as { nodes: Raw[] };
+    const supplied = parseCatalog({ ...raw, nodes: raw.nodes.map(withPoints) }, "diem.json");
+    const rows = all.slice(1).map((n) => ({ code: n.code, max: 1, self: 1 }));
+    const s = buildSummary(unitSheet(rows), supplied, []);
+    expect(s.total.applicableMax).toBe(all.length);
+    expect(s.total.self).toBe(all.length - 1);
+    expect(s.selfIndex).toBe(Math.round(((all.length - 1) / all.length) * 10000) / 100);
+    expect(s.missingMax).toEqual([]);
+  });
+
+  it("a score above its maximum counts as the maximum; a smaller maximum typed in the sheet is ignored", () => {
+    const rows = [
+      { code: "1.1", max: 1, self: 5 },
+      { code: "1.2.1", max: 0.5, self: 0.5 },
+      { code: "1.2.2", max: 0.1, self: 1.5 },
+      { code: "2.1", max: 3, self: 3 },
+      { code: "2.2", max: 2, self: 2 },
+    ];
+    const s = buildSummary(unitSheet(rows), smallCatalog, []);
+    expect(s.total.applicableMax).toBe(8);
+    expect(s.total.self).toBe(8);
+    expect(s.selfIndex).toBe(100);
+    expect(s.fields[0].self).toBe(3);
   });
 });
 

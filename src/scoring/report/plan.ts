@@ -1,6 +1,6 @@
 import { Catalog, leaves } from "../catalog";
 import { prepareUnit } from "../sheet/numbering";
-import { leafScores, unitCatalog } from "../sheet/scores";
+import { leafScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { round2 } from "../values";
 import { hasAppraisal } from "./summary";
@@ -11,14 +11,13 @@ import { ImprovementPlan, PlanItem } from "./types";
  * the official figures (the council's when the sheet has them, else the unit's own), largest loss first and equal
  * losses in catalogue order, with what the catalogue says about reaching it again: target, evidence, requirement,
  * deadline, lead and coordinating agencies. An unscored (or missing) criterion lost its whole maximum;
- * not-applicable criteria and criteria with no known maximum are left out.
+ * not-applicable criteria and criteria the catalogue gives no maximum are left out.
  */
 export function buildPlan(unit: UnitSheet, catalog: Catalog): ImprovementPlan {
   unit = prepareUnit(unit, catalog);
-  const uc = unitCatalog(catalog, unit);
-  const scores = leafScores(unit, uc, hasAppraisal(unit) ? "appraised" : "self");
+  const scores = leafScores(unit, catalog, hasAppraisal(unit) ? "appraised" : "self");
   const items: PlanItem[] = [];
-  for (const node of leaves(uc)) {
+  for (const node of leaves(catalog)) {
     if (node.max === null) continue;
     const score = scores.get(node.code) ?? null;
     if (score === "notApplicable") continue;

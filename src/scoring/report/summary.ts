@@ -2,7 +2,7 @@ import { Catalog, findNode, Rollup, RollupNode, rollUp } from "../catalog";
 import { ParError } from "../errors";
 import { Lang } from "../i18n/messages";
 import { prepareUnit } from "../sheet/numbering";
-import { leafScores, unitCatalog } from "../sheet/scores";
+import { leafScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { fold, round2 } from "../values";
 import { Finding, FINDING_KINDS, FindingKind, Severity } from "../validate/types";
@@ -140,12 +140,15 @@ export function hasAppraisal(unit: UnitSheet): boolean {
   return unit.rows.some((r) => filled(r.appraised?.value));
 }
 
-/** The unit's scores rolled up: self scores, and the council's when the sheet has them (else null). */
+/**
+ * The unit's scores rolled up: self scores, and the council's when the sheet has them (else null). Maxima, and so
+ * the index's denominator, come from the catalogue only: a sheet cannot lower its own denominator by deleting a
+ * row or typing a smaller maximum, and a names-only catalogue gives no index until its points are supplied.
+ */
 export function unitRollups(unit: UnitSheet, catalog: Catalog): { catalog: Catalog; self: Rollup; appraised: Rollup | null } {
-  const uc = unitCatalog(catalog, unit);
-  const self = rollUp(uc, leafScores(unit, uc, "self"));
-  const appraised = hasAppraisal(unit) ? rollUp(uc, leafScores(unit, uc, "appraised")) : null;
-  return { catalog: uc, self, appraised };
+  const self = rollUp(catalog, leafScores(unit, catalog, "self"));
+  const appraised = hasAppraisal(unit) ? rollUp(catalog, leafScores(unit, catalog, "appraised")) : null;
+  return { catalog, self, appraised };
 }
 
 type Totals = Omit<RollupNode, "code" | "name" | "children">;

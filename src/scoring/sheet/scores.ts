@@ -21,8 +21,9 @@ function sheetMax(row: UnitRow | undefined): number | null {
 }
 
 /**
- * The catalogue as it applies to this unit: a leaf the catalogue gives no maximum (a names-only catalogue) takes
- * the maximum the unit's sheet states for it. The catalogue itself is not changed.
+ * The catalogue as validation checks this unit against: a leaf the catalogue gives no maximum (a names-only
+ * catalogue) takes the maximum the unit's sheet states for it, so scores above it and sums are still checked. Only
+ * for checks: the index never uses a sheet's maxima (unitRollups). The catalogue itself is not changed.
  */
 export function unitCatalog(catalog: Catalog, unit: UnitSheet): Catalog {
   const rows = rowsByCode(unit);
