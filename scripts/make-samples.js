@@ -346,6 +346,52 @@ const UNITS = [
     ],
   },
   {
+    // A two-row header as many templates have it: "Tự đánh giá" merged over "Kết quả thực hiện | Điểm tự chấm", the
+    // other headers merged down over both rows, a column-numbering row under it; no "Đơn vị:" line (the unit is
+    // named by the "SỞ Y TẾ" heading) and no "Bộ tiêu chí:" line.
+    file: "so/so-y-te.xlsx",
+    unit: "Sở Y tế",
+    group: "Sở, ban, ngành",
+    catalog: SO,
+    sheet: "Tự đánh giá",
+    abbr: "SYT",
+    site: "soyte.dienbien.gov.vn",
+    seed: 606,
+    full: 0.82,
+    notApplicable: [],
+    codes: "plain",
+    formulas: true,
+    numFmt: "0.00",
+    columnNumbers: true,
+    titles: [
+      ["UBND TỈNH ĐIỆN BIÊN", "left", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+      ["SỞ Y TẾ", "left", "Độc lập - Tự do - Hạnh phúc"],
+      null,
+      ["BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2018", "title"],
+      null,
+    ],
+    columns: [
+      ["code", "TT", 7],
+      ["name", "Nội dung tiêu chí", 48],
+      ["max", "Điểm tối đa", 9],
+      ["value", "Kết quả thực hiện", 18, "Tự đánh giá"],
+      ["self", "Điểm tự chấm", 9, "Tự đánh giá"],
+      ["evidence", "Tài liệu kiểm chứng", 50],
+      ["notes", "Giải trình", 28],
+    ],
+    defects: [
+      (u) => {
+        u.leaf("2.1.1", { self: u.max("2.1.1"), evidence: [], notes: "" });
+        u.defect("2.1.1", "evidence", "missing-evidence", "Chấm đủ điểm nhưng không có tài liệu kiểm chứng — full points, no evidence");
+        u.defect("2.1.1", "notes", "missing-explanation", "…và không có giải trình — and no explanation");
+      },
+      (u) => {
+        u.leaf("4.1.1", { evidence: ["javascript:alert('Tai lieu kiem chung')"] });
+        u.defect("4.1.1", "evidence", "evidence-invalid", "Liên kết javascript: (chạy mã khi bấm) thay cho tài liệu — a javascript: link instead of a document");
+      },
+    ],
+  },
+  {
     file: "huyen/huyen-muong-cha.xlsx",
     unit: "UBND huyện Mường Chà",
     group: "UBND cấp huyện",
@@ -435,6 +481,42 @@ const UNITS = [
       (u) => {
         u.leaf("2.4.2", { self: 0.5, value: 0.75, notes: "" });
         u.defect("2.4.2", "notes", "missing-explanation", "Đạt 0,5/1 điểm nhưng không giải trình — scored below the maximum with no note");
+      },
+    ],
+  },
+  {
+    // Numbered as many district templates are: fields I, II…, criteria 1, 2… within their field, sub-criteria a), b)…;
+    // "Điểm đánh giá" merged over "Tự đánh giá | SNV đánh giá"; the unit named only by its heading.
+    file: "huyen/huyen-dien-bien-dong.xlsx",
+    unit: "UBND huyện Điện Biên Đông",
+    group: "UBND cấp huyện",
+    catalog: SO,
+    sheet: "Biểu tự chấm",
+    abbr: "UBND",
+    site: "dienbiendong.dienbien.gov.vn",
+    seed: 707,
+    full: 0.78,
+    notApplicable: ["5.4.2"],
+    codes: "relative",
+    formulas: false,
+    numFmt: null,
+    appraise: true,
+    titles: [["UBND HUYỆN ĐIỆN BIÊN ĐÔNG"], ["BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2018", "title"], null],
+    columns: [
+      ["code", "STT", 7],
+      ["name", "Nội dung", 48],
+      ["max", "Điểm tối đa", 9],
+      ["value", "Kết quả thực hiện", 18],
+      ["self", "Tự đánh giá", 9, "Điểm đánh giá"],
+      ["appraised", "SNV đánh giá", 9, "Điểm đánh giá"],
+      ["evidence", "TLKC", 50],
+      ["notes", "Ghi chú", 28],
+    ],
+    defects: [
+      (u) => u.setSelf("3.1.2", "0,5 điểm", "score-invalid", 'Điểm tự đánh giá ghi "0,5 điểm" (có chữ) — "0,5 điểm" has a word in it'),
+      (u) => {
+        u.leaf("2.2.3", { self: 0.5, notes: "" });
+        u.defect("2.2.3", "notes", "missing-explanation", "Đạt 0,5/1 điểm nhưng không ghi chú — scored below the maximum with no note");
       },
     ],
   },
@@ -711,6 +793,9 @@ function computeParents(cfg, rows) {
   return shown;
 }
 
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+const VIETNAMESE_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"];
+
 function displayCode(cfg, row) {
   if (row.typedCode) return row.typedCode;
   const code = row.code;
@@ -720,7 +805,14 @@ function displayCode(cfg, row) {
     case "numeric":
       return row.level <= 2 ? Number(code) : code;
     case "roman":
-      return row.level === 1 ? ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][Number(code) - 1] : code;
+      return row.level === 1 ? ROMAN[Number(code) - 1] : code;
+    case "relative": {
+      // As many district templates number: fields I, II…; criteria 1, 2… within the field; sub-criteria a), b)…
+      const last = Number(code.split(".").pop());
+      if (row.level === 1) return ROMAN[last - 1];
+      if (row.level === 2) return last;
+      return `${VIETNAMESE_LETTERS[last - 1]})`;
+    }
     default:
       return code;
   }
@@ -803,18 +895,37 @@ async function writeUnit(cfg, catalog) {
     r++;
   }
 
-  // Header.
-  const headerRow = r;
-  cols.forEach(([, text], i) => {
-    const cell = ws.getCell(headerRow, i + 1);
-    cell.value = text;
+  // Header: one row, or two when columns are grouped (a group header merged over its columns' own headers, the
+  // other headers merged down over both rows), as many provincial templates do.
+  const grouped = cols.some((c) => c[3]);
+  const headerTop = r;
+  const headerRow = grouped ? r + 1 : r;
+  const headStyle = (cell) => {
     cell.font = font({ bold: true });
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     cell.border = BORDER;
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+  };
+  for (let row = headerTop; row <= headerRow; row++) for (let c = 1; c <= width; c++) headStyle(ws.getCell(row, c));
+  cols.forEach(([, text, , group], i) => {
+    if (!grouped) {
+      ws.getCell(headerRow, i + 1).value = text;
+      return;
+    }
+    if (!group) {
+      ws.getCell(headerTop, i + 1).value = text;
+      ws.mergeCells(headerTop, i + 1, headerRow, i + 1);
+      return;
+    }
+    ws.getCell(headerRow, i + 1).value = text;
+    if (i > 0 && cols[i - 1][3] === group) return;
+    let last = i;
+    while (last + 1 < width && cols[last + 1][3] === group) last++;
+    ws.getCell(headerTop, i + 1).value = group;
+    if (last > i) ws.mergeCells(headerTop, i + 1, headerTop, last + 1);
   });
-  ws.getRow(headerRow).height = 33;
-  r++;
+  for (let row = headerTop; row <= headerRow; row++) ws.getRow(row).height = grouped ? 24 : 33;
+  r = headerRow + 1;
   if (cfg.columnNumbers) {
     cols.forEach((_, i) => {
       const cell = ws.getCell(r, i + 1);
@@ -1023,7 +1134,34 @@ function readmeMarkdown(results) {
   ].join("\n");
 }
 
+/**
+ * dien-bien-so with the sample maxima filled in (MAX_SO): what a province supplies for a names-only catalogue, so
+ * the index's denominator comes from the catalogue and never from a unit's own sheet. Used with --catalog.
+ */
+const SAMPLE_CATALOG_FILE = "bo-tieu-chi-cap-so-2018.json";
+
+function sampleCatalog() {
+  const base = core.builtinCatalog(SO);
+  const withPoints = (node) => ({
+    ...node,
+    max: node.children.length ? null : MAX_SO[node.code],
+    children: node.children.map(withPoints),
+  });
+  const catalog = {
+    ...base,
+    id: "dien-bien-so-2018",
+    name: "Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí dien-bien-so, điểm tối đa do người dùng nhập (số liệu mẫu)",
+    source: `${base.source}; điểm tối đa: số liệu mẫu của thư mục samples/ (văn bản gốc không cho điểm)`,
+    year: YEAR,
+    nodes: base.nodes.map(withPoints),
+  };
+  // The catalogue must load as any user's would (zod schema, structure checks).
+  core.parseCatalog(catalog, SAMPLE_CATALOG_FILE);
+  return catalog;
+}
+
 async function main() {
+  fs.writeFileSync(path.join(ROOT, SAMPLE_CATALOG_FILE), `${JSON.stringify(sampleCatalog(), null, 2)}\n`);
   const results = [];
   for (const cfg of [...UNITS, TINH]) {
     const catalog = core.builtinCatalog(cfg.catalog);

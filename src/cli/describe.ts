@@ -1,5 +1,5 @@
 /** Plain-text wording of what the workbook commands found, for a terminal. */
-import { CatalogChoice, Finding, Lang, SheetIssue, UnitSheet } from "../scoring";
+import { CatalogChoice, Finding, Lang, ParError, SheetIssue, t, UnitSheet } from "../scoring";
 
 const TEXT = {
   vi: {
@@ -16,6 +16,9 @@ const TEXT = {
     total: (e: number, w: number) => `Tổng cộng: ${e} lỗi, ${w} cảnh báo.`,
     clean: "Không phát hiện lỗi nào.",
     catalogIssues: "Lỗi trong trang bộ tiêu chí (trang này không được dùng)",
+    headerRows: (a: number, b: number) => `dòng tiêu đề ${a}–${b}`,
+    numbering: "cách đánh số",
+    rejected: (s: string) => `Bỏ qua trang "${s}"`,
   },
   en: {
     file: "File",
@@ -31,6 +34,9 @@ const TEXT = {
     total: (e: number, w: number) => `Total: ${e} errors, ${w} warnings.`,
     clean: "No defects found.",
     catalogIssues: "Problems in the catalogue sheet (the sheet is not used)",
+    headerRows: (a: number, b: number) => `header rows ${a}–${b}`,
+    numbering: "numbering",
+    rejected: (s: string) => `Sheet "${s}" skipped`,
   },
 };
 
@@ -47,9 +53,18 @@ export function describeChoice(choice: CatalogChoice, lang: Lang): string {
   return `${s.catalog}: ${choice.catalog.id} — ${choice.catalog.name} (${how})`;
 }
 
+/** Which file, sheet and unit; a header of several rows and a relative numbering are named, as they were read. */
 export function describeUnit(file: string, unit: UnitSheet, lang: Lang): string {
   const s = TEXT[lang];
-  return `${s.file}: ${file} — ${s.sheet} "${unit.sheet}" — ${s.unit}: ${unit.unit}`;
+  const how: string[] = [];
+  if (unit.header.top < unit.header.row) how.push(s.headerRows(unit.header.top + 1, unit.header.row + 1));
+  if (unit.numbering === "relative") how.push(`${s.numbering}: ${t("numbering.relative", {}, lang)}`);
+  return `${s.file}: ${file} — ${s.sheet} "${unit.sheet}" — ${s.unit}: ${unit.unit}${how.length ? ` (${how.join("; ")})` : ""}`;
+}
+
+/** Sheets that have a criteria table but nothing to score from, set aside because another sheet is usable. */
+export function describeRejected(rejected: { sheet: string; error: ParError }[], lang: Lang): string[] {
+  return rejected.map((r) => `${TEXT[lang].rejected(r.sheet)}: ${r.error.text(lang)}`);
 }
 
 function line(f: { sheet: string; cell: string; code: string | null; message: string }, kind?: string): string {

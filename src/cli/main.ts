@@ -42,8 +42,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("-m, --max <max>", "điểm tối đa (maximum points)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mã tiêu chí (catalogue id or JSON file)")
     .addOption(langOption())
-    .action((opts: { rule: string; value: string; max?: string; catalog?: string; lang?: string }) => {
-      const result = scoreCriterion(opts.value, opts.rule, opts.max ?? null, loadCatalog(opts.catalog));
+    .action(async (opts: { rule: string; value: string; max?: string; catalog?: string; lang?: string }) => {
+      const result = scoreCriterion(opts.value, opts.rule, opts.max ?? null, await loadCatalog(opts.catalog));
       if (result.kind === "points") io.out(`${result.points}\n`);
       else if (result.kind === "notApplicable") io.out(langOf(opts) === "en" ? "Not applicable\n" : "Không áp dụng\n");
       else io.out("\n");
@@ -56,8 +56,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .requiredOption("-v, --value <value>", "giá trị (value)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
     .addOption(langOption())
-    .action((opts: { rule: string; value: string; catalog?: string; lang?: string }) => {
-      io.out(`${explainCriterion(opts.value, opts.rule, loadCatalog(opts.catalog), langOf(opts))}\n`);
+    .action(async (opts: { rule: string; value: string; catalog?: string; lang?: string }) => {
+      io.out(`${explainCriterion(opts.value, opts.rule, await loadCatalog(opts.catalog), langOf(opts))}\n`);
     });
 
   const catalog = par.command("catalog").description("Bộ tiêu chí (criteria catalogues)");
@@ -75,8 +75,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description("Hiển thị một bộ tiêu chí (show a catalogue)")
     .argument("<id|file>", "mã bộ tiêu chí hoặc tệp JSON (catalogue id or JSON file)")
     .option("--json", "in ra JSON theo định dạng bộ tiêu chí (print the catalogue JSON)")
-    .action((ref: string, opts: { json?: boolean }) => {
-      const c = loadCatalog(ref);
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      const c = await loadCatalog(ref);
       if (opts.json) {
         io.out(`${JSON.stringify(c, null, 2)}\n`);
         return;

@@ -1,13 +1,16 @@
-import { CatalogChoice, chooseCatalog, findUnitSheets, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
+import { CatalogChoice, chooseCatalog, findUnitSheets, ParError, prepareUnits, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { CliError } from "./errors";
 import { ownedSheetNames, readWorkbook, WorkbookData } from "./xlsx/read";
 
 export interface LoadedUnits {
   data: WorkbookData;
+  /** The unit sheets, numbering resolved against the chosen catalogue, each with a column to score from. */
   units: UnitSheet[];
   choice: CatalogChoice;
   catalogIssues: SheetIssue[];
+  /** Sheets with a criteria table but no score column, set aside because another sheet is usable. */
+  rejected: { sheet: string; error: ParError }[];
 }
 
 export interface LoadOptions {
@@ -37,15 +40,17 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1`,
     );
   }
-  if (options.catalog) {
-    return { data, units, choice: { how: "given", catalog: loadCatalog(options.catalog) }, catalogIssues: [] };
-  }
-  const { choice, issues } = chooseCatalog(data.grids, units);
+  const chosen = options.catalog
+    ? { choice: { how: "given" as const, catalog: await loadCatalog(options.catalog) }, issues: [] }
+    : chooseCatalog(data.grids, units);
+  const choice = chosen.choice;
   if (!choice) {
     throw new CliError(
       `Không xác định được bộ tiêu chí cho ${file}: các mã trong bảng không khớp bộ tiêu chí có sẵn nào. Chọn bằng --catalog (xem: par catalog list)`,
       `Cannot tell which catalogue ${file} uses: its codes match no built-in catalogue. Pick one with --catalog (see: par catalog list)`,
     );
   }
-  return { data, units, choice, catalogIssues: issues };
+  const prepared = prepareUnits(units, choice.catalog);
+  if (prepared.units.length === 0) throw prepared.rejected[0].error;
+  return { data, units: prepared.units, choice, catalogIssues: chosen.issues, rejected: prepared.rejected };
 }

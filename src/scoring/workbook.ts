@@ -1,7 +1,8 @@
 import { builtinCatalog, builtinCatalogs, Catalog, findNode, isBuiltinId, walk } from "./catalog";
 import { isCatalogSheet, readCatalogSheet, SheetIssue } from "./catalog/sheet";
 import { Grid } from "./grid";
-import { resolveNumbering } from "./sheet/numbering";
+import { ParError } from "./errors";
+import { prepareUnit, resolveNumbering } from "./sheet/numbering";
 import { readUnitSheet } from "./sheet/read";
 import { UnitSheet } from "./sheet/types";
 
@@ -66,4 +67,25 @@ export function chooseCatalog(grids: Grid[], units: UnitSheet[]): WorkbookCatalo
     if (overlap.matched > 0 && (!best || overlap.similarity > best.similarity)) best = { how: "matched", catalog, ...overlap };
   }
   return { choice: best, issues };
+}
+
+export interface PreparedUnits {
+  /** The unit sheets, each read with its numbering resolved against the catalogue. */
+  units: UnitSheet[];
+  /** Sheets with a criteria table but no column to score from (requireScoreColumn), with the error saying so. */
+  rejected: { sheet: string; error: ParError }[];
+}
+
+/** The unit sheets ready for the catalogue (prepareUnit); one without a score column is set aside, not fatal. */
+export function prepareUnits(units: UnitSheet[], catalog: Catalog): PreparedUnits {
+  const prepared: PreparedUnits = { units: [], rejected: [] };
+  for (const unit of units) {
+    try {
+      prepared.units.push(prepareUnit(unit, catalog));
+    } catch (e) {
+      if (!(e instanceof ParError)) throw e;
+      prepared.rejected.push({ sheet: unit.sheet, error: e });
+    }
+  }
+  return prepared;
 }

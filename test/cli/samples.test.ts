@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
-import { Finding } from "../../src/scoring";
+import { Finding, FINDING_KINDS } from "../../src/scoring";
 
 jest.setTimeout(60_000);
 
@@ -29,17 +29,19 @@ async function validate(file: string): Promise<{ code: number; findings: Finding
 describe("the bundled samples", () => {
   const planted = plantedDefects();
 
-  test("DEFECTS.md lists defects for all six sample workbooks, every finding kind among them", () => {
+  test("DEFECTS.md lists defects for all eight sample workbooks, every finding kind of a scored sheet among them", () => {
     expect([...planted.keys()].sort()).toEqual([
+      "huyen/huyen-dien-bien-dong.xlsx",
       "huyen/huyen-muong-cha.xlsx",
       "huyen/huyen-tuan-giao.xlsx",
       "so/so-noi-vu.xlsx",
       "so/so-tai-chinh.xlsx",
       "so/so-tu-phap.xlsx",
+      "so/so-y-te.xlsx",
       "tinh-dien-bien-2018.xlsx",
     ]);
     const kinds = new Set([...planted.values()].flatMap((s) => [...s].map((x) => x.split(" ").pop()!)));
-    expect(kinds.size).toBe(11);
+    expect([...kinds].sort()).toEqual(FINDING_KINDS.filter((k) => k !== "unscored").sort());
   });
 
   test.each([...plantedDefects().keys()])("%s: each planted defect is found at its cell, and nothing else", async (file) => {
@@ -48,4 +50,37 @@ describe("the bundled samples", () => {
     expect([...found].sort()).toEqual([...planted.get(file)!].sort());
     expect(code).toBe(findings.some((f) => f.severity === "error") ? 1 : 0);
   });
+});
+
+describe("samples laid out as provinces lay them out", () => {
+  async function validateText(file: string, ...args: string[]): Promise<string> {
+    let out = "";
+    await run(["validate", join(root, file), ...args], { out: (t) => (out += t), err: () => undefined });
+    return out;
+  }
+
+  test("a two-row merged header: the unit named by its heading, the header rows said", async () => {
+    const out = await validateText("so/so-y-te.xlsx");
+    expect(out).toContain("đơn vị: SỞ Y TẾ (dòng tiêu đề 6–7)");
+  });
+
+  test("Roman fields with criteria numbered within them and lettered sub-criteria: the numbering is said", async () => {
+    const out = await validateText("huyen/huyen-dien-bien-dong.xlsx");
+    expect(out).toContain("đơn vị: UBND HUYỆN ĐIỆN BIÊN ĐÔNG");
+    expect(out).toContain("đánh số theo lĩnh vực");
+    expect(await validateText("huyen/huyen-dien-bien-dong.xlsx", "--lang", "en")).toContain("numbered within fields");
+  });
+
+  test.each([...plantedDefects().keys()].filter((f) => f.startsWith("so/") || f.startsWith("huyen/")))(
+    "%s: the same findings with the catalogue that supplies the points (samples/bo-tieu-chi-cap-so-2018.json)",
+    async (file) => {
+      let out = "";
+      await run(["validate", join(root, file), "--json", "--catalog", join(root, "bo-tieu-chi-cap-so-2018.json")], {
+        out: (t) => (out += t),
+        err: () => undefined,
+      });
+      const found = new Set((JSON.parse(out) as Finding[]).map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.kind}`));
+      expect([...found].sort()).toEqual([...plantedDefects().get(file)!].sort());
+    },
+  );
 });

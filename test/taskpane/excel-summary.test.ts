@@ -1,6 +1,8 @@
 /** "Tổng hợp" on the in-memory Excel, and the workbook-wide actions (catalogue sheet, active catalogue, select). */
 import { ACTIVE_CATALOG_SETTING, resetActiveCatalog } from "../../src/functions/active-catalog";
-import { builtinCatalog } from "../../src/scoring";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { builtinCatalog, parseCatalogJson } from "../../src/scoring";
 import { UserError } from "../../src/taskpane/errors";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { OWNED_SHEET } from "../../src/taskpane/excel/hidden";
@@ -9,7 +11,8 @@ import { createFakeExcel, fakeDeps, SheetSeed, Snapshot, sampleSheets } from "./
 
 jest.setTimeout(60_000);
 
-const catalog = builtinCatalog("dien-bien-so");
+/** dien-bien-so with the points the samples use (a names-only catalogue gives no index). */
+const catalog = parseCatalogJson(readFileSync(join(__dirname, "..", "..", "samples", "bo-tieu-chi-cap-so-2018.json"), "utf8"), "bo-tieu-chi-cap-so-2018.json");
 const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name);
 
 async function workbook(files: string[], extra: SheetSeed[] = []) {

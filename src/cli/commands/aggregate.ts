@@ -5,6 +5,8 @@ import ExcelJS from "exceljs";
 import {
   buildRanking,
   buildSummary,
+  hasScores,
+  indexGapText,
   Lang,
   rankingSheet,
   SheetSpec,
@@ -13,10 +15,12 @@ import {
   summarySheet,
   UnitSummary,
   unitsMatrixSheet,
+  t,
   validateUnit,
 } from "../../scoring";
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
+import { describeRejected } from "../describe";
 import { Io } from "../io";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
@@ -56,13 +60,22 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       bar?.start(files.length, 0, { file: "" });
       const scored: Scored[] = [];
       const skipped: SkippedFile[] = [];
+      const notes: string[] = [];
       for (const file of files) {
         bar?.update({ file });
         try {
           const loaded = await loadUnits(file, { catalog: opts.catalog });
+          notes.push(...describeRejected(loaded.rejected, opts.lang).map((line) => `${file}: ${line}`));
           for (const unit of loaded.units) {
+            if (!hasScores(unit)) {
+              notes.push(`${file}: ${t("aggregate.unscored", { unit: unit.unit, sheet: unit.sheet }, opts.lang)}`);
+              continue;
+            }
             const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
-            scored.push({ summary: buildSummary(unit, loaded.choice.catalog, findings, { bands }), group: groupOf(file), source: file });
+            const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands });
+            const gap = indexGapText(summary, opts.lang);
+            if (gap) notes.push(`${file}: ${unit.unit} — ${gap}`);
+            scored.push({ summary, group: groupOf(file), source: file });
           }
         } catch (e) {
           const reason = reasonOf(e, opts.lang);
@@ -73,6 +86,9 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       }
       bar?.stop();
       if (bar) for (const s of skipped) io.err(`${opts.lang === "en" ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
+      for (const note of notes) io.err(`${note}\n`);
+      const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))];
+      if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các lỗi ở trên)", "No workbook could be used (see the errors above)");
       }

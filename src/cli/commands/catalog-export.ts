@@ -14,7 +14,7 @@ export function registerCatalogExport(catalog: Command, io: Io): void {
     .requiredOption("-o, --output <book.xlsx>", "sổ tính kết quả (output workbook)")
     .action(async (ref: string, opts: { output: string }) => {
       requireXlsxOutput(opts.output);
-      const c = loadCatalog(ref);
+      const c = await loadCatalog(ref);
       const workbook = new ExcelJS.Workbook();
       const sheet = addSheet(workbook, catalogToSheet(c));
       await saveWorkbook(workbook, opts.output);

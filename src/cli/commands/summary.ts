@@ -6,13 +6,16 @@ import {
   ClassBand,
   DEFAULT_BANDS,
   formatNumberVi,
+  hasScores,
+  indexGapText,
   Lang,
+  ParError,
   parseBands,
   planSheet,
   summarySheet,
   validateUnit,
 } from "../../scoring";
-import { describeChoice } from "../describe";
+import { describeChoice, describeRejected } from "../describe";
 import { Io } from "../io";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
@@ -41,8 +44,9 @@ export function registerSummary(par: Command, io: Io): void {
       requireXlsxOutput(opts.output);
       const bands = readBands(opts.bands);
       const loaded = await loadUnits(file, opts);
-      const unit = loaded.units[0];
+      const unit = loaded.units.find(hasScores) ?? loaded.units[0];
       const catalog = loaded.choice.catalog;
+      if (!hasScores(unit)) throw new ParError("summary.unscored", { sheet: unit.sheet });
       const findings = validateUnit(unit, catalog, { lang: opts.lang });
       const summary = buildSummary(unit, catalog, findings, { bands });
       const plan = buildPlan(unit, catalog);
@@ -51,18 +55,23 @@ export function registerSummary(par: Command, io: Io): void {
       const html = htmlPathFor(opts.output);
       writeFileSync(html, renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs));
       const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
+      const gap = indexGapText(summary, opts.lang);
       const lines =
         opts.lang === "en"
           ? [
               describeChoice(loaded.choice, "en"),
+              ...describeRejected(loaded.rejected, "en"),
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
               `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${summary.errors} errors, ${summary.warnings} warnings; ${plan.items.length} criteria lost points`,
+              ...(gap ? [gap] : []),
               `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
             ]
           : [
               describeChoice(loaded.choice, "vi"),
+              ...describeRejected(loaded.rejected, "vi"),
               `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
               `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
+              ...(gap ? [gap] : []),
               `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}") và ${html}`,
             ];
       io.out(`${lines.join("\n")}\n`);

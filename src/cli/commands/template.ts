@@ -29,7 +29,7 @@ export function registerTemplate(par: Command, io: Io): void {
     .action(async (opts: { output: string; catalog?: string; unit?: string; year?: string; lang: Lang }) => {
       requireXlsxOutput(opts.output);
       if (existsSync(opts.output)) throw new ParError("template.exists", { file: opts.output });
-      const catalog = loadCatalog(opts.catalog);
+      const catalog = await loadCatalog(opts.catalog);
       const spec = templateSheet(catalog, { lang: opts.lang, unit: opts.unit, year: readYear(opts.year) });
       const workbook = new ExcelJS.Workbook();
       const sheet = addSheet(workbook, spec);

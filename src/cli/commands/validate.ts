@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { countFindings, Finding, Lang, validateUnit } from "../../scoring";
-import { describeCatalogIssues, describeChoice, describeFindings, describeUnit } from "../describe";
+import { describeCatalogIssues, describeChoice, describeFindings, describeRejected, describeUnit } from "../describe";
 import { Io } from "../io";
 import { loadUnits } from "../units";
 
@@ -21,6 +21,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
         if (loaded.catalogIssues.length) parts.push(describeCatalogIssues(loaded.catalogIssues, opts.lang));
+        parts.push(...describeRejected(loaded.rejected, opts.lang));
         for (const unit of loaded.units) {
           parts.push("", describeUnit(file, unit, opts.lang), describeFindings(findings.filter((f) => f.sheet === unit.sheet), opts.lang));
         }

@@ -15,11 +15,11 @@
  * - formulas (also shared and array formulas): their cached result, with "=" + the formula text in
  *   grid.formulas; a formula without a cached result is null;
  * - error values ("#N/A", "#VALUE!", also as a formula's result): the error text as a string;
- * - merged cells: the value only in the range's top-left (master) cell, null elsewhere.
+ * - merged cells: the value only in the range's top-left (master) cell, null elsewhere; the areas in grid.merges.
  */
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
-import { Grid } from "../../scoring/grid";
+import { CellRect, Grid } from "../../scoring/grid";
 import { OWNED_SHEET } from "../../scoring/report/sheet-spec";
 import { CellValue } from "../../scoring/values";
 
@@ -200,35 +200,38 @@ export function workbookData(workbook: ExcelJS.Workbook, file: string): Workbook
 }
 
 /**
- * One worksheet as a Grid: rows and columns from A1 up to the last cell that holds a value or a formula (cells
- * that are only formatted do not count), every row the same length, empty cells null. `formulas` is there only
- * when the sheet has a formula.
+ * One worksheet as a Grid, sparse: a row exists only where a cell holds a value or a formula (cells that are only
+ * formatted do not count), each row as long as its last such cell, so memory and time follow the data and not the
+ * sheet's stated dimension (one stray cell at XFD1048576 costs one cell). `formulas` is there only when the sheet
+ * has a formula; `merges` lists the merged areas.
  */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
-  const cells: { row: number; col: number; value: CellValue; formula: string | null }[] = [];
-  let height = 0;
-  let width = 0;
+  const values: CellValue[][] = [];
+  let formulas: (string | null)[][] | undefined;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master.address !== cell.address) return;
       const value = cellValue(cell);
       const formula = formulaText(cell);
       if (value === null && formula === null) return;
-      cells.push({ row: rowNumber - 1, col: colNumber - 1, value, formula });
-      height = Math.max(height, rowNumber);
-      width = Math.max(width, colNumber);
+      (values[rowNumber - 1] ??= [])[colNumber - 1] = value;
+      if (formula !== null) ((formulas ??= [])[rowNumber - 1] ??= [])[colNumber - 1] = formula;
     });
   });
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  let formulas: (string | null)[][] | undefined;
-  for (const c of cells) {
-    values[c.row][c.col] = c.value;
-    if (c.formula !== null) {
-      formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-      formulas[c.row][c.col] = c.formula;
-    }
+  const grid: Grid = { name: ws.name, values, merges: mergedAreas(ws) };
+  return formulas ? { ...grid, formulas } : grid;
+}
+
+/** The merged areas of a worksheet, 0-based (exceljs keeps them by master cell, 1-based). */
+function mergedAreas(ws: ExcelJS.Worksheet): CellRect[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  const areas: CellRect[] = [];
+  for (const range of Object.values(merges)) {
+    const m = range?.model;
+    if (!m) continue;
+    areas.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
   }
-  return formulas ? { name: ws.name, values, formulas } : { name: ws.name, values };
+  return areas;
 }
 
 function formulaText(cell: ExcelJS.Cell): string | null {

@@ -102,6 +102,15 @@ const vi = {
   "rule.notFinite": (p) =>
     `Biểu thức điểm "${p.text}" cho kết quả quá lớn (vô hạn) với giá trị ${p.value}. Kiểm tra lại các số trong quy tắc`,
   "rule.numberTooLarge": (p) => `Số "${p.text}" quá lớn. Dùng số có ít chữ số hơn (điểm, tỷ lệ, số lượng thường chỉ vài chữ số)`,
+  "summary.missingMax": (p) =>
+    `Chưa tính được chỉ số: bộ tiêu chí "${p.catalog}" không có điểm tối đa của ${p.count} tiêu chí (${p.codes}). Điểm tối đa lấy từ bộ tiêu chí, không lấy từ bảng của đơn vị (để một dòng bị xóa hay một điểm tối đa gõ nhỏ đi không làm chỉ số cao lên). Nhập điểm tối đa vào bộ tiêu chí (par catalog export ${p.catalog} -o bo-tieu-chi.xlsx, điền cột "Điểm tối đa"; hoặc thẻ "Tiêu chí" trong Excel) rồi chấm lại với bộ tiêu chí đó`,
+  "summary.unscored": (p) =>
+    `Trang "${p.sheet}" chưa có điểm nào nên không có gì để tổng hợp. Nhập điểm tự chấm (hoặc kết quả thực hiện) rồi chạy lại`,
+  "numbering.relative": () => "đánh số theo lĩnh vực (I, II… rồi 1, 2… và a, b… hoặc 1.1 trong từng tiêu chí)",
+  "numbering.literal": () => "mã tiêu chí đầy đủ (1, 1.1, 1.1.1)",
+  "aggregate.unscored": (p) => `${p.unit} (trang "${p.sheet}") chưa có điểm nào: không xếp hạng. Đơn vị cần nhập điểm tự chấm rồi gửi lại`,
+  "aggregate.catalogues": (p) =>
+    `Các đơn vị được chấm theo ${String(p.ids).split(", ").length} bộ tiêu chí khác nhau (${p.ids}): mỗi bộ được xếp hạng riêng, không gộp chung một danh sách`,
   "template.exists": (p) =>
     `Tệp ${p.file} đã có; không ghi đè. Chọn một tên tệp khác (tùy chọn -o) hoặc xóa tệp cũ rồi chạy lại`,
 } satisfies Record<string, Template>;
@@ -185,6 +194,14 @@ const en: Record<MessageKey, Template> = {
   "value.notFinite": (p) => `The number "${p.text}" is too large to score. Check the cell (it may have extra digits)`,
   "rule.notFinite": (p) => `The points expression "${p.text}" gives an infinite result for the value ${p.value}. Check the numbers in the rule`,
   "rule.numberTooLarge": (p) => `The number "${p.text}" is too large. Use fewer digits (points, rates and counts have only a few)`,
+  "summary.missingMax": (p) =>
+    `The index cannot be computed: the catalogue "${p.catalog}" gives no maximum for ${p.count} criteria (${p.codes}). Maxima come from the catalogue, never from the unit's sheet (so a deleted row or a smaller maximum typed in cannot raise the index). Enter the maxima in the catalogue (par catalog export ${p.catalog} -o catalogue.xlsx and fill in "Điểm tối đa"; or the Catalogue tab in Excel) and score again with it`,
+  "summary.unscored": (p) => `Sheet "${p.sheet}" has no score yet, so there is nothing to summarise. Enter the self scores (or results) and run again`,
+  "numbering.relative": () => "numbered within fields (I, II… then 1, 2… and a, b… or 1.1 within each criterion)",
+  "numbering.literal": () => "full criterion codes (1, 1.1, 1.1.1)",
+  "aggregate.unscored": (p) => `${p.unit} (sheet "${p.sheet}") has no score yet: not ranked. The unit must enter its self scores and send the file again`,
+  "aggregate.catalogues": (p) =>
+    `The units were scored against ${String(p.ids).split(", ").length} different catalogues (${p.ids}): each is ranked on its own, never in one list`,
   "template.exists": (p) =>
     `The file ${p.file} already exists and is not overwritten. Choose another file name (option -o) or delete the old file, then run again`,
 };

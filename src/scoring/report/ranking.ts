@@ -34,15 +34,40 @@ function assignRanks(entries: RankingEntry[]): void {
   });
 }
 
+function groupName(group: string | null | undefined): string | null {
+  return typeof group === "string" && group.trim() !== "" ? group.trim() : null;
+}
+
+/**
+ * Units scored against different catalogues are never ranked in one list: where a group (or the ungrouped units)
+ * mixes catalogues, each catalogue becomes its own group, "Group — catalogue id" (ungrouped: the catalogue's name).
+ */
+function catalogueSafeGroups(units: RankingInput[]): (summary: UnitSummary, group: string | null | undefined) => string | null {
+  const catalogues = new Map<string | null, Set<string>>();
+  for (const { summary, group } of units) {
+    const name = groupName(group);
+    let set = catalogues.get(name);
+    if (!set) catalogues.set(name, (set = new Set()));
+    set.add(summary.catalogId);
+  }
+  return (summary, group) => {
+    const name = groupName(group);
+    if ((catalogues.get(name)?.size ?? 0) <= 1) return name;
+    return name ? `${name} — ${summary.catalogId}` : summary.catalogName || summary.catalogId;
+  };
+}
+
 /**
  * Ranks units by their official index, within groups kept apart (in order of first appearance; every ungrouped
  * unit in one list). Equal indexes share a rank and the next rank skips (1, 2, 2, 4); a unit without an index is
- * listed last, unranked. Bands are assigned from `bands` (not from the summaries' own).
+ * listed last, unranked. Bands are assigned from `bands` (not from the summaries' own). Units of different
+ * catalogues are never in one list (catalogueSafeGroups).
  */
 export function buildRanking(units: RankingInput[], bands: ClassBand[] = DEFAULT_BANDS): Ranking {
+  const groupOf = catalogueSafeGroups(units);
   const groups = new Map<string | null, RankingEntry[]>();
   for (const { summary, group, source } of units) {
-    const name = typeof group === "string" && group.trim() !== "" ? group.trim() : null;
+    const name = groupOf(summary, group);
     let entries = groups.get(name);
     if (!entries) groups.set(name, (entries = []));
     entries.push({

@@ -12,6 +12,7 @@ import { round2 } from "../values";
 import { FINDING_KINDS, FindingKind } from "../validate/types";
 import { CellStyle, ChartIntent, NumberFormat, SheetSpec, SpecCell } from "./sheet-spec";
 import { ClassBand, ImprovementPlan, PlanItem, Ranking, RankingEntry, SummaryLine, UnitSummary } from "./types";
+import { indexGapText } from "./summary";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labels
@@ -331,6 +332,8 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     size: appraised ? 12 : 13,
   });
   if (appraised) titleRow(indexLine(L.indexAppraised, summary.appraisedIndex, summary.band, L, lang), { bold: true, size: 13 });
+  const gap = indexGapText(summary, lang);
+  if (gap) titleRow(gap, { italic: true, fill: "error", wrap: true });
   titleRow(`${L.checks(summary.errors, summary.warnings)} — ${L.sheet}: ${summary.sheet}`, { italic: true });
   rows.push([]);
 

@@ -1,6 +1,6 @@
 import { Catalog, findNode, Rollup, RollupNode, rollUp } from "../catalog";
 import { ParError } from "../errors";
-import { Lang } from "../i18n/messages";
+import { Lang, t } from "../i18n/messages";
 import { prepareUnit } from "../sheet/numbering";
 import { leafScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
@@ -238,4 +238,12 @@ export function buildSummary(
     missingMax: (roll.appraised ?? roll.self).total.missingMax,
     numbering: unit.numbering,
   };
+}
+
+/** Why a summary has no index, in words (null when it has one or nothing explains it). */
+export function indexGapText(summary: UnitSummary, lang: Lang = "vi"): string | null {
+  const missing = summary.missingMax ?? [];
+  if (summary.officialIndex !== null || missing.length === 0) return null;
+  const shown = missing.length > 8 ? `${missing.slice(0, 8).join(", ")}, …` : missing.join(", ");
+  return t("summary.missingMax", { catalog: summary.catalogId, count: missing.length, codes: shown }, lang);
 }
