@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/cli/xlsx/read";
+import { cellAt, formulaAt, gridWidth } from "../../src/scoring/grid";
 import { dateToSerial } from "../../src/scoring/values";
 
 export interface SheetSeed {
@@ -88,11 +89,20 @@ const samples = join(__dirname, "..", "..", "samples");
 /** A sample workbook's sheets as Excel would show them to Office.js (dates as serial numbers). */
 export async function sampleSheets(file: string): Promise<SheetSeed[]> {
   const data = await readWorkbook(join(samples, file));
-  return data.grids.map((grid) => ({
-    name: grid.name,
-    values: grid.values.map((row) => row.map((v) => (v instanceof Date ? dateToSerial(v) : v === null || v === undefined ? "" : v))),
-    ...(grid.formulas ? { formulas: grid.formulas.map((row) => (row ?? []).map((f) => f ?? null)) } : {}),
-  }));
+  return data.grids.map((grid) => {
+    // The reader keeps rows sparse; Office.js gives a full rectangle ("" for an empty cell).
+    const width = gridWidth(grid);
+    const rect = <T>(cell: (r: number, c: number) => T) =>
+      Array.from({ length: grid.values.length }, (_, r) => Array.from({ length: width }, (_, c) => cell(r, c)));
+    return {
+      name: grid.name,
+      values: rect((r, c) => {
+        const v = cellAt(grid, r, c);
+        return v instanceof Date ? dateToSerial(v) : v === null || v === undefined ? "" : v;
+      }),
+      ...(grid.formulas ? { formulas: rect((r, c) => formulaAt(grid, r, c)) } : {}),
+    };
+  });
 }
 
 /** The planted defects of a sample file, from samples/DEFECTS.md, as "sheet!cell code kind". */

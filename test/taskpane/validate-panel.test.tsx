@@ -60,10 +60,13 @@ describe("validating the open sheet", () => {
       for (const row of rows.slice(3)) row[3] = row[4] = row[5] = null;
     });
     expect(validation.scored).toBe(false);
-    expect(validation.findings).toEqual([]);
+    expect(validation.findings.map((f) => f.kind)).toEqual(["unscored"]);
     await validateWith(validation);
     expect(screen.getByRole("group", { name: "Trang chưa có điểm nào" }).textContent).toMatch(/Kiểm tra lại/);
     expect(screen.queryByRole("group", { name: "Không phát hiện lỗi" })).toBeNull();
+    expect(screen.getByText("1 lỗi")).toBeTruthy();
+    // Said once, by its bar: not listed again among the findings.
+    expect(screen.queryByText(/Chưa chấm điểm/)).toBeNull();
   });
 
   it("counts errors and warnings, and puts missing evidence first, on its own, with its items", async () => {

@@ -120,7 +120,8 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
   const counts = countFindings(findings);
   const missing = findings.filter((f) => f.kind === "missing-evidence");
   const groups = React.useMemo(() => {
-    const others = findings.filter((f) => f.kind !== "missing-evidence");
+    // "unscored" is said by its own bar below, not listed again.
+    const others = findings.filter((f) => f.kind !== "missing-evidence" && f.kind !== "unscored");
     return others.length > 0 ? groupFindings(others, catalog, lang) : [];
   }, [findings, catalog, lang]);
   return (
@@ -134,7 +135,7 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
           <Text>{fill(s.warningsCount, { count: counts.warnings })}</Text>
         </div>
       </div>
-      {findings.length === 0 && !validation.scored && (
+      {!validation.scored && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{s.nothingScored}</MessageBarTitle>
