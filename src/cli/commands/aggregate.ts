@@ -87,7 +87,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       bar?.stop();
       if (bar) for (const s of skipped) io.err(`${opts.lang === "en" ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
       for (const note of notes) io.err(`${note}\n`);
-      const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))];
+      const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các lỗi ở trên)", "No workbook could be used (see the errors above)");
