@@ -371,3 +371,31 @@ describe("memory follows the data", () => {
     expect(v.out).toContain("đơn vị: Sở Thử nghiệm");
   });
 });
+
+describe("evidence merged over several criterion rows", () => {
+  test("belongs to every row it covers: the same findings as the unmerged twin (once 10 more errors, 9 more warnings)", async () => {
+    const evidence = "Kế hoạch CCHC năm 2018 số 3790/KH-UBND ngày 27/12/2017\nBáo cáo CCHC năm số 250/BC-UBND ngày 05/12/2018";
+    const shared = ["1.1.1", "1.1.2", "1.3.1", "1.3.2", "1.4.1", "1.4.2"];
+    const rows = content(Object.fromEntries(shared.map((code) => [code, { evidence }])));
+    const twin = join(dir, "evidence-twin.xlsx");
+    await writeLayout(twin, "plain", rows);
+    const merged = join(dir, "evidence-merged.xlsx");
+    const unmergedRows = content(Object.fromEntries(shared.map((code, i) => [code, { evidence: i % 2 === 0 ? evidence : null }])));
+    await writeLayout(merged, "plain", unmergedRows);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(merged);
+    const ws = wb.worksheets[0];
+    // Merge each criterion's evidence cell down over its two sub-criteria (F of 1.1.1 over 1.1.2, and so on).
+    const rowOf = (code: string) => {
+      let found = 0;
+      ws.eachRow((row, n) => row.getCell(1).value === code && (found = n));
+      return found;
+    };
+    for (const [a, b] of [["1.1.1", "1.1.2"], ["1.3.1", "1.3.2"], ["1.4.1", "1.4.2"]]) ws.mergeCells(`F${rowOf(a)}:F${rowOf(b)}`);
+    await wb.xlsx.writeFile(merged);
+    const [m, t] = [await validateJson(merged), await validateJson(twin)];
+    expect(what(m.findings)).toEqual(what(t.findings));
+    // A finding about merged evidence points at the merged cell itself (its top-left), where the user types.
+    expect(m.findings.find((f) => f.code === "1.3.2" && f.kind === "missing-evidence")?.cell).toBe(`F${rowOf("1.3.1")}`);
+  });
+});

@@ -299,3 +299,34 @@ describe("explain", () => {
     expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25 matches band 1 (>=20: 1) → 1 points");
   });
 });
+
+describe("numbers beyond floating point are positioned errors, never Infinity", () => {
+  const huge = "9".repeat(400);
+  test.each([
+    [`>=${huge}: 1`, 3],
+    [`>=1: ${huge}`, 6],
+    [`>=1: ${huge} * x`, 6],
+    [`1..${huge}: 1`, 4],
+  ])("%s", (rule, position) => {
+    const e = errorOf(() => parseRule(rule));
+    expect(e.key).toBe("rule.numberTooLarge");
+    expect(e.position).toBe(position);
+    expect(e.text("vi")).not.toMatch(/Infinity/);
+  });
+
+  test("a value too large to score says so (not Infinity, not a number error)", () => {
+    const e = errorOf(() => score(">=1: 1", huge));
+    expect(e.key).toBe("value.notFinite");
+    expect(e.text("en")).toMatch(/too large to score/);
+  });
+
+  test("an overflowing expression is a positioned error, not a division by zero", () => {
+    const rule = "<=1: 1; *: x * 1e300".replace("1e300", "1" + "0".repeat(300));
+    const e = errorOf(() => score(rule, 1e300));
+    expect(e.key).toBe("rule.notFinite");
+    expect(e.position).toBe(9);
+    const div = errorOf(() => score("*: 1 / (x - 2)", 2));
+    expect(div.key).toBe("rule.divByZero");
+    expect(div.position).toBe(1);
+  });
+});
