@@ -72,6 +72,20 @@ describe("every file in a folder is read or named", () => {
     expect(en.out).toContain("skipped 5 items");
   });
 
+  test("validate and summary say the same of a named .csv (and aggregate of a named .ods)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bang.csv"), "Mã;Tiêu chí\n1.1;Kế hoạch\n");
+    const v = await par("validate", join(dir, "bang.csv"));
+    expect(v.code).toBe(2);
+    expect(v.err).toContain(`${join(dir, "bang.csv")}: chưa hỗ trợ tệp .csv: mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx)`);
+    const s = await par("summary", join(dir, "bang.csv"), "-o", join(dir, "out.xlsx"), "--lang", "en");
+    expect(s.err).toContain(".csv files are not supported yet");
+    writeFileSync(join(dir, "calc.ods"), "x");
+    const a = await par("aggregate", join(dir, "calc.ods"), "-o", join(dir, "rank.xlsx"));
+    expect(a.code).toBe(2);
+    expect(a.err).toContain(`Bỏ qua ${join(dir, "calc.ods")}: chưa hỗ trợ tệp .ods`);
+  });
+
   test("with nothing skipped, the summary line does not say 'skipped 0'", async () => {
     const dir = tempDir();
     const book = copySample("so/so-tu-phap.xlsx", dir);

@@ -1,7 +1,7 @@
 /**
  * Reads an .xlsx file into the core's Grids (one per worksheet) with exceljs. The file is only ever read (into a
- * buffer), never opened for writing. Anything that is not a readable .xlsx becomes a WorkbookError whose message
- * says, in Vietnamese (and English), which file and what to do: never a raw stack.
+ * buffer), never opened for writing. A file that cannot be opened is a CliError from read-file.ts; one that is not
+ * a readable .xlsx becomes a WorkbookError. Both say, in Vietnamese (and English), which file and what to do.
  *
  * Cell values, as the core sees them:
  * - numbers, strings, booleans as they are; an empty string is null;
@@ -84,10 +84,6 @@ export class WorkbookError extends CliError {
   }
 }
 
-export function isWorkbookError(e: unknown): e is WorkbookError {
-  return e instanceof WorkbookError;
-}
-
 const FIX_VI = "Mở tệp bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
 const FIX_EN = "Open it in Excel and save it again as an Excel Workbook (.xlsx).";
 
@@ -143,18 +139,13 @@ export async function loadWorkbookBuffer(buf: Buffer, file: string): Promise<Exc
   return workbook;
 }
 
-/** Reads a regular file into a buffer (read-file.ts); the file is not modified. */
-export async function readFileBuffer(path: string): Promise<Buffer> {
-  return readRegularFile(path);
-}
-
 /** Loads an .xlsx file into an exceljs Workbook (for writers that add sheets to a copy of it). */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  return loadWorkbookBuffer(await readFileBuffer(path), path);
+  return loadWorkbookBuffer(await readRegularFile(path), path);
 }
 
 export async function readWorkbook(path: string): Promise<WorkbookData> {
-  return readWorkbookBuffer(await readFileBuffer(path), path);
+  return readWorkbookBuffer(await readRegularFile(path), path);
 }
 
 export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookData> {
