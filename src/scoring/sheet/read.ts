@@ -2,7 +2,7 @@ import { a1, cellAt, CellRect, Grid, gridWidth } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
-import { ColumnRole, HeaderMap, Numbering, UnitCell, UnitRow, UnitSheet } from "./types";
+import { ColumnRole, HeaderMap, Numbering, UnitRow, UnitSheet } from "./types";
 
 const UNIT_LABELS = ["don vi", "ten don vi", "co quan", "ten co quan", "unit"];
 const CATALOG_LABELS = ["bo tieu chi", "ma bo tieu chi", "catalogue", "catalog"];
