@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/cli/xlsx/read";
-import { copySample, par, tempDir } from "../support/par";
+import { copySample, par, SAMPLE_CATALOG, tempDir } from "../support/par";
 
 jest.setTimeout(120_000);
 
@@ -42,7 +42,7 @@ describe("files PAR Scorer wrote", () => {
       execFileSync("cp", [join(elsewhere, f), so]);
     }
 
-    const r = await par("aggregate", so, "-o", join(dir, "xep-hang.xlsx"));
+    const r = await par("aggregate", so, "-o", join(dir, "xep-hang.xlsx"), "-c", SAMPLE_CATALOG);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Bỏ qua .*xep-hang-cu\.xlsx: .*do PAR Scorer tạo/);
     expect(r.err).toMatch(/Bỏ qua .*bo-tieu-chi\.xlsx: .*do PAR Scorer tạo/);
@@ -89,7 +89,7 @@ describe("every file in a folder is read or named", () => {
   test("with nothing skipped, the summary line does not say 'skipped 0'", async () => {
     const dir = tempDir();
     const book = copySample("so/so-tu-phap.xlsx", dir);
-    const r = await par("aggregate", book, "-o", join(dir, "xep-hang.xlsx"));
+    const r = await par("aggregate", book, "-o", join(dir, "xep-hang.xlsx"), "-c", SAMPLE_CATALOG);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).not.toMatch(/bỏ qua/);

@@ -24,6 +24,9 @@ export const tempDir = (prefix = "par-test-"): string => mkdtempSync(join(tmpdir
 
 export const SAMPLES = join(__dirname, "..", "..", "samples");
 
+/** The samples' catalogue: dien-bien-so with the points supplied (the built-in one is names only: no index). */
+export const SAMPLE_CATALOG = join(SAMPLES, "bo-tieu-chi-cap-so-2018.json");
+
 /** Copies samples/<relative> into `dir` (under `name`, default its own name); returns the copy's path. */
 export function copySample(relative: string, dir: string, name = relative.split("/").pop()!): string {
   const to = join(dir, name);
