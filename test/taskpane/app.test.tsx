@@ -175,7 +175,7 @@ describe("task pane", () => {
     expect(screen.queryByRole("button", { name: "Đặt làm bộ tiêu chí đang dùng" })).toBeNull();
     await pickCatalog(tinyCatalog.name);
     expect(errorBar()!.textContent).toContain("Sổ tính chỉ đọc");
-    actions.setActiveCatalog.mockResolvedValueOnce(undefined);
+    actions.setActiveCatalog.mockResolvedValueOnce({ formulas: 0, recalculated: true });
     await click(button("Đặt làm bộ tiêu chí đang dùng"));
     expect(actions.setActiveCatalog).toHaveBeenCalledTimes(2);
     expect(actions.setActiveCatalog.mock.calls[1][0]).toBe(tinyCatalog);

@@ -3,6 +3,7 @@
  * (Office.js) produce the same layout: cells from A1, their look, column widths, frozen panes, merged cells and
  * an optional chart. Writers add nothing of their own but the mechanics.
  */
+import { a1, parseA1 } from "../grid";
 
 /** Number formats used by generated sheets. */
 export type NumberFormat = "0.00" | "0.00%" | "0" | "dd/mm/yyyy" | "@";
@@ -119,6 +120,46 @@ export interface SheetSpec {
   chart?: ChartIntent;
   /** Data validation rules (the template's score cells). */
   validations?: SpecValidation[];
+}
+
+const LINE_HEIGHT = 15; // points, for 11 pt text
+
+/**
+ * Row heights (0-based row → points) for rows taller than one line of 11 pt text: each row gets the height of its
+ * tallest wrapped cell, lines estimated from the column width (merged areas' whole width), and of its largest font.
+ * Both writers use it: exceljs writes no heights, and Excel's own autofit ignores merged cells.
+ */
+export function estimatedRowHeights(spec: SheetSpec): Map<number, number> {
+  const widthOf = (col: number) => {
+    const w = spec.columnWidths[col];
+    return Number.isFinite(w) && w > 0 ? w : 9;
+  };
+  const mergedWidth = new Map<string, number>();
+  for (const range of spec.merges ?? []) {
+    const [from, to] = range.split(":").map(parseA1);
+    if (!from || !to) continue;
+    let width = 0;
+    for (let c = from.col; c <= to.col; c++) width += widthOf(c);
+    mergedWidth.set(a1(from.row, from.col), width);
+  }
+  const heights = new Map<number, number>();
+  spec.rows.forEach((row, r) => {
+    let lines = 1;
+    let size = 11;
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      size = Math.max(size, cell.style?.size ?? 11);
+      if (!cell.style?.wrap || cell.value === null || cell.value === undefined) return;
+      const width = mergedWidth.get(a1(r, c)) ?? widthOf(c);
+      const perLine = Math.max(1, Math.floor(width * 1.1) - (cell.style.indent ?? 0) * 2);
+      const count = String(cell.value)
+        .split("\n")
+        .reduce((n, text) => n + Math.max(1, Math.ceil(text.length / perLine)), 0);
+      lines = Math.max(lines, count);
+    });
+    if (lines > 1 || size > 11) heights.set(r, Math.min(409, Math.ceil((lines * LINE_HEIGHT * size) / 11)));
+  });
+  return heights;
 }
 
 /** How a generated sheet prints: A4, fitted to one page wide, the frozen header repeated on every page. */
