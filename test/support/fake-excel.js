@@ -5,7 +5,8 @@
  *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected?, merges? }], active, apiVersion,
  *                                  displayLanguage, payloadLimit?, missingClasses? });
  *   fake.Office, fake.Excel, fake.syncCount(), fake.resetSyncCount(), fake.snapshot(), fake.payloads()
- *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() (the cell blocks loaded, in order)
+ *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() / fake.writes() (the cell blocks
+ *   loaded / assigned, in order)
  *
  * Strict like Office.js where it matters for batching: a proxy's properties can be read only after load() and
  * context.sync(); isNullObject only after a sync; getItem of a missing sheet fails the next sync (ItemNotFound);
@@ -308,6 +309,7 @@
       this.name = init.name || "So tu cham.xlsx";
       this.sheets = [];
       this.reads = [];
+      this.writes = [];
       this.comments = [];
       this.selection = null;
       for (const spec of init.sheets || [{ name: "Sheet1", values: [] }]) {
@@ -1189,9 +1191,11 @@
   properties(RangeProxy, ["values", "formulas", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "text"], {
     values(v) {
       this._enterAll(v);
+      this.context.book.writes.push({ sheet: this._sheet().name, address: rectAddress(this._rectOrThrow()), property: "values" });
     },
     formulas(v) {
       this._enterAll(v);
+      this.context.book.writes.push({ sheet: this._sheet().name, address: rectAddress(this._rectOrThrow()), property: "formulas" });
     },
     numberFormat(v) {
       const s = this._writable();
@@ -2022,6 +2026,7 @@
       resetSyncCount: () => {
         book.syncs = 0;
         book.reads = [];
+        book.writes = [];
         book.payloads = [];
       },
       snapshot: () =>
@@ -2046,6 +2051,8 @@
       },
       /** Every values/formulas load, in order: { sheet, address, cells, property }. */
       reads: () => book.reads.map((r) => ({ ...r })),
+      /** Every values/formulas assignment, in order: { sheet, address, property }. */
+      writes: () => book.writes.map((w) => ({ ...w })),
       /** Request and response bytes of every sync since the last resetSyncCount, in order. */
       payloads: () => book.payloads.map((p) => ({ ...p })),
       settings,

@@ -169,6 +169,25 @@ describe("task pane", () => {
     expect(errorBar("en")).toBeNull();
   });
 
+  it("after a switch says it was saved, the workbook recalculated and the templates' PAR.* formulas written again", async () => {
+    const actions = fakeActions({ setActiveCatalog: async () => ({ formulas: 42, recalculated: true }) });
+    renderSmall({ actions });
+    await pickCatalog(tinyCatalog.name);
+    const said = screen.getByTestId("catalog-switched").textContent!;
+    expect(said).toContain(`Đang dùng bộ tiêu chí "${tinyCatalog.name}", đã lưu trong sổ tính.`);
+    expect(said).toContain("Sổ tính đã được tính lại.");
+    expect(said).toContain("42 công thức PAR.*");
+    await switchLanguage("en");
+    expect(screen.getByTestId("catalog-switched").textContent).toContain("42 PAR.* formulas on the self-assessment sheets");
+  });
+
+  it("a switch whose recalculation failed says to press Ctrl+Alt+F9", async () => {
+    const actions = fakeActions({ setActiveCatalog: async () => ({ formulas: 0, recalculated: false }) });
+    renderSmall({ actions });
+    await pickCatalog(tinyCatalog.name);
+    expect(screen.getByTestId("catalog-switched").textContent).toContain("Ctrl+Alt+F9");
+  });
+
   it("after a failed save offers to put the catalogue in use again", async () => {
     const actions = fakeActions({ setActiveCatalog: () => Promise.reject(new UserError("Sổ tính chỉ đọc", "Read-only workbook")) });
     renderSmall({ actions });

@@ -52,6 +52,7 @@ export interface FakeExcel {
   formatOf(sheet: string, address: string): Record<string, unknown> | null;
   layoutOf(sheet: string): { pageLayout: any; autoFilter: string | null; charts: any[] } | null;
   reads(): { sheet: string; address: string; cells: number; property: string }[];
+  writes(): { sheet: string; address: string; property: string }[];
   /** Request and response bytes of each sync since the last resetSyncCount. */
   payloads(): { request: number; response: number }[];
   settings: Map<string, unknown>;
@@ -74,8 +75,11 @@ export interface FakeInit {
 
 export const createFakeExcel = (require("../support/fake-excel") as { createFakeExcel: (init: FakeInit) => FakeExcel }).createFakeExcel;
 
-/** The adapter's dependencies on a fake: its Excel.run, its requirement sets, its settings, a recalculation counter. */
-export function fakeDeps(fake: FakeExcel) {
+/**
+ * The adapter's dependencies on a fake: its Excel.run, its requirement sets (and library), its settings (`save`
+ * may be replaced, e.g. to fail), a recalculation counter.
+ */
+export function fakeDeps(fake: FakeExcel, save: () => Promise<void> = async () => undefined) {
   let recalculations = 0;
   return {
     deps: {
@@ -84,7 +88,7 @@ export function fakeDeps(fake: FakeExcel) {
       settings: () => ({
         get: (k: string) => fake.Office.context.document.settings.get(k),
         set: (k: string, v: string) => fake.Office.context.document.settings.set(k, v),
-        save: async () => undefined,
+        save,
       }),
       recalculate: async () => {
         recalculations++;

@@ -7,7 +7,7 @@ import { CellRect } from "../../src/scoring/grid";
 import { BlockRead } from "../../src/taskpane/excel/read";
 import { officeApiSupport } from "../../src/taskpane/excel/support";
 import { readActiveSheet } from "../../src/taskpane/excel/validate";
-import { readWorkbook } from "../../src/taskpane/excel/workbook";
+import { readWorkbook, WorkbookRead } from "../../src/taskpane/excel/workbook";
 import { createFakeExcel, FakeInit, longSheet, SheetSeed } from "./excel-fixtures";
 
 /** A unit sheet whose header spans two rows (A5:A6 …, "Điểm" over E6:F6) and whose evidence is merged down. */
@@ -103,7 +103,7 @@ describe("the workbook's merged areas (summary, catalogue sheet)", () => {
   test("every sheet read gets its own, active or not, in the syncs of its values", async () => {
     const other: SheetSeed = { name: "Khác", values: [["Tiêu đề"], ["a", "b"]], merges: ["A1:B1"] };
     const fake = createFakeExcel({ sheets: [merged, other, { name: "Trơn", values: [["x"]] }], active: "Khác" });
-    const book = await fake.Excel.run((context: Excel.RequestContext) => readWorkbook(context, { supports: officeApiSupport(fake.Office, fake.Excel) }));
+    const book: WorkbookRead = await fake.Excel.run((context: Excel.RequestContext) => readWorkbook(context, { supports: officeApiSupport(fake.Office, fake.Excel) }));
     const of = (name: string) => book.grids.find((g) => g.name === name)!;
     expect([...of("Tự chấm").merges!].sort(byPosition)).toEqual(EXPECTED);
     expect(of("Khác").merges).toEqual([rect(0, 0, 0, 1)]);
@@ -113,7 +113,7 @@ describe("the workbook's merged areas (summary, catalogue sheet)", () => {
 
   test("below ExcelApi 1.13 every grid's merges are undefined", async () => {
     const fake = createFakeExcel({ sheets: [merged, { name: "Khác", values: [["x"]] }], apiVersion: "1.12" });
-    const book = await fake.Excel.run((context: Excel.RequestContext) => readWorkbook(context, { supports: officeApiSupport(fake.Office, fake.Excel) }));
+    const book: WorkbookRead = await fake.Excel.run((context: Excel.RequestContext) => readWorkbook(context, { supports: officeApiSupport(fake.Office, fake.Excel) }));
     expect(book.grids.map((g) => g.merges)).toEqual([undefined, undefined]);
   });
 });
