@@ -179,17 +179,37 @@ export function printSetup(spec: SheetSpec): PrintSetup {
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/g;
+const MAX_NAME = 31;
 
-/** A valid, unique worksheet name: forbidden characters replaced, at most 31 characters, " (2)" etc. on clashes. */
+/** At most `max` UTF-16 units, never half of a surrogate pair (an emoji), no apostrophe or space at either end. */
+function cutName(text: string, max: number): string {
+  let cut = text.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.replace(/^[\s']+|[\s']+$/g, "");
+}
+
+/**
+ * A valid, unique worksheet name, as Excel accepts it: forbidden characters replaced, composed (NFC) and cut to
+ * 31 characters without breaking a character, no apostrophe first or last, not "History" (Excel reserves it),
+ * and not taken in any case: " (2)" etc. on clashes.
+ */
 export function safeSheetName(wanted: string, taken: Iterable<string>): string {
-  const base = wanted.replace(FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Sheet";
+  const base = cutName(wanted.normalize("NFC").replace(FORBIDDEN, "-").replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (isPaired(all, i) ? c : "-")), MAX_NAME) || "Sheet";
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  lower.add("history");
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
+    const name = (cutName(base, MAX_NAME - suffix.length) || "Sheet") + suffix;
     if (!lower.has(name.toLowerCase())) return name;
   }
+}
+
+/** Whether the surrogate at `i` is half of a well-formed pair. */
+function isPaired(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c <= 0xdbff) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+  return i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
 }
 
 /** True when writing this text as-is could make a spreadsheet treat it as a formula. */
