@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Caption1,
-  CounterBadge,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -188,12 +187,9 @@ function FieldAccordion({ groups, select, busy, strings: s }: { groups: FieldGro
               <div key={kind.kind} className={styles.kind} data-kind={kind.kind}>
                 <div className={styles.kindHead}>
                   <Text weight="semibold">{kind.label}</Text>
-                  <CounterBadge
-                    count={kind.findings.length}
-                    size="small"
-                    color={kind.severity === "error" ? "danger" : "important"}
-                    appearance={kind.severity === "error" ? "filled" : "tint"}
-                  />
+                  <Badge size="small" color={kind.severity === "error" ? "danger" : "warning"} appearance={kind.severity === "error" ? "filled" : "tint"}>
+                    {kind.findings.length}
+                  </Badge>
                 </div>
                 <FindingList items={kind.findings} onSelect={select} disabled={busy} strings={s} />
               </div>
