@@ -3,7 +3,7 @@
  * headless-Chromium test (the script sets window.Office / window.Excel when window.__PAR_FAKE_EXCEL_INIT__ is set).
  *
  *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected?, merges? }], active, apiVersion,
- *                                  displayLanguage, payloadLimit?, missingClasses? });
+ *                                  displayLanguage, payloadLimit?, missingClasses?, nullChains? });
  *   fake.Office, fake.Excel, fake.syncCount(), fake.resetSyncCount(), fake.snapshot(), fake.payloads()
  *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() / fake.writes() (the cell blocks
  *   loaded / assigned, in order)
@@ -27,6 +27,8 @@
  *   loads are lost).
  * - Range.getMergedAreasOrNullObject (ExcelApi 1.13): "if the merged areas count in this range is more than 512,
  *   then this method will fail to return the result"; merging keeps the value of the top-left cell only.
+ * - A method of a null object (getItemOrNullObject of a missing sheet, then getUsedRangeOrNullObject) gives a null
+ *   object; with `nullChains: "fail"` it fails the sync instead, to prove the adapter copes with either.
  * - `missingClasses` plays an office.js older than the host: e.g. ["NoteCollection"] is the npm 2022 build, whose
  *   Excel scripts have comments but no notes (Excel.NoteCollection and worksheet.notes are undefined) while
  *   isSetSupported still answers for the host's ExcelApi 1.18.
@@ -304,6 +306,8 @@
       this.payloadLimit = init.payloadLimit || PAYLOAD_LIMIT;
       /** Classes the office.js in use lacks (see the header). */
       this.missing = new Set(init.missingClasses || []);
+      /** "null" (default): methods of a null object give null objects; "fail": they fail the sync. */
+      this.nullChains = init.nullChains || "null";
       /** Request and response bytes of every sync, in order. */
       this.payloads = [];
       this.name = init.name || "So tu cham.xlsx";
@@ -795,7 +799,13 @@
     getUsedRangeOrNullObject(valuesOnly) {
       let rect = null;
       this.context.path([valuesOnly]);
-      // On a sheet that is itself a null object (getItemOrNullObject of a missing sheet): a null object too.
+      // On a sheet that is itself a null object (getItemOrNullObject of a missing sheet): a null object too, or,
+      // playing a host that refuses such chains (nullChains: "fail"), the sync fails.
+      if (this._null && this.context.book.nullChains === "fail") {
+        this.context.act(() => {
+          throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        });
+      }
       if (!this._null) {
         this.context.act(() => {
           rect = this._sheet().extent(!!valuesOnly);

@@ -71,6 +71,8 @@ export interface FakeInit {
   payloadLimit?: number;
   /** Classes the office.js in use lacks, e.g. ["NoteCollection"]. */
   missingClasses?: string[];
+  /** Whether methods of a null object give null objects (default) or fail the sync. */
+  nullChains?: "null" | "fail";
 }
 
 export const createFakeExcel = (require("../support/fake-excel") as { createFakeExcel: (init: FakeInit) => FakeExcel }).createFakeExcel;

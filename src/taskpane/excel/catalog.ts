@@ -10,7 +10,7 @@
  */
 import { Catalog, isBuiltinId } from "../../scoring";
 import { builtinCatalog } from "../../scoring";
-import { hiddenWriteStep, OWNED_SHEET, parseRegistry, queueHiddenRead, RecordedCatalog, registryMatrix } from "./hidden";
+import { hiddenWriteStep, OWNED_SHEET, parseRegistry, queueHiddenRead, RecordedCatalog, registryMatrix, withBookkeeping } from "./hidden";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { Rect } from "./read";
 import { runSteps, Step } from "./steps";
@@ -18,9 +18,11 @@ import { queueSheetList } from "./workbook";
 
 /** The catalogue "_par" records, or null when it records none (or there is no "_par"). */
 export async function readRecordedCatalog(context: Excel.RequestContext): Promise<RecordedCatalog | null> {
-  const registry = queueHiddenRead(context, OWNED_SHEET);
-  await context.sync();
-  return parseRegistry(registry().rows).catalog;
+  return withBookkeeping(context, async (present) => {
+    const registry = queueHiddenRead(context, OWNED_SHEET, present);
+    await context.sync();
+    return parseRegistry(registry().rows).catalog;
+  });
 }
 
 export const recordOf = (catalog: Catalog): RecordedCatalog => ({
@@ -62,12 +64,13 @@ export interface CatalogUse {
 
 /** Records the catalogue in "_par", writes the templates' PAR.* formulas again, and recalculates. */
 export async function useCatalogInWorkbook(context: Excel.RequestContext, catalog: Catalog): Promise<CatalogUse> {
-  const list = queueSheetList(context);
-  context.workbook.protection.load("protected");
-  const read = queueHiddenRead(context, OWNED_SHEET);
-  await context.sync();
-  const names = new Set(list().map((s) => s.name));
-  const registry = read();
+  const { names, registry } = await withBookkeeping(context, async (present) => {
+    const list = queueSheetList(context);
+    context.workbook.protection.load("protected");
+    const read = queueHiddenRead(context, OWNED_SHEET, present);
+    await context.sync();
+    return { names: new Set(list().map((s) => s.name)), registry: read() };
+  });
   const known = parseRegistry(registry.rows);
   const templates = known.templates.filter((t) => names.has(t));
 

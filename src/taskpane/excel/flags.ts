@@ -28,7 +28,7 @@ import { UiLang } from "../i18n";
 import { Annotation, CommentsByCell, NotesByCell, perCellSteps, textBytes } from "./annotations";
 import { BackupRow, backupMatrix, FLAGS_SHEET, parseBackup } from "./backup";
 import { FillReader, FillState, fillSteps } from "./fills";
-import { hiddenDeleteStep, hiddenWriteStep, HiddenRead, OWNED_SHEET, OwnedEntry, parseRegistry, queueHiddenRead, Registry, registryWriteStep } from "./hidden";
+import { hiddenDeleteStep, hiddenWriteStep, HiddenRead, OWNED_SHEET, OwnedEntry, parseRegistry, queueHiddenRead, Registry, registryWriteStep, withBookkeeping } from "./hidden";
 import { commentsKept, flagsNeedSheets, noFlags, sheetGone, sheetProtected, Skip, skipText } from "./messages";
 import { ACTION_BYTES } from "./payload";
 import { officeErrorCode } from "./run";
@@ -110,7 +110,7 @@ interface Book {
 }
 
 /** The step of sync 1: sheets, protection, the backup and the registry (whether or not they exist). */
-function bookStep(context: Excel.RequestContext, target: () => Excel.Worksheet, into: (book: Book) => void): Step {
+function bookStep(context: Excel.RequestContext, target: () => Excel.Worksheet, present: Set<string> | null, into: (book: Book) => void): Step {
   let read: () => Book;
   return {
     request: 12 * ACTION_BYTES,
@@ -121,8 +121,8 @@ function bookStep(context: Excel.RequestContext, target: () => Excel.Worksheet, 
       sheet.load("name");
       sheet.protection.load("protected");
       context.workbook.protection.load("protected");
-      const backup = queueHiddenRead(context, FLAGS_SHEET);
-      const registry = queueHiddenRead(context, OWNED_SHEET);
+      const backup = queueHiddenRead(context, FLAGS_SHEET, present);
+      const registry = queueHiddenRead(context, OWNED_SHEET, present);
       read = () => {
         const b = backup();
         const r = registry();
@@ -142,15 +142,17 @@ function bookStep(context: Excel.RequestContext, target: () => Excel.Worksheet, 
   };
 }
 
-/** runSteps, with "the sheet is gone" (ItemNotFound) told to the user as such. */
-async function runFinding(context: Excel.RequestContext, steps: Step[], sheet: string): Promise<void> {
+/** Runs `work`, with "the sheet is gone" (ItemNotFound) told to the user as such. */
+async function finding<T>(sheet: string, work: () => Promise<T>): Promise<T> {
   try {
-    await runSteps(context, steps);
+    return await work();
   } catch (e) {
     if (officeErrorCode(e) === "ItemNotFound") throw sheetGone(sheet);
     throw e;
   }
 }
+
+const runFinding = (context: Excel.RequestContext, steps: Step[], sheet: string) => finding(sheet, () => runSteps(context, steps));
 
 /** The notes and comments of the cells concerned, as far as this Excel has them. */
 class Explanations {
@@ -235,7 +237,6 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
   }
   const many = supports(API.manyCells);
   const target = () => context.workbook.worksheets.getItem(sheetName);
-  const at = new Explanations(target, supports);
   const outcome = (mode: FlagMode, findingsSheet: string | null, skipped: Skip[]): FlagOutcome => ({
     sheet: sheetName,
     cells: flags.length,
@@ -243,15 +244,20 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
     findingsSheet,
     skipped: skipped.map((s) => skipText(s, lang)),
   });
-  const fills = new FillReader(target, flags.map((f) => f.cell), many);
 
   // Sync 1 (more when thousands of cells are flagged).
-  let book: Book | null = null;
-  const first: Step[] = [bookStep(context, target, (b) => (book = b)), ...fills.steps()];
-  if (at.notes) first.push(...at.notes.steps(flags.map((f) => f.cell)));
-  else if (at.comments) first.push(at.comments.loadStep());
-  await runFinding(context, first, sheetName);
-  const b = book as unknown as Book;
+  const { b, at, fills } = await finding(sheetName, () =>
+    withBookkeeping(context, async (present) => {
+      let book: Book | null = null;
+      const at = new Explanations(target, supports);
+      const fills = new FillReader(target, flags.map((f) => f.cell), many);
+      const first: Step[] = [bookStep(context, target, present, (b) => (book = b)), ...fills.steps()];
+      if (at.notes) first.push(...at.notes.steps(flags.map((f) => f.cell)));
+      else if (at.comments) first.push(at.comments.loadStep());
+      await runSteps(context, first);
+      return { b: book as unknown as Book, at, fills };
+    }),
+  );
   if (b.sheetProtected) throw sheetProtected(sheetName);
 
   const old = b.rows.filter((r) => r.sheet === sheetName);
@@ -373,12 +379,16 @@ export async function unflagSheet(context: Excel.RequestContext, sheet: string |
   const target = () => (name ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.getActiveWorksheet());
 
   // Sync 1 (with the comments, when this Excel has no notes).
-  let book: Book | null = null;
-  const at = new Explanations(target, supports);
-  const first = [bookStep(context, target, (b) => (book = b))];
-  if (at.comments && !at.notes) first.push(at.comments.loadStep());
-  await runFinding(context, first, name);
-  const b = book as unknown as Book;
+  const { b, at } = await finding(name, () =>
+    withBookkeeping(context, async (present) => {
+      let book: Book | null = null;
+      const at = new Explanations(target, supports);
+      const first = [bookStep(context, target, present, (b) => (book = b))];
+      if (at.comments && !at.notes) first.push(at.comments.loadStep());
+      await runSteps(context, first);
+      return { b: book as unknown as Book, at };
+    }),
+  );
   name = b.name;
   const mine = b.rows.filter((r) => r.sheet === name);
   if (mine.length === 0) throw noFlags(name);

@@ -12,7 +12,9 @@
  * cleared and rewritten; an emptied "_par_flags" is made Hidden and then deleted, in one batch.
  */
 import { OWNED_SHEET, OWNED_SHEET_HEADER } from "../../scoring/report/sheet-spec";
-import { ACTION_BYTES, jsonBytes } from "./payload";
+import { UserError } from "../errors";
+import { ACTION_BYTES, isPayloadError, jsonBytes } from "./payload";
+import { officeErrorCode } from "./run";
 import { Step } from "./steps";
 import { textInput } from "./write";
 
@@ -85,18 +87,40 @@ export interface HiddenRead {
   rows: unknown[][] | null;
 }
 
-/** Queues the read of a bookkeeping sheet whether it exists or not; call the result after the sync. */
-export function queueHiddenRead(context: Excel.RequestContext, name: string): () => HiddenRead {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+/**
+ * Queues the read of a bookkeeping sheet; call the result after the sync. `present`: the workbook's sheet names,
+ * when known; unknown (null), the sheet is read down an *OrNullObject chain, which gives null objects when it is
+ * missing (see withBookkeeping for a host that refuses the chain).
+ */
+export function queueHiddenRead(context: Excel.RequestContext, name: string, present: Set<string> | null = null): () => HiddenRead {
+  if (present && !present.has(name)) return () => ({ exists: false, rows: null });
+  const sheet = present ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.getItemOrNullObject(name);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("values,rowIndex,columnIndex");
   return () => {
-    if (sheet.isNullObject) return { exists: false, rows: null };
+    if (!present && sheet.isNullObject) return { exists: false, rows: null };
     if (used.isNullObject) return { exists: true, rows: null };
     // From A1, so columns keep their meaning when leading ones are empty.
     const pad = (row: unknown[]) => [...Array<unknown>(used.columnIndex).fill(""), ...row];
     return { exists: true, rows: [...Array.from({ length: used.rowIndex }, () => [] as unknown[]), ...used.values.map(pad)] };
   };
+}
+
+/**
+ * Runs `attempt`, which reads bookkeeping sheets in its first sync without knowing whether they exist (one sync
+ * fewer). Should Excel refuse that sync (for another reason than its size, and before anything was written), the
+ * sheet names are read and `attempt` runs again knowing them. A failure that has nothing to do with the chain
+ * (a sheet renamed since) fails again and is reported then.
+ */
+export async function withBookkeeping<T>(context: Excel.RequestContext, attempt: (present: Set<string> | null) => Promise<T>): Promise<T> {
+  try {
+    return await attempt(null);
+  } catch (e) {
+    if (e instanceof UserError || isPayloadError(e) || officeErrorCode(e) === null) throw e;
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    return attempt(new Set(sheets.items.map((s) => s.name)));
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
 import { safeSheetName, SheetSpec } from "../../scoring/report/sheet-spec";
 import { CreatedSheet } from "../actions";
 import { UiLang } from "../i18n";
-import { hiddenWriteStep, OWNED_SHEET, parseRegistry, queueHiddenRead, registryMatrix } from "./hidden";
+import { hiddenWriteStep, OWNED_SHEET, parseRegistry, queueHiddenRead, registryMatrix, withBookkeeping } from "./hidden";
 import { skipText, workbookProtected } from "./messages";
 import { ACTION_BYTES } from "./payload";
 import { runSteps, Step } from "./steps";
@@ -23,12 +23,14 @@ export async function createUserSheet(
   supports: ApiSupport,
   options: { template?: boolean } = {},
 ): Promise<CreatedSheet> {
-  const list = queueSheetList(context);
-  context.workbook.protection.load("protected");
-  const registry = queueHiddenRead(context, OWNED_SHEET);
-  await context.sync();
+  const { names, registry } = await withBookkeeping(context, async (present) => {
+    const list = queueSheetList(context);
+    context.workbook.protection.load("protected");
+    const registry = queueHiddenRead(context, OWNED_SHEET, present);
+    await context.sync();
+    return { names: list().map((s) => s.name), registry };
+  });
   if (context.workbook.protection.protected) throw workbookProtected();
-  const names = list().map((s) => s.name);
   const name = safeSheetName(spec.name, names);
   const sheets = context.workbook.worksheets;
   const steps: Step[] = [{ request: 2 * ACTION_BYTES, response: 0, queue: () => void sheets.add(name) }];

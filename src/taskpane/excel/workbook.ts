@@ -1,7 +1,7 @@
 /** The workbook as a whole: its sheets, and every user sheet read into Grids (for the summary and the catalogue). */
 import { Grid } from "../../scoring/grid";
 import { FLAGS_SHEET } from "./backup";
-import { OWNED_SHEET, OwnedEntry, parseRegistry, queueHiddenRead, Registry } from "./hidden";
+import { OWNED_SHEET, OwnedEntry, parseRegistry, queueHiddenRead, Registry, withBookkeeping } from "./hidden";
 import { sheetGone, workbookProtected } from "./messages";
 import { isPayloadError } from "./payload";
 import { AreaRequest, cellsOf, LoadedBlock, measuredBytesPerCell, MIN_WINDOW_ROWS, queueWindow, readAreas, Rect, SheetRead, topWindow, WindowRead, windowRows } from "./read";
@@ -77,9 +77,10 @@ interface FirstLook {
 /**
  * Sync 1: the sheets, the file name, protection, the registry, and the top of the active sheet (its used range
  * within A:Z and as many rows as the budget allows at the first guess of bytes per cell). Tried again with fewer
- * rows when Excel finds the response too large, and without merged areas when Excel cannot give them.
+ * rows when Excel finds the response too large, and (once the sheets are known) without merged areas when Excel
+ * cannot give them.
  */
-async function firstLook(context: Excel.RequestContext, supports: ApiSupport): Promise<FirstLook> {
+async function firstLook(context: Excel.RequestContext, supports: ApiSupport, present: Set<string> | null): Promise<FirstLook> {
   let rows = windowRows(1);
   let merges = supports(API.merges);
   for (;;) {
@@ -88,13 +89,14 @@ async function firstLook(context: Excel.RequestContext, supports: ApiSupport): P
     active.load("name");
     context.workbook.load("name");
     context.workbook.protection.load("protected");
-    const registry = queueHiddenRead(context, OWNED_SHEET);
+    const registry = queueHiddenRead(context, OWNED_SHEET, present);
     const look = queueWindow(active, topWindow(rows), merges);
     try {
       await context.sync();
     } catch (e) {
       if (isPayloadError(e) && rows > 1) rows = Math.max(1, rows >> 1);
-      else if (merges && !isPayloadError(e)) merges = false;
+      // Not knowing the sheets yet, the bookkeeping reads may be the cause: withBookkeeping learns them first.
+      else if (merges && !isPayloadError(e) && present) merges = false;
       else throw e;
       continue;
     }
@@ -134,7 +136,7 @@ function restOf(sheet: Excel.Worksheet, name: string, look: WindowRead, merges: 
  */
 export async function readWorkbook(context: Excel.RequestContext, options: WorkbookReadOptions): Promise<WorkbookRead> {
   const hints = options.hints ?? new Map<string, SheetSize>();
-  const first = await firstLook(context, options.supports);
+  const first = await withBookkeeping(context, (present) => firstLook(context, options.supports, present));
   if (options.refuseProtected && first.structureProtected) throw workbookProtected();
 
   const sheets = first.sheets;
