@@ -128,6 +128,19 @@ describe("fallbacks", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
+  test("a host at ExcelApi 1.18 with an office.js that has no notes (the npm 2022 build): comments, not a TypeError on sheet.notes", async () => {
+    const fake = createFakeExcel({ sheets: await seeded({ notes: {} }), active: SHEET, missingClasses: ["NoteCollection"] });
+    expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.18")).toBe(true);
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const before = fake.snapshot();
+    const validation = await actions.validateActiveSheet(catalog, "vi");
+    const outcome = await actions.flagFindings(validation, "vi");
+    expect(outcome.mode).toBe("comment");
+    expect(sheetOf(fake.snapshot(), SHEET).comments.length).toBe(flaggedCells(validation).length);
+    await actions.unflag(SHEET);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   test("ExcelApi 1.9: a findings sheet (registered in _par) next to the fills; unflag removes both", async () => {
     const { fake, actions, validation } = await setUp("1.9");
     const before = fake.snapshot();
