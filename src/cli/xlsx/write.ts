@@ -17,6 +17,7 @@ import ExcelJS from "exceljs";
 import { a1, parseA1 } from "../../scoring/grid";
 import {
   CellStyle,
+  estimatedRowHeights,
   FILL_COLORS,
   HEADER_FONT_COLOR,
   OWNED_SHEET_HEADER,
@@ -172,41 +173,9 @@ function addValidations(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
 }
 
-const LINE_HEIGHT = 15; // points, for 11 pt text
-
-/**
- * Row heights for wrapped text: exceljs writes none, and not every spreadsheet program grows rows on opening, so
- * each row gets the height of its tallest wrapped cell (lines estimated from the column width, merges included).
- */
+/** Row heights for wrapped text and large fonts: exceljs writes none, and not every program grows rows on opening. */
 function setRowHeights(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const widthOf = (col: number) => {
-    const w = spec.columnWidths[col];
-    return Number.isFinite(w) && w > 0 ? w : 9;
-  };
-  const mergedWidth = new Map<string, number>();
-  for (const range of spec.merges ?? []) {
-    const [from, to] = range.split(":").map(parseA1);
-    if (!from || !to) continue;
-    let width = 0;
-    for (let c = from.col; c <= to.col; c++) width += widthOf(c);
-    mergedWidth.set(a1(from.row, from.col), width);
-  }
-  spec.rows.forEach((row, r) => {
-    let lines = 1;
-    let size = 11;
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      size = Math.max(size, cell.style?.size ?? 11);
-      if (!cell.style?.wrap || cell.value === null || cell.value === undefined) return;
-      const width = mergedWidth.get(a1(r, c)) ?? widthOf(c);
-      const perLine = Math.max(1, Math.floor(width * 1.1) - (cell.style.indent ?? 0) * 2);
-      const count = String(cell.value)
-        .split("\n")
-        .reduce((n, text) => n + Math.max(1, Math.ceil(text.length / perLine)), 0);
-      lines = Math.max(lines, count);
-    });
-    if (lines > 1 || size > 11) ws.getRow(r + 1).height = Math.min(409, Math.ceil((lines * LINE_HEIGHT * size) / 11));
-  });
+  for (const [row, height] of estimatedRowHeights(spec)) ws.getRow(row + 1).height = height;
 }
 
 /**
