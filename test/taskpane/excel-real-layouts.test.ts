@@ -7,37 +7,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
-import { readWorkbook } from "../../src/cli/xlsx/read";
-import { a1, cellAt, Finding, formulaAt, gridWidth } from "../../src/scoring";
+import { Finding } from "../../src/scoring";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
-import { dateToSerial } from "../../src/scoring/values";
 import { catalog, content, Layout, what, writeLayout } from "../support/layouts";
-import { createFakeExcel, fakeDeps, SheetSeed } from "./excel-fixtures";
+import { createFakeExcel, fakeDeps, workbookSeeds } from "./excel-fixtures";
 
 jest.setTimeout(120_000);
 
 const dir = mkdtempSync(join(tmpdir(), "par-pane-layouts-"));
 
-/** The workbook's sheets as Office.js shows them: a full rectangle of values, dates as serials, merged areas. */
-async function seedsOf(file: string): Promise<SheetSeed[]> {
-  const data = await readWorkbook(file);
-  return data.grids.map((grid) => {
-    const width = gridWidth(grid);
-    const rect = <T>(cell: (r: number, c: number) => T) => Array.from({ length: grid.values.length }, (_, r) => Array.from({ length: width }, (_, c) => cell(r, c)));
-    return {
-      name: grid.name,
-      values: rect((r, c) => {
-        const v = cellAt(grid, r, c);
-        return v instanceof Date ? dateToSerial(v) : v === null || v === undefined ? "" : v;
-      }),
-      ...(grid.formulas ? { formulas: rect((r, c) => formulaAt(grid, r, c)) } : {}),
-      merges: (grid.merges ?? []).map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
-    };
-  });
-}
-
 async function pane(file: string, apiVersion?: string) {
-  const sheets = await seedsOf(file);
+  const sheets = await workbookSeeds(file, { merges: true });
   const fake = createFakeExcel({ sheets, active: sheets[0].name, ...(apiVersion ? { apiVersion } : {}) });
   return createExcelActions(fakeDeps(fake).deps);
 }
