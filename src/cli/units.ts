@@ -1,7 +1,6 @@
 import { CatalogChoice, chooseCatalog, findUnitSheets, ParError, prepareUnits, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { CliError } from "./errors";
-import { inputKind, notReadReason } from "./input-formats";
 import { isGeneratedWorkbook, ownedSheetNames, readWorkbook, WorkbookData } from "./xlsx/read";
 
 export interface LoadedUnits {
@@ -29,10 +28,6 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       'Tên trang (--sheet) đang trống. Ghi tên trang tự chấm điểm, ví dụ --sheet "Tự chấm 2018", hoặc bỏ --sheet để dùng trang đầu tiên nhận ra được',
       'The sheet name (--sheet) is empty. Give the self-assessment sheet\'s name, e.g. --sheet "Self-assessment", or leave --sheet out to use the first sheet recognised',
     );
-  }
-  const kind = inputKind(file);
-  if (kind === "not-yet") {
-    throw new CliError(`Không đọc được ${file}: ${notReadReason(file, kind, "vi")}`, `Cannot read ${file}: ${notReadReason(file, kind, "en")}`, kind);
   }
   const data = await readWorkbook(file);
   if (isGeneratedWorkbook(data)) {
