@@ -75,8 +75,8 @@ const LONGEST: Record<LegacyEncoding, number> = {
 const ASCII_LETTER = /[A-Za-z]/;
 
 /**
- * A word typed in capitals in a capitals-only legacy font (".VnTimeH") comes back with lower-case toned letters
- * ("§IÓM" → "ĐIểM"): when every plain letter of the word is a capital, the whole word is.
+ * A word typed in TCVN3's capitals-only font (".VnTimeH") comes back with lower-case toned letters ("§IÓM" →
+ * "ĐIểM"): when the word has two plain letters or more and all are capitals, the whole word is ("Së" stays "Sở").
  */
 function capitalise(word: string): string {
   let upper = 0;
@@ -86,7 +86,7 @@ function capitalise(word: string): string {
     if (ch === ch.toUpperCase()) upper++;
     else lower++;
   }
-  return upper > 0 && lower === 0 ? word.toUpperCase() : word;
+  return upper > 1 && lower === 0 ? word.toUpperCase() : word;
 }
 
 /** The text converted from a legacy encoding to Unicode (NFC). */
@@ -109,7 +109,7 @@ export function convertLegacyText(text: string, encoding: LegacyEncoding): strin
     if (!matched) out += text[i++];
   }
   if (!changed) return text;
-  return out.replace(/\S+/g, capitalise).normalize("NFC");
+  return (encoding === "tcvn3" ? out.replace(/\S+/g, capitalise) : out).normalize("NFC");
 }
 
 /** Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed toned letters): text that is already Unicode. */

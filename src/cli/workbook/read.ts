@@ -90,6 +90,9 @@ export function readWorkbookBytes(buf: Buffer, file: string): WorkbookData {
 }
 
 function parse(data: Buffer | string, file: string, options: XLSX.ParsingOptions, code: "not-xlsx" | "encrypted-or-xls" | "not-workbook"): XLSX.WorkBook {
+  // SheetJS writes notes of its own to the console ("ODS number format may be incorrect"): not for the user.
+  const { error, warn } = console;
+  console.error = console.warn = () => undefined;
   try {
     return XLSX.read(data, options);
   } catch (e) {
@@ -97,6 +100,9 @@ function parse(data: Buffer | string, file: string, options: XLSX.ParsingOptions
     // An .xls saved with a password (its FILEPASS record), which SheetJS cannot open.
     if (/password|encrypt/i.test(message)) throw unreadable("encrypted", file, message);
     throw unreadable(code, file, message);
+  } finally {
+    console.error = error;
+    console.warn = warn;
   }
 }
 
