@@ -221,3 +221,15 @@ export function formatInput(input: ScoreInput, style: "percent" | "date" | "plai
       return formatNumberVi(input.value);
   }
 }
+
+/**
+ * A figure (points, maximum, index, percentage) as every output writes it: always 2 decimals, grouped thousands —
+ * Vietnamese "1.234,50" by default, English "1,234.50". Counts and codes are not figures.
+ */
+export function formatNumber(x: number, lang: "vi" | "en" = "vi"): string {
+  if (!Number.isFinite(x)) return "—";
+  const [whole, decimals] = Math.abs(round2(x)).toFixed(2).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+  const sign = round2(x) < 0 ? "-" : "";
+  return `${sign}${grouped}${lang === "vi" ? "," : "."}${decimals}`;
+}

@@ -1,4 +1,4 @@
-import { dateToSerial, formatDate, formatNumberVi, ParError, readInput, readMax, round2 } from "../../src/scoring";
+import { dateToSerial, formatDate, formatNumber, formatNumberVi, ParError, readInput, readMax, round2 } from "../../src/scoring";
 
 describe("reading cell values", () => {
   test.each([
@@ -64,5 +64,26 @@ describe("rounding and formatting", () => {
     expect(formatNumberVi(0.5)).toBe("0,5");
     expect(formatNumberVi(61.5)).toBe("61,5");
     expect(formatNumberVi(3)).toBe("3");
+  });
+});
+
+describe("figures in every output", () => {
+  test.each([
+    [0.5, "0,50", "0.50"],
+    [86, "86,00", "86.00"],
+    [93.9, "93,90", "93.90"],
+    [1234.5, "1.234,50", "1,234.50"],
+    [1234567.891, "1.234.567,89", "1,234,567.89"],
+    [-0.004, "0,00", "0.00"],
+    [-12.345, "-12,35", "-12.35"],
+    [1.005, "1,01", "1.01"],
+  ])("%p → %s (vi), %s (en)", (x, vi, en) => {
+    expect(formatNumber(x, "vi")).toBe(vi);
+    expect(formatNumber(x, "en")).toBe(en);
+  });
+
+  test("not a number is a dash, never Infinity or NaN", () => {
+    expect(formatNumber(Infinity)).toBe("—");
+    expect(formatNumber(NaN, "en")).toBe("—");
   });
 });
