@@ -17,7 +17,7 @@ const vi = {
     `"${p.text}" không phải là số, tỷ lệ % hay ngày (dd/mm/yyyy). Ví dụ hợp lệ: 20, 0,5, 80%, 15/01/2019`,
   "rule.badDate": (p) => `Ngày "${p.text}" không tồn tại. Nhập ngày theo dạng dd/mm/yyyy, ví dụ 15/01/2019`,
   "rule.badCondition": (p) =>
-    `Không hiểu điều kiện "${p.text}". Dùng >=, >, <=, <, =, một số, khoảng a..b hoặc a..<b, có/không, hoặc *`,
+    `Không hiểu điều kiện "${p.text}". Dùng >=, >, <=, <, =, một số, khoảng a..b hoặc a..<b, lời như "từ 70% đến dưới 90%", "trên 90%", "dưới 70%", có/không, một kết quả trong ngoặc kép ("Ban hành kịp thời"), hoặc *`,
   "rule.rangeOrder": (p) => `Khoảng "${p.text}" có giới hạn dưới lớn hơn giới hạn trên. Viết số nhỏ trước, ví dụ 60%..<90%`,
   "rule.linearNeedsRange": () =>
     "Điểm dạng khoảng (ví dụ 0,5..1) chỉ dùng được khi điều kiện là một khoảng a..b hoặc a..<b",
@@ -30,6 +30,18 @@ const vi = {
   "rule.divByZero": (p) => `Biểu thức điểm "${p.text}" chia cho 0 với giá trị ${p.value}`,
   "rule.needsMax": (p) =>
     `Biểu thức điểm "${p.text}" dùng max nhưng tiêu chí chưa có điểm tối đa. Nhập điểm tối đa (tham số thứ ba)`,
+  "rule.labelUnclosed": (p) =>
+    `Kết quả "${p.text}" mở ngoặc kép nhưng không đóng. Viết kết quả trong cặp ngoặc kép, ví dụ "Ban hành kịp thời": 1`,
+  "rule.labelTrailing": (p) =>
+    `Sau dấu ngoặc kép đóng của kết quả "${p.text}" còn chữ. Đặt cả kết quả trong ngoặc kép rồi đến dấu ":" và điểm, ví dụ "Ban hành kịp thời": 1`,
+  "rule.labelEmpty": () => `Kết quả trong ngoặc kép đang trống. Ghi tên kết quả, ví dụ "Ban hành kịp thời": 1`,
+  "rule.labelNotApplicable": (p) =>
+    `Kết quả "${p.text}" trùng với "Không áp dụng", vốn có nghĩa riêng (tiêu chí không tính vào điểm tối đa). Bỏ mức này; đơn vị không được đánh giá thì ghi "Không áp dụng" vào ô kết quả`,
+  "rule.labelDuplicate": (p) =>
+    `Kết quả "${p.text}" xuất hiện hai lần trong quy tắc (không phân biệt hoa thường, dấu). Mỗi kết quả chỉ ghi một lần`,
+  "value.notChoice": (p) =>
+    `Giá trị "${p.text}" không phải là một kết quả của quy tắc. Chọn một trong: ${p.choices} (hoặc "Không áp dụng")`,
+  "explain.floored": () => "; điểm trừ không làm tiêu chí xuống dưới 0",
   "value.notNumber": (p) =>
     `Giá trị "${p.text}" không phải là số, tỷ lệ %, ngày (dd/mm/yyyy), có/không hay "Không áp dụng". Sửa lại ô kết quả, ví dụ 85% hoặc 0,85`,
   "value.badMax": (p) => `Điểm tối đa "${p.text}" không phải là số không âm. Nhập ví dụ 1 hoặc 0,5`,
@@ -124,7 +136,7 @@ const en: Record<MessageKey, Template> = {
   "rule.emptyPoints": () => 'The points are missing after ":". E.g. >=80%: 0,5',
   "rule.badNumber": (p) => `"${p.text}" is not a number, percentage or date (dd/mm/yyyy). Valid: 20, 0,5, 80%, 15/01/2019`,
   "rule.badDate": (p) => `The date "${p.text}" does not exist. Write dates as dd/mm/yyyy, e.g. 15/01/2019`,
-  "rule.badCondition": (p) => `Cannot read the condition "${p.text}". Use >=, >, <=, <, =, a number, a range a..b or a..<b, yes/no, or *`,
+  "rule.badCondition": (p) => `Cannot read the condition "${p.text}". Use >=, >, <=, <, =, a number, a range a..b or a..<b, words such as "từ 70% đến dưới 90%", "trên 90%", "dưới 70%", yes/no, an outcome in quotes ("Ban hành kịp thời"), or *`,
   "rule.rangeOrder": (p) => `The range "${p.text}" has its lower bound above its upper bound. Put the smaller first, e.g. 60%..<90%`,
   "rule.linearNeedsRange": () => "Points written as a range (e.g. 0,5..1) need a range condition a..b or a..<b",
   "rule.badExpression": (p) => `The points expression "${p.text}" is invalid: ${p.detail}. Use numbers, x, max, + - * / and parentheses only`,
@@ -134,6 +146,14 @@ const en: Record<MessageKey, Template> = {
   "rule.tooLong": (p) => `The rule is too long (${p.length} characters, at most ${p.limit}). Shorten its bands`,
   "rule.divByZero": (p) => `The points expression "${p.text}" divides by zero for the value ${p.value}`,
   "rule.needsMax": (p) => `The points expression "${p.text}" uses max but the criterion has no maximum. Give the maximum (third argument)`,
+  "rule.labelUnclosed": (p) => `The outcome "${p.text}" opens a quote that is never closed. Put the outcome between quotes, e.g. "Ban hành kịp thời": 1`,
+  "rule.labelTrailing": (p) => `Words follow the closing quote of the outcome "${p.text}". Quote the whole outcome, then ":" and the points, e.g. "Ban hành kịp thời": 1`,
+  "rule.labelEmpty": () => `An outcome in quotes is empty. Name it, e.g. "Ban hành kịp thời": 1`,
+  "rule.labelNotApplicable": (p) =>
+    `The outcome "${p.text}" is "Không áp dụng" (not applicable), which has its own meaning (the criterion leaves the maximum). Remove this band; a unit not assessed writes "Không áp dụng" as its result`,
+  "rule.labelDuplicate": (p) => `The outcome "${p.text}" appears twice in the rule (case and diacritics aside). Name each outcome once`,
+  "value.notChoice": (p) => `The value "${p.text}" is not an outcome of the rule. Pick one of: ${p.choices} (or "Không áp dụng")`,
+  "explain.floored": () => "; a deduction never takes the criterion below 0",
   "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0,85`,
   "value.badMax": (p) => `The maximum "${p.text}" is not a non-negative number. Enter e.g. 1 or 0,5`,
   "catalog.unknownCode": (p) => `Criterion code "${p.code}" is not in the catalogue "${p.catalog}". Check the code (e.g. 1.3.1)`,

@@ -10,12 +10,15 @@ import { Finding } from "./types";
 const EPS = 0.005;
 type ScoreColumnName = "self" | "appraised";
 
-/** Whether any band of the rule can give negative points (an expression might: allowed). No rule: none. */
+/**
+ * Whether any band of the rule can give negative points: written negative, or an expression that may be (a
+ * deduction stops at 0, see Band.floorAtZero). No rule: none.
+ */
 function ruleAllowsNegative(rule: string | null): boolean {
   if (!rule) return false;
   try {
-    return parseRuleCached(rule).bands.some(({ points: p }) =>
-      p.kind === "constant" ? p.value < 0 : p.kind === "linear" ? p.low < 0 || p.high < 0 : true,
+    return parseRuleCached(rule).bands.some(({ points: p, floorAtZero }) =>
+      p.kind === "constant" ? p.value < 0 : p.kind === "linear" ? p.low < 0 || p.high < 0 : p.kind === "expression" && !floorAtZero,
     );
   } catch {
     return false;
