@@ -56,6 +56,12 @@ const vi = {
   "catalog.childCode": (p) => `mã ${p.code} không nằm dưới mã cha ${p.parent} (mã con phải bắt đầu bằng "${p.parent}.")`,
   "catalog.sumMismatch": (p) =>
     `điểm tối đa của ${p.code} là ${p.max} nhưng tổng điểm tối đa các tiêu chí con là ${p.sum}; sửa cho khớp`,
+  "catalog.kindNotField": (p) =>
+    `${p.code} có "kind": "${p.kind}" nhưng chỉ lĩnh vực (mã một số, ví dụ 9) mới là phần điểm thưởng hay điểm trừ. Chuyển "kind" lên lĩnh vực đó`,
+  "catalog.surveyConflict": (p) =>
+    `${p.code} nằm trong phần điều tra xã hội học nhưng ghi "assessedBy": "self". Bỏ trường này ở tiêu chí con, hoặc bỏ "survey" ở tiêu chí cha`,
+  "catalog.surveyInSection": (p) =>
+    `${p.code} là tiêu chí điều tra xã hội học nằm trong phần điểm thưởng/điểm trừ. Điều tra xã hội học thuộc phần điểm chính: chuyển tiêu chí ra khỏi phần này`,
   "catalog.badJson": (p) => `Tệp ${p.source} không phải JSON hợp lệ: ${p.detail}`,
   "index.shape": (p) => `Hai vùng điểm và điểm tối đa phải cùng kích thước (đang là ${p.a} và ${p.b})`,
   "index.noApplicable": () => "Không có tiêu chí nào được áp dụng (tổng điểm tối đa bằng 0), không tính được chỉ số",
@@ -116,6 +122,8 @@ const vi = {
   "rule.numberTooLarge": (p) => `Số "${p.text}" quá lớn. Dùng số có ít chữ số hơn (điểm, tỷ lệ, số lượng thường chỉ vài chữ số)`,
   "summary.missingMax": (p) =>
     `Chưa tính được chỉ số: bộ tiêu chí "${p.catalog}" không có điểm tối đa của ${p.count} tiêu chí (${p.codes}). Điểm tối đa lấy từ bộ tiêu chí, không lấy từ bảng của đơn vị (để một dòng bị xóa hay một điểm tối đa gõ nhỏ đi không làm chỉ số cao lên). Nhập điểm tối đa vào bộ tiêu chí (par catalog export ${p.catalog} -o bo-tieu-chi.xlsx, điền cột "Điểm tối đa"; hoặc thẻ "Tiêu chí" trong Excel) rồi chấm lại với bộ tiêu chí đó`,
+  "summary.surveyMissing": (p) =>
+    `Chưa tính được chỉ số: chưa có điểm điều tra xã hội học của ${p.count} tiêu chí (${p.codes}). Chỉ số gồm cả phần điều tra, nên không tính khi thiếu nó (để chỉ số không thấp đi hay cao lên một cách sai). Nhập điểm vào cột "Điều tra XHH" của bảng, hoặc tổng hợp với bảng điểm điều tra: par aggregate … --survey dieu-tra.xlsx; tiêu chí không điều tra thì ghi "Không áp dụng"`,
   "summary.unscored": (p) =>
     `Trang "${p.sheet}" chưa có điểm nào nên không có gì để tổng hợp. Nhập điểm tự chấm (hoặc kết quả thực hiện) rồi chạy lại`,
   "numbering.relative": () => "đánh số theo lĩnh vực (I, II… rồi 1, 2… và a, b… hoặc 1.1 trong từng tiêu chí)",
@@ -164,6 +172,9 @@ const en: Record<MessageKey, Template> = {
   "catalog.duplicateCode": (p) => `code ${p.code} appears more than once; each code may be used once`,
   "catalog.childCode": (p) => `code ${p.code} is not under its parent ${p.parent} (a child's code starts with "${p.parent}.")`,
   "catalog.sumMismatch": (p) => `the maximum of ${p.code} is ${p.max} but its children's maxima sum to ${p.sum}; make them agree`,
+  "catalog.kindNotField": (p) => `${p.code} has "kind": "${p.kind}" but only a field (a one-number code, e.g. 9) can be a bonus or penalty section. Move "kind" to that field`,
+  "catalog.surveyConflict": (p) => `${p.code} is inside a survey part but says "assessedBy": "self". Drop it on the child, or drop "survey" on the parent`,
+  "catalog.surveyInSection": (p) => `${p.code} is a survey criterion inside a bonus/penalty section. The survey belongs to the main points: move it out of the section`,
   "catalog.badJson": (p) => `The file ${p.source} is not valid JSON: ${p.detail}`,
   "index.shape": (p) => `The score and maximum ranges must have the same size (they are ${p.a} and ${p.b})`,
   "index.noApplicable": () => "No criterion applies (the applicable maximum is 0): the index cannot be computed",
@@ -216,6 +227,8 @@ const en: Record<MessageKey, Template> = {
   "rule.numberTooLarge": (p) => `The number "${p.text}" is too large. Use fewer digits (points, rates and counts have only a few)`,
   "summary.missingMax": (p) =>
     `The index cannot be computed: the catalogue "${p.catalog}" gives no maximum for ${p.count} criteria (${p.codes}). Maxima come from the catalogue, never from the unit's sheet (so a deleted row or a smaller maximum typed in cannot raise the index). Enter the maxima in the catalogue (par catalog export ${p.catalog} -o catalogue.xlsx and fill in "Điểm tối đa"; or the Catalogue tab in Excel) and score again with it`,
+  "summary.surveyMissing": (p) =>
+    `The index cannot be computed: the survey (điều tra xã hội học) points of ${p.count} criteria (${p.codes}) are not known yet. The index includes the survey, so it is not computed without it (it would be wrong). Enter them in the sheet's "Điều tra XHH" column, or aggregate with the survey table: par aggregate … --survey survey.xlsx; write "Không áp dụng" where no survey was made`,
   "summary.unscored": (p) => `Sheet "${p.sheet}" has no score yet, so there is nothing to summarise. Enter the self scores (or results) and run again`,
   "numbering.relative": () => "numbered within fields (I, II… then 1, 2… and a, b… or 1.1 within each criterion)",
   "numbering.literal": () => "full criterion codes (1, 1.1, 1.1.1)",
