@@ -1,10 +1,9 @@
 import { Catalog, findNode, PartKind, Rollup, RollupNode, rollUp } from "../catalog";
-import { ParError } from "../errors";
 import { Lang, t } from "../i18n/messages";
 import { prepareUnit } from "../sheet/numbering";
 import { leafScores, SurveyScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
-import { fold, round2 } from "../values";
+import { round2 } from "../values";
 import { Finding, FINDING_KINDS, FindingKind, Severity } from "../validate/types";
 import { classBand, parseBands } from "./bands";
 import { ClassBand, CriterionRef, DEFAULT_BANDS, SummaryLine, UnitSummary } from "./types";
