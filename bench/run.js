@@ -6,7 +6,7 @@
  * devDependency used here only) computing the same rules written as the nested IFs provinces type today.
  */
 const { HyperFormula } = require("hyperformula");
-const { score } = require("../lib/scoring");
+const { parseBands, score } = require("../lib/scoring");
 
 const CASES = 12_000;
 const ROUNDS = 5;
@@ -88,7 +88,20 @@ function main() {
   console.log(`rule-eval-vs-hyperformula: ${(hfMs / coreMs).toFixed(1)} x`);
 }
 
+/** --bands with a 100,000-character label: linear in its length (it once backtracked quadratically, ~10 s). */
+function benchBands() {
+  const text = `A${" ".repeat(100_000)}B>=90; D`;
+  const start = performance.now();
+  try {
+    parseBands(text);
+  } catch {
+    // refused (the label is too long): the time to say so is what is measured
+  }
+  console.log(`bands-parse-100k-label: ${(performance.now() - start).toFixed(1)} ms`);
+}
+
 main();
+benchBands();
 const { benchValidate, benchAggregate } = require("./core");
 benchValidate();
 benchAggregate();

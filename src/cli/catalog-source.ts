@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import {
   builtinCatalog,
@@ -11,6 +11,7 @@ import {
   unitNameFromFile,
 } from "../scoring";
 import { CliError } from "./errors";
+import { readRegularFileSync } from "./read-file";
 import { readWorkbook } from "./xlsx/read";
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -24,7 +25,7 @@ export async function loadCatalog(idOrFile: string | undefined): Promise<Catalog
   const ref = idOrFile ?? DEFAULT_CATALOG_ID;
   if (isBuiltinId(ref) || !existsSync(ref)) return builtinCatalog(ref);
   if (WORKBOOK.test(ref)) return catalogFromWorkbook(ref);
-  return parseCatalogJson(readFileSync(ref, "utf8"), basename(ref));
+  return parseCatalogJson(readRegularFileSync(ref).toString("utf8"), basename(ref));
 }
 
 async function catalogFromWorkbook(file: string): Promise<Catalog> {

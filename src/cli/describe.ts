@@ -1,5 +1,6 @@
 /** Plain-text wording of what the workbook commands found, for a terminal. */
 import { CatalogChoice, Finding, Lang, ParError, SheetIssue, t, UnitSheet } from "../scoring";
+import { count } from "./count";
 
 const TEXT = {
   vi: {
@@ -31,7 +32,7 @@ const TEXT = {
     matched: (m: number, t: number) => `best code match: ${m}/${t} of the sheet's codes`,
     errors: "Errors",
     warnings: "Warnings",
-    total: (e: number, w: number) => `Total: ${e} errors, ${w} warnings.`,
+    total: (e: number, w: number) => `Total: ${count(e, "en", "", "error")}, ${count(w, "en", "", "warning")}.`,
     clean: "No defects found.",
     catalogIssues: "Problems in the catalogue sheet (the sheet is not used)",
     headerRows: (a: number, b: number) => `header rows ${a}–${b}`,

@@ -3,12 +3,14 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly messageEn: string = message,
+    /** What went wrong, for callers and tests ("exists", "same-as-input", an errno code such as "ENOSPC"…). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "CliError";
   }
 
-  text(lang: "vi" | "en"): string {
+  text(lang: "vi" | "en" = "vi"): string {
     return lang === "en" ? this.messageEn : this.message;
   }
 }

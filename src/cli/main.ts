@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import {
   builtinCatalogs,
   effectiveMax,
@@ -15,9 +15,13 @@ import { registerCatalogExport } from "./commands/catalog-export";
 import { registerSummary } from "./commands/summary";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
+import { count } from "./count";
 import { CliError } from "./errors";
+import { actionOf, fileSystemError, isFileSystemError } from "./fs-errors";
 import { Io, processIo } from "./io";
-import { isWorkbookError } from "./xlsx/read";
+import { langOption } from "./options";
+import { jsonText, terminalSafeIo } from "./terminal-text";
+import { ParCommand } from "./usage-errors";
 
 export type { Io } from "./io";
 
@@ -25,14 +29,12 @@ function langOf(opts: { lang?: string }): Lang {
   return opts.lang === "en" ? "en" : "vi";
 }
 
-function program(io: Io, setExit: (code: number) => void): Command {
-  const par = new Command("par")
+function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
+  const par = new ParCommand("par", lang)
     .description("PAR Scorer — chấm điểm Chỉ số CCHC (PAR Index scoring)")
     .version(require("../../package.json").version as string)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
-
-  const langOption = () => new Option("--lang <lang>", "ngôn ngữ thông báo: vi | en (message language)").choices(["vi", "en"]).default("vi");
 
   par
     .command("score")
@@ -41,7 +43,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .requiredOption("-v, --value <value>", "giá trị: 85%, 0,85, 20, có/không, 15/01/2019, Không áp dụng")
     .option("-m, --max <max>", "điểm tối đa (maximum points)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mã tiêu chí (catalogue id or JSON file)")
-    .addOption(langOption())
+    .addOption(langOption("ngôn ngữ thông báo: vi | en (message language)"))
     .action(async (opts: { rule: string; value: string; max?: string; catalog?: string; lang?: string }) => {
       const result = scoreCriterion(opts.value, opts.rule, opts.max ?? null, await loadCatalog(opts.catalog));
       if (result.kind === "points") io.out(`${result.points}\n`);
@@ -55,7 +57,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .requiredOption("-r, --rule <rule>", "quy tắc hoặc mã tiêu chí (rule or criterion code)")
     .requiredOption("-v, --value <value>", "giá trị (value)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
-    .addOption(langOption())
+    .addOption(langOption("ngôn ngữ thông báo: vi | en (message language)"))
     .action(async (opts: { rule: string; value: string; catalog?: string; lang?: string }) => {
       io.out(`${explainCriterion(opts.value, opts.rule, await loadCatalog(opts.catalog), langOf(opts))}\n`);
     });
@@ -64,10 +66,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
   catalog
     .command("list")
     .description("Liệt kê các bộ tiêu chí có sẵn, mỗi dòng một bộ, mã trước (list built-in catalogues, id first)")
-    .action(() => {
+    .addOption(langOption())
+    .action((opts: { lang: Lang }) => {
       for (const c of builtinCatalogs()) {
-        const count = [...walk(c.nodes)].length;
-        io.out(`${c.id}\t${c.name}\t${count} tiêu chí\n`);
+        io.out(`${c.id}\t${c.name}\t${count([...walk(c.nodes)].length, opts.lang, "tiêu chí", "criterion", "criteria")}\n`);
       }
     });
   catalog
@@ -75,19 +77,21 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description("Hiển thị một bộ tiêu chí (show a catalogue)")
     .argument("<id|file>", "mã bộ tiêu chí hoặc tệp JSON (catalogue id or JSON file)")
     .option("--json", "in ra JSON theo định dạng bộ tiêu chí (print the catalogue JSON)")
-    .action(async (ref: string, opts: { json?: boolean }) => {
+    .addOption(langOption())
+    .action(async (ref: string, opts: { json?: boolean; lang: Lang }) => {
       const c = await loadCatalog(ref);
       if (opts.json) {
-        io.out(`${JSON.stringify(c, null, 2)}\n`);
+        io.out(`${jsonText(c)}\n`);
         return;
       }
       io.out(`${c.id} — ${c.name}\n`);
       for (const node of walk(c.nodes)) {
         const indent = "  ".repeat(node.code.split(".").length - 1);
         const max = effectiveMax(node);
-        const maxText = max === null ? "—" : formatNumberVi(max);
+        const en = opts.lang === "en";
+        const maxText = max === null ? (en ? "— points" : "— điểm") : en ? count(max, "en", "", "point") : `${formatNumberVi(max)} điểm`;
         const rule = node.rule ? `  [${node.rule}]` : "";
-        io.out(`${indent}${node.code}  ${node.name}  (${maxText} điểm)${rule}\n`);
+        io.out(`${indent}${node.code}  ${node.name}  (${maxText})${rule}\n`);
       }
     });
   registerCatalogExport(catalog, io);
@@ -107,15 +111,18 @@ function langOfArgv(argv: string[]): Lang {
  * Runs the CLI; resolves to the exit code instead of exiting so tests can call it. 0: done (validate: no errors),
  * 1: validate found errors, 2: unusable input or arguments (a message on stderr, no stack trace), 3: a bug.
  */
-export async function run(argv: string[], io: Io = processIo): Promise<number> {
+export async function run(argv: string[], rawIo: Io = processIo): Promise<number> {
   let exitCode = 0;
   const lang = langOfArgv(argv);
+  const io = terminalSafeIo(rawIo);
   try {
-    await program(io, (code) => (exitCode = code)).parseAsync(argv, { from: "user" });
+    await program(io, (code) => (exitCode = code), lang).parseAsync(argv, { from: "user" });
     return exitCode;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (isParError(e) || isWorkbookError(e) || e instanceof CliError) {
+  } catch (caught) {
+    if (caught instanceof CommanderError) return caught.exitCode === 0 ? 0 : 2;
+    // A file-system failure that no command put into words is still said in words.
+    const e = isFileSystemError(caught) && caught.path ? fileSystemError(caught, caught.path, actionOf(caught)) : caught;
+    if (isParError(e) || e instanceof CliError) {
       io.err(`${lang === "en" ? "Error" : "Lỗi"}: ${e.text(lang)}\n`);
       return 2;
     }

@@ -1,7 +1,8 @@
 import { CatalogChoice, chooseCatalog, findUnitSheets, ParError, prepareUnits, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { CliError } from "./errors";
-import { ownedSheetNames, readWorkbook, WorkbookData } from "./xlsx/read";
+import { inputKind, notReadReason } from "./input-formats";
+import { isGeneratedWorkbook, ownedSheetNames, readWorkbook, WorkbookData } from "./xlsx/read";
 
 export interface LoadedUnits {
   data: WorkbookData;
@@ -23,10 +24,27 @@ export interface LoadOptions {
  * workbook unusable is a CliError (or the reader's WorkbookError) with a message saying what to do.
  */
 export async function loadUnits(file: string, options: LoadOptions = {}): Promise<LoadedUnits> {
+  if (options.sheet !== undefined && options.sheet.trim() === "") {
+    throw new CliError(
+      'Tên trang (--sheet) đang trống. Ghi tên trang tự chấm điểm, ví dụ --sheet "Tự chấm 2018", hoặc bỏ --sheet để dùng trang đầu tiên nhận ra được',
+      'The sheet name (--sheet) is empty. Give the self-assessment sheet\'s name, e.g. --sheet "Self-assessment", or leave --sheet out to use the first sheet recognised',
+    );
+  }
+  const kind = inputKind(file);
+  if (kind === "not-yet") {
+    throw new CliError(`Không đọc được ${file}: ${notReadReason(file, kind, "vi")}`, `Cannot read ${file}: ${notReadReason(file, kind, "en")}`, kind);
+  }
   const data = await readWorkbook(file);
+  if (isGeneratedWorkbook(data)) {
+    throw new CliError(
+      `${file} do PAR Scorer tạo (bảng xếp hạng, tổng hợp hoặc bộ tiêu chí xuất ra), không phải sổ tính tự chấm điểm của đơn vị`,
+      `${file} was written by PAR Scorer (a ranking, summary or exported catalogue), not a unit's self-assessment workbook`,
+      "generated",
+    );
+  }
   const skip = new Set(ownedSheetNames(data));
-  const grids = options.sheet ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
-  if (options.sheet && grids.length === 0) {
+  const grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
+  if (options.sheet !== undefined && grids.length === 0) {
     const names = data.grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`).join(", ");
     throw new CliError(
       `Tệp ${file} không có trang "${options.sheet}". Các trang có: ${names}`,

@@ -159,7 +159,7 @@ function readReference(folded: string): { date: number | null; malformed: boolea
 }
 
 /** javascript:…, vbscript:…, data:… (also "java script:" split by blanks, as browsers read it), at a word start. */
-const CODE_SCHEME_RE = /(?:^|[\s(<"'])(?:java|vb|live)?[\s\u0000-\u001f]*(?:script|data)[\s\u0000-\u001f]*:(?=\S)/i;
+const CODE_SCHEME_RE = /(?:^|[\s(<"'])(?:java|vb|live)?[\s\p{Cc}]*(?:script|data)[\s\p{Cc}]*:(?=\S)/iu;
 /** file: followed by a host rather than a local path: file://server/share, file:////server, file:\\\\server. */
 const FILE_SHARE_RE = /(?:^|\s)file:(?:\/\/(?!\/?[a-z]:|\/[^/]|localhost\/)|\\\\)/i;
 
@@ -167,7 +167,7 @@ const FILE_SHARE_RE = /(?:^|\s)file:(?:\/\/(?!\/?[a-z]:|\/[^/]|localhost\/)|\\\\
 export function dangerousScheme(text: string): string | null {
   if (!text.includes(":")) return null;
   const code = CODE_SCHEME_RE.exec(text);
-  if (code) return code[0].replace(/[\s\u0000-\u001f(<"']/g, "").toLowerCase();
+  if (code) return code[0].replace(/[\s\p{Cc}(<"']/gu, "").toLowerCase();
   return FILE_SHARE_RE.test(text) ? "file:" : null;
 }
 

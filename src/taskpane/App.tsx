@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { Catalog } from "../scoring";
-import { PaneActions } from "./actions";
+import { CatalogSwitch, PaneActions } from "./actions";
 import { CatalogPanel } from "./components/CatalogPanel";
 import { isBuiltin } from "./components/CatalogPicker";
 import { LanguageSwitch } from "./components/LanguageSwitch";
@@ -52,6 +52,8 @@ export interface AppProps {
   notice?: Localized | null;
   /** In an Excel too old for the pane's workbook actions (ExcelApi 1.7): said instead of "outside Excel". */
   oldExcel?: boolean;
+  /** office.js could not be loaded (offline, blocked by a proxy): said instead of "outside Excel". */
+  officeMissing?: boolean;
 }
 
 type TabValue = "catalog" | "template" | "validate" | "summary";
@@ -62,7 +64,7 @@ const TABS: { value: TabValue; label: "tabCatalog" | "tabTemplate" | "tabValidat
   { value: "summary", label: "tabSummary" },
 ];
 
-export function App({ catalogs: initialCatalogs, initial, lang: initialLang, actions, notice = null, oldExcel = false }: AppProps) {
+export function App({ catalogs: initialCatalogs, initial, lang: initialLang, actions, notice = null, oldExcel = false, officeMissing = false }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = React.useState(initialLang);
   const s = stringsFor(lang);
@@ -78,11 +80,15 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
 
   // True when saving the choice in the workbook failed: the catalogue tab then offers to try again.
   const [unsaved, setUnsaved] = React.useState(false);
+  // What the last switch did in the workbook (recalculated, formulas written again), told in the catalogue tab.
+  const [switched, setSwitched] = React.useState<{ name: string; outcome: CatalogSwitch } | null>(null);
 
   const activate = async (next: Catalog) => {
     if (!actions) return;
+    setSwitched(null);
     const done = await run("busySavingCatalog", () => actions.setActiveCatalog(next));
     setUnsaved(done === null);
+    if (done) setSwitched({ name: next.name, outcome: done.value });
   };
 
   const select = (index: number) => {
@@ -113,10 +119,10 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
           <LanguageSwitch lang={lang} onChange={setLang} strings={s} />
         </header>
         {!actions && (
-          <MessageBar intent={oldExcel ? "warning" : "info"} layout="multiline">
+          <MessageBar intent={oldExcel || officeMissing ? "warning" : "info"} layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{oldExcel ? s.oldExcelTitle : s.outsideTitle}</MessageBarTitle>
-              {oldExcel ? s.oldExcelHint : s.outsideHint}
+              <MessageBarTitle>{officeMissing ? s.officeMissingTitle : oldExcel ? s.oldExcelTitle : s.outsideTitle}</MessageBarTitle>
+              {officeMissing ? s.officeMissingHint : oldExcel ? s.oldExcelHint : s.outsideHint}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -159,6 +165,7 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
             onSelect={select}
             onAdd={add}
             onSaveAgain={unsaved ? () => void activate(catalog) : null}
+            switched={switched}
           />
         </div>
         <div role="tabpanel" id="panel-template" aria-labelledby="tab-template" hidden={tab !== "template"}>

@@ -69,13 +69,24 @@ export interface SummaryOutcome {
   skipped: string[];
 }
 
+/** What putting a catalogue in use did in the workbook. */
+export interface CatalogSwitch {
+  /** PAR.* formulas of the pane's self-assessment sheets written again, so Excel evaluates them anew. */
+  formulas: number;
+  /** Whether the workbook was recalculated. */
+  recalculated: boolean;
+}
+
 export interface PaneActions {
   /** Reads the workbook's catalogue sheet ("Bộ tiêu chí" layout), if any. */
   readWorkbookCatalog(lang: UiLang): Promise<WorkbookCatalog>;
   /** Inserts the catalogue as an editable sheet (never over an existing one) and activates it. */
   insertCatalogSheet(catalog: Catalog, lang: UiLang): Promise<CreatedSheet>;
-  /** Makes it the PAR.* functions' catalogue, remembered in the workbook, and recalculates. */
-  setActiveCatalog(catalog: Catalog): Promise<void>;
+  /**
+   * Makes it the PAR.* functions' catalogue, remembered in the workbook, and recalculates (also when saving the
+   * choice failed: then it rejects afterwards, saying so).
+   */
+  setActiveCatalog(catalog: Catalog): Promise<CatalogSwitch>;
   /** Creates a unit's self-assessment sheet from the catalogue (a new sheet; never overwrites) and activates it. */
   createTemplate(catalog: Catalog, options: { unit: string; lang: UiLang }): Promise<CreatedSheet>;
   /** Validates the active sheet against the catalogue; changes nothing in the workbook. */

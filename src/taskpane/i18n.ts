@@ -35,8 +35,13 @@ const vi = {
 
   oldExcelTitle: "Phiên bản Excel này chưa đủ cho ngăn PAR Scorer",
   oldExcelHint:
-    "Các thao tác trên sổ tính (tạo mẫu, kiểm tra, đánh dấu, tổng hợp) cần Excel hỗ trợ ExcelApi 1.7 trở lên: Microsoft 365, Excel 2019 trở lên hoặc Excel trên web. " +
+    "Các thao tác trên sổ tính (tạo mẫu, kiểm tra, đánh dấu, tổng hợp) cần Excel có ExcelApi 1.7 và chạy chung (shared runtime): Microsoft 365 (phiên bản 2002 trở lên), Excel 2021 (2108 trở lên), Excel cho Mac 16.35 trở lên hoặc Excel trên web. " +
     "Hãy cập nhật Office hoặc mở sổ tính bằng Excel trên web; ở đây vẫn xem được bộ tiêu chí.",
+  officeMissingTitle: "Không tải được office.js",
+  officeMissingHint:
+    "Ngăn không tải được thư viện office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com): máy đang không có mạng, hoặc tường lửa/proxy của cơ quan chặn địa chỉ đó. " +
+    "Vì vậy ngăn không làm việc được với sổ tính; ở đây chỉ xem được bộ tiêu chí. Kiểm tra kết nối mạng (hoặc nhờ quản trị mạng cho phép appsforoffice.microsoft.com) rồi mở lại ngăn.",
+  waitingForExcel: "Đang chờ Excel sẵn sàng… Ngăn sẽ mở khi Excel khởi động xong.",
   outsideTitle: "Đang mở ngoài Excel",
   outsideHint:
     "Trang này đang chạy trong trình duyệt nên chỉ xem được bộ tiêu chí. Để dùng các hàm PAR.* và ngăn PAR Scorer, hãy nạp tệp manifest.xml vào Excel: " +
@@ -51,6 +56,11 @@ const vi = {
   customCatalog: "tùy chỉnh",
   setActive: "Đặt làm bộ tiêu chí đang dùng",
   notSaved: "Chưa lưu được bộ tiêu chí này làm bộ đang dùng trong sổ tính (xem lỗi ở trên). Sửa theo hướng dẫn rồi bấm để lưu lại.",
+  catalogSaved: 'Đang dùng bộ tiêu chí "{name}", đã lưu trong sổ tính.',
+  recalculated: "Sổ tính đã được tính lại.",
+  notRecalculated: "Sổ tính chưa tính lại được: bấm Ctrl+Alt+F9 trong Excel để các hàm PAR.* dùng bộ mới.",
+  formulasRewritten:
+    "{count} công thức PAR.* trên các trang tự chấm do PAR Scorer tạo đã được ghi lại để Excel tính lại chúng (Excel không phải lúc nào cũng tự tính lại hàm tùy chỉnh). Công thức PAR.* bạn tự gõ ở trang khác: bấm Ctrl+Alt+F9 nếu kết quả chưa đổi.",
   loadJson: "Tải tệp JSON",
   loadJsonHint: "Tệp JSON theo định dạng bộ tiêu chí của PAR Scorer (xem thư mục docs).",
   loadedJson: 'Đã tải bộ tiêu chí "{name}" từ tệp {file} và đặt làm bộ đang dùng.',
@@ -148,8 +158,13 @@ const en: UiStrings = {
 
   oldExcelTitle: "This Excel version is too old for the PAR Scorer pane",
   oldExcelHint:
-    "The workbook actions (template, validate, flag, summary) need Excel with ExcelApi 1.7 or later: Microsoft 365, Excel 2019 or later, or Excel on the web. " +
+    "The workbook actions (template, validate, flag, summary) need Excel with ExcelApi 1.7 and the shared runtime: Microsoft 365 (version 2002 or later), Excel 2021 (2108 or later), Excel for Mac 16.35 or later, or Excel on the web. " +
     "Update Office or open the workbook in Excel on the web; the catalogues can still be browsed here.",
+  officeMissingTitle: "office.js could not be loaded",
+  officeMissingHint:
+    "The pane could not load the office.js library from Microsoft's server (appsforoffice.microsoft.com): this computer is offline, or a firewall or proxy blocks that address. " +
+    "So the pane cannot work with the workbook; the catalogues can still be browsed here. Check the network (or ask the network administrator to allow appsforoffice.microsoft.com), then open the pane again.",
+  waitingForExcel: "Waiting for Excel… The pane opens once Excel has started.",
   outsideTitle: "Opened outside Excel",
   outsideHint:
     "This page is running in a browser, so it can only show the catalogues. To use the PAR.* functions and the PAR Scorer pane, load manifest.xml into Excel: " +
@@ -163,6 +178,11 @@ const en: UiStrings = {
   customCatalog: "custom",
   setActive: "Put this catalogue in use",
   notSaved: "This catalogue could not be saved in the workbook as the one in use (see the error above). Fix what it says, then click to save it again.",
+  catalogSaved: 'Using the catalogue "{name}", saved in the workbook.',
+  recalculated: "The workbook was recalculated.",
+  notRecalculated: "The workbook could not be recalculated: press Ctrl+Alt+F9 in Excel so the PAR.* functions use the new catalogue.",
+  formulasRewritten:
+    "{count} PAR.* formulas on the self-assessment sheets PAR Scorer created were written again so Excel evaluates them (Excel does not always recalculate custom functions). PAR.* formulas you typed on other sheets: press Ctrl+Alt+F9 if their results did not change.",
   loadJson: "Load a JSON file",
   loadJsonHint: "A JSON file in PAR Scorer's catalogue format (see the docs folder).",
   loadedJson: 'Loaded the catalogue "{name}" from {file} and put it in use.',

@@ -1,15 +1,17 @@
 /**
  * The production-built task pane in headless Chromium (Debian's chromium driven by playwright-core), with an
- * in-page stand-in for Excel (test/support/fake-excel.js, served in place of office.js) holding a real sample
- * workbook in memory. Clicks through template → validate → click a finding → flag → unflag → summary, saves a
- * screenshot, and records every network request: a unit's data never leaves the machine.
+ * in-page stand-in for Excel (test/support/fake-excel.js) holding a real sample workbook in memory. The page loads
+ * office.js from Microsoft's CDN, as deployed; offline, the test intercepts that one request and serves the
+ * stand-in (or, for the plain-browser case, the npm copy of office.js). Clicks through template → validate →
+ * click a finding → flag → unflag → summary, saves a screenshot, and records every network request: besides the
+ * add-in's own origin only that office.js URL is asked for, so a unit's data never leaves the machine.
  */
-import { readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
 import { readWorkbook } from "../../src/cli/xlsx/read";
 import { dateToSerial } from "../../src/scoring";
-import { chromiumPath, productionBuild } from "./build";
+import { chromiumPath, OFFICE_JS_CDN, productionBuild } from "./build";
 import { serveFolder, StaticServer } from "./static-server";
 
 jest.setTimeout(240_000);
@@ -78,7 +80,7 @@ beforeAll(async () => {
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-  await page.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+  await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
   const init = { sheets: await initialWorkbook(), active: SHEET, apiVersion: "1.18", displayLanguage: "vi-VN" };
   await page.addInitScript((value) => {
     (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
@@ -167,17 +169,23 @@ describe("task pane in headless Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("contacts only its own origin (the add-in's files and office.js)", () => {
+  it("loads office.js from Microsoft's CDN, before the bundles", () => {
+    const html = readFileSync(join(dir, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual([OFFICE_JS_CDN, "functions.js", "taskpane.js"]);
+  });
+
+  it("contacts only its own origin and the one office.js URL (a unit's data never leaves the machine)", () => {
     expect(requests.length).toBeGreaterThan(0);
     const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));
-    expect(foreign).toEqual([]);
-    expect(requests.some((url) => url.endsWith("/office.js"))).toBe(true);
+    expect(foreign).toEqual([OFFICE_JS_CDN]);
+    expect(requests).not.toContain(`${server.origin}/office.js`);
   });
 
   it("speaks English when Office's display language is English", async () => {
     const en = await browser.newPage({ viewport: { width: 420, height: 900 } });
     const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-    await en.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+    await en.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
     await en.addInitScript((value) => {
       (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
     }, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.18", displayLanguage: "en-US" });
@@ -190,7 +198,7 @@ describe("task pane in headless Chromium", () => {
   it("in an Excel without ExcelApi 1.7 says to update Office, with the workbook buttons off", async () => {
     const old = await browser.newPage({ viewport: { width: 420, height: 900 } });
     const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-    await old.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+    await old.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
     await old.addInitScript((value) => {
       (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
     }, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.6", displayLanguage: "vi-VN" });
@@ -201,15 +209,40 @@ describe("task pane in headless Chromium", () => {
     await old.close();
   });
 
-  it("opened in a plain browser (real office.js, no Excel), says how to load the add-in", async () => {
-    const plain = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+  it("opened in a plain English browser (real office.js, no Excel): says in Vietnamese how to load the add-in", async () => {
+    const plain = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "en-US" });
     const seen: string[] = [];
+    const errors: string[] = [];
     plain.on("request", (r) => seen.push(r.url()));
+    plain.on("pageerror", (e) => errors.push(String(e)));
+    // Offline stand-in for the CDN folder: the npm copy of office.js and the files it loads from beside itself.
+    const hosted = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
+    const officeJsDist = join(root, "node_modules", "@microsoft", "office-js", "dist");
+    await plain.route(`${hosted}**`, (route) => {
+      const file = join(officeJsDist, ...route.request().url().slice(hosted.length).split("?")[0].split("/"));
+      return file.startsWith(officeJsDist) && existsSync(file) ? route.fulfill({ path: file, contentType: "text/javascript" }) : route.abort();
+    });
     await plain.goto(`${server.origin}/taskpane.html`);
     await plain.getByText(/Đang mở ngoài Excel/).waitFor({ timeout: 20_000 });
     expect(await plain.getByText(/manifest\.xml/).count()).toBeGreaterThan(0);
-    expect(seen.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
+    const foreign = seen.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    expect(foreign).toContain(OFFICE_JS_CDN);
+    for (const url of foreign) expect(url.startsWith(hosted)).toBe(true);
+    expect(errors).toEqual([]);
     await plain.close();
+  });
+
+  it("office.js cannot be loaded (offline, blocked by a proxy): the page says so in words and throws nothing", async () => {
+    const blocked = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+    const errors: string[] = [];
+    blocked.on("pageerror", (e) => errors.push(String(e)));
+    await blocked.route(OFFICE_JS_CDN, (route) => route.abort("internetdisconnected"));
+    await blocked.goto(`${server.origin}/taskpane.html`);
+    await blocked.getByText("Không tải được office.js").waitFor();
+    expect(await blocked.getByText(/appsforoffice\.microsoft\.com/).count()).toBeGreaterThan(0);
+    expect(await blocked.getByRole("tab", { name: /Tiêu chí/ }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await blocked.close();
   });
 
   it("keeps the task pane within its bundle budget", () => {

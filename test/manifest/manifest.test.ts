@@ -41,6 +41,20 @@ const resourceValue = (id: string | null) => resource(id).getAttribute("DefaultV
 
 const customFunctions = all(NS.ov, "ExtensionPoint").find((e) => xsiType(e) === "CustomFunctions")!;
 
+/** Every English locale office.js knows (its per-locale folders), as "en-GB": an Override matches one exactly. */
+const officeJsDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const ENGLISH = fs
+  .readdirSync(officeJsDist)
+  .filter((d) => /^en-/.test(d) && fs.statSync(path.join(officeJsDist, d)).isDirectory())
+  .map((d) => `en-${d.slice(3).toUpperCase()}`)
+  .sort();
+
+/** The locales of an element's Overrides, sorted, and their values (all the same, English). */
+const overrides = (el: Element) => {
+  const list = Array.from(el.children).filter((c) => c.localName === "Override");
+  return { locales: list.map((o) => o.getAttribute("Locale")!).sort(), values: new Set(list.map((o) => o.getAttribute("Value"))) };
+};
+
 describe("manifest.xml", () => {
   it("is well-formed XML", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
@@ -59,13 +73,21 @@ describe("manifest.xml", () => {
     expect(info.displayName).toMatch(/Chấm điểm Chỉ số CCHC/);
   });
 
-  it("has an English override of the display name and description", () => {
+  it("has English overrides of the display name and description for every English locale (en-US does not cover en-GB)", () => {
+    expect(ENGLISH).toEqual(expect.arrayContaining(["en-AU", "en-CA", "en-GB", "en-IN", "en-NZ", "en-US"]));
     for (const tag of ["DisplayName", "Description"]) {
-      const el = one(NS.app, tag);
-      const override = child(el, "Override");
-      expect(override?.getAttribute("Locale")).toBe("en-US");
-      expect(override?.getAttribute("Value")).toBeTruthy();
+      const { locales, values } = overrides(one(NS.app, tag));
+      expect(locales).toEqual(ENGLISH);
+      expect(values.size).toBe(1);
+      expect([...values][0]).toMatch(/PAR Index/);
     }
+  });
+
+  it("names a support page that the build ships", () => {
+    expect(one(NS.app, "SupportUrl").getAttribute("DefaultValue")).toBe("https://localhost:3000/support.html");
+    const page = fs.readFileSync(path.join(root, "src", "support.html"), "utf8");
+    expect(page).toContain("Hỗ trợ");
+    expect(page).not.toMatch(/<script/);
   });
 
   it("asks for exactly ReadWriteDocument", () => {
@@ -106,26 +128,27 @@ describe("manifest.xml", () => {
     for (const el of [page, taskpane, functionFile]) expect(el.getAttribute("resid")).toBe(runtimeId);
     expect(resourceValue(runtimeId)).toBe("https://localhost:3000/taskpane.html");
     expect(one(NS.app, "SourceLocation").getAttribute("DefaultValue")).toBe(resourceValue(runtimeId));
-    expect(child(action, "TaskpaneId")?.textContent).toBe("ButtonId1");
+    // Shared runtime: the action names no TaskpaneId (one task pane per runtime).
+    expect(all(NS.ov, "TaskpaneId")).toHaveLength(0);
   });
 
-  it("points the functions metadata at functions.json, and at functions.en.json for en-US", () => {
+  it("points the functions metadata at functions.json, and at functions.en.json for every English locale", () => {
     const metadata = child(child(customFunctions, "Metadata")!, "SourceLocation")!;
     const url = resource(metadata.getAttribute("resid"));
     expect(url.getAttribute("DefaultValue")).toBe("https://localhost:3000/functions.json");
-    const override = child(url, "Override")!;
-    expect(override.getAttribute("Locale")).toBe("en-US");
-    expect(override.getAttribute("Value")).toBe("https://localhost:3000/functions.en.json");
+    expect(overrides(url)).toEqual({ locales: ENGLISH, values: new Set(["https://localhost:3000/functions.en.json"]) });
     const script = child(child(customFunctions, "Script")!, "SourceLocation")!;
     expect(resourceValue(script.getAttribute("resid"))).toMatch(/^https:\/\/localhost:3000\/\w+\.js$/);
   });
 
-  it("gives user-facing strings a Vietnamese default and an en-US override", () => {
+  it("gives user-facing strings a Vietnamese default and one English override per English locale", () => {
     for (const el of all(NS.bt, "String")) {
       const id = el.getAttribute("id");
       if (id === "Functions.Namespace") continue;
       expect(el.getAttribute("DefaultValue")).toBeTruthy();
-      expect(child(el, "Override")?.getAttribute("Locale")).toBe("en-US");
+      const { locales, values } = overrides(el);
+      expect(locales).toEqual(ENGLISH);
+      expect(values.size).toBe(1);
     }
     expect(resourceValue("GetStarted.Description")).toMatch(/PAR\.SCORE/);
   });

@@ -285,6 +285,24 @@ describe("parseBands", () => {
     [`${"X".repeat(41)}>=90`, "badLabel"],
   ])("%p → %p", (text, reason) => expect(reasonOf(text)).toBe(reason));
 
+  it("takes one pass over a 100,000-character label (no backtracking), and quotes only its start", () => {
+    expect(parseBands(`A${" ".repeat(100_000)}>=90; B`)).toEqual([
+      { label: "A", min: 90 },
+      { label: "B", min: Number.NEGATIVE_INFINITY },
+    ]);
+    expect(reasonOf(`A${" ".repeat(100_000)}B>=90; D`)).toBe("badLabel");
+    expect(reasonOf(`A${" ".repeat(100_000)}B`)).toBe("badLabel");
+    const error = (() => {
+      try {
+        parseBands(`${"X".repeat(100_000)}>=90`);
+      } catch (e) {
+        return e as BandsError;
+      }
+    })();
+    expect(error?.text("vi").length).toBeLessThan(400);
+    expect(error?.text("en")).toContain(`"${"X".repeat(40)}…"`);
+  });
+
   it("says how to fix it, in Vietnamese and in English", () => {
     try {
       parseBands("D; A>=90");

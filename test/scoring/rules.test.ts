@@ -296,7 +296,8 @@ describe("explain", () => {
   });
 
   test("in English", () => {
-    expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25 matches band 1 (>=20: 1) → 1 points");
+    expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25 matches band 1 (>=20: 1) → 1 point");
+    expect(explain(">=20: 0,5", 25, null, "en")).toBe("Value 25 matches band 1 (>=20: 0,5) → 0,5 points");
   });
 });
 

@@ -2,9 +2,11 @@
  * An in-memory stand-in for Excel's JavaScript API (Office.js), for the task pane's tests: jest (Node) and the
  * headless-Chromium test (the script sets window.Office / window.Excel when window.__PAR_FAKE_EXCEL_INIT__ is set).
  *
- *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected? }], active, apiVersion, displayLanguage });
- *   fake.Office, fake.Excel, fake.syncCount(), fake.resetSyncCount(), fake.snapshot()
- *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() (the cell blocks loaded, in order)
+ *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected?, merges? }], active, apiVersion,
+ *                                  displayLanguage, payloadLimit?, missingClasses?, nullChains? });
+ *   fake.Office, fake.Excel, fake.syncCount(), fake.resetSyncCount(), fake.snapshot(), fake.payloads()
+ *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() / fake.writes() (the cell blocks
+ *   loaded / assigned, in order)
  *
  * Strict like Office.js where it matters for batching: a proxy's properties can be read only after load() and
  * context.sync(); isNullObject only after a sync; getItem of a missing sheet fails the next sync (ItemNotFound);
@@ -12,6 +14,24 @@
  * dropped. Writes apply at once. Values written behave as typed into Excel: "=…" is a formula, "'…" is text,
  * number-like text becomes a number unless the cell's number format is "@". Formulas are not computed: a formula
  * cell's value is the one seeded or last written (empty for a new formula).
+ *
+ * Rules of real Excel it enforces (quoted from @types/office-js where the typings state them):
+ * - Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with
+ *   an `InvalidOperation` exception".
+ * - A protected workbook structure (setStructureProtected) refuses adding, deleting, renaming, hiding, unhiding and
+ *   moving sheets (AccessDenied), as Excel's Review → Protect Workbook does.
+ * - Excel on the web's 5 MB cap per request and per response: each sync's request (the queued actions, object
+ *   paths and their arguments, as the JSON Office.js sends) and response (the loaded properties as JSON) are
+ *   measured in UTF-8 bytes. A request over `payloadLimit` fails with RequestPayloadSizeLimitExceeded and nothing
+ *   of it is applied; a response over it fails with ResponsePayloadSizeLimitExceeded (its writes were applied, its
+ *   loads are lost).
+ * - Range.getMergedAreasOrNullObject (ExcelApi 1.13): "if the merged areas count in this range is more than 512,
+ *   then this method will fail to return the result"; merging keeps the value of the top-left cell only.
+ * - A method of a null object (getItemOrNullObject of a missing sheet, then getUsedRangeOrNullObject) gives a null
+ *   object; with `nullChains: "fail"` it fails the sync instead, to prove the adapter copes with either.
+ * - `missingClasses` plays an office.js older than the host: e.g. ["NoteCollection"] is the npm 2022 build, whose
+ *   Excel scripts have comments but no notes (Excel.NoteCollection and worksheet.notes are undefined) while
+ *   isSetSupported still answers for the host's ExcelApi 1.18.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -44,6 +64,37 @@
       "PropertyNotLoaded",
       `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
     );
+
+  /* ------------------------------------------------------------------------------------------ payload sizes */
+
+  /** Excel on the web's cap on one request and one response ("5 MB", taken at its strictest: 5,000,000 bytes). */
+  const PAYLOAD_LIMIT = 5000000;
+  /**
+   * What Office.js sends per object and per action, besides the arguments: an object path such as
+   * {"Id":7,"ObjectPathType":3,"Name":"GetRange","ParentObjectPathId":5,"ArgumentInfo":{"Arguments":[…]}} and an
+   * action such as {"Id":9,"ActionType":4,"Name":"Color","ObjectPathId":8,"ArgumentInfo":{"Arguments":[…]}}.
+   */
+  const PATH_BYTES = 100;
+  const ACTION_BYTES = 90;
+  const MAX_MERGED_AREAS = 512;
+
+  function utf8Length(text) {
+    if (typeof Buffer !== "undefined") return Buffer.byteLength(text, "utf8");
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
+  }
+
+  /** UTF-8 bytes of a value as JSON. */
+  const jsonBytes = (value) => (value === undefined ? 0 : utf8Length(JSON.stringify(value)));
 
   /* ------------------------------------------------------------------------------------------ addresses */
 
@@ -149,7 +200,10 @@
       this.notes = new Map();
       this.frozenRows = 0;
       this.frozenColumns = 0;
+      /** Merged areas as A1 ranges ("A1:H1"). */
       this.merges = [];
+      /** Row (0-based) → height in points, where set; "auto" after autofitRows (which ignores merged cells). */
+      this.rowHeights = new Map();
       this.validations = [];
       this.charts = [];
       this.columnWidths = new Map();
@@ -159,6 +213,21 @@
 
     cell(r, c) {
       return (this.rows[r] && this.rows[r][c]) || null;
+    }
+
+    /** The merged areas as rectangles. */
+    mergedRects() {
+      return this.merges.map((m) => parseAddress(m).rect);
+    }
+
+    /** Merges a rectangle: Excel keeps the top-left cell's value and empties the others. */
+    merge(rect) {
+      const overlaps = (a, b) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+      this.merges = this.merges.filter((m) => !overlaps(parseAddress(m).rect, rect));
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) if (r !== rect.r0 || c !== rect.c0) this.put(r, c, "", null);
+      }
+      if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) this.merges.push(rectAddress(rect));
     }
 
     value(r, c) {
@@ -219,6 +288,11 @@
       });
       if (!valuesOnly) {
         for (const map of [this.fills, this.formats, this.numberFormats]) for (const k of map.keys()) see(...unkey(k));
+        for (const m of this.merges) {
+          const { rect } = parseAddress(m);
+          see(rect.r0, rect.c0);
+          see(rect.r1, rect.c1);
+        }
       }
       return r1 < 0 ? null : { r0, c0, r1, c1 };
     }
@@ -229,9 +303,17 @@
       this.nextId = 0;
       this.syncs = 0;
       this.apiVersion = init.apiVersion || "1.18";
+      this.payloadLimit = init.payloadLimit || PAYLOAD_LIMIT;
+      /** Classes the office.js in use lacks (see the header). */
+      this.missing = new Set(init.missingClasses || []);
+      /** "null" (default): methods of a null object give null objects; "fail": they fail the sync. */
+      this.nullChains = init.nullChains || "null";
+      /** Request and response bytes of every sync, in order. */
+      this.payloads = [];
       this.name = init.name || "So tu cham.xlsx";
       this.sheets = [];
       this.reads = [];
+      this.writes = [];
       this.comments = [];
       this.selection = null;
       for (const spec of init.sheets || [{ name: "Sheet1", values: [] }]) {
@@ -256,6 +338,7 @@
           const { rect } = parseAddress(address);
           sheet.notes.set(key(rect.r0, rect.c0), String(content));
         }
+        for (const m of spec.merges || []) sheet.merge(parseAddress(m).rect);
         for (const comment of spec.comments || []) {
           const { rect } = parseAddress(comment.cell);
           this.comments.push({ id: comment.id || `comment-${++this.nextId}`, sheet, r: rect.r0, c: rect.c0, content: comment.content });
@@ -265,9 +348,47 @@
       this.active = this.sheets.find((s) => s.name === init.active) || this.sheets[0];
     }
 
+    /** A sheet by name (any case) or id, as worksheets.getItem finds it. */
     sheet(name) {
       const lower = String(name).toLowerCase();
-      return this.sheets.find((s) => s.name.toLowerCase() === lower) || null;
+      return this.sheets.find((s) => s.name.toLowerCase() === lower || s.id === name) || null;
+    }
+
+    lacks(className) {
+      return this.missing.has(className);
+    }
+
+    /** Everything a batch can change, to put back when Excel refuses the whole request. */
+    checkpoint() {
+      const sheets = this.sheets.map((s) => ({
+        model: s,
+        state: {
+          name: s.name,
+          visibility: s.visibility,
+          protected: s.protected,
+          rows: s.rows.map((row) => row && row.slice()),
+          numberFormats: new Map(s.numberFormats),
+          fills: new Map(s.fills),
+          formats: new Map(s.formats),
+          notes: new Map(s.notes),
+          frozenRows: s.frozenRows,
+          frozenColumns: s.frozenColumns,
+          merges: s.merges.slice(),
+          rowHeights: new Map(s.rowHeights),
+          validations: s.validations.map((v) => ({ ...v })),
+          charts: JSON.parse(JSON.stringify(s.charts)),
+          columnWidths: new Map(s.columnWidths),
+          autoFilter: s.autoFilter,
+          pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
+        },
+      }));
+      const comments = this.comments.map((c) => ({ record: c, content: c.content }));
+      const book = { active: this.active, selection: this.selection && { ...this.selection }, structureProtected: this.structureProtected, calculations: this.calculations };
+      return () => {
+        this.sheets = sheets.map(({ model, state }) => Object.assign(model, state));
+        this.comments = comments.map(({ record, content }) => Object.assign(record, { content }));
+        Object.assign(this, book);
+      };
     }
 
     supports(version) {
@@ -283,13 +404,21 @@
       this.syncs = 0;
       this.error = null;
       this.pending = [];
+      this.requestBytes = 0;
+      this.responseBytes = 0;
+      this.restore = null;
       this.workbook = new WorkbookProxy(this);
       this.application = this.workbook.application;
     }
 
-    /** Runs a queued action now; the first failure is kept for the next sync and the rest of the batch dropped. */
-    act(fn) {
+    /**
+     * Runs a queued action now; the first failure is kept for the next sync and the rest of the batch dropped.
+     * `args` are the action's arguments, counted in the request's size.
+     */
+    act(fn, args) {
+      this.requestBytes += ACTION_BYTES + jsonBytes(args);
       if (this.error) return undefined;
+      if (!this.restore) this.restore = this.book.checkpoint();
       try {
         return fn();
       } catch (e) {
@@ -301,6 +430,16 @@
       }
     }
 
+    /** Counts a new object in the request (a method or navigation result, with its arguments). */
+    path(args) {
+      this.requestBytes += PATH_BYTES + jsonBytes(args);
+    }
+
+    /** Counts loaded data in the response. */
+    respond(value) {
+      this.responseBytes += jsonBytes(value);
+    }
+
     requireApi(version, what) {
       if (!this.book.supports(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}`);
     }
@@ -309,11 +448,27 @@
       this.book.syncs++;
       this.syncs++;
       const pending = this.pending;
+      const request = this.requestBytes;
+      const response = this.responseBytes;
+      const restore = this.restore;
       this.pending = [];
+      this.requestBytes = 0;
+      this.responseBytes = 0;
+      this.restore = null;
+      this.book.payloads.push({ request, response });
+      const limit = this.book.payloadLimit;
+      if (request > limit) {
+        this.error = null;
+        if (restore) restore();
+        throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${request} bytes) has exceeded the limit (${limit} bytes).`);
+      }
       if (this.error) {
         const e = this.error;
         this.error = null;
         throw e;
+      }
+      if (response > limit) {
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit (${limit} bytes).`);
       }
       for (const apply of pending) apply();
     }
@@ -347,20 +502,24 @@
         }
         const plain = names.filter((n) => !n.includes("/"));
         const values = plain.map((n) => [n, this._get(n)]);
+        ctx.respond(Object.fromEntries(values));
         const nested = names.filter((n) => n.includes("/"));
         const loadedNested = nested.length ? this._loadNested(nested) : null;
         ctx.pending.push(() => {
           for (const [n, v] of values) this._loaded.set(n, v);
           if (loadedNested) loadedNested();
         });
-      });
+      }, names);
       return this;
     }
 
     /** A navigation property: the same proxy every time, as in Office.js. */
     _child(name, make) {
       if (!this._children) this._children = new Map();
-      if (!this._children.has(name)) this._children.set(name, make());
+      if (!this._children.has(name)) {
+        this.context.path();
+        this._children.set(name, make());
+      }
       return this._children.get(name);
     }
 
@@ -373,7 +532,7 @@
       this.context.act(() => {
         apply(value);
         if (this._loaded.has(name)) this._loaded.set(name, value);
-      });
+      }, [value]);
     }
 
     _get(name) {
@@ -422,9 +581,12 @@
       const ctx = this.context;
       ctx.act(() => {
         const items = this._list();
+        // One action for the whole collection: the items' loads add to the response only.
+        const request = ctx.requestBytes;
         for (const item of items) item.load(all ? undefined : itemProps);
+        ctx.requestBytes = request;
         ctx.pending.push(() => this._loaded.set("items", items));
-      });
+      }, names);
       return this;
     }
   }
@@ -445,14 +607,17 @@
     }
 
     get notes() {
+      if (this.context.book.lacks("NoteCollection")) return undefined;
       return this._child("notes", () => new NoteCollection(this.context, null));
     }
 
     get comments() {
+      if (this.context.book.lacks("CommentCollection")) return undefined;
       return this._child("comments", () => new CommentCollection(this.context, null));
     }
 
     getActiveCell() {
+      this.context.path();
       const book = this.context.book;
       const sel = book.selection && book.selection.sheet === book.active.name ? book.selection.cell : "A1";
       return new RangeProxy(this.context, book.active, parseAddress(sel).rect);
@@ -473,8 +638,13 @@
       this.context.act(() => {
         this.context.book.calculations = (this.context.book.calculations || 0) + 1;
         this.context.book.lastCalculation = type;
-      });
+      }, [type]);
     }
+  }
+
+  /** What Excel refuses while the workbook's structure is protected. */
+  function requireStructureUnprotected(book, what) {
+    if (book.structureProtected) throw new FakeOfficeError("AccessDenied", `The workbook's structure is protected: cannot ${what}.`);
   }
 
   class WorksheetCollection extends CollectionProxy {
@@ -483,11 +653,13 @@
     }
 
     getItem(name) {
+      this.context.path([name]);
       const model = this.context.book.sheet(name);
       return new WorksheetProxy(this.context, model, model ? null : name);
     }
 
     getItemOrNullObject(name) {
+      this.context.path([name]);
       const model = this.context.book.sheet(name);
       const proxy = new WorksheetProxy(this.context, model);
       proxy._null = !model;
@@ -495,6 +667,7 @@
     }
 
     getActiveWorksheet() {
+      this.context.path();
       return new WorksheetProxy(this.context, this.context.book.active);
     }
 
@@ -502,6 +675,7 @@
       const ctx = this.context;
       const book = ctx.book;
       let model = null;
+      ctx.path([name]);
       ctx.act(() => {
         let wanted = name;
         if (wanted === undefined) {
@@ -509,9 +683,12 @@
           while (book.sheet(`Sheet${i}`)) i++;
           wanted = `Sheet${i}`;
         }
-        if (book.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected");
+        requireStructureUnprotected(book, "add a sheet");
         if (book.sheet(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${wanted} already exists`);
-        if (wanted.length > 31 || /[:\\/?*[\]]/.test(wanted) || wanted.trim() === "") throw new FakeOfficeError("InvalidArgument", `Bad sheet name ${wanted}`);
+        // Excel's own rules: at most 31 characters, none of : \ / ? * [ ], no apostrophe first or last, not "History".
+        if (wanted.length > 31 || /[:\\/?*[\]]/.test(wanted) || wanted.trim() === "" || /^'|'$/.test(wanted) || wanted.toLowerCase() === "history") {
+          throw new FakeOfficeError("InvalidArgument", `Bad sheet name ${wanted}`);
+        }
         model = new SheetModel(book, wanted);
         book.sheets.push(model);
       });
@@ -564,23 +741,43 @@
     }
 
     get notes() {
+      if (this.context.book.lacks("NoteCollection")) return undefined;
       return this._child("notes", () => new NoteCollection(this.context, this));
     }
 
     get comments() {
+      if (this.context.book.lacks("CommentCollection")) return undefined;
       return this._child("comments", () => new CommentCollection(this.context, this));
     }
 
     getRange(address) {
       let rect = null;
+      this.context.path([address]);
       this.context.act(() => {
         rect = address === undefined ? { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } : parseAddress(address).rect;
       });
       return new RangeProxy(this.context, this, rect);
     }
 
+    /** Several rectangles at once (ExcelApi 1.9): "A1:B2, D5" or "A1:B2; D5". */
+    getRanges(address) {
+      let rects = null;
+      this.context.path([address]);
+      this.context.act(() => {
+        this.context.requireApi("1.9", "Worksheet.getRanges");
+        rects =
+          address === undefined
+            ? [{ r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL }]
+            : String(address)
+                .split(/[,;]/)
+                .map((part) => parseAddress(part).rect);
+      });
+      return new RangeAreasProxy(this.context, this, rects);
+    }
+
     getRangeByIndexes(row, col, rows, cols) {
       let rect = null;
+      this.context.path([row, col, rows, cols]);
       this.context.act(() => {
         if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows - 1 > MAX_ROW || col + cols - 1 > MAX_COL) {
           throw new FakeOfficeError("InvalidArgument", `Bad range indexes ${row},${col},${rows},${cols}`);
@@ -592,6 +789,7 @@
 
     getUsedRange(valuesOnly) {
       let rect = null;
+      this.context.path([valuesOnly]);
       this.context.act(() => {
         rect = this._sheet().extent(!!valuesOnly) || { r0: 0, c0: 0, r1: 0, c1: 0 };
       });
@@ -600,11 +798,21 @@
 
     getUsedRangeOrNullObject(valuesOnly) {
       let rect = null;
-      this.context.act(() => {
-        rect = this._sheet().extent(!!valuesOnly);
-      });
+      this.context.path([valuesOnly]);
+      // On a sheet that is itself a null object (getItemOrNullObject of a missing sheet): a null object too, or,
+      // playing a host that refuses such chains (nullChains: "fail"), the sync fails.
+      if (this._null && this.context.book.nullChains === "fail") {
+        this.context.act(() => {
+          throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        });
+      }
+      if (!this._null) {
+        this.context.act(() => {
+          rect = this._sheet().extent(!!valuesOnly);
+        });
+      }
       const proxy = new RangeProxy(this.context, this, rect || { r0: 0, c0: 0, r1: 0, c1: 0 });
-      proxy._null = !rect && !this.context.error;
+      proxy._null = this._null || (!rect && !this.context.error);
       return proxy;
     }
 
@@ -620,7 +828,11 @@
       this.context.act(() => {
         const s = this._sheet();
         const book = this.context.book;
-        if (book.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected");
+        requireStructureUnprotected(book, "delete a sheet");
+        // @types/office-js, Worksheet.delete: "Note that if the worksheet's visibility is set to "VeryHidden", the
+        // delete operation will fail with an `InvalidOperation` exception. You should first change its visibility
+        // to hidden or visible before deleting it."
+        if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", `The sheet ${s.name} is very hidden and cannot be deleted.`);
         const visible = book.sheets.filter((x) => x.visibility === "Visible");
         if (s.visibility === "Visible" && visible.length === 1) {
           throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
@@ -635,6 +847,7 @@
   properties(WorksheetProxy, ["name", "visibility", "id", "position"], {
     name(v) {
       const s = this._sheet();
+      requireStructureUnprotected(this.context.book, "rename a sheet");
       if (this.context.book.sheet(v) && this.context.book.sheet(v) !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} already exists`);
       s.name = v;
     },
@@ -642,11 +855,21 @@
       const s = this._sheet();
       if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new FakeOfficeError("InvalidArgument", `Bad visibility ${v}`);
       const book = this.context.book;
+      if (v === s.visibility) return;
+      requireStructureUnprotected(book, "hide or unhide a sheet");
       if (v !== "Visible" && s.visibility === "Visible" && book.sheets.filter((x) => x.visibility === "Visible").length === 1) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       s.visibility = v;
       if (book.active === s && v !== "Visible") book.active = book.sheets.find((x) => x.visibility === "Visible");
+    },
+    position(v) {
+      const s = this._sheet();
+      const book = this.context.book;
+      requireStructureUnprotected(book, "move a sheet");
+      if (!Number.isInteger(v) || v < 0 || v >= book.sheets.length) throw new FakeOfficeError("InvalidArgument", `Bad position ${v}`);
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      book.sheets.splice(v, 0, s);
     },
   });
 
@@ -857,20 +1080,67 @@
 
     getCell(row, col) {
       const r = this._rect;
+      this.context.path([row, col]);
       return new RangeProxy(this.context, this._sheetProxy, r && { r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col });
     }
 
     getEntireColumn() {
       const r = this._rect;
+      this.context.path();
       return new RangeProxy(this.context, this._sheetProxy, r && { r0: 0, c0: r.c0, r1: MAX_ROW, c1: r.c1 });
     }
 
     getEntireRow() {
       const r = this._rect;
+      this.context.path();
       return new RangeProxy(this.context, this._sheetProxy, r && { r0: r.r0, c0: 0, r1: r.r1, c1: MAX_COL });
     }
 
+    /**
+     * The merged areas that touch this range, whole (ExcelApi 1.13); a null object when there are none. Fails, as
+     * the typings say, when there are more than 512.
+     */
+    getMergedAreasOrNullObject() {
+      let rects = [];
+      this.context.path();
+      if (!this._null) {
+        this.context.act(() => {
+          this.context.requireApi("1.13", "Range.getMergedAreasOrNullObject");
+          const r = this._rectOrThrow();
+          const touches = (m) => m.r0 <= r.r1 && r.r0 <= m.r1 && m.c0 <= r.c1 && r.c0 <= m.c1;
+          rects = this._sheet().mergedRects().filter(touches);
+          if (rects.length > MAX_MERGED_AREAS) {
+            throw new FakeOfficeError("GeneralException", `This range has ${rects.length} merged areas, more than ${MAX_MERGED_AREAS}.`);
+          }
+        });
+      }
+      const areas = new RangeAreasProxy(this.context, this._sheetProxy, rects);
+      areas._null = this._null || rects.length === 0;
+      return areas;
+    }
+
+    /** Per-cell properties (ExcelApi 1.9); the fake knows format.fill.color and format.fill.pattern. */
+    getCellProperties(options) {
+      const result = new ClientResult(this.context);
+      this.context.act(() => {
+        this.context.requireApi("1.9", "Range.getCellProperties");
+        const s = this._sheet();
+        const fill = options && options.format && options.format.fill;
+        const value = this._matrix((row, col) => {
+          const f = s.fills.get(key(row, col));
+          const props = {};
+          if (fill && fill.color) props.color = f ? f.color : "#FFFFFF";
+          if (fill && fill.pattern) props.pattern = f ? f.pattern : "None";
+          return fill ? { format: { fill: props } } : {};
+        });
+        this.context.respond(value);
+        this.context.pending.push(() => result._set(value));
+      }, [options]);
+      return result;
+    }
+
     getIntersectionOrNullObject(other) {
+      this.context.path();
       const a = this._rect;
       const b = other instanceof RangeProxy ? other._rect : parseAddress(other).rect;
       const rect = a && b ? { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) } : null;
@@ -880,11 +1150,23 @@
       return proxy;
     }
 
-    merge() {
+    merge(across) {
       this.context.act(() => {
         const s = this._writable();
-        const address = rectAddress(this._rectOrThrow());
-        if (!s.merges.includes(address)) s.merges.push(address);
+        const r = this._rectOrThrow();
+        if (across) for (let row = r.r0; row <= r.r1; row++) s.merge({ r0: row, c0: r.c0, r1: row, c1: r.c1 });
+        else s.merge(r);
+      }, [across]);
+    }
+
+    unmerge() {
+      this.context.act(() => {
+        const s = this._writable();
+        const r = this._rectOrThrow();
+        s.merges = s.merges.filter((m) => {
+          const x = parseAddress(m).rect;
+          return !(x.r0 <= r.r1 && r.r0 <= x.r1 && x.c0 <= r.c1 && r.c0 <= x.c1);
+        });
       });
     }
 
@@ -919,9 +1201,11 @@
   properties(RangeProxy, ["values", "formulas", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "text"], {
     values(v) {
       this._enterAll(v);
+      this.context.book.writes.push({ sheet: this._sheet().name, address: rectAddress(this._rectOrThrow()), property: "values" });
     },
     formulas(v) {
       this._enterAll(v);
+      this.context.book.writes.push({ sheet: this._sheet().name, address: rectAddress(this._rectOrThrow()), property: "formulas" });
     },
     numberFormat(v) {
       const s = this._writable();
@@ -933,6 +1217,106 @@
         if (f === "General") s.numberFormats.delete(key(row, col));
         else s.numberFormats.set(key(row, col), f);
       });
+    },
+  });
+
+  /** OfficeExtension.ClientResult: `value` after the sync. */
+  class ClientResult {
+    constructor(ctx) {
+      this._ctx = ctx;
+      this._has = false;
+      this._value = undefined;
+    }
+
+    _set(v) {
+      this._has = true;
+      this._value = v;
+    }
+
+    get value() {
+      if (!this._has) throw notLoaded("value");
+      return this._value;
+    }
+  }
+
+  /** Excel.RangeAreas: several rectangles of one sheet (Worksheet.getRanges, Range.getMergedAreasOrNullObject). */
+  class RangeAreasProxy extends ClientObject {
+    constructor(ctx, sheetProxy, rects) {
+      super(ctx);
+      this._sheetProxy = sheetProxy;
+      this._rects = rects || [];
+    }
+
+    _sheet() {
+      return this._sheetProxy instanceof SheetModel ? this._sheetProxy : this._sheetProxy._sheet();
+    }
+
+    _get(name) {
+      const s = this._sheet();
+      if (name === "address") return this._rects.map((r) => qualified(s.name, r)).join(",");
+      if (name === "areaCount") return this._rects.length;
+      if (name === "cellCount") return this._rects.reduce((n, r) => n + (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1), 0);
+      return super._get(name);
+    }
+
+    get areas() {
+      return this._child("areas", () => new RangeAreasCollection(this.context, this));
+    }
+
+    get format() {
+      return this._child("format", () => new RangeAreasFormatProxy(this.context, this));
+    }
+  }
+  properties(RangeAreasProxy, ["address", "areaCount", "cellCount"]);
+
+  class RangeAreasCollection extends CollectionProxy {
+    constructor(ctx, owner) {
+      super(ctx);
+      this._owner = owner;
+    }
+
+    _list() {
+      return this._owner._rects.map((r) => new RangeProxy(this.context, this._owner._sheetProxy, r));
+    }
+  }
+
+  /** The format of every rectangle of a RangeAreas; the fake has its fill. */
+  class RangeAreasFormatProxy extends ClientObject {
+    constructor(ctx, owner) {
+      super(ctx);
+      this._owner = owner;
+    }
+
+    get fill() {
+      return this._child("fill", () => new RangeAreasFillProxy(this.context, this._owner));
+    }
+  }
+
+  class RangeAreasFillProxy extends ClientObject {
+    constructor(ctx, owner) {
+      super(ctx);
+      this._owner = owner;
+    }
+
+    _ranges() {
+      return this._owner._rects.map((r) => new RangeProxy(this.context, this._owner._sheetProxy, r));
+    }
+
+    clear() {
+      this.context.act(() => {
+        for (const range of this._ranges()) {
+          const s = range._writable();
+          range._each((row, col) => s.fills.delete(key(row, col)));
+        }
+      });
+    }
+  }
+  properties(RangeAreasFillProxy, ["color"], {
+    color(v) {
+      for (const range of this._ranges()) {
+        const s = range._writable();
+        range._each((row, col) => s.fills.set(key(row, col), { color: normalizeColor(v), pattern: "Solid" }));
+      }
     },
   });
 
@@ -965,8 +1349,13 @@
       return this._child("borders", () => new BorderCollectionProxy(this.context, this._range));
     }
 
+    /** Excel fits the rows to their wrapped text, but ignores merged cells: the fake marks the rows "auto". */
     autofitRows() {
-      this.context.act(() => this._range._rectOrThrow());
+      this.context.act(() => {
+        const r = this._range._rectOrThrow();
+        const s = this._range._sheet();
+        for (let row = r.r0; row <= Math.min(r.r1, MAX_ROW); row++) s.rowHeights.set(row, "auto");
+      });
     }
 
     autofitColumns() {
@@ -977,6 +1366,7 @@
       const r = this._range._rectOrThrow();
       const s = this._range._sheet();
       if (name === "columnWidth") return s.columnWidths.get(r.c0) || 48;
+      if (name === "rowHeight") return typeof s.rowHeights.get(r.r0) === "number" ? s.rowHeights.get(r.r0) : 15;
       const f = s.formats.get(key(r.r0, r.c0)) || {};
       if (name in f) return f[name];
       return { wrapText: false, indentLevel: 0, horizontalAlignment: "General", verticalAlignment: "Bottom", rowHeight: 15 }[name];
@@ -1002,7 +1392,10 @@
       for (let c = r.c0; c <= r.c1; c++) s.columnWidths.set(c, v);
     },
     rowHeight(v) {
-      setCellFormat(this._range, "rowHeight", v);
+      const s = this._range._sheet();
+      const r = this._range._rectOrThrow();
+      if (!(typeof v === "number" && v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `Bad row height ${v}`);
+      for (let row = r.r0; row <= r.r1; row++) s.rowHeights.set(row, v);
     },
   });
 
@@ -1083,6 +1476,7 @@
     }
 
     getItem(index) {
+      this.context.path([index]);
       return new BorderProxy(this.context, this._range, index);
     }
   }
@@ -1206,6 +1600,7 @@
 
     add(cellAddress, content) {
       let note = null;
+      this.context.path([typeof cellAddress === "string" ? cellAddress : null, content]);
       this.context.act(() => {
         this._sheets();
         const { s, rect } = this._target(cellAddress);
@@ -1220,6 +1615,7 @@
 
     getItemOrNullObject(cellAddress) {
       let note = null;
+      this.context.path([cellAddress]);
       this.context.act(() => {
         this._sheets();
         const { s, rect } = this._target(cellAddress);
@@ -1266,6 +1662,7 @@
     }
 
     getLocation() {
+      this.context.path();
       this.context.act(() => this._check());
       return new RangeProxy(this.context, this._s || new SheetModel(this.context.book, "?"), { r0: this._r, c0: this._c, r1: this._r, c1: this._c });
     }
@@ -1292,6 +1689,7 @@
 
     add(cellAddress, content) {
       let comment = null;
+      this.context.path([typeof cellAddress === "string" ? cellAddress : null, content]);
       this.context.act(() => {
         this.context.requireApi("1.10", "Comments");
         let s;
@@ -1347,6 +1745,7 @@
 
     getLocation() {
       const c = this._record;
+      this.context.path();
       this.context.act(() => this._check());
       return new RangeProxy(this.context, c ? c.sheet : new SheetModel(this.context.book, "?"), c ? { r0: c.r, c0: c.c, r1: c.r, c1: c.c } : null);
     }
@@ -1541,7 +1940,13 @@
     BorderWeight: { thin: "Thin", medium: "Medium" },
     FillPattern: { none: "None", solid: "Solid" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
-    ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied", apiNotFound: "ApiNotFound" },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      accessDenied: "AccessDenied",
+      apiNotFound: "ApiNotFound",
+      invalidOperation: "InvalidOperation",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    },
   };
 
   function snapshotSheet(book, s) {
@@ -1568,6 +1973,7 @@
       validations: s.validations.map((v) => ({ range: v.range, formula: v.formula })),
       charts: s.charts.map((c) => ({ type: c.type, title: c.title, valuesRange: c.valuesRange, categoriesRange: c.categoriesRange, anchor: c.anchor })),
       columnWidths: Object.fromEntries([...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([c, w]) => [colLetters(c), w])),
+      rowHeights: Object.fromEntries([...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
     };
   }
 
@@ -1600,8 +2006,21 @@
       },
     };
 
+    const classes = {
+      Workbook: WorkbookProxy,
+      Worksheet: WorksheetProxy,
+      WorksheetCollection,
+      Range: RangeProxy,
+      RangeAreas: RangeAreasProxy,
+      NoteCollection,
+      Note: NoteProxy,
+      CommentCollection,
+      Comment: CommentProxy,
+    };
+    for (const name of book.missing) delete classes[name];
     const Excel = {
       ...ENUMS,
+      ...classes,
       run: async (batch) => {
         const ctx = new Context(book);
         return batch(ctx);
@@ -1617,6 +2036,8 @@
       resetSyncCount: () => {
         book.syncs = 0;
         book.reads = [];
+        book.writes = [];
+        book.payloads = [];
       },
       snapshot: () =>
         JSON.parse(
@@ -1640,6 +2061,10 @@
       },
       /** Every values/formulas load, in order: { sheet, address, cells, property }. */
       reads: () => book.reads.map((r) => ({ ...r })),
+      /** Every values/formulas assignment, in order: { sheet, address, property }. */
+      writes: () => book.writes.map((w) => ({ ...w })),
+      /** Request and response bytes of every sync since the last resetSyncCount, in order. */
+      payloads: () => book.payloads.map((p) => ({ ...p })),
       settings,
       setProtected: (sheetName, on) => {
         book.sheet(sheetName).protected = !!on;

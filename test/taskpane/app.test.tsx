@@ -169,13 +169,32 @@ describe("task pane", () => {
     expect(errorBar("en")).toBeNull();
   });
 
+  it("after a switch says it was saved, the workbook recalculated and the templates' PAR.* formulas written again", async () => {
+    const actions = fakeActions({ setActiveCatalog: async () => ({ formulas: 42, recalculated: true }) });
+    renderSmall({ actions });
+    await pickCatalog(tinyCatalog.name);
+    const said = screen.getByTestId("catalog-switched").textContent!;
+    expect(said).toContain(`Đang dùng bộ tiêu chí "${tinyCatalog.name}", đã lưu trong sổ tính.`);
+    expect(said).toContain("Sổ tính đã được tính lại.");
+    expect(said).toContain("42 công thức PAR.*");
+    await switchLanguage("en");
+    expect(screen.getByTestId("catalog-switched").textContent).toContain("42 PAR.* formulas on the self-assessment sheets");
+  });
+
+  it("a switch whose recalculation failed says to press Ctrl+Alt+F9", async () => {
+    const actions = fakeActions({ setActiveCatalog: async () => ({ formulas: 0, recalculated: false }) });
+    renderSmall({ actions });
+    await pickCatalog(tinyCatalog.name);
+    expect(screen.getByTestId("catalog-switched").textContent).toContain("Ctrl+Alt+F9");
+  });
+
   it("after a failed save offers to put the catalogue in use again", async () => {
     const actions = fakeActions({ setActiveCatalog: () => Promise.reject(new UserError("Sổ tính chỉ đọc", "Read-only workbook")) });
     renderSmall({ actions });
     expect(screen.queryByRole("button", { name: "Đặt làm bộ tiêu chí đang dùng" })).toBeNull();
     await pickCatalog(tinyCatalog.name);
     expect(errorBar()!.textContent).toContain("Sổ tính chỉ đọc");
-    actions.setActiveCatalog.mockResolvedValueOnce(undefined);
+    actions.setActiveCatalog.mockResolvedValueOnce({ formulas: 0, recalculated: true });
     await click(button("Đặt làm bộ tiêu chí đang dùng"));
     expect(actions.setActiveCatalog).toHaveBeenCalledTimes(2);
     expect(actions.setActiveCatalog.mock.calls[1][0]).toBe(tinyCatalog);

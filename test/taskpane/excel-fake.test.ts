@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
-import { createFakeExcel } from "./excel-fixtures";
+import { BYTES_PER_CELL } from "../../src/taskpane/excel/payload";
+import { createFakeExcel, sampleSheets } from "./excel-fixtures";
 
 const seed = {
   sheets: [
@@ -129,5 +130,185 @@ describe("fake Excel", () => {
       await context.sync();
       expect(sheet.protection.protected).toBe(false);
     });
+  });
+
+  test("a very hidden sheet cannot be deleted (InvalidOperation, as the typings of Worksheet.delete say); made Hidden first in the same batch it can", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "A", values: [["x"]] }, { name: "_par", values: [["y"]], visibility: "VeryHidden" }] });
+    await fake.Excel.run(async (context: any) => {
+      context.workbook.worksheets.getItem("_par").delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["A", "_par"]);
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("_par");
+      sheet.visibility = "Hidden";
+      sheet.delete();
+      await context.sync();
+    });
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["A"]);
+  });
+
+  test.each([
+    ["add", (ws: any) => ws.add("Mới")],
+    ["delete", (ws: any) => ws.getItem("B").delete()],
+    ["hide", (ws: any) => (ws.getItem("B").visibility = "Hidden")],
+    ["rename", (ws: any) => (ws.getItem("B").name = "C")],
+    ["move", (ws: any) => (ws.getItem("B").position = 0)],
+  ])("a protected workbook structure refuses to %s a sheet (AccessDenied); cells can still be written", async (_what, change) => {
+    const fake = createFakeExcel({ sheets: [{ name: "A", values: [["x"]] }, { name: "B", values: [["y"]] }] });
+    fake.setStructureProtected(true);
+    const before = fake.snapshot();
+    await fake.Excel.run(async (context: any) => {
+      change(context.workbook.worksheets);
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(fake.snapshot()).toEqual(before);
+    await fake.Excel.run(async (context: any) => {
+      context.workbook.worksheets.getItem("B").getRange("A1").values = [["z"]];
+      await context.sync();
+    });
+    expect(fake.snapshot().sheets[1].values).toEqual([["z"]]);
+  });
+
+  test("Excel's sheet-name rules: no apostrophe first or last, not History", async () => {
+    const fake = createFakeExcel(seed);
+    for (const name of ["'Báo cáo", "Báo cáo'", "history"]) {
+      await fake.Excel.run(async (context: any) => {
+        context.workbook.worksheets.add(name);
+        await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      });
+    }
+    expect(fake.snapshot().sheets).toHaveLength(2);
+  });
+
+  test("a request over the payload limit fails (RequestPayloadSizeLimitExceeded) and nothing of it is applied", async () => {
+    const fake = createFakeExcel({ ...seed, payloadLimit: 20_000 });
+    const text = "Báo cáo số 12/BC-UBND ngày 15/01/2019 về kết quả cải cách hành chính";
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("Khác");
+      sheet.getRange("A1").values = [["trước"]];
+      context.workbook.worksheets.add("Mới");
+      sheet.getRange("A2:A301").values = Array.from({ length: 300 }, () => [text]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+      sheet.getRange("A1:A100").values = Array.from({ length: 100 }, () => [text]);
+      await context.sync();
+    });
+    const snap = fake.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Tự chấm", "Khác"]);
+    expect(snap.sheets[1].values).toHaveLength(100);
+    const [failed, passed] = fake.payloads();
+    expect(failed.request).toBeGreaterThan(20_000);
+    expect(passed.request).toBeLessThan(20_000);
+  });
+
+  test("a response over the payload limit fails (ResponsePayloadSizeLimitExceeded): 150,000 cells of evidence-like text are over 5 MB", async () => {
+    const text = "Kế hoạch số 3790/KH-UBND ngày 27/12/2017 của UBND tỉnh";
+    const values = Array.from({ length: 25_000 }, (_, r) => [`1.${r}`, text, 1, 0.5, text, ""]);
+    const fake = createFakeExcel({ sheets: [{ name: "Lớn", values }] });
+    await fake.Excel.run(async (context: any) => {
+      const range = context.workbook.worksheets.getItem("Lớn").getRange("A1:F25000").load("values,formulas");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+    const [{ response }] = fake.payloads();
+    expect(response).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  test.each([
+    ["so/so-tu-phap.xlsx", "Tự chấm 2018"],
+    ["tinh-dien-bien-2018.xlsx", "Tự đánh giá 2018"],
+    ["huyen/huyen-tuan-giao.xlsx", "Tự đánh giá"],
+  ])("%s measures 50–70 bytes a cell as JSON (values and formulas), as the read budget assumes", async (file, sheet) => {
+    const fake = createFakeExcel({ sheets: await sampleSheets(file) });
+    const cells = await fake.Excel.run(async (context: any) => {
+      const used = context.workbook.worksheets.getItem(sheet).getUsedRange(true);
+      used.load("rowCount,columnCount");
+      await context.sync();
+      fake.resetSyncCount();
+      used.load("values,formulas");
+      await context.sync();
+      return used.rowCount * used.columnCount;
+    });
+    const perCell = fake.payloads()[0].response / cells;
+    expect(perCell).toBeGreaterThan(50);
+    expect(perCell).toBeLessThan(70);
+    expect(perCell).toBeLessThan(BYTES_PER_CELL);
+  });
+
+  test("merged areas: values in the top-left cell only; getMergedAreasOrNullObject (ExcelApi 1.13) gives them, a null object when none", async () => {
+    const fake = createFakeExcel({
+      sheets: [{ name: "Gộp", values: [["Mã", "Tên"], ["x", "y"], ["1.1", "a"]], merges: ["A1:A2", "B2:C3"] }, { name: "Trơn", values: [["a"]] }],
+    });
+    expect(fake.snapshot().sheets[0].values).toEqual([["Mã", "Tên"], ["", "y"], ["1.1", ""]]);
+    await fake.Excel.run(async (context: any) => {
+      const merged = context.workbook.worksheets.getItem("Gộp").getRange("A1:C3").getMergedAreasOrNullObject();
+      merged.load("areaCount");
+      merged.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+      const none = context.workbook.worksheets.getItem("Trơn").getRange("A1:C3").getMergedAreasOrNullObject();
+      await context.sync();
+      expect(merged.areaCount).toBe(2);
+      expect(merged.areas.items.map((r: any) => [r.rowIndex, r.columnIndex, r.rowCount, r.columnCount])).toEqual([
+        [0, 0, 2, 1],
+        [1, 1, 2, 2],
+      ]);
+      expect(none.isNullObject).toBe(true);
+    });
+    const old = createFakeExcel({ sheets: [{ name: "Gộp", values: [["a"]], merges: ["A1:B1"] }], apiVersion: "1.12" });
+    await old.Excel.run(async (context: any) => {
+      context.workbook.worksheets.getItem("Gộp").getRange("A1:B1").getMergedAreasOrNullObject().load("areaCount");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+
+  test("more than 512 merged areas: getMergedAreasOrNullObject fails, as the typings warn", async () => {
+    const merges = Array.from({ length: 513 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+    const fake = createFakeExcel({ sheets: [{ name: "Nhiều", values: [["a"]], merges }] });
+    await fake.Excel.run(async (context: any) => {
+      context.workbook.worksheets.getItem("Nhiều").getRange("A1:B1100").getMergedAreasOrNullObject().load("areaCount");
+      await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+  });
+
+  test("missingClasses plays the npm office.js of 2022: no Excel.NoteCollection, sheet.notes undefined, while the host says ExcelApi 1.18", async () => {
+    const fake = createFakeExcel({ ...seed, missingClasses: ["NoteCollection"] });
+    expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.18")).toBe(true);
+    expect(fake.Excel.NoteCollection).toBeUndefined();
+    expect(typeof fake.Excel.CommentCollection).toBe("function");
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("Tự chấm");
+      expect(sheet.notes).toBeUndefined();
+      expect(() => sheet.notes.load("items")).toThrow(TypeError);
+      expect(sheet.comments).toBeDefined();
+    });
+    expect(typeof createFakeExcel(seed).Excel.NoteCollection).toBe("function");
+  });
+
+  test("getCellProperties reads fills of a whole range at once; getRanges fills or clears several rectangles (ExcelApi 1.9)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["a", "b"], ["c", "d"]], fills: { B1: "#FFFF00" } }] });
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      const props = sheet.getRange("A1:B2").getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      expect(() => props.value).toThrow();
+      await context.sync();
+      expect(props.value.map((row: any[]) => row.map((c) => c.format.fill.pattern))).toEqual([
+        ["None", "Solid"],
+        ["None", "None"],
+      ]);
+      sheet.getRanges("A1, B2").format.fill.color = "#FFC7CE";
+      sheet.getRanges("B1").format.fill.clear();
+      await context.sync();
+    });
+    expect(fake.snapshot().sheets[0].fills).toEqual({ A1: "#FFC7CE", B2: "#FFC7CE" });
+  });
+
+  test("row heights: set ones are kept, autofit marks rows auto", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["a"], ["b"]] }] });
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A1:A2").format.autofitRows();
+      sheet.getRange("A1").format.rowHeight = 45;
+      await context.sync();
+    });
+    expect(fake.snapshot().sheets[0].rowHeights).toEqual({ 1: 45, 2: "auto" });
   });
 });

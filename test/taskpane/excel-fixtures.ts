@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { readWorkbook } from "../../src/cli/xlsx/read";
 import { cellAt, formulaAt, gridWidth } from "../../src/scoring/grid";
 import { dateToSerial } from "../../src/scoring/values";
+import { officeApiSupport } from "../../src/taskpane/excel/support";
 
 export interface SheetSeed {
   name: string;
@@ -14,6 +15,8 @@ export interface SheetSeed {
   fills?: Record<string, string>;
   notes?: Record<string, string>;
   comments?: { cell: string; content: string; id?: string }[];
+  /** Merged areas ("A5:A6"); the value stays in the top-left cell only. */
+  merges?: string[];
 }
 
 export interface SheetSnapshot {
@@ -31,6 +34,8 @@ export interface SheetSnapshot {
   validations: { range: string; formula: string }[];
   charts: { type: string; title: string; valuesRange: string; categoriesRange: string | null; anchor: string | null }[];
   columnWidths: Record<string, number>;
+  /** 1-based row → height in points, or "auto" after autofit. */
+  rowHeights: Record<string, number | "auto">;
 }
 
 export interface Snapshot {
@@ -48,6 +53,9 @@ export interface FakeExcel {
   formatOf(sheet: string, address: string): Record<string, unknown> | null;
   layoutOf(sheet: string): { pageLayout: any; autoFilter: string | null; charts: any[] } | null;
   reads(): { sheet: string; address: string; cells: number; property: string }[];
+  writes(): { sheet: string; address: string; property: string }[];
+  /** Request and response bytes of each sync since the last resetSyncCount. */
+  payloads(): { request: number; response: number }[];
   settings: Map<string, unknown>;
   setProtected(sheet: string, on: boolean): void;
   setStructureProtected(on: boolean): void;
@@ -60,21 +68,30 @@ export interface FakeInit {
   apiVersion?: string;
   displayLanguage?: string;
   name?: string;
+  /** Bytes allowed per request and per response (default Excel on the web's 5 MB). */
+  payloadLimit?: number;
+  /** Classes the office.js in use lacks, e.g. ["NoteCollection"]. */
+  missingClasses?: string[];
+  /** Whether methods of a null object give null objects (default) or fail the sync. */
+  nullChains?: "null" | "fail";
 }
 
 export const createFakeExcel = (require("../support/fake-excel") as { createFakeExcel: (init: FakeInit) => FakeExcel }).createFakeExcel;
 
-/** The adapter's dependencies on a fake: its Excel.run, its requirement sets, its settings, a recalculation counter. */
-export function fakeDeps(fake: FakeExcel) {
+/**
+ * The adapter's dependencies on a fake: its Excel.run, its requirement sets (and library), its settings (`save`
+ * may be replaced, e.g. to fail), a recalculation counter.
+ */
+export function fakeDeps(fake: FakeExcel, save: () => Promise<void> = async () => undefined) {
   let recalculations = 0;
   return {
     deps: {
       run: fake.Excel.run as <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
-      supports: (v: string) => fake.Office.context.requirements.isSetSupported("ExcelApi", v) as boolean,
+      supports: officeApiSupport(fake.Office, fake.Excel),
       settings: () => ({
         get: (k: string) => fake.Office.context.document.settings.get(k),
         set: (k: string, v: string) => fake.Office.context.document.settings.set(k, v),
-        save: async () => undefined,
+        save,
       }),
       recalculate: async () => {
         recalculations++;
@@ -131,6 +148,33 @@ export function longSheet(name: string, rows: number): SheetSeed {
   ];
   for (let i = 0; i < rows; i++) {
     values.push([`${1 + Math.floor(i / 500)}.${(i % 500) + 1}`, `Tiêu chí thử số ${i + 1}`, 1, i % 7 === 0 ? 0.5 : 1, `Báo cáo số ${i + 1}/BC-STN`, ""]);
+  }
+  return { name, values };
+}
+
+/**
+ * A long sheet as dense as the samples (about 60 bytes a cell as JSON, values and formulas): eight columns, the
+ * criterion's name, evidence with document numbers and dates, and an explanation in every row.
+ */
+export function denseSheet(name: string, rows: number): SheetSeed {
+  const values: (string | number)[][] = [
+    ["BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"],
+    ["Đơn vị: Sở Thử nghiệm"],
+    [],
+    [],
+    ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Kết quả thực hiện", "Điểm tự chấm", "Điểm thẩm định", "Tài liệu kiểm chứng", "Ghi chú"],
+  ];
+  for (let i = 0; i < rows; i++) {
+    values.push([
+      `${1 + Math.floor(i / 500)}.${(i % 500) + 1}`,
+      `Ban hành kế hoạch cải cách hành chính năm của cơ quan, đơn vị số ${i + 1}`,
+      1,
+      "100%",
+      1,
+      "",
+      `Kế hoạch số ${i + 1}/KH-UBND ngày 27/12/2017 của UBND tỉnh về cải cách hành chính`,
+      "Đã ban hành đúng hạn, gửi Sở Nội vụ",
+    ]);
   }
   return { name, values };
 }

@@ -52,7 +52,7 @@ describe("flag and unflag with notes (ExcelApi 1.18)", () => {
     expect(unit.notes.G75).toContain("Đã nộp bản giấy cho Sở Nội vụ");
     expect(unit.notes.A2).toBe("Ghi chú của người dùng");
     expect(sheetOf(after, FLAGS_SHEET).visibility).toBe("VeryHidden");
-    expect(fake.syncCount()).toBe(2 + 3); // validate 2; flag 3: the sheet has notes to locate in sync 2
+    expect(fake.syncCount()).toBe(2 + 2); // validate 2; flag 2: the flagged cells' notes are looked up in sync 1
   });
 
   test("unflag restores fills (none, a colour, white) and notes exactly, and removes the backup sheet", async () => {
@@ -72,7 +72,7 @@ describe("flag and unflag with notes (ExcelApi 1.18)", () => {
     await actions.flagFindings(validation, "vi");
     fake.resetSyncCount();
     await actions.flagFindings(validation, "en");
-    expect(fake.syncCount()).toBe(3);
+    expect(fake.syncCount()).toBe(2);
     expect(sheetOf(fake.snapshot(), SHEET).notes.G75).toContain("Earlier note:");
     await actions.unflag(null);
     expect(fake.snapshot()).toEqual(before);
@@ -128,6 +128,19 @@ describe("fallbacks", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
+  test("a host at ExcelApi 1.18 with an office.js that has no notes (the npm 2022 build): comments, not a TypeError on sheet.notes", async () => {
+    const fake = createFakeExcel({ sheets: await seeded({ notes: {} }), active: SHEET, missingClasses: ["NoteCollection"] });
+    expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.18")).toBe(true);
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const before = fake.snapshot();
+    const validation = await actions.validateActiveSheet(catalog, "vi");
+    const outcome = await actions.flagFindings(validation, "vi");
+    expect(outcome.mode).toBe("comment");
+    expect(sheetOf(fake.snapshot(), SHEET).comments.length).toBe(flaggedCells(validation).length);
+    await actions.unflag(SHEET);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   test("ExcelApi 1.9: a findings sheet (registered in _par) next to the fills; unflag removes both", async () => {
     const { fake, actions, validation } = await setUp("1.9");
     const before = fake.snapshot();
@@ -138,7 +151,7 @@ describe("fallbacks", () => {
     const findings = sheetOf(snap, outcome.findingsSheet!);
     expect(findings.values[1]).toEqual(["Cell", "Criterion", "Kind", "What to fix"]);
     expect(findings.values.slice(2).map((r) => `${r[0]} ${r[1]}`).sort()).toEqual(validation.findings.map((f) => `${f.cell} ${f.code}`).sort());
-    expect(sheetOf(snap, OWNED_SHEET).values.slice(1)).toEqual([[outcome.findingsSheet, "findings", ""]]);
+    expect(sheetOf(snap, OWNED_SHEET).values.slice(1).map((r) => r.slice(0, 2))).toEqual([[outcome.findingsSheet, "findings"]]);
     expect(sheetOf(snap, SHEET).fills.E21).toBe("#FFC7CE");
     expect(sheetOf(snap, SHEET).notes).toEqual(sheetOf(before, SHEET).notes);
 
@@ -184,3 +197,57 @@ describe("what the user is told", () => {
     await expectUserError(actions.flagFindings({ ...validation, sheet: "Đã đổi tên" }, "vi"), 'Không tìm thấy trang tính "Đã đổi tên"', fake, fake.snapshot());
   });
 });
+
+describe("a workbook whose structure is protected (no sheet can be added or deleted)", () => {
+  const userSheets = (snap: Snapshot) => snap.sheets.filter((s) => !s.name.startsWith("_par"));
+
+  test("protected from the start: flagging is refused before any cell changes; unflag finds nothing to undo", async () => {
+    const { fake, actions, validation } = await setUp();
+    fake.setStructureProtected(true);
+    const before = fake.snapshot();
+    const error = await actions.flagFindings(validation, "vi").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).text("vi")).toContain("Chưa ô nào bị thay đổi");
+    expect((error as UserError).text("en")).toContain("Review → Protect Workbook");
+    expect(fake.snapshot()).toEqual(before);
+    await expect(actions.unflag(SHEET)).rejects.toBeInstanceOf(UserError);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("flagged, then protected: flag again and unflag round trip to every cell as it was; the backup sheet stays, emptied", async () => {
+    const { fake, actions, validation } = await setUp();
+    const before = fake.snapshot();
+    await actions.flagFindings(validation, "vi");
+    fake.setStructureProtected(true);
+    const fewer = { ...validation, findings: validation.findings.filter((f) => f.cell !== "E21") };
+    await actions.flagFindings(fewer, "en");
+    expect(sheetOf(fake.snapshot(), SHEET).fills.E21).toBe("#00B0F0");
+    await actions.unflag(SHEET);
+    const after = fake.snapshot();
+    expect(userSheets(after)).toEqual(userSheets(before));
+    const backup = sheetOf(after, FLAGS_SHEET);
+    expect(backup.visibility).toBe("VeryHidden");
+    expect(backup.values).toHaveLength(1);
+  });
+
+  test("flagged with a findings sheet (ExcelApi 1.9), then protected: unflag is refused and nothing changes", async () => {
+    const { fake, actions, validation } = await setUp("1.9");
+    await actions.flagFindings(validation, "vi");
+    fake.setStructureProtected(true);
+    const flagged = fake.snapshot();
+    await expect(actions.unflag(SHEET)).rejects.toBeInstanceOf(UserError);
+    expect(fake.snapshot()).toEqual(flagged);
+  });
+
+  test("summary is refused after its first sync, before reading the sheets, and nothing changes", async () => {
+    const { fake, actions } = await setUp();
+    fake.setStructureProtected(true);
+    const before = fake.snapshot();
+    fake.resetSyncCount();
+    const error = await actions.generateSummary(catalog, "vi").catch((e: unknown) => e);
+    expect((error as UserError).text("vi")).toContain("Cấu trúc sổ làm việc đang được bảo vệ");
+    expect(fake.syncCount()).toBe(1);
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+

@@ -55,7 +55,7 @@ describe("with office-addin-mock", () => {
   test("a 5,000-row sheet is read in one block: two syncs, every row in the grid", async () => {
     const sheet = longSheet("Tự chấm", 5_000);
     const mock = mockContext(sheet.name, sheet.values);
-    const read = await readActiveSheet(mock.context);
+    const read = await readActiveSheet(mock.context, (v) => v === "1.7");
     expect(mock.syncs()).toBe(2);
     expect(mock.blocks).toEqual([{ row: 0, col: 0, rows: 5_005, cols: 6 }]);
     expect(read.grid.values).toHaveLength(5_005);
@@ -66,7 +66,7 @@ describe("with office-addin-mock", () => {
   test("Kiểm tra on a sample sheet finds its planted defects in two syncs", async () => {
     const sheet = (await sampleSheets("so/so-tu-phap.xlsx")).find((s) => s.name === "Tự chấm 2018")!;
     const mock = mockContext(sheet.name, sheet.values, sheet.formulas);
-    const validation = await validateActiveSheet(mock.context, builtinCatalog("dien-bien-so"), "vi");
+    const validation = await validateActiveSheet(mock.context, builtinCatalog("dien-bien-so"), "vi", (v) => v === "1.7");
     expect(mock.syncs()).toBe(2);
     expect(validation.unit).toBe("Sở Tư pháp");
     expect(validation.findings.map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.kind}`).sort()).toEqual(plantedDefects("so/so-tu-phap.xlsx"));

@@ -1,7 +1,7 @@
 /** The Office adapters without Office: a plain Office global for the common API, office-addin-mock for Excel.run. */
 import { OfficeMockObject } from "office-addin-mock";
 import { ACTIVE_CATALOG_SETTING, getActiveCatalog, loadActiveCatalog, resetActiveCatalog, setActiveCatalog } from "../../src/functions/active-catalog";
-import { recalculateWorkbook, startOffice } from "../../src/taskpane/excel/office";
+import { officeLoaded, recalculateWorkbook, startOffice } from "../../src/taskpane/excel/office";
 import { documentSettingsStorage } from "../../src/taskpane/excel/settings";
 
 type Global = { Office?: unknown; Excel?: unknown };
@@ -64,14 +64,33 @@ describe("startOffice", () => {
     await expect(startOffice()).resolves.toEqual({ inExcel: true, displayLanguage: "en-US" });
   });
 
-  it("outside Office (host null) is a plain browser page", async () => {
+  it("outside Office (host null) is a plain browser page, with no display language (the pane speaks Vietnamese)", async () => {
     (globalThis as Global).Office = { HostType: { Excel: "Excel" }, onReady: async () => ({ host: null, platform: null }) };
-    const start = await startOffice();
-    expect(start.inExcel).toBe(false);
+    await expect(startOffice()).resolves.toEqual({ inExcel: false, displayLanguage: null });
   });
 
-  it("without office.js at all is a plain browser page too", async () => {
-    await expect(startOffice()).resolves.toMatchObject({ inExcel: false });
+  it("without office.js at all is a plain browser page too, and officeLoaded says so", async () => {
+    expect(officeLoaded()).toBe(false);
+    await expect(startOffice()).resolves.toEqual({ inExcel: false, displayLanguage: null });
+  });
+
+  it("waits for a slow Office.onReady however long it takes, then starts in Excel (no time limit downgrades the session)", async () => {
+    jest.useFakeTimers();
+    try {
+      let ready: (info: unknown) => void = () => undefined;
+      const office = officeWithSettings("succeeded").mock;
+      (globalThis as Global).Office = { ...office, onReady: () => new Promise((resolve) => (ready = resolve)) };
+      let settled: unknown = null;
+      const start = startOffice().then((s) => (settled = s));
+      jest.advanceTimersByTime(10 * 60_000);
+      await Promise.resolve();
+      expect(settled).toBeNull();
+      ready({ host: "Excel", platform: "PC" });
+      await start;
+      expect(settled).toEqual({ inExcel: true, displayLanguage: "en-US" });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 

@@ -1,8 +1,11 @@
 /** Sheets the adapter makes for the user (catalogue copy, template) and the SheetSpec writer behind them. */
 import { builtinCatalog, catalogToSheet, readCatalogSheet, readUnitSheet, walk } from "../../src/scoring";
-import { SheetSpec } from "../../src/scoring/report/sheet-spec";
+import ExcelJS from "exceljs";
+import { addSheet } from "../../src/cli/xlsx/write";
+import { estimatedRowHeights, SheetSpec } from "../../src/scoring/report/sheet-spec";
 import { templateLayout, templateSheet } from "../../src/scoring/report/template";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { parseRegistry } from "../../src/taskpane/excel/hidden";
 import { cellInput, columnPoints, styleRectangles, textInput, writeSheet, WriteResult } from "../../src/taskpane/excel/write";
 import { createFakeExcel, fakeDeps } from "./excel-fixtures";
 
@@ -150,13 +153,17 @@ describe("insertCatalogSheet", () => {
 });
 
 describe("createTemplate", () => {
-  test("the unit's sheet reads back through readUnitSheet with every catalogue code, and is the user's (not registered)", async () => {
+  test("the unit's sheet reads back through readUnitSheet with every catalogue code, and is the user's (noted in _par, not registered)", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Ghi chú", values: [["x"]] }] });
     const actions = createExcelActions(fakeDeps(fake).deps);
     const created = await actions.createTemplate(catalog, { unit: "Sở Tư pháp", lang: "vi" });
     const snap = fake.snapshot();
     expect(snap.active).toBe(created.sheet);
-    expect(snap.sheets.map((s) => s.name)).toEqual(["Ghi chú", created.sheet]);
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Ghi chú", created.sheet, "_par"]);
+    const registry = parseRegistry(snap.sheets[2].values);
+    expect(registry.owned).toEqual([]);
+    expect(registry.templates).toEqual([created.sheet]);
+    expect(snap.sheets[2].visibility).toBe("VeryHidden");
     const unit = readUnitSheet(gridOf(fake, created.sheet), "x")!;
     expect(unit.unit).toBe("Sở Tư pháp");
     expect(unit.rows.map((r) => r.code)).toEqual([...walk(catalog.nodes)].map((n) => n.code));
@@ -167,6 +174,21 @@ describe("createTemplate", () => {
     expect(sheet.validations.length).toBeGreaterThan(0);
     expect(sheet.frozenRows).toBe(templateSheet(catalog, { unit: "Sở Tư pháp" }).freeze?.rows ?? 0);
     expect(created.skipped).toEqual([]);
+  });
+
+  test("merged wrapped title and instructions get the row heights the .xlsx writer gives them (Excel's autofit ignores merged cells)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "A", values: [["x"]] }] });
+    const created = await createExcelActions(fakeDeps(fake).deps).createTemplate(catalog, { unit: "Sở Tư pháp", lang: "vi" });
+    const heights = fake.snapshot().sheets.find((s) => s.name === created.sheet)!.rowHeights;
+    const spec = templateSheet(catalog, { unit: "Sở Tư pháp", lang: "vi" });
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = addSheet(workbook, spec);
+    for (const row of [1, 4]) {
+      expect(heights[row]).toBe(estimatedRowHeights(spec).get(row - 1));
+      expect(heights[row]).toBe(xlsx.getRow(row).height);
+    }
+    expect(heights[4]).toBeGreaterThan(30); // the instructions take several lines
+    expect(heights[6]).toBe("auto"); // rows without merged cells are left to Excel's autofit
   });
 
   test("twice: a second sheet under a new name, the first untouched", async () => {

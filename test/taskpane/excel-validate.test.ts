@@ -1,12 +1,15 @@
 /** Reading the active sheet and "Kiểm tra" through the Excel adapter, on the in-memory Excel. */
 import { builtinCatalog } from "../../src/scoring";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
-import { BlockRead, MAX_CELLS_PER_BLOCK, MAX_ROWS_PER_BLOCK, planBlocks, SYNC_CELL_BUDGET } from "../../src/taskpane/excel/read";
+import { BYTES_PER_CELL, SYNC_BYTE_BUDGET } from "../../src/taskpane/excel/payload";
+import { BlockRead, MAX_ROWS_PER_BLOCK, planBlocks } from "../../src/taskpane/excel/read";
 import { readActiveSheet } from "../../src/taskpane/excel/validate";
 import { UserError } from "../../src/taskpane/errors";
-import { createFakeExcel, fakeDeps, longSheet, plantedDefects, sampleSheets } from "./excel-fixtures";
+import { createFakeExcel, denseSheet, fakeDeps, longSheet, plantedDefects, sampleSheets } from "./excel-fixtures";
 
 jest.setTimeout(60_000);
+
+const all = () => true;
 
 describe("reading the active sheet", () => {
   test("a used range not starting at A1 is padded so the grid starts at A1; formulas are kept, text equal to its formula is not one", async () => {
@@ -19,7 +22,7 @@ describe("reading the active sheet", () => {
         },
       ],
     });
-    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context));
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all));
     expect(read.grid.name).toBe("Lệch");
     expect(read.grid.values).toEqual([[], [], [null, null, "Mã", "Điểm"], [null, null, "1.1", 3], [null, null, "1.2", "=không"]]);
     expect(read.grid.formulas?.[3]?.[3]).toBe("=1+2");
@@ -29,45 +32,62 @@ describe("reading the active sheet", () => {
 
   test("an empty sheet reads as an empty grid", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Trống", values: [] }] });
-    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context));
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all));
     expect(read.grid).toEqual({ name: "Trống", values: [] });
     expect(fake.syncCount()).toBe(1);
   });
 
-  test("blocks: whole rows, at most 20,000 rows and MAX_CELLS_PER_BLOCK cells each", () => {
-    expect(planBlocks({ row: 4, col: 0, rows: 30_005, cols: 6 })).toEqual([
-      { row: 4, col: 0, rows: 20_000, cols: 6 },
-      { row: 20_004, col: 0, rows: 10_005, cols: 6 },
-    ]);
-    const wide = planBlocks({ row: 0, col: 2, rows: 30_000, cols: 12 });
-    expect(wide.map((b) => b.rows)).toEqual([12_500, 12_500, 5_000]);
-    for (const b of wide) expect(b.rows * b.cols).toBeLessThanOrEqual(MAX_CELLS_PER_BLOCK);
+  test("blocks: whole rows, as many as the byte budget allows at the estimated bytes per cell, at most 20,000", () => {
+    const blocks = planBlocks({ row: 4, col: 0, rows: 30_005, cols: 6 });
+    expect(blocks[0]).toEqual({ row: 4, col: 0, rows: Math.floor(SYNC_BYTE_BUDGET / (6 * BYTES_PER_CELL)), cols: 6 });
+    expect(blocks.reduce((n, b) => n + b.rows, 0)).toBe(30_005);
+    for (const b of blocks) expect(b.rows * b.cols * BYTES_PER_CELL).toBeLessThanOrEqual(SYNC_BYTE_BUDGET);
+    expect(planBlocks({ row: 0, col: 0, rows: 50_000, cols: 2 }, 10).map((b) => b.rows)).toEqual([20_000, 20_000, 10_000]);
     expect(MAX_ROWS_PER_BLOCK).toBe(20_000);
   });
 
-  test("a 30,000-row sheet is read in two blocks, synced separately as together they exceed the budget", async () => {
+  test("a 30,000-row sheet: the first block at the first guess, the rest planned from what its cells measured; each response within 5 MB", async () => {
     const fake = createFakeExcel({ sheets: [longSheet("Dài", 30_000)] });
     const log: BlockRead[] = [];
-    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, log));
-    expect(log.map((b) => [b.rect.row, b.rect.rows, b.rect.cols, b.sync])).toEqual([
-      [0, 20_000, 6, 0],
-      [20_000, 10_005, 6, 1],
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all, log));
+    const first = Math.floor(SYNC_BYTE_BUDGET / (6 * BYTES_PER_CELL));
+    expect(log.map((b) => [b.rect.row, b.rect.rows, b.sync])).toEqual([
+      [0, first, 0],
+      [first, 20_000, 1],
+      [first + 20_000, 30_005 - first - 20_000, 1],
     ]);
-    expect(20_000 * 6 + 10_005 * 6).toBeGreaterThan(SYNC_CELL_BUDGET);
     expect(fake.syncCount()).toBe(3);
+    for (const p of fake.payloads()) expect(p.response).toBeLessThan(5 * 1024 * 1024);
     expect(read.grid.values).toHaveLength(30_005);
     expect(read.grid.values[30_004][1]).toBe("Tiêu chí thử số 30000");
-    const loads = fake.reads().filter((r) => r.property === "values");
-    expect(loads.map((r) => [r.address, r.cells])).toEqual([
-      ["A1:F20000", 120_000],
-      ["A20001:F30005", 60_030],
-    ]);
+  });
+
+  test("a dense 20,000-row sheet (evidence text in every row, as the samples) is read in blocks each under 5 MB", async () => {
+    const fake = createFakeExcel({ sheets: [denseSheet("Dày", 20_000)] });
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all));
+    expect(read.grid.values).toHaveLength(20_005);
+    const payloads = fake.payloads();
+    const cells = 20_005 * 8;
+    expect(payloads.reduce((n, p) => n + p.response, 0) / cells).toBeGreaterThan(55);
+    for (const p of payloads) expect(p.response).toBeLessThan(5 * 1024 * 1024);
+    expect(fake.syncCount()).toBe(4);
+  });
+
+  test("a block Excel refuses for its size is read again in halves", async () => {
+    const fake = createFakeExcel({ sheets: [longSheet("Dài", 3_000)], payloadLimit: 200_000 });
+    const log: BlockRead[] = [];
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all, log));
+    expect(read.grid.values).toHaveLength(3_005);
+    expect(read.grid.values[3_004][0]).toBe(longSheet("x", 3_000).values[3_004][0]);
+    const refused = fake.payloads().filter((p) => p.response > 200_000);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(log.reduce((n, b) => n + b.rect.rows, 0)).toBe(3_005);
   });
 
   test("a 5,000-row sheet is read in one block: two syncs in all", async () => {
     const fake = createFakeExcel({ sheets: [longSheet("Năm nghìn", 5_000)] });
     const log: BlockRead[] = [];
-    await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, log));
+    await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all, log));
     expect(log).toHaveLength(1);
     expect(fake.syncCount()).toBe(2);
   });

@@ -63,4 +63,44 @@ describe("prepareStartup", () => {
     expect(startup.initial).toBe(builtinCatalog("dien-bien-so"));
     expect(recalculate).toHaveBeenCalled();
   });
+
+  describe("the catalogue recorded in _par (document settings can be lost)", () => {
+    it("the setting is missing: _par's built-in is used, the setting mended, and the pane says so", async () => {
+      const storage = storageWith(undefined);
+      const save = jest.spyOn(storage, "save");
+      const recalculate = jest.fn(async () => undefined);
+      const startup = prepareStartup({ displayLanguage: "vi-VN", storage, recorded: { id: "dien-bien-so", builtin: true }, recalculate });
+      expect(startup.initial).toBe(builtinCatalog("dien-bien-so"));
+      expect(storage.get("par.activeCatalog")).toBe("dien-bien-so");
+      expect(save).toHaveBeenCalled();
+      expect(recalculate).toHaveBeenCalledTimes(1);
+      expect(startup.notice!.text("vi")).toMatch(/^Cài đặt của sổ tính không còn ghi bộ tiêu chí đang dùng .* dùng bộ "Chỉ số CCHC cấp sở/);
+      expect(startup.notice!.text("en")).toContain("as recorded in _par");
+    });
+
+    it("the setting and _par disagree: _par's is used, and said", () => {
+      const startup = prepareStartup({ displayLanguage: "en-US", storage: storageWith("dien-bien-2018"), recorded: { id: "dien-bien-so", builtin: true }, recalculate: null });
+      expect(startup.initial.id).toBe("dien-bien-so");
+      expect(startup.notice!.text("en")).toMatch(/^The workbook's settings name another catalogue than its hidden _par sheet/);
+    });
+
+    it("they agree: no notice, nothing recalculated", () => {
+      const recalculate = jest.fn(async () => undefined);
+      const startup = prepareStartup({ displayLanguage: "vi-VN", storage: storageWith("dien-bien-2018"), recorded: { id: "dien-bien-2018", builtin: true }, recalculate });
+      expect(startup.notice).toBeNull();
+      expect(recalculate).not.toHaveBeenCalled();
+    });
+
+    it("a custom catalogue the setting still holds agrees with _par's custom record", () => {
+      const startup = prepareStartup({ displayLanguage: "vi-VN", storage: storageWith(JSON.stringify(smallCatalog)), recorded: { id: "thu", builtin: false }, recalculate: null });
+      expect(startup.initial.id).toBe("thu");
+      expect(startup.notice).toBeNull();
+    });
+
+    it("_par records a custom catalogue the setting no longer holds: the default stays, and the pane says how to get it back", () => {
+      const startup = prepareStartup({ displayLanguage: "vi-VN", storage: storageWith(undefined), recorded: { id: "tinh-2025", builtin: false }, recalculate: null });
+      expect(startup.initial.id).toBe("dien-bien-2018");
+      expect(startup.notice!.text("vi")).toContain('Tải lại tệp JSON của bộ "tinh-2025"');
+    });
+  });
 });

@@ -77,6 +77,10 @@ describe("validating the open sheet", () => {
     const errors = validation.findings.filter((f) => f.severity === "error").length;
     expect(screen.getByText(`${errors} lỗi`)).toBeTruthy();
     expect(screen.getByText(`${validation.findings.length - errors} cảnh báo`)).toBeTruthy();
+    // Each count is said once, inside its badge: no bare number beside "N cảnh báo".
+    const counts = screen.getByTestId("finding-counts");
+    expect([...counts.children].map((c) => c.textContent)).toEqual([`${errors} lỗi`, `${validation.findings.length - errors} cảnh báo`]);
+    expect(within(counts).queryByText(/^\d+$/)).toBeNull();
     expect(screen.queryByRole("group", { name: "Không phát hiện lỗi" })).toBeNull();
 
     const card = screen.getByRole("group", { name: "Thiếu tài liệu kiểm chứng: 2" });

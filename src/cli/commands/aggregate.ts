@@ -1,10 +1,10 @@
-import { writeFileSync } from "node:fs";
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import ExcelJS from "exceljs";
 import {
   buildRanking,
   buildSummary,
+  ClassBand,
   hasScores,
   indexGapText,
   Lang,
@@ -18,25 +18,119 @@ import {
   t,
   validateUnit,
 } from "../../scoring";
+import { count } from "../count";
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { describeRejected } from "../describe";
 import { Io } from "../io";
+import { forceOption, langOption } from "../options";
+import { isSameFile, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
+import { escapeControls } from "../terminal-text";
 import { loadUnits } from "../units";
-import { addSheet, saveWorkbook } from "../xlsx/write";
+import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
+import { addSheet, workbookBuffer } from "../xlsx/write";
 import { bandsOption, readBands } from "./summary";
 
 interface Scored {
   summary: UnitSummary;
+  sheet: SheetSpec;
   group: string | null;
   source: string;
 }
 
+interface Options {
+  output: string;
+  groups?: string[];
+  catalog?: string;
+  bands?: string;
+  force?: boolean;
+  lang: Lang;
+}
+
 function reasonOf(e: unknown, lang: Lang): string {
   const text = (e as { text?: (l: Lang) => string })?.text;
-  return typeof text === "function" ? text.call(e, lang) : (e as Error)?.message ?? String(e);
+  if (typeof text === "function") return text.call(e, lang);
+  const message = (e as Error)?.message ?? String(e);
+  return lang === "en" ? `unexpected error (please report it): ${message}` : `lỗi không mong đợi (xin báo lại cho nhóm phát triển): ${message}`;
+}
+
+/**
+ * The previous ranking written into an input folder is not an input: it is skipped when read, so --force may
+ * replace it. Any other file that is also the output stays an input, and planOutputs refuses it.
+ */
+async function inputsBesidesOwnOutput(files: string[], output: string): Promise<string[]> {
+  const inputs: string[] = [];
+  for (const file of files) {
+    if (await isSameFile(file, output)) {
+      const generated = await readWorkbook(file).then(isGeneratedWorkbook, () => false);
+      if (generated) continue;
+    }
+    inputs.push(file);
+  }
+  return inputs;
+}
+
+/** Validates and scores every unit of every file; a file or unit that fails is a skipped line, never the end of the run. */
+async function scoreAll(files: string[], opts: Options, bands: ClassBand[], io: Io, skip: (s: SkippedFile) => void): Promise<Scored[]> {
+  const groupOf = groupResolver(opts.groups);
+  const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
+  bar?.start(files.length, 0, { file: "" });
+  const scored: Scored[] = [];
+  const late: SkippedFile[] = [];
+  const note = (s: SkippedFile) => (bar ? late.push(s) : skip(s));
+  for (const file of files) {
+    bar?.update({ file: escapeControls(file) });
+    try {
+      const loaded = await loadUnits(file, { catalog: opts.catalog });
+      for (const line of describeRejected(loaded.rejected, opts.lang)) io.err(`${file}: ${line}\n`);
+      for (const unit of loaded.units) {
+        try {
+          if (!hasScores(unit)) {
+            io.err(`${file}: ${t("aggregate.unscored", { unit: unit.unit, sheet: unit.sheet }, opts.lang)}\n`);
+            continue;
+          }
+          const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
+          const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands });
+          const gap = indexGapText(summary, opts.lang);
+          if (gap) io.err(`${file}: ${unit.unit} — ${gap}\n`);
+          scored.push({ summary, sheet: summarySheet(summary, opts.lang), group: groupOf(file), source: file });
+        } catch (e) {
+          note({ file: `${file} (${opts.lang === "en" ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });
+        }
+      }
+    } catch (e) {
+      note({ file, reason: reasonOf(e, opts.lang) });
+    }
+    bar?.increment();
+  }
+  bar?.stop();
+  late.forEach(skip);
+  return scored;
+}
+
+/** The ranking workbook; a unit whose own sheet cannot be written keeps its place in the ranking and is said. */
+function rankingWorkbook(specs: SheetSpec[], scored: Scored[], opts: Options, skip: (s: SkippedFile) => void): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of specs) addSheet(workbook, spec);
+  for (const s of scored) {
+    const before = new Set(workbook.worksheets.map((w) => w.id));
+    try {
+      addSheet(workbook, { ...s.sheet, name: s.summary.unit });
+    } catch (e) {
+      for (const ws of workbook.worksheets) if (!before.has(ws.id)) workbook.removeWorksheet(ws.id);
+      const reason = reasonOf(e, opts.lang);
+      skip({
+        file: s.source,
+        reason:
+          opts.lang === "en"
+            ? `the summary sheet of unit "${s.summary.unit}" could not be written (${reason}); the unit is still ranked`
+            : `không ghi được trang tổng hợp của đơn vị "${s.summary.unit}" (${reason}); đơn vị vẫn có trong bảng xếp hạng`,
+      });
+    }
+  }
+  return workbook;
 }
 
 export function registerAggregate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -48,67 +142,43 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
     .addOption(bandsOption())
-    .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (paths: string[], opts: { output: string; groups?: string[]; catalog?: string; bands?: string; lang: Lang }) => {
+    .addOption(forceOption())
+    .addOption(langOption())
+    .action(async (paths: string[], opts: Options) => {
+      const en = opts.lang === "en";
       requireXlsxOutput(opts.output);
+      const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
-      const groupOf = groupResolver(opts.groups);
-      const files = collectWorkbooks(paths, [opts.output]);
+      const { files, skipped } = collectWorkbooks(paths, opts.lang);
+      groupResolver(opts.groups, files);
+      const plan = await planOutputs([opts.output, html], { inputs: await inputsBesidesOwnOutput(files, opts.output), force: opts.force });
+      const skip = (s: SkippedFile) => {
+        skipped.push(s);
+        io.err(`${en ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
+      };
+      skipped.splice(0).forEach(skip);
       if (files.length === 0) throw new CliError("Không có tệp .xlsx nào để tổng hợp", "No .xlsx workbook to aggregate");
 
-      const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
-      bar?.start(files.length, 0, { file: "" });
-      const scored: Scored[] = [];
-      const skipped: SkippedFile[] = [];
-      const notes: string[] = [];
-      for (const file of files) {
-        bar?.update({ file });
-        try {
-          const loaded = await loadUnits(file, { catalog: opts.catalog });
-          notes.push(...describeRejected(loaded.rejected, opts.lang).map((line) => `${file}: ${line}`));
-          for (const unit of loaded.units) {
-            if (!hasScores(unit)) {
-              notes.push(`${file}: ${t("aggregate.unscored", { unit: unit.unit, sheet: unit.sheet }, opts.lang)}`);
-              continue;
-            }
-            const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
-            const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands });
-            const gap = indexGapText(summary, opts.lang);
-            if (gap) notes.push(`${file}: ${unit.unit} — ${gap}`);
-            scored.push({ summary, group: groupOf(file), source: file });
-          }
-        } catch (e) {
-          const reason = reasonOf(e, opts.lang);
-          skipped.push({ file, reason });
-          if (!bar) io.err(`${opts.lang === "en" ? "Skipped" : "Bỏ qua"} ${file}: ${reason}\n`);
-        }
-        bar?.increment();
-      }
-      bar?.stop();
-      if (bar) for (const s of skipped) io.err(`${opts.lang === "en" ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
-      for (const note of notes) io.err(`${note}\n`);
+      const scored = await scoreAll(files, opts, bands, io, skip);
       const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
       if (scored.length === 0) {
-        throw new CliError("Không tổng hợp được tệp nào (xem các lỗi ở trên)", "No workbook could be used (see the errors above)");
+        throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
       }
-
       const ranking = buildRanking(scored, bands);
       const specs: SheetSpec[] = [rankingSheet(ranking, opts.lang), unitsMatrixSheet(scored.map((s) => s.summary), opts.lang)];
-      for (const s of scored) specs.push({ ...summarySheet(s.summary, opts.lang), name: s.summary.unit });
-      if (skipped.length) specs.push(skippedSheet(skipped, opts.lang));
-      const workbook = new ExcelJS.Workbook();
-      for (const spec of specs) addSheet(workbook, spec);
-      await saveWorkbook(workbook, opts.output);
-      const html = htmlPathFor(opts.output);
-      writeFileSync(html, renderHtmlReport(opts.lang === "en" ? "PAR Index ranking" : "Xếp hạng Chỉ số CCHC", specs.slice(0, 2)));
+      const workbook = rankingWorkbook(specs, scored, opts, skip);
+      if (skipped.length) addSheet(workbook, skippedSheet(skipped, opts.lang));
+      await writeOutputs(plan, [
+        { path: opts.output, data: await workbookBuffer(workbook) },
+        { path: html, data: renderHtmlReport(en ? "PAR Index ranking" : "Xếp hạng Chỉ số CCHC", specs) },
+      ]);
 
-      const units = scored.length;
-      io.out(
-        opts.lang === "en"
-          ? `Ranked ${units} units from ${files.length - skipped.length} workbooks (${skipped.length} skipped). Written: ${opts.output} and ${html}\n`
-          : `Đã xếp hạng ${units} đơn vị từ ${files.length - skipped.length} tệp (bỏ qua ${skipped.length} tệp). Đã ghi: ${opts.output} và ${html}\n`,
-      );
+      const used = new Set(scored.map((s) => s.source)).size;
+      const units = count(scored.length, opts.lang, "đơn vị", "unit");
+      const from = count(used, opts.lang, "tệp", "workbook");
+      const left = skipped.length === 0 ? "" : en ? `; skipped ${count(skipped.length, "en", "", "item")} (listed above)` : `; bỏ qua ${skipped.length} mục (đã nêu ở trên)`;
+      io.out(en ? `Ranked ${units} from ${from}${left}. Written: ${opts.output} and ${html}\n` : `Đã xếp hạng ${units} từ ${from}${left}. Đã ghi: ${opts.output} và ${html}\n`);
       setExit(0);
     });
 }

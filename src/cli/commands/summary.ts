@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import {
   buildPlan,
@@ -15,12 +14,15 @@ import {
   summarySheet,
   validateUnit,
 } from "../../scoring";
+import { count } from "../count";
 import { describeChoice, describeRejected } from "../describe";
 import { Io } from "../io";
+import { forceOption, langOption } from "../options";
+import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
 import { loadUnits } from "../units";
-import { copyWorkbookWithSheets } from "../xlsx/write";
+import { workbookBuffer, workbookWithSheets } from "../xlsx/write";
 
 export function bandsOption(): Option {
   return new Option("--bands <bands>", 'xếp loại theo chỉ số (class bands), ví dụ "A>=90; B>=80; C>=70; D"');
@@ -39,10 +41,13 @@ export function registerSummary(par: Command, io: Io): void {
     .option("-s, --sheet <name>", "trang tự chấm điểm (the unit's sheet), mặc định: trang đầu tiên nhận ra được")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
     .addOption(bandsOption())
-    .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; lang: Lang }) => {
+    .addOption(forceOption())
+    .addOption(langOption())
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
+      const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
+      const outputs = await planOutputs([opts.output, html], { inputs: [file], force: opts.force });
       const loaded = await loadUnits(file, opts);
       const unit = loaded.units.find(hasScores) ?? loaded.units[0];
       const catalog = loaded.choice.catalog;
@@ -51,9 +56,11 @@ export function registerSummary(par: Command, io: Io): void {
       const summary = buildSummary(unit, catalog, findings, { bands });
       const plan = buildPlan(unit, catalog);
       const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
-      await copyWorkbookWithSheets(file, specs, opts.output);
-      const html = htmlPathFor(opts.output);
-      writeFileSync(html, renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs));
+      const { workbook } = await workbookWithSheets(file, specs);
+      await writeOutputs(outputs, [
+        { path: opts.output, data: await workbookBuffer(workbook) },
+        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs) },
+      ]);
       const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
       const gap = indexGapText(summary, opts.lang);
       const lines =
@@ -62,7 +69,7 @@ export function registerSummary(par: Command, io: Io): void {
               describeChoice(loaded.choice, "en"),
               ...describeRejected(loaded.rejected, "en"),
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
-              `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${summary.errors} errors, ${summary.warnings} warnings; ${plan.items.length} criteria lost points`,
+              `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
               ...(gap ? [gap] : []),
               `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
             ]

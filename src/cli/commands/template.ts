@@ -1,12 +1,14 @@
-import { existsSync } from "node:fs";
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import ExcelJS from "exceljs";
-import { Lang, ParError, templateSheet, walk } from "../../scoring";
+import { Lang, templateSheet, walk } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
+import { count } from "../count";
 import { CliError } from "../errors";
-import { requireXlsxOutput } from "../paths";
 import { Io } from "../io";
-import { addSheet, saveWorkbook } from "../xlsx/write";
+import { forceOption, langOption } from "../options";
+import { planOutputs, writeOutputs } from "../outputs";
+import { requireXlsxOutput } from "../paths";
+import { addSheet, workbookBuffer } from "../xlsx/write";
 
 function readYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -21,24 +23,25 @@ export function registerTemplate(par: Command, io: Io): void {
   par
     .command("template")
     .description("Tạo sổ tính có trang tự đánh giá, chấm điểm của đơn vị từ bộ tiêu chí (create a self-assessment workbook from a catalogue)")
-    .requiredOption("-o, --output <out.xlsx>", "sổ tính mới (new workbook); không ghi đè tệp đã có (never overwrites)")
+    .requiredOption("-o, --output <out.xlsx>", "sổ tính mới (new workbook); không ghi đè tệp đã có trừ khi có --force")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
     .option("--unit <name>", 'tên đơn vị, ví dụ "Sở Tư pháp" (unit name; blank: left for the unit to fill)')
     .option("--year <yyyy>", "năm đánh giá ghi trên tiêu đề (year shown in the title)")
-    .addOption(new Option("--lang <lang>", "ngôn ngữ của trang (sheet language)").choices(["vi", "en"]).default("vi"))
-    .action(async (opts: { output: string; catalog?: string; unit?: string; year?: string; lang: Lang }) => {
+    .addOption(forceOption())
+    .addOption(langOption("ngôn ngữ của trang (sheet language)"))
+    .action(async (opts: { output: string; catalog?: string; unit?: string; year?: string; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
-      if (existsSync(opts.output)) throw new ParError("template.exists", { file: opts.output });
+      const plan = await planOutputs([opts.output], { inputs: opts.catalog ? [opts.catalog] : [], force: opts.force });
       const catalog = await loadCatalog(opts.catalog);
       const spec = templateSheet(catalog, { lang: opts.lang, unit: opts.unit, year: readYear(opts.year) });
       const workbook = new ExcelJS.Workbook();
       const sheet = addSheet(workbook, spec);
-      await saveWorkbook(workbook, opts.output);
-      const count = walk(catalog.nodes).length;
+      await writeOutputs(plan, [{ path: opts.output, data: await workbookBuffer(workbook) }]);
+      const criteria = count(walk(catalog.nodes).length, opts.lang, "tiêu chí", "criterion", "criteria");
       io.out(
         opts.lang === "en"
-          ? `Wrote the sheet "${sheet.name}" (catalogue ${catalog.id}, ${count} criteria) to ${opts.output}\n`
-          : `Đã ghi trang "${sheet.name}" (bộ tiêu chí ${catalog.id}, ${count} tiêu chí) vào ${opts.output}\n`,
+          ? `Wrote the sheet "${sheet.name}" (catalogue ${catalog.id}, ${criteria}) to ${opts.output}\n`
+          : `Đã ghi trang "${sheet.name}" (bộ tiêu chí ${catalog.id}, ${criteria}) vào ${opts.output}\n`,
       );
     });
 }

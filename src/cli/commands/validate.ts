@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { countFindings, Finding, Lang, validateUnit } from "../../scoring";
 import { describeCatalogIssues, describeChoice, describeFindings, describeRejected, describeUnit } from "../describe";
 import { Io } from "../io";
+import { jsonText } from "../terminal-text";
 import { loadUnits } from "../units";
 
 export function registerValidate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -17,7 +18,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
       const loaded = await loadUnits(file, opts);
       const findings: Finding[] = loaded.units.flatMap((u) => validateUnit(u, loaded.choice.catalog, { lang: opts.lang }));
       if (opts.json) {
-        io.out(`${JSON.stringify(findings, null, 2)}\n`);
+        io.out(`${jsonText(findings)}\n`);
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
         if (loaded.catalogIssues.length) parts.push(describeCatalogIssues(loaded.catalogIssues, opts.lang));

@@ -1,7 +1,7 @@
 /**
  * Reads an .xlsx file into the core's Grids (one per worksheet) with exceljs. The file is only ever read (into a
- * buffer), never opened for writing. Anything that is not a readable .xlsx becomes a WorkbookError whose message
- * says, in Vietnamese (and English), which file and what to do: never a raw stack.
+ * buffer), never opened for writing. A file that cannot be opened is a CliError from read-file.ts; one that is not
+ * a readable .xlsx becomes a WorkbookError. Both say, in Vietnamese (and English), which file and what to do.
  *
  * Cell values, as the core sees them:
  * - numbers, strings, booleans as they are; an empty string is null;
@@ -17,11 +17,13 @@
  * - error values ("#N/A", "#VALUE!", also as a formula's result): the error text as a string;
  * - merged cells: the value only in the range's top-left (master) cell, null elsewhere; the areas in grid.merges.
  */
-import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import { CellRect, Grid } from "../../scoring/grid";
-import { OWNED_SHEET } from "../../scoring/report/sheet-spec";
+import { FLAGS_SHEET, OWNED_SHEET, OWNED_SHEET_HEADER } from "../../scoring/report/sheet-spec";
 import { CellValue } from "../../scoring/values";
+import { CliError } from "../errors";
+import { readRegularFile } from "../read-file";
+import { loadKeepingSheetNames } from "./sheet-names";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -33,23 +35,23 @@ export interface WorkbookData {
   sheetStates: Record<string, SheetState>;
 }
 
-export type WorkbookErrorCode =
-  | "not-found"
-  | "not-a-file"
-  | "no-access"
-  | "empty"
-  | "encrypted-or-xls"
-  | "not-xlsx"
-  | "same-as-input"
-  | "write-failed";
+export type WorkbookErrorCode = "empty" | "encrypted-or-xls" | "not-xlsx";
 
 /** The very hidden worksheet in which PAR Scorer lists the sheets it generated (sheet-spec.ts; see write.ts). */
 export { OWNED_SHEET };
 
-/** The sheets PAR Scorer generated in a workbook that was read (listed in "_par"), and "_par" itself. */
+/** Whether a row is the header PAR Scorer writes in row 1 of its "_par" list. */
+export function isOwnedListHeader(row: readonly unknown[]): boolean {
+  return OWNED_SHEET_HEADER.every((text, i) => row[i] === text);
+}
+
+/**
+ * The sheets PAR Scorer generated in a workbook that was read (listed in "_par"), and "_par" itself. Only a very
+ * hidden "_par" with PAR Scorer's header is its list: a user's own sheet of that name hides nothing.
+ */
 export function ownedSheetNames(data: WorkbookData): string[] {
   const list = data.grids.find((g) => g.name === OWNED_SHEET);
-  if (!list) return [];
+  if (!list || data.sheetStates[OWNED_SHEET] !== "veryHidden" || !isOwnedListHeader(list.values[0] ?? [])) return [];
   const present = new Set(data.grids.map((g) => g.name));
   const names = list.values
     .slice(1)
@@ -58,27 +60,28 @@ export function ownedSheetNames(data: WorkbookData): string[] {
   return [...new Set([OWNED_SHEET, ...names])];
 }
 
-/** A workbook that cannot be read or written, with a message for the user in Vietnamese and in English. */
-export class WorkbookError extends Error {
-  constructor(
-    readonly code: WorkbookErrorCode,
-    readonly file: string,
-    message: string,
-    readonly messageEn: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = "WorkbookError";
-  }
-
-  /** The message in the requested language. */
-  text(lang: "vi" | "en" = "vi"): string {
-    return lang === "en" ? this.messageEn : this.message;
-  }
+/**
+ * Whether PAR Scorer wrote the whole workbook (a ranking, an exported catalogue): every sheet but its bookkeeping
+ * is listed as generated. A user's workbook it added a summary to still holds the unit's own sheet.
+ */
+export function isGeneratedWorkbook(data: WorkbookData): boolean {
+  const owned = new Set(ownedSheetNames(data));
+  const others = data.grids.filter((g) => g.name !== OWNED_SHEET && g.name !== FLAGS_SHEET);
+  return owned.size > 1 && others.every((g) => owned.has(g.name));
 }
 
-export function isWorkbookError(e: unknown): e is WorkbookError {
-  return e instanceof WorkbookError;
+/** A workbook that cannot be read or written, with a message for the user in Vietnamese and in English. */
+export class WorkbookError extends CliError {
+  constructor(
+    override readonly code: WorkbookErrorCode,
+    readonly file: string,
+    message: string,
+    messageEn: string,
+    readonly detail?: string,
+  ) {
+    super(message, messageEn, code);
+    this.name = "WorkbookError";
+  }
 }
 
 const FIX_VI = "Mở tệp bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
@@ -86,30 +89,6 @@ const FIX_EN = "Open it in Excel and save it again as an Excel Workbook (.xlsx).
 
 function unreadable(code: WorkbookErrorCode, file: string, detail?: string): WorkbookError {
   switch (code) {
-    case "not-found":
-      return new WorkbookError(
-        code,
-        file,
-        `Không tìm thấy tệp ${file}. Kiểm tra lại đường dẫn và tên tệp.`,
-        `File ${file} was not found. Check the path and the file name.`,
-        detail,
-      );
-    case "not-a-file":
-      return new WorkbookError(
-        code,
-        file,
-        `Không đọc được ${file}: đây là thư mục, không phải tệp .xlsx. Chỉ rõ tệp cần đọc.`,
-        `Cannot read ${file}: it is a folder, not an .xlsx file. Name the file to read.`,
-        detail,
-      );
-    case "no-access":
-      return new WorkbookError(
-        code,
-        file,
-        `Không đọc được tệp ${file}: không có quyền truy cập. Kiểm tra quyền của tệp hoặc sao chép tệp sang thư mục khác.`,
-        `Cannot read ${file}: permission denied. Check the file's permissions or copy it to another folder.`,
-        detail,
-      );
     case "empty":
       return new WorkbookError(
         code,
@@ -151,8 +130,7 @@ export async function loadWorkbookBuffer(buf: Buffer, file: string): Promise<Exc
   if (!buf.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) throw unreadable("not-xlsx", file, "not a zip file");
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs's typings want its own Buffer type; a Node Buffer is what it takes at run time.
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await loadKeepingSheetNames(workbook, buf);
   } catch (e) {
     throw unreadable("not-xlsx", file, (e as Error)?.message ?? String(e));
   }
@@ -161,26 +139,13 @@ export async function loadWorkbookBuffer(buf: Buffer, file: string): Promise<Exc
   return workbook;
 }
 
-/** Reads a file into a buffer; a missing, unreadable or empty file is a WorkbookError. The file is not modified. */
-export async function readFileBuffer(path: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw unreadable("not-found", path, code);
-    if (code === "EISDIR") throw unreadable("not-a-file", path, code);
-    if (code === "EACCES" || code === "EPERM") throw unreadable("no-access", path, code);
-    throw unreadable("not-xlsx", path, (e as Error)?.message ?? String(e));
-  }
-}
-
 /** Loads an .xlsx file into an exceljs Workbook (for writers that add sheets to a copy of it). */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  return loadWorkbookBuffer(await readFileBuffer(path), path);
+  return loadWorkbookBuffer(await readRegularFile(path), path);
 }
 
 export async function readWorkbook(path: string): Promise<WorkbookData> {
-  return readWorkbookBuffer(await readFileBuffer(path), path);
+  return readWorkbookBuffer(await readRegularFile(path), path);
 }
 
 export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookData> {

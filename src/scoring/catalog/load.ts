@@ -117,12 +117,51 @@ export function effectiveMax(node: CatalogNode): number | null {
   return round2(sum);
 }
 
+/** Real catalogues nest three levels (field, criterion, sub-criterion); anything far deeper is not one. */
+export const MAX_JSON_DEPTH = 64;
+export const MAX_NODE_LEVELS = 12;
+
+/** Whether JSON nests containers deeper than `limit` (walked without recursion, so any depth is safe). */
+function nestedDeeperThan(raw: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[raw, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** How many levels of criteria `nodes` / `children` hold, counted up to limit + 1. */
+function nodeLevels(raw: unknown, limit: number): number {
+  const childrenOf = (v: unknown): unknown[] => {
+    const list = v && typeof v === "object" ? (v as { children?: unknown; nodes?: unknown }) : {};
+    const found = list.children ?? list.nodes;
+    return Array.isArray(found) ? found : [];
+  };
+  let layer = childrenOf(raw);
+  let levels = 0;
+  while (layer.length > 0 && levels <= limit) {
+    levels++;
+    layer = layer.flatMap(childrenOf);
+  }
+  return levels;
+}
+
+/** Refuses JSON too deep to be a catalogue before the schema walks it (a deep enough one would overflow the stack). */
+function checkDepth(raw: unknown, source: string): void {
+  if (nestedDeeperThan(raw, MAX_JSON_DEPTH)) throw new ParError("catalog.tooDeep", { source, limit: MAX_JSON_DEPTH });
+  if (nodeLevels(raw, MAX_NODE_LEVELS) > MAX_NODE_LEVELS) throw new ParError("catalog.tooManyLevels", { source, limit: MAX_NODE_LEVELS });
+}
+
 /**
  * Validates parsed JSON as a catalogue. Errors name the source (file), the node's code and the field.
  * Structure is checked too: unique codes, children under their parent's code, leaves' maxima summing to a
  * parent's stated maximum.
  */
 export function parseCatalog(raw: unknown, source: string, lang: Lang = "vi"): Catalog {
+  checkDepth(raw, source);
   const result = catalogSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue: z.core.$ZodIssue) => {

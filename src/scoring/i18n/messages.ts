@@ -63,6 +63,10 @@ const vi = {
   "catalog.surveyInSection": (p) =>
     `${p.code} là tiêu chí điều tra xã hội học nằm trong phần điểm thưởng/điểm trừ. Điều tra xã hội học thuộc phần điểm chính: chuyển tiêu chí ra khỏi phần này`,
   "catalog.badJson": (p) => `Tệp ${p.source} không phải JSON hợp lệ: ${p.detail}`,
+  "catalog.tooDeep": (p) =>
+    `Tệp ${p.source} chứa JSON lồng nhau quá sâu (hơn ${p.limit} tầng) nên không phải là bộ tiêu chí. Kiểm tra lại tệp (xem mẫu: par catalog show dien-bien-2018 --json)`,
+  "catalog.tooManyLevels": (p) =>
+    `Bộ tiêu chí ${p.source} có tiêu chí lồng nhau quá ${p.limit} cấp (lĩnh vực, tiêu chí, tiêu chí thành phần…). Kiểm tra lại trường "children" của các tiêu chí`,
   "index.shape": (p) => `Hai vùng điểm và điểm tối đa phải cùng kích thước (đang là ${p.a} và ${p.b})`,
   "index.noApplicable": () => "Không có tiêu chí nào được áp dụng (tổng điểm tối đa bằng 0), không tính được chỉ số",
   "range.shape": (p) =>
@@ -176,6 +180,10 @@ const en: Record<MessageKey, Template> = {
   "catalog.surveyConflict": (p) => `${p.code} is inside a survey part but says "assessedBy": "self". Drop it on the child, or drop "survey" on the parent`,
   "catalog.surveyInSection": (p) => `${p.code} is a survey criterion inside a bonus/penalty section. The survey belongs to the main points: move it out of the section`,
   "catalog.badJson": (p) => `The file ${p.source} is not valid JSON: ${p.detail}`,
+  "catalog.tooDeep": (p) =>
+    `The file ${p.source} holds JSON nested too deeply (more than ${p.limit} levels), so it is not a catalogue. Check the file (see an example: par catalog show dien-bien-2018 --json)`,
+  "catalog.tooManyLevels": (p) =>
+    `The catalogue ${p.source} nests criteria more than ${p.limit} levels deep (field, criterion, sub-criterion…). Check the criteria's "children"`,
   "index.shape": (p) => `The score and maximum ranges must have the same size (they are ${p.a} and ${p.b})`,
   "index.noApplicable": () => "No criterion applies (the applicable maximum is 0): the index cannot be computed",
   "range.shape": (p) =>
@@ -188,7 +196,7 @@ const en: Record<MessageKey, Template> = {
     `The catalogue saved in the workbook (${p.setting}) cannot be read. The default is in use; pick the catalogue again in the PAR Scorer pane`,
   "explain.blank": () => "The value cell is blank: not scored yet",
   "explain.na": () => "Not applicable: this criterion leaves the maximum",
-  "explain.matched": (p) => `Value ${p.value} matches band ${p.band} (${p.text}) → ${p.points} points`,
+  "explain.matched": (p) => `Value ${p.value} matches band ${p.band} (${p.text}) → ${p.points} ${p.points === "1" ? "point" : "points"}`,
   "explain.noMatch": (p) => `Value ${p.value} matches no band → 0 points`,
   "explain.capped": (p) => `; capped at the maximum ${p.max}`,
   "error.at": (p) => `Error at character ${p.position}: ${p.message}`,

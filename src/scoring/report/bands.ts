@@ -52,13 +52,22 @@ function bandsMessage(reason: BandsReason, params: BandsParams, lang: Lang): str
   return `${table.where}: ${table[reason](params)}`;
 }
 
+/** Text quoted in a message, cut to its first 40 characters (a pasted paragraph is not repeated back). */
+function quotable(params: BandsParams): BandsParams {
+  const cut = (v: string | number) => (typeof v === "string" && v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, cut(v)]));
+}
+
 /** A class-band text that cannot be used; a ParError whose text() is Vietnamese or English. */
 export class BandsError extends ParError {
+  readonly details: BandsParams;
+
   constructor(
     readonly reason: BandsReason,
-    readonly details: BandsParams = {},
+    details: BandsParams = {},
   ) {
-    super("catalog.issue", { where: BANDS_TEXT.vi.where, detail: BANDS_TEXT.vi[reason](details) });
+    super("catalog.issue", { where: BANDS_TEXT.vi.where, detail: BANDS_TEXT.vi[reason](quotable(details)) });
+    this.details = quotable(details);
     this.name = "BandsError";
   }
 
@@ -67,7 +76,8 @@ export class BandsError extends ParError {
   }
 }
 
-const BAND_PART = /^(.*?)\s*(?:>=|≥|=>)\s*([+-]?\d+(?:[.,]\d+)?)\s*$/;
+const OPERATOR = />=|≥|=>/;
+const BOUND = /^[+-]?\d+(?:[.,]\d+)?$/;
 const BAD_LABEL = /[;<>=≥≤]/;
 
 function checkLabel(label: string): void {
@@ -77,6 +87,7 @@ function checkLabel(label: string): void {
 /**
  * Reads class bands such as "A>=90; B>=80; C>=70; D" (also one per line, "≥", decimal comma). A last part with no
  * bound is the catch-all (min −∞). Returns the bands sorted by min, highest first; throws BandsError otherwise.
+ * Every step is one pass over the text (no backtracking pattern), so a huge label costs no more than its length.
  */
 export function parseBands(text: string): ClassBand[] {
   const parts = text
@@ -86,13 +97,14 @@ export function parseBands(text: string): ClassBand[] {
   if (parts.length === 0) throw new BandsError("empty");
   const bands: ClassBand[] = [];
   parts.forEach((part, i) => {
-    const m = BAND_PART.exec(part);
-    if (m) {
-      const label = m[1].trim();
-      if (label.length === 0) throw new BandsError("badPart", { part });
+    const op = OPERATOR.exec(part);
+    if (op) {
+      const label = part.slice(0, op.index).trim();
+      const bound = part.slice(op.index + op[0].length).trim();
+      if (label.length === 0 || !BOUND.test(bound)) throw new BandsError("badPart", { part });
       checkLabel(label);
-      const min = Number(m[2].replace(",", "."));
-      if (!(min >= 0 && min <= 100)) throw new BandsError("range", { label, min: m[2] });
+      const min = Number(bound.replace(",", "."));
+      if (!(min >= 0 && min <= 100)) throw new BandsError("range", { label, min: bound });
       bands.push({ label, min });
       return;
     }

@@ -3,6 +3,7 @@
  * (Office.js) produce the same layout: cells from A1, their look, column widths, frozen panes, merged cells and
  * an optional chart. Writers add nothing of their own but the mechanics.
  */
+import { a1, parseA1 } from "../grid";
 
 /** Number formats used by generated sheets. */
 export type NumberFormat = "0.00" | "0.00%" | "0" | "dd/mm/yyyy" | "@";
@@ -121,6 +122,46 @@ export interface SheetSpec {
   validations?: SpecValidation[];
 }
 
+const LINE_HEIGHT = 15; // points, for 11 pt text
+
+/**
+ * Row heights (0-based row → points) for rows taller than one line of 11 pt text: each row gets the height of its
+ * tallest wrapped cell, lines estimated from the column width (merged areas' whole width), and of its largest font.
+ * Both writers use it: exceljs writes no heights, and Excel's own autofit ignores merged cells.
+ */
+export function estimatedRowHeights(spec: SheetSpec): Map<number, number> {
+  const widthOf = (col: number) => {
+    const w = spec.columnWidths[col];
+    return Number.isFinite(w) && w > 0 ? w : 9;
+  };
+  const mergedWidth = new Map<string, number>();
+  for (const range of spec.merges ?? []) {
+    const [from, to] = range.split(":").map(parseA1);
+    if (!from || !to) continue;
+    let width = 0;
+    for (let c = from.col; c <= to.col; c++) width += widthOf(c);
+    mergedWidth.set(a1(from.row, from.col), width);
+  }
+  const heights = new Map<number, number>();
+  spec.rows.forEach((row, r) => {
+    let lines = 1;
+    let size = 11;
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      size = Math.max(size, cell.style?.size ?? 11);
+      if (!cell.style?.wrap || cell.value === null || cell.value === undefined) return;
+      const width = mergedWidth.get(a1(r, c)) ?? widthOf(c);
+      const perLine = Math.max(1, Math.floor(width * 1.1) - (cell.style.indent ?? 0) * 2);
+      const count = String(cell.value)
+        .split("\n")
+        .reduce((n, text) => n + Math.max(1, Math.ceil(text.length / perLine)), 0);
+      lines = Math.max(lines, count);
+    });
+    if (lines > 1 || size > 11) heights.set(r, Math.min(409, Math.ceil((lines * LINE_HEIGHT * size) / 11)));
+  });
+  return heights;
+}
+
 /** How a generated sheet prints: A4, fitted to one page wide, the frozen header repeated on every page. */
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
@@ -138,17 +179,37 @@ export function printSetup(spec: SheetSpec): PrintSetup {
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/g;
+const MAX_NAME = 31;
 
-/** A valid, unique worksheet name: forbidden characters replaced, at most 31 characters, " (2)" etc. on clashes. */
+/** At most `max` UTF-16 units, never half of a surrogate pair (an emoji), no apostrophe or space at either end. */
+function cutName(text: string, max: number): string {
+  let cut = text.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.replace(/^[\s']+|[\s']+$/g, "");
+}
+
+/**
+ * A valid, unique worksheet name, as Excel accepts it: forbidden characters replaced, composed (NFC) and cut to
+ * 31 characters without breaking a character, no apostrophe first or last, not "History" (Excel reserves it),
+ * and not taken in any case: " (2)" etc. on clashes.
+ */
 export function safeSheetName(wanted: string, taken: Iterable<string>): string {
-  const base = wanted.replace(FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Sheet";
+  const base = cutName(wanted.normalize("NFC").replace(FORBIDDEN, "-").replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (isPaired(all, i) ? c : "-")), MAX_NAME) || "Sheet";
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  lower.add("history");
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
+    const name = (cutName(base, MAX_NAME - suffix.length) || "Sheet") + suffix;
     if (!lower.has(name.toLowerCase())) return name;
   }
+}
+
+/** Whether the surrogate at `i` is half of a well-formed pair. */
+function isPaired(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c <= 0xdbff) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+  return i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
 }
 
 /** True when writing this text as-is could make a spreadsheet treat it as a formula. */

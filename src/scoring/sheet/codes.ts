@@ -137,15 +137,26 @@ export function relativeCodes(values: CellValue[]): (string | null)[] {
   });
 }
 
+const ROMAN_CELL = /^\s*[IVX]{1,5}\.?\s*$/;
+const LETTER_CELL = /^\s*[a-zđ][.)]?\s*$/;
+
 /** Whether a code column holds anything only the relative reading explains (a Roman numeral alone, a letter). */
 export function mayBeRelative(values: CellValue[]): boolean {
   let roman = false;
-  let plainAfterRoman = false;
   for (const value of values) {
-    const p = piece(value);
-    if (p?.kind === "letter") return true;
-    if (p?.kind === "roman") roman = true;
-    else if (roman && (p?.kind === "number" || p?.kind === "pair")) plainAfterRoman = true;
+    if (typeof value !== "string") continue;
+    if (LETTER_CELL.test(value)) return true;
+    if (!roman && ROMAN_CELL.test(value)) roman = true;
   }
-  return roman && plainAfterRoman;
+  if (!roman) return false;
+  // A Roman field followed by a plain criterion number ("1", "2", "2.1"): criteria numbered within their field.
+  let seenRoman = false;
+  for (const value of values) {
+    if (typeof value === "string" && ROMAN_CELL.test(value)) seenRoman = true;
+    else if (seenRoman) {
+      const p = piece(value);
+      if (p?.kind === "number" || p?.kind === "pair") return true;
+    }
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import { a1, cellAt, CellRect, Grid, gridWidth } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
-import { ColumnRole, HeaderMap, Numbering, UnitCell, UnitRow, UnitSheet } from "./types";
+import { ColumnRole, HeaderMap, Numbering, UnitRow, UnitSheet } from "./types";
 
 const UNIT_LABELS = ["don vi", "ten don vi", "co quan", "ten co quan", "unit"];
 const CATALOG_LABELS = ["bo tieu chi", "ma bo tieu chi", "catalogue", "catalog"];
@@ -99,34 +99,29 @@ function mergedOrigin(merges: CellRect[] | undefined, columns: number[]): (row: 
 /** Columns whose cell, merged down over several criterion rows, belongs to every row it covers. */
 const SHARED_WHEN_MERGED: ColumnRole[] = ["name", "evidence", "notes"];
 
+const ROLES: Exclude<ColumnRole, "code">[] = ["name", "max", "value", "self", "appraised", "survey", "evidence", "notes"];
+
 function unitRows(grid: Grid, header: HeaderMap, codes: (string | null)[], rowIndexes: number[]): UnitRow[] {
   const codeCol = header.columns.code!;
   const shared = SHARED_WHEN_MERGED.map((r) => header.columns[r]).filter((c): c is number => c !== undefined);
-  const origin = mergedOrigin(grid.merges, shared);
-  const cellOf = (row: number, role: ColumnRole): UnitCell | null => {
-    const col = header.columns[role];
-    if (col === undefined) return null;
-    const from = SHARED_WHEN_MERGED.includes(role) ? origin(row, col) : null;
-    return from ? { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) } : { value: cellAt(grid, row, col), cell: a1(row, col) };
-  };
+  const origin = grid.merges?.length ? mergedOrigin(grid.merges, shared) : null;
+  const columns = ROLES.map((role) => ({ role, col: header.columns[role], shared: SHARED_WHEN_MERGED.includes(role) }));
   const rows: UnitRow[] = [];
-  codes.forEach((code, i) => {
-    if (!code) return;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (!code) continue;
     const row = rowIndexes[i];
-    rows.push({
-      row,
-      code,
-      codeCell: { value: cellAt(grid, row, codeCol), cell: a1(row, codeCol) },
-      name: cellOf(row, "name"),
-      max: cellOf(row, "max"),
-      value: cellOf(row, "value"),
-      self: cellOf(row, "self"),
-      appraised: cellOf(row, "appraised"),
-      survey: cellOf(row, "survey"),
-      evidence: cellOf(row, "evidence"),
-      notes: cellOf(row, "notes"),
-    });
-  });
+    const unitRow = { row, code, codeCell: { value: cellAt(grid, row, codeCol), cell: a1(row, codeCol) } } as UnitRow;
+    for (const { role, col, shared: merged } of columns) {
+      if (col === undefined) {
+        unitRow[role] = null;
+        continue;
+      }
+      const from = merged && origin ? origin(row, col) : null;
+      unitRow[role] = from ? { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) } : { value: cellAt(grid, row, col), cell: a1(row, col) };
+    }
+    rows.push(unitRow);
+  }
   return rows;
 }
 

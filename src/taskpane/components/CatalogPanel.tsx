@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { Catalog, parseCatalogJson } from "../../scoring";
-import { CreatedSheet, WorkbookCatalog } from "../actions";
+import { CatalogSwitch, CreatedSheet, WorkbookCatalog } from "../actions";
 import { fill, UiStrings } from "../i18n";
 import { CatalogPicker } from "./CatalogPicker";
 import { CriteriaTree } from "./CriteriaTree";
@@ -24,6 +24,8 @@ export interface CatalogPanelProps extends PanelProps {
   onAdd: (catalog: Catalog) => void;
   /** Saves the catalogue in use again after saving it in the workbook failed; null when it is saved. */
   onSaveAgain: (() => void) | null;
+  /** What the last switch did in the workbook, to tell the user; null before any (or while one runs). */
+  switched?: { name: string; outcome: CatalogSwitch } | null;
 }
 
 type Outcome =
@@ -43,7 +45,7 @@ function readFile(file: File): Promise<string> {
 
 /** Tab "Tiêu chí": pick, load or read the catalogue in use, put it on a sheet, browse its criteria. */
 export function CatalogPanel(props: CatalogPanelProps) {
-  const { actions, lang, strings: s, run, busy, catalogs, selected, onSelect, onAdd, onSaveAgain } = props;
+  const { actions, lang, strings: s, run, busy, catalogs, selected, onSelect, onAdd, onSaveAgain, switched = null } = props;
   const styles = useStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
@@ -77,6 +79,7 @@ export function CatalogPanel(props: CatalogPanelProps) {
         {s.catalogHeading}
       </Subtitle2>
       <CatalogPicker catalogs={catalogs} selected={selected} onSelect={onSelect} strings={s} disabled={busy} />
+      {switched && <SwitchView switched={switched} strings={s} />}
       {onSaveAgain && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{s.notSaved}</MessageBarBody>
@@ -167,6 +170,18 @@ function OutcomeView({ outcome, strings: s, busy, select }: OutcomeProps) {
       );
     }
   }
+}
+
+/** The switch took effect in the workbook: saved, recalculated, and the templates' PAR.* formulas written again. */
+function SwitchView({ switched: { name, outcome }, strings: s }: { switched: { name: string; outcome: CatalogSwitch }; strings: UiStrings }) {
+  const parts = [fill(s.catalogSaved, { name })];
+  parts.push(outcome.recalculated ? s.recalculated : s.notRecalculated);
+  if (outcome.formulas > 0) parts.push(fill(s.formulasRewritten, { count: outcome.formulas }));
+  return (
+    <MessageBar intent={outcome.recalculated ? "success" : "warning"} layout="multiline" data-testid="catalog-switched">
+      <MessageBarBody>{parts.join(" ")}</MessageBarBody>
+    </MessageBar>
+  );
 }
 
 function Success({ text }: { text: string }) {

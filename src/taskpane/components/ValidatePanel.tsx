@@ -3,9 +3,9 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Badge,
   Button,
   Caption1,
-  CounterBadge,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -128,11 +128,13 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
     <>
       <div className={styles.header}>
         <Subtitle2 as="h3">{fill(s.validationHeader, { sheet: validation.sheet, unit: validation.unit, rows: validation.rows })}</Subtitle2>
-        <div className={styles.counts}>
-          <CounterBadge count={counts.errors} showZero color="danger" appearance="filled" aria-hidden />
-          <Text>{fill(s.errorsCount, { count: counts.errors })}</Text>
-          <CounterBadge count={counts.warnings} showZero color="important" appearance="ghost" aria-hidden />
-          <Text>{fill(s.warningsCount, { count: counts.warnings })}</Text>
+        <div className={styles.counts} data-testid="finding-counts">
+          <Badge size="large" shape="rounded" color="danger" appearance={counts.errors > 0 ? "filled" : "tint"}>
+            {fill(s.errorsCount, { count: counts.errors })}
+          </Badge>
+          <Badge size="large" shape="rounded" color="warning" appearance={counts.warnings > 0 ? "filled" : "tint"}>
+            {fill(s.warningsCount, { count: counts.warnings })}
+          </Badge>
         </div>
       </div>
       {!validation.scored && (
@@ -186,12 +188,9 @@ function FieldAccordion({ groups, select, busy, strings: s }: { groups: FieldGro
               <div key={kind.kind} className={styles.kind} data-kind={kind.kind}>
                 <div className={styles.kindHead}>
                   <Text weight="semibold">{kind.label}</Text>
-                  <CounterBadge
-                    count={kind.findings.length}
-                    size="small"
-                    color={kind.severity === "error" ? "danger" : "important"}
-                    appearance={kind.severity === "error" ? "filled" : "ghost"}
-                  />
+                  <Badge size="small" color={kind.severity === "error" ? "danger" : "warning"} appearance={kind.severity === "error" ? "filled" : "tint"}>
+                    {kind.findings.length}
+                  </Badge>
                 </div>
                 <FindingList items={kind.findings} onSelect={select} disabled={busy} strings={s} />
               </div>

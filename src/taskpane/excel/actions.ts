@@ -1,12 +1,15 @@
 /**
  * The task pane's PaneActions on Excel: each action is one Excel.run whose reads, core computation and writes
- * are batched as described in the modules it calls (validate.ts, flags.ts, summary.ts, sheets.ts).
+ * are batched as described in the modules it calls (validate.ts, flags.ts, summary.ts, sheets.ts, catalog.ts).
  * Everything Office-specific is injectable, so tests run the same code on an in-memory Excel.
  */
 import { setActiveCatalog, SettingsStorage } from "../../functions/active-catalog";
 import { Catalog, catalogToSheet, isCatalogSheet, readCatalogSheet } from "../../scoring";
 import { templateSheet } from "../../scoring/report/template";
-import { PaneActions } from "../actions";
+import { CatalogSwitch, PaneActions } from "../actions";
+import { CatalogUse, useCatalogInWorkbook } from "./catalog";
+import { flagFindings, unflagSheet } from "./flags";
+import { catalogNotSaved } from "./messages";
 import { recalculateWorkbook } from "./office";
 import { ExcelRunner, officeRunner } from "./run";
 import { documentSettingsStorage } from "./settings";
@@ -15,16 +18,15 @@ import { generateSummary } from "./summary";
 import { ApiSupport, officeApiSupport } from "./support";
 import { validateActiveSheet } from "./validate";
 import { readWorkbook, SizeHints } from "./workbook";
-import { flagFindings, unflagSheet } from "./flags";
 
 export interface ExcelDeps {
   /** Runs a batch against the workbook (Excel.run). */
   run: ExcelRunner;
-  /** Which ExcelApi versions the host supports. */
+  /** What this Excel (and the office.js loaded) can do. */
   supports: ApiSupport;
   /** Where the active catalogue is remembered (the document's settings). */
   settings: () => SettingsStorage;
-  /** Recalculates the workbook after a catalogue switch. */
+  /** Recalculates the workbook (after a catalogue switch whose own batch could not). */
   recalculate: () => Promise<void>;
 }
 
@@ -33,13 +35,13 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
   const supports = deps.supports ?? officeApiSupport();
   const settings = deps.settings ?? (() => documentSettingsStorage());
   const recalculate = deps.recalculate ?? recalculateWorkbook;
-  // Where the sheets' used ranges were at the last whole-workbook read: the next one guesses from them.
+  // Where the sheets' used ranges were at the last whole-workbook read, and their density: the next read plans from them.
   const hints: SizeHints = new Map();
 
   return {
     readWorkbookCatalog: (lang) =>
       run(async (context) => {
-        const book = await readWorkbook(context, hints);
+        const book = await readWorkbook(context, { supports, hints });
         const grid = book.grids.find((g) => isCatalogSheet(g));
         if (!grid) return { sheet: null, catalog: null, issues: [] };
         const read = readCatalogSheet(grid, undefined, lang);
@@ -48,15 +50,34 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
 
     insertCatalogSheet: (catalog: Catalog, lang) => run((context) => createUserSheet(context, catalogToSheet(catalog), lang, supports)),
 
-    setActiveCatalog: async (catalog) => {
-      await setActiveCatalog(catalog, settings());
-      await recalculate();
+    setActiveCatalog: async (catalog): Promise<CatalogSwitch> => {
+      let saveError: unknown = null;
+      let use: CatalogUse = { formulas: 0, recorded: false, recalculated: false };
+      try {
+        try {
+          await setActiveCatalog(catalog, settings());
+        } catch (e) {
+          saveError = e;
+        }
+        use = await run((context) => useCatalogInWorkbook(context, catalog));
+      } catch {
+        // Recording the choice and rewriting formulas are extras; the recalculation below still happens.
+      } finally {
+        if (!use.recalculated) {
+          use.recalculated = await recalculate().then(
+            () => true,
+            () => false,
+          );
+        }
+      }
+      if (saveError) throw catalogNotSaved(catalog.name, saveError, use);
+      return { formulas: use.formulas, recalculated: use.recalculated };
     },
 
     createTemplate: (catalog, { unit, lang }) =>
-      run((context) => createUserSheet(context, templateSheet(catalog, { lang, unit: unit.trim() || undefined }), lang, supports)),
+      run((context) => createUserSheet(context, templateSheet(catalog, { lang, unit: unit.trim() || undefined }), lang, supports, { template: true })),
 
-    validateActiveSheet: (catalog, lang) => run((context) => validateActiveSheet(context, catalog, lang)),
+    validateActiveSheet: (catalog, lang) => run((context) => validateActiveSheet(context, catalog, lang, supports)),
 
     selectCell: (sheet, cell) => run((context) => selectCell(context, sheet, cell)),
 

@@ -2,16 +2,21 @@
  * "Đánh dấu" and "Xóa đánh dấu": highlight the findings' cells (fill and an explanation) and put everything back.
  *
  * Only fills and notes/comments are touched, never values or formulas. Before the first change to a cell its fill
- * and note are remembered in "_par_flags" (backup.ts), in the same batch as the flags. Flagging again keeps those
- * original entries (our own highlight is never taken for the user's) and restores the cells no longer flagged.
+ * and note are remembered in "_par_flags" (backup.ts). Flagging again keeps those original entries (our own
+ * highlight is never taken for the user's) and restores the cells no longer flagged.
  *
  * The explanation goes, by what this Excel supports (support.ts): into a note (ExcelApi 1.18; a note the cell
  * already had is kept below ours and put back on unflag), else a threaded comment (ExcelApi 1.10; not where the
  * cell already has one), else a findings sheet listing them (registered in "_par").
  *
- * Round trips: flag = sync 1 (sheets, protection, the flagged cells' fills, the sheet's notes/comments), sync 2
- * (the backup and registry when they exist, where each note/comment is), sync 3 (all writes); unflag the same.
- * Sync 2 is skipped when there is nothing to read in it.
+ * Order of the writes: flagging writes the backup first, so a failure part-way leaves no flagged cell without its
+ * backup (and a workbook whose structure is protected, where the backup sheet cannot be added, is refused before
+ * anything changes); unflagging restores the cells first and rewrites the backup last, so it can be run again.
+ *
+ * Round trips: flag = sync 1 (sheets, protection, backup and registry, the flagged cells' fills and notes), sync 2
+ * only for cells flagged before but not now or for comments' locations, then the writes (one sync up to a few
+ * thousand cells; more to keep each within Excel on the web's 5 MB); unflag = sync 1, sync 2 (the backed-up cells'
+ * notes), the writes.
  */
 import { Finding } from "../../scoring";
 import { a1, parseA1 } from "../../scoring/grid";
@@ -20,12 +25,19 @@ import { FILL_COLORS, safeSheetName, SheetSpec, SpecCell } from "../../scoring/r
 import { CellFlag, flagPlan } from "../../scoring/validate/flags";
 import { FlagMode, FlagOutcome, UnflagOutcome, Validation } from "../actions";
 import { UiLang } from "../i18n";
+import { Annotation, CommentsByCell, NotesByCell, perCellSteps, textBytes } from "./annotations";
 import { BackupRow, backupMatrix, FLAGS_SHEET, parseBackup } from "./backup";
-import { OWNED_SHEET, OwnedEntry, ownedMatrix, parseOwned, queueHiddenRead, queueHiddenWrite } from "./hidden";
-import { commentsKept, noFlags, Skip, sheetProtected, skipText } from "./messages";
+import { FillReader, FillState, fillSteps } from "./fills";
+import { hiddenDeleteStep, hiddenWriteStep, HiddenRead, OWNED_SHEET, OwnedEntry, parseRegistry, queueHiddenRead, Registry, registryWriteStep, withBookkeeping } from "./hidden";
+import { commentsKept, flagsNeedSheets, noFlags, sheetGone, sheetProtected, Skip, skipText } from "./messages";
+import { ACTION_BYTES } from "./payload";
+import { officeErrorCode } from "./run";
+import { runSteps, Step } from "./steps";
 import { API, ApiSupport } from "./support";
-import { isBookkeeping, queueSheetList, SheetInfo, syncFinding } from "./workbook";
-import { writeSheet } from "./write";
+import { isBookkeeping, queueSheetList, SheetInfo } from "./workbook";
+import { sheetSteps } from "./write";
+
+export { cellOfAddress } from "./annotations";
 
 /** Every explanation the add-in writes starts with this (flagPlan's notes do), so it knows its own. */
 export const NOTE_MARK = "PAR Scorer";
@@ -36,11 +48,6 @@ const normalCell = (cell: string) => {
   const at = parseA1(cell);
   return at ? a1(at.row, at.col) : null;
 };
-
-/** The A1 cell of an address Office returns ("'Tự chấm'!E8" → "E8"). */
-export function cellOfAddress(address: string): string {
-  return (normalCell(address.slice(address.lastIndexOf("!") + 1).split(":")[0]) ?? "").toUpperCase();
-}
 
 function markedNote(note: string): string {
   return note.startsWith(NOTE_MARK) ? note : `${NOTE_MARK}: ${note}`;
@@ -60,58 +67,6 @@ export function flagMode(supports: ApiSupport): FlagMode {
   if (supports(API.notes)) return "note";
   if (supports(API.comments)) return "comment";
   return "sheet";
-}
-
-interface Annotation {
-  content: string;
-  proxy: Excel.Note | Excel.Comment;
-}
-
-/** The sheet's notes and comments (those this Excel has), loaded in sync 1 and located in sync 2. */
-class Annotations {
-  private notes: Excel.NoteCollection | null;
-  private comments: Excel.CommentCollection | null;
-  private located: { kind: "note" | "comment"; proxy: Excel.Note | Excel.Comment; where: Excel.Range }[] = [];
-  readonly note = new Map<string, Annotation>();
-  readonly comment = new Map<string, Annotation>();
-
-  constructor(sheet: Excel.Worksheet, supports: ApiSupport) {
-    this.notes = supports(API.notes) ? sheet.notes.load("items/content") : null;
-    this.comments = supports(API.comments) ? sheet.comments.load("items/content") : null;
-  }
-
-  /** After sync 1: queues where each note and comment is; true when there is any. */
-  locate(): boolean {
-    for (const proxy of this.notes?.items ?? []) this.located.push({ kind: "note", proxy, where: proxy.getLocation().load("address") });
-    for (const proxy of this.comments?.items ?? []) this.located.push({ kind: "comment", proxy, where: proxy.getLocation().load("address") });
-    return this.located.length > 0;
-  }
-
-  /** After sync 2. */
-  index(): void {
-    for (const { kind, proxy, where } of this.located) {
-      (kind === "note" ? this.note : this.comment).set(cellOfAddress(where.address), { content: proxy.content ?? "", proxy });
-    }
-  }
-}
-
-/** Queues putting a cell back as the backup row says. */
-function restoreCell(sheet: Excel.Worksheet, row: BackupRow, at: Annotations): void {
-  const fill = sheet.getRange(row.cell).format.fill;
-  if (row.hadFill && row.color) fill.color = row.color;
-  else fill.clear();
-  if (row.mode === "note") {
-    const note = at.note.get(row.cell);
-    if (row.hadNote && row.note !== null) {
-      if (note) (note.proxy as Excel.Note).content = row.note;
-      else sheet.notes.add(sheet.getRange(row.cell), row.note);
-    } else if (note && note.content.startsWith(NOTE_MARK)) {
-      note.proxy.delete();
-    }
-  } else if (row.mode === "comment" && !row.hadNote) {
-    const comment = at.comment.get(row.cell);
-    if (comment && comment.content.startsWith(NOTE_MARK)) comment.proxy.delete();
-  }
 }
 
 /** The findings sheet of mode "sheet": cell, criterion code, kind and message of each finding. */
@@ -142,45 +97,130 @@ export function findingsSheet(sheet: string, findings: Finding[], lang: UiLang):
   };
 }
 
-interface Bookkeeping {
+/** What sync 1 of flag and unflag reads about the workbook. */
+interface Book {
+  name: string;
   sheets: SheetInfo[];
+  sheetProtected: boolean;
+  structureProtected: boolean;
+  backup: HiddenRead;
   rows: BackupRow[];
-  backupExists: boolean;
   registryExists: boolean;
-  registry: OwnedEntry[];
+  registry: Registry;
 }
 
-/** Sync 2 of flag and unflag: the backup and registry when they exist, and where the notes/comments are. */
-async function readBookkeeping(context: Excel.RequestContext, sheets: SheetInfo[], at: Annotations): Promise<Bookkeeping> {
-  const names = new Set(sheets.map((s) => s.name));
-  const backupExists = names.has(FLAGS_SHEET);
-  const registryExists = names.has(OWNED_SHEET);
-  const backup = backupExists ? queueHiddenRead(context, FLAGS_SHEET) : null;
-  const registry = registryExists ? queueHiddenRead(context, OWNED_SHEET) : null;
-  const located = at.locate();
-  if (backup || registry || located) await context.sync();
-  at.index();
+/** The step of sync 1: sheets, protection, the backup and the registry (whether or not they exist). */
+function bookStep(context: Excel.RequestContext, target: () => Excel.Worksheet, present: Set<string> | null, into: (book: Book) => void): Step {
+  let read: () => Book;
   return {
-    sheets,
-    rows: backup ? parseBackup(backup()) : [],
-    backupExists,
-    registryExists,
-    registry: registry ? parseOwned(registry()) : [],
+    request: 12 * ACTION_BYTES,
+    response: 200_000,
+    queue: () => {
+      const list = queueSheetList(context);
+      const sheet = target();
+      sheet.load("name");
+      sheet.protection.load("protected");
+      context.workbook.protection.load("protected");
+      const backup = queueHiddenRead(context, FLAGS_SHEET, present);
+      const registry = queueHiddenRead(context, OWNED_SHEET, present);
+      read = () => {
+        const b = backup();
+        const r = registry();
+        return {
+          name: sheet.name,
+          sheets: list(),
+          sheetProtected: sheet.protection.protected,
+          structureProtected: context.workbook.protection.protected,
+          backup: b,
+          rows: b.rows ? parseBackup(b.rows) : [],
+          registryExists: r.exists,
+          registry: parseRegistry(r.rows),
+        };
+      };
+    },
+    done: () => into(read()),
   };
 }
 
-/**
- * Queues the deletion of the findings sheets named that are still ours (present and registered); returns the
- * registry without them (and without entries whose sheet is gone) and the names left in the workbook.
- */
-function dropFindingsSheets(context: Excel.RequestContext, book: Bookkeeping, names: (string | null)[]): { registry: OwnedEntry[]; left: string[] } {
+/** Runs `work`, with "the sheet is gone" (ItemNotFound) told to the user as such. */
+async function finding<T>(sheet: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (officeErrorCode(e) === "ItemNotFound") throw sheetGone(sheet);
+    throw e;
+  }
+}
+
+const runFinding = (context: Excel.RequestContext, steps: Step[], sheet: string) => finding(sheet, () => runSteps(context, steps));
+
+/** The notes and comments of the cells concerned, as far as this Excel has them. */
+class Explanations {
+  readonly notes: NotesByCell | null;
+  readonly comments: CommentsByCell | null;
+
+  constructor(sheet: () => Excel.Worksheet, supports: ApiSupport) {
+    this.notes = supports(API.notes) ? new NotesByCell(sheet) : null;
+    this.comments = supports(API.comments) ? new CommentsByCell(sheet) : null;
+  }
+
+  note(cell: string): Annotation | undefined {
+    return this.notes?.found.get(cell);
+  }
+
+  comment(cell: string): Annotation | undefined {
+    return this.comments?.found.get(cell);
+  }
+}
+
+/** Steps putting the notes/comments of backed-up cells back as they were (their fills go by fillSteps). */
+function restoreSteps(sheet: () => Excel.Worksheet, rows: BackupRow[], at: Explanations): Step[] {
+  const notes = rows.filter((r) => r.mode === "note");
+  const comments = rows.filter((r) => r.mode === "comment" && !r.hadNote);
+  return [
+    ...perCellSteps(
+      notes,
+      (r) => 2 * ACTION_BYTES + (r.note ? textBytes(r.note) : 0),
+      (part) => {
+        const target = sheet();
+        for (const row of part) {
+          const note = at.note(row.cell);
+          if (row.hadNote && row.note !== null) {
+            if (note) (note.proxy as Excel.Note).content = row.note;
+            else target.notes.add(row.cell, row.note);
+          } else if (note && note.content.startsWith(NOTE_MARK)) note.proxy.delete();
+        }
+      },
+    ),
+    ...perCellSteps(
+      comments,
+      () => 2 * ACTION_BYTES,
+      (part) => {
+        for (const row of part) {
+          const comment = at.comment(row.cell);
+          if (comment && comment.content.startsWith(NOTE_MARK)) comment.proxy.delete();
+        }
+      },
+    ),
+  ];
+}
+
+const fillOf = (row: BackupRow): string | null => (row.hadFill && row.color ? row.color : null);
+
+/** The registry's findings sheets among `names` that still exist (and are ours). */
+function ownFindingsSheets(book: Book, names: (string | null)[]): Set<string> {
   const present = new Set(book.sheets.map((s) => s.name));
-  const ours = (n: string) => book.registry.some((e) => e.name === n && e.kind === "findings");
-  const drop = new Set(names.filter((n): n is string => !!n && present.has(n) && !isBookkeeping(n) && ours(n)));
-  for (const name of drop) context.workbook.worksheets.getItem(name).delete();
+  const ours = (n: string) => book.registry.owned.some((e) => e.name === n && e.kind === "findings");
+  return new Set(names.filter((n): n is string => !!n && present.has(n) && !isBookkeeping(n) && ours(n)));
+}
+
+function dropSheetsStep(context: Excel.RequestContext, names: Set<string>): Step {
   return {
-    registry: book.registry.filter((e) => !drop.has(e.name) && present.has(e.name)),
-    left: [...present].filter((n) => !drop.has(n)),
+    request: names.size * 2 * ACTION_BYTES,
+    response: 0,
+    queue: () => {
+      for (const name of names) context.workbook.worksheets.getItem(name).delete();
+    },
   };
 }
 
@@ -195,107 +235,188 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
     seen.add(cell);
     flags.push({ ...flag, cell });
   }
-  const pattern = supports(API.fillPattern);
+  const many = supports(API.manyCells);
+  const target = () => context.workbook.worksheets.getItem(sheetName);
+  const outcome = (mode: FlagMode, findingsSheet: string | null, skipped: Skip[]): FlagOutcome => ({
+    sheet: sheetName,
+    cells: flags.length,
+    mode,
+    findingsSheet,
+    skipped: skipped.map((s) => skipText(s, lang)),
+  });
 
-  // Sync 1.
-  const list = queueSheetList(context);
-  const target = context.workbook.worksheets.getItem(sheetName);
-  target.protection.load("protected");
-  const fills = flags.map((f) => target.getRange(f.cell).format.fill.load(pattern ? "color,pattern" : "color"));
-  const at = new Annotations(target, supports);
-  await syncFinding(context, sheetName);
-  if (target.protection.protected) throw sheetProtected(sheetName);
+  // Sync 1 (more when thousands of cells are flagged).
+  const { b, at, fills } = await finding(sheetName, () =>
+    withBookkeeping(context, async (present) => {
+      let book: Book | null = null;
+      const at = new Explanations(target, supports);
+      const fills = new FillReader(target, flags.map((f) => f.cell), many);
+      const first: Step[] = [bookStep(context, target, present, (b) => (book = b)), ...fills.steps()];
+      if (at.notes) first.push(...at.notes.steps(flags.map((f) => f.cell)));
+      else if (at.comments) first.push(at.comments.loadStep());
+      await runSteps(context, first);
+      return { b: book as unknown as Book, at, fills };
+    }),
+  );
+  if (b.sheetProtected) throw sheetProtected(sheetName);
 
-  // Sync 2.
-  const book = await readBookkeeping(context, list(), at);
-  const old = book.rows.filter((r) => r.sheet === sheetName);
+  const old = b.rows.filter((r) => r.sheet === sheetName);
+  if (flags.length === 0 && old.length === 0) return outcome(flagMode(supports), null, []);
   // Flagging again goes on in the way the sheet was flagged, when this Excel can.
   const oldMode = old[0]?.mode;
   const mode: FlagMode = oldMode && canFlagWith(oldMode, supports) ? oldMode : flagMode(supports);
+  const restoring = old.filter((r) => !seen.has(r.cell));
   const oldByCell = new Map(old.map((r) => [r.cell, r]));
+  const oldFindings = ownFindingsSheets(b, old.map((r) => r.findingsSheet));
+  if (b.structureProtected && flags.length > 0 && (!b.backup.exists || mode === "sheet")) throw flagsNeedSheets();
+  if (b.structureProtected && oldFindings.size > 0) throw flagsNeedSheets();
 
-  // Writes.
-  for (const row of old) if (!seen.has(row.cell)) restoreCell(target, row, at);
-  const kept: BackupRow[] = [];
-  let commentsSkipped = 0;
-  flags.forEach((flag, i) => {
-    const range = target.getRange(flag.cell);
+  // Sync 2, when needed: the notes of cells flagged before but not now; where the comments are.
+  const second: Step[] = [];
+  if (at.notes) second.push(...at.notes.steps(restoring.filter((r) => r.mode === "note").map((r) => r.cell)));
+  if (at.comments && !at.notes) second.push(...at.comments.locateSteps());
+  else if (at.comments && (mode === "comment" || restoring.some((r) => r.mode === "comment"))) {
+    await runFinding(context, [at.comments.loadStep()], sheetName);
+    second.push(...at.comments.locateSteps());
+  }
+  if (second.length > 0) await runFinding(context, second, sheetName);
+
+  const kept: BackupRow[] = flags.map((flag) => {
     const before = oldByCell.get(flag.cell);
-    const fill = fills[i];
-    const noFill = pattern ? fill.pattern === "None" : (fill.color ?? "").toUpperCase() === "#FFFFFF";
-    const note = at.note.get(flag.cell);
-    const comment = at.comment.get(flag.cell);
-    const row: BackupRow = before ?? {
+    if (before) return before;
+    const fill: FillState = fills.states.get(flag.cell) ?? { hadFill: false, color: null };
+    const note = at.note(flag.cell);
+    const comment = at.comment(flag.cell);
+    return {
       sheet: sheetName,
       cell: flag.cell,
-      hadFill: !noFill,
-      color: noFill ? null : fill.color,
+      hadFill: fill.hadFill,
+      color: fill.color,
       hadNote: mode === "note" ? !!note : mode === "comment" ? !!comment : false,
       note: mode === "note" && note ? note.content : null,
       mode,
       findingsSheet: null,
     };
-    kept.push(row);
-    range.format.fill.color = FLAG_FILLS[flag.severity];
-    const text = markedNote(flag.note);
-    if (mode === "note") {
-      const content = noteText(text, row.hadNote ? row.note : null, lang);
-      if (note) (note.proxy as Excel.Note).content = content;
-      else target.notes.add(range, content);
-    } else if (mode === "comment") {
-      if (row.hadNote) commentsSkipped++;
-      else if (comment) (comment.proxy as Excel.Comment).content = text;
-      else target.comments.add(range, text);
-    }
   });
 
+  // The findings sheet (mode "sheet"), named now so the backup can point to it.
   let findingsName: string | null = null;
-  if (mode === "sheet") {
-    const dropped = dropFindingsSheets(context, book, old.map((r) => r.findingsSheet));
-    let registry = dropped.registry;
-    if (flags.length > 0) {
-      const spec = findingsSheet(sheetName, findings, lang);
-      findingsName = safeSheetName(spec.name, dropped.left);
-      writeSheet(context.workbook.worksheets.add(findingsName), { ...spec, name: findingsName }, supports);
-      registry = [...registry, { name: findingsName, kind: "findings" }];
-    }
-    for (const row of kept) row.findingsSheet = findingsName;
-    queueHiddenWrite(context, OWNED_SHEET, book.registryExists, ownedMatrix(registry));
+  let registry = b.registry.owned.filter((e) => !oldFindings.has(e.name));
+  let findingsSpec: SheetSpec | null = null;
+  if (mode === "sheet" && flags.length > 0) {
+    const spec = findingsSheet(sheetName, findings, lang);
+    findingsName = safeSheetName(spec.name, b.sheets.map((s) => s.name).filter((n) => !oldFindings.has(n)));
+    findingsSpec = { ...spec, name: findingsName };
+    registry = [...registry, { name: findingsName, kind: "findings" }];
   }
-  const others = book.rows.filter((r) => r.sheet !== sheetName);
-  queueHiddenWrite(context, FLAGS_SHEET, book.backupExists, backupMatrix([...others, ...kept]));
-  await context.sync();
+  for (const row of kept) if (mode === "sheet") row.findingsSheet = findingsName;
+  const others = b.rows.filter((r) => r.sheet !== sheetName);
 
-  const skipped: Skip[] = commentsSkipped > 0 ? [commentsKept(commentsSkipped)] : [];
-  return { sheet: sheetName, cells: flags.length, mode, findingsSheet: findingsName, skipped: skipped.map((s) => skipText(s, lang)) };
+  // Writes: the bookkeeping first.
+  const writes: Step[] = [hiddenWriteStep(context, FLAGS_SHEET, b.backup.exists, backupMatrix([...others, ...kept, ...restoring]))];
+  if (mode === "sheet" || oldFindings.size > 0) {
+    const step = registryWriteStep(context, b.registryExists, { ...b.registry, owned: registry }, b.structureProtected);
+    if (step) writes.push(step);
+    if (oldFindings.size > 0) writes.push(dropSheetsStep(context, oldFindings));
+    if (findingsSpec) {
+      const name = findingsSpec.name;
+      writes.push({ request: 2 * ACTION_BYTES, response: 0, queue: () => void context.workbook.worksheets.add(name) });
+      writes.push(...sheetSteps(() => context.workbook.worksheets.getItem(name), findingsSpec, supports).steps);
+    }
+  }
+  writes.push(...fillSteps(target, new Map(restoring.map((r) => [r.cell, fillOf(r)])), many));
+  writes.push(...restoreSteps(target, restoring, at));
+  writes.push(...fillSteps(target, new Map(flags.map((f) => [f.cell, FLAG_FILLS[f.severity]])), many));
+
+  let commentsSkipped = 0;
+  if (mode === "note") {
+    const contents = flags.map((flag, i) => ({ flag, content: noteText(markedNote(flag.note), kept[i].hadNote ? kept[i].note : null, lang) }));
+    writes.push(
+      ...perCellSteps(
+        contents,
+        ({ content }) => 2 * ACTION_BYTES + textBytes(content),
+        (part) => {
+          const sheet = target();
+          for (const { flag, content } of part) {
+            const note = at.note(flag.cell);
+            if (note) (note.proxy as Excel.Note).content = content;
+            else sheet.notes.add(flag.cell, content);
+          }
+        },
+      ),
+    );
+  } else if (mode === "comment") {
+    const adding = flags.filter((_, i) => !kept[i].hadNote);
+    commentsSkipped = flags.length - adding.length;
+    writes.push(
+      ...perCellSteps(
+        adding,
+        (flag) => 2 * ACTION_BYTES + textBytes(markedNote(flag.note)),
+        (part) => {
+          const sheet = target();
+          for (const flag of part) {
+            const comment = at.comment(flag.cell);
+            if (comment) (comment.proxy as Excel.Comment).content = markedNote(flag.note);
+            else sheet.comments.add(flag.cell, markedNote(flag.note));
+          }
+        },
+      ),
+    );
+  }
+  const left = [...others, ...kept];
+  if (restoring.length > 0) {
+    if (left.length > 0 || b.structureProtected) writes.push(hiddenWriteStep(context, FLAGS_SHEET, true, backupMatrix(left)));
+    else writes.push(hiddenDeleteStep(context, FLAGS_SHEET));
+  }
+  await runFinding(context, writes, sheetName);
+
+  return outcome(mode, findingsName, commentsSkipped > 0 ? [commentsKept(commentsSkipped)] : []);
 }
 
 export async function unflagSheet(context: Excel.RequestContext, sheet: string | null, supports: ApiSupport): Promise<UnflagOutcome> {
-  // Sync 1.
-  const list = queueSheetList(context);
-  const target = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
-  target.load("name");
-  target.protection.load("protected");
-  const at = new Annotations(target, supports);
-  await syncFinding(context, sheet ?? "");
-  const name = target.name;
-  const sheets = list();
-  if (!sheets.some((s) => s.name === FLAGS_SHEET)) throw noFlags(name);
+  const many = supports(API.manyCells);
+  let name = sheet ?? "";
+  const target = () => (name ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.getActiveWorksheet());
 
-  // Sync 2.
-  const book = await readBookkeeping(context, sheets, at);
-  const mine = book.rows.filter((r) => r.sheet === name);
+  // Sync 1 (with the comments, when this Excel has no notes).
+  const { b, at } = await finding(name, () =>
+    withBookkeeping(context, async (present) => {
+      let book: Book | null = null;
+      const at = new Explanations(target, supports);
+      const first = [bookStep(context, target, present, (b) => (book = b))];
+      if (at.comments && !at.notes) first.push(at.comments.loadStep());
+      await runSteps(context, first);
+      return { b: book as unknown as Book, at };
+    }),
+  );
+  name = b.name;
+  const mine = b.rows.filter((r) => r.sheet === name);
   if (mine.length === 0) throw noFlags(name);
-  if (target.protection.protected) throw sheetProtected(name);
+  if (b.sheetProtected) throw sheetProtected(name);
+  const findings = ownFindingsSheets(b, mine.map((r) => r.findingsSheet));
+  if (b.structureProtected && findings.size > 0) throw flagsNeedSheets();
 
-  // Writes.
-  for (const row of mine) restoreCell(target, row, at);
-  const findings = mine.map((r) => r.findingsSheet).filter((n) => n !== null);
-  if (findings.length > 0) {
-    const { registry } = dropFindingsSheets(context, book, findings);
-    queueHiddenWrite(context, OWNED_SHEET, book.registryExists, ownedMatrix(registry));
+  // Sync 2: the backed-up cells' notes (and where the comments are).
+  const second: Step[] = [];
+  if (at.notes) second.push(...at.notes.steps(mine.filter((r) => r.mode === "note").map((r) => r.cell)));
+  if (at.comments && mine.some((r) => r.mode === "comment")) {
+    if (at.notes) await runFinding(context, [at.comments.loadStep()], name);
+    second.push(...at.comments.locateSteps());
   }
-  queueHiddenWrite(context, FLAGS_SHEET, book.backupExists, backupMatrix(book.rows.filter((r) => r.sheet !== name)));
-  await context.sync();
+  if (second.length > 0) await runFinding(context, second, name);
+
+  // Writes: the cells first, the bookkeeping last.
+  const writes: Step[] = [...fillSteps(target, new Map(mine.map((r) => [r.cell, fillOf(r)])), many), ...restoreSteps(target, mine, at)];
+  if (findings.size > 0) {
+    const owned: OwnedEntry[] = b.registry.owned.filter((e) => !findings.has(e.name));
+    writes.push(dropSheetsStep(context, findings));
+    const step = registryWriteStep(context, b.registryExists, { ...b.registry, owned }, b.structureProtected);
+    if (step) writes.push(step);
+  }
+  const left = b.rows.filter((r) => r.sheet !== name);
+  // An emptied backup goes, unless the workbook's structure is protected: then it stays, with its header only.
+  if (left.length > 0 || b.structureProtected) writes.push(hiddenWriteStep(context, FLAGS_SHEET, true, backupMatrix(left)));
+  else writes.push(hiddenDeleteStep(context, FLAGS_SHEET));
+  await runFinding(context, writes, name);
   return { sheet: name, cells: mine.length };
 }

@@ -1,5 +1,5 @@
 /** What the Excel adapter tells the user: errors (UserError) and skipped features, Vietnamese first, then English. */
-import { UserError } from "../errors";
+import { errorText, UserError } from "../errors";
 import { UiLang } from "../i18n";
 
 export type Skip = { vi: string; en: string };
@@ -51,8 +51,21 @@ export function sheetProtected(sheet: string): UserError {
 
 export function workbookProtected(): UserError {
   return new UserError(
-    `Cấu trúc sổ làm việc đang được bảo vệ nên không thêm hoặc xóa được trang tính. Bỏ bảo vệ (Xem lại → Bảo vệ sổ làm việc) rồi thử lại.`,
-    `The workbook's structure is protected, so sheets cannot be added or removed. Unprotect it (Review → Protect Workbook) and try again.`,
+    `Cấu trúc sổ làm việc đang được bảo vệ nên không thêm hoặc xóa được trang tính. Chưa có gì bị thay đổi. ` +
+      `Bỏ bảo vệ (Xem lại → Bảo vệ sổ làm việc) rồi thử lại.`,
+    `The workbook's structure is protected, so sheets cannot be added or removed. Nothing was changed. ` +
+      `Unprotect it (Review → Protect Workbook) and try again.`,
+  );
+}
+
+export function flagsNeedSheets(): UserError {
+  return new UserError(
+    `Cấu trúc sổ làm việc đang được bảo vệ nên PAR Scorer không thêm hoặc xóa được trang tính mà việc đánh dấu cần ` +
+      `(trang ẩn "_par_flags" nhớ định dạng cũ của các ô, hoặc trang "Lỗi - …"). Chưa ô nào bị thay đổi. ` +
+      `Bỏ bảo vệ (Xem lại → Bảo vệ sổ làm việc) rồi thử lại.`,
+    `The workbook's structure is protected, so PAR Scorer cannot add or remove the sheets flagging needs (the hidden ` +
+      `"_par_flags" sheet that remembers the cells' formats, or a findings sheet). No cell was changed. ` +
+      `Unprotect it (Review → Protect Workbook) and try again.`,
   );
 }
 
@@ -69,6 +82,25 @@ export function noUnitSheet(): UserError {
       `Dùng thẻ "Mẫu" để tạo trang tự chấm điểm từ bộ tiêu chí.`,
     `The workbook has no self-assessment sheet (a header row with a "Mã tiêu chí" column and a score column, criterion codes below it). ` +
       `Use the "Mẫu" (Template) tab to create one from the catalogue.`,
+  );
+}
+
+/** Saving the catalogue choice in the document settings failed (the switch itself took effect, and was recalculated). */
+export function catalogNotSaved(name: string, cause: unknown, use: { formulas: number; recalculated: boolean }): UserError {
+  const why = { vi: errorText(cause, "vi"), en: errorText(cause, "en") };
+  const done = {
+    vi: use.recalculated
+      ? `Sổ tính đã được tính lại với bộ này${use.formulas > 0 ? ` và ${use.formulas} công thức PAR.* đã được ghi lại` : ""}.`
+      : `Sổ tính chưa tính lại được: bấm Ctrl+Alt+F9 trong Excel.`,
+    en: use.recalculated
+      ? `The workbook was recalculated with it${use.formulas > 0 ? ` and ${use.formulas} PAR.* formulas were written again` : ""}.`
+      : `The workbook could not be recalculated: press Ctrl+Alt+F9 in Excel.`,
+  };
+  return new UserError(
+    `Không lưu được bộ tiêu chí "${name}" vào sổ tính (${why.vi}). Các hàm PAR.* dùng bộ này cho đến khi đóng sổ tính. ${done.vi} ` +
+      `Bấm "Đặt làm bộ tiêu chí đang dùng" để lưu lại; nếu sổ tính đang ở chế độ chỉ đọc, hãy lưu một bản có thể sửa rồi thử lại.`,
+    `The catalogue "${name}" could not be saved in the workbook (${why.en}). The PAR.* functions use it until the workbook is closed. ${done.en} ` +
+      `Click "Put this catalogue in use" to save it again; if the workbook is read-only, save an editable copy and try again.`,
   );
 }
 

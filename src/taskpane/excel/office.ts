@@ -3,35 +3,35 @@
 export interface OfficeStart {
   /** True when running inside Excel; false in a plain browser (or another Office app). */
   inExcel: boolean;
-  /** Office's UI language ("vi-VN", "en-US"), else the browser's. */
+  /** Office's UI language ("vi-VN", "en-US") inside Excel; null elsewhere (the pane then speaks Vietnamese). */
   displayLanguage: string | null;
 }
 
-function browserLanguage(): string | null {
-  return typeof navigator !== "undefined" ? navigator.language : null;
+type OfficeGlobal = { onReady?: () => Promise<{ host: unknown } | null>; HostType?: { Excel: unknown }; context?: { displayLanguage?: string } };
+
+const officeGlobal = () => (globalThis as { Office?: OfficeGlobal }).Office;
+
+/** Whether office.js was loaded at all (offline, or blocked by a proxy, it is not). */
+export function officeLoaded(): boolean {
+  return typeof officeGlobal()?.onReady === "function";
 }
 
 /**
- * Waits for Office.onReady. Outside Office it resolves with host null; if office.js is missing or never
- * answers, the page goes on as a plain browser page after `timeoutMs`.
+ * Waits for Office.onReady, however long Excel takes to start: outside Office it resolves at once with host
+ * null; inside, the pane starts when Office is ready (never given up on and taken for a plain browser).
  */
-export async function startOffice(timeoutMs = 5000): Promise<OfficeStart> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-    return { inExcel: false, displayLanguage: browserLanguage() };
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  const info = await Promise.race([Office.onReady(), timeout]).finally(() => clearTimeout(timer));
-  const inExcel = info !== null && info.host === Office.HostType.Excel;
+export async function startOffice(): Promise<OfficeStart> {
+  const office = officeGlobal();
+  if (!office || typeof office.onReady !== "function") return { inExcel: false, displayLanguage: null };
+  const info = await office.onReady();
+  const inExcel = !!info && info.host === office.HostType?.Excel;
   let displayLanguage: string | null = null;
   try {
-    displayLanguage = inExcel ? Office.context.displayLanguage : null;
+    displayLanguage = inExcel ? (office.context?.displayLanguage ?? null) : null;
   } catch {
     displayLanguage = null;
   }
-  return { inExcel, displayLanguage: displayLanguage ?? browserLanguage() };
+  return { inExcel, displayLanguage };
 }
 
 /** Recalculates every formula, so PAR.* results follow a catalogue switch (ExcelApi 1.1). */

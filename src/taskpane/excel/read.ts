@@ -1,22 +1,22 @@
 /**
- * Reading worksheets into the core's Grids with as few round trips to Excel as possible.
+ * Reading worksheets into the core's Grids in few round trips, each response within Excel on the web's 5 MB.
  *
- * Excel on the web refuses a request or a response larger than 5 MB. A cell loaded with both `values` and
- * `formulas` costs about 2 × 10–15 bytes of JSON when short (codes, numbers, empty cells) and 2 × 100+ bytes when
- * it holds a criterion's name or evidence; a self-assessment row of 8–12 columns comes to 300–700 bytes, i.e.
- * about 25 bytes per cell on average. SYNC_CELL_BUDGET (150,000 cells ≈ 4 MB) keeps one sync's response under
- * the limit with some headroom. Bigger areas are read in blocks of whole rows, at most MAX_ROWS_PER_BLOCK rows
- * and MAX_CELLS_PER_BLOCK cells each; the blocks are queued together and synced once while their total stays
- * within the budget, otherwise one sync per group. Each sync is awaited in sequence, never in a loop over cells.
+ * A sheet is read in blocks of whole rows of its used range, values and formulas in one load. A block has as many
+ * rows as the byte budget allows (payload.ts) at the sheet's estimated bytes per cell: BYTES_PER_CELL until some
+ * of the sheet has been read, then what its cells measured as JSON; at most MAX_ROWS_PER_BLOCK rows. Blocks of
+ * several sheets share a sync while the budget lasts; each sync is awaited in turn, never one per cell. A sync
+ * Excel refuses for its size is planned again with half the rows. Merged areas (ExcelApi 1.13) are asked for in
+ * the sync of a sheet's first block; a sheet whose merged areas Excel cannot give (more than 512) is read without.
  */
-import { Grid } from "../../scoring/grid";
+import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
+import { BYTES_PER_CELL, isPayloadError, jsonBytes, MIN_BYTES_PER_CELL, SYNC_BYTE_BUDGET } from "./payload";
 
 export const MAX_ROWS_PER_BLOCK = 20_000;
-export const MAX_CELLS_PER_BLOCK = 150_000;
-export const SYNC_CELL_BUDGET = 150_000;
-/** Columns of the first look at every sheet of a workbook (A:Z): wider self-assessment tables are rare. */
+/** Columns of a first look at a sheet whose size is not known yet (A:Z): wider self-assessment tables are rare. */
 export const WINDOW_COLUMNS = 26;
+/** The least rows of a first look, even when the budget is spent (a slight overshoot beats a round trip). */
+export const MIN_WINDOW_ROWS = 100;
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -28,33 +28,19 @@ export interface Rect {
 
 export const cellsOf = (r: Rect) => r.rows * r.cols;
 
-/** The blocks covering `rect`: whole rows of it, at most MAX_ROWS_PER_BLOCK rows and MAX_CELLS_PER_BLOCK cells each. */
-export function planBlocks(rect: Rect): Rect[] {
-  const perBlock = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor(MAX_CELLS_PER_BLOCK / Math.max(1, rect.cols))));
+/** Rows of `cols` columns that `bytes` can carry at `bytesPerCell`, within 1…MAX_ROWS_PER_BLOCK. */
+export function rowsWithin(bytes: number, cols: number, bytesPerCell: number): number {
+  return Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, Math.floor(bytes / (Math.max(1, cols) * bytesPerCell))));
+}
+
+/** The blocks covering `rect` when each goes in a sync of its own: whole rows, within the budget. */
+export function planBlocks(rect: Rect, bytesPerCell = BYTES_PER_CELL, budget = SYNC_BYTE_BUDGET): Rect[] {
+  const perBlock = rowsWithin(budget, rect.cols, bytesPerCell);
   const blocks: Rect[] = [];
   for (let row = rect.row; row < rect.row + rect.rows; row += perBlock) {
     blocks.push({ row, col: rect.col, rows: Math.min(perBlock, rect.row + rect.rows - row), cols: rect.cols });
   }
   return blocks;
-}
-
-/** Consecutive items grouped so that each group's cells stay within `budget` (an item bigger than it goes alone). */
-export function groupWithin<T>(items: T[], cells: (item: T) => number, budget = SYNC_CELL_BUDGET): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let total = 0;
-  for (const item of items) {
-    const n = cells(item);
-    if (current.length > 0 && total + n > budget) {
-      groups.push(current);
-      current = [];
-      total = 0;
-    }
-    current.push(item);
-    total += n;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
 }
 
 /** A cell as Office.js returns it, as the core sees it: empty text is an empty cell. */
@@ -71,12 +57,18 @@ export interface LoadedBlock {
   formulas: unknown[][];
 }
 
+/** Bytes per cell a loaded block measured as JSON (values and formulas). */
+export function measuredBytesPerCell(block: LoadedBlock): number {
+  const cells = cellsOf(block.rect);
+  return cells > 0 ? Math.max(MIN_BYTES_PER_CELL, (jsonBytes(block.values) + jsonBytes(block.formulas)) / cells) : BYTES_PER_CELL;
+}
+
 /**
  * A Grid from A1 out of blocks read anywhere in the sheet: rows above the first block are empty, columns left of
  * it null. A formula is kept where `formulas` holds "=…" that differs from the value (a text cell typed as
- * '=abc gives "=abc" as both, and is text).
+ * '=abc gives "=abc" as both, and is text). `merges`: the sheet's merged areas when known.
  */
-export function gridFromBlocks(name: string, blocks: LoadedBlock[]): Grid {
+export function gridFromBlocks(name: string, blocks: LoadedBlock[], merges?: CellRect[]): Grid {
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | null = null;
   for (const { rect, values: vs, formulas: fs } of blocks) {
@@ -99,7 +91,9 @@ export function gridFromBlocks(name: string, blocks: LoadedBlock[]): Grid {
       }
     }
   }
-  return formulas ? { name, values, formulas } : { name, values };
+  const grid: Grid = formulas ? { name, values, formulas } : { name, values };
+  if (merges) grid.merges = merges;
+  return grid;
 }
 
 /** Queues the load of a sheet's used range (cells with values or formulas); call the result after the sync. */
@@ -109,11 +103,32 @@ export function queueUsedRect(sheet: Excel.Worksheet): () => Rect | null {
   return () => (used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount });
 }
 
+/**
+ * Queues the merged areas touching `range` (Range.getMergedAreasOrNullObject, ExcelApi 1.13); call the result
+ * after the sync: the areas as 0-based inclusive rectangles, [] when there are none.
+ */
+export function queueMerges(range: Excel.Range): () => CellRect[] {
+  const merged = range.getMergedAreasOrNullObject();
+  merged.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+  return () =>
+    merged.isNullObject
+      ? []
+      : merged.areas.items.map((r) => ({ top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }));
+}
+
 export interface AreaRequest {
   sheet: Excel.Worksheet;
   name: string;
-  /** The area to read (the used range); null for an empty sheet. */
+  /** What is still to be read (whole rows of the used range); null when nothing is. */
   rect: Rect | null;
+  /** Blocks of the sheet read already (a first look). */
+  blocks?: LoadedBlock[];
+  /** The sheet's bytes per cell, when measured. */
+  bytesPerCell?: number;
+  /** The merged areas: known (an array), unknown and not to be asked (null), or to be asked (undefined). */
+  merges?: CellRect[] | null;
+  /** The used range, to ask the merged areas of (default: `rect`). */
+  used?: Rect | null;
 }
 
 /** The blocks of one read, for tests and diagnostics: sheet, block and the sync it went in (0-based). */
@@ -123,32 +138,121 @@ export interface BlockRead {
   sync: number;
 }
 
+export interface ReadOptions {
+  /** Whether to ask for merged areas (ExcelApi 1.13 and the library has it). */
+  merges: boolean;
+  log?: BlockRead[];
+  budget?: number;
+  /**
+   * More loads for the first sync, given the bytes the blocks leave of the budget (less on a retry); the first
+   * sync is made even when no block needs it.
+   */
+  alongside?: (left: number) => void;
+}
+
+export interface SheetRead {
+  grid: Grid;
+  /** The used range read, and what its cells measured: the next read of the sheet can plan from them. */
+  used: Rect | null;
+  bytesPerCell: number;
+}
+
+interface Job {
+  req: AreaRequest;
+  next: number;
+  end: number;
+  bytesPerCell: number;
+  measured: { bytes: number; cells: number };
+  blocks: LoadedBlock[];
+  merges: CellRect[] | null | undefined;
+  used: Rect | null;
+}
+
 /**
- * Reads each request's area in blocks, values and formulas, and returns one Grid per request (from A1). All blocks
- * of all requests are queued and synced together while within SYNC_CELL_BUDGET; beyond, one sync per group.
+ * Reads what each request still needs, in blocks, and returns one Grid per request (from A1), with the merged
+ * areas when asked and given. Each sync carries as many blocks as the budget allows.
  */
-export async function readAreas(context: Excel.RequestContext, requests: AreaRequest[], log?: BlockRead[]): Promise<Grid[]> {
-  const jobs = requests.flatMap((req, index) => (req.rect ? planBlocks(req.rect).map((rect) => ({ req, index, rect })) : []));
-  const loaded: LoadedBlock[][] = requests.map(() => []);
-  const groups = groupWithin(jobs, (j) => cellsOf(j.rect));
-  for (const [g, group] of groups.entries()) {
-    const ranges = group.map((job) => {
-      const range = job.req.sheet.getRangeByIndexes(job.rect.row, job.rect.col, job.rect.rows, job.rect.cols);
-      range.load("values,formulas");
-      log?.push({ sheet: job.req.name, rect: job.rect, sync: g });
-      return range;
+export async function readAreas(context: Excel.RequestContext, requests: AreaRequest[], options: ReadOptions): Promise<SheetRead[]> {
+  const budget = options.budget ?? SYNC_BYTE_BUDGET;
+  const jobs: Job[] = requests.map((req) => ({
+    req,
+    next: req.rect?.row ?? 0,
+    end: req.rect ? req.rect.row + req.rect.rows : 0,
+    bytesPerCell: req.bytesPerCell ?? BYTES_PER_CELL,
+    measured: { bytes: 0, cells: 0 },
+    blocks: [...(req.blocks ?? [])],
+    merges: options.merges ? req.merges : (req.merges ?? null),
+    used: req.used !== undefined ? req.used : req.rect,
+  }));
+  let sync = 0;
+  let attempts = 0;
+  for (;;) {
+    const planned: { job: Job; rect: Rect }[] = [];
+    let left = budget;
+    for (const job of jobs) {
+      const cols = job.req.rect?.cols ?? 0;
+      for (let from = job.next; from < job.end; ) {
+        if (planned.length > 0 && left < cols * job.bytesPerCell) break;
+        const rows = Math.min(job.end - from, rowsWithin(left, cols, job.bytesPerCell));
+        planned.push({ job, rect: { row: from, col: job.req.rect!.col, rows, cols } });
+        left -= rows * cols * job.bytesPerCell;
+        from += rows;
+      }
+    }
+    const asking = jobs.filter((j) => j.merges === undefined && (planned.some((p) => p.job === j) || !j.req.rect) && j.used);
+    const along = sync === 0 ? options.alongside : undefined;
+    if (planned.length === 0 && asking.length === 0 && !along) break;
+    along?.(Math.max(0, left) / 2 ** attempts);
+
+    const ranges = planned.map(({ job, rect }) => job.req.sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).load("values,formulas"));
+    const merges = asking.map((job) => {
+      const u = job.used!;
+      return queueMerges(job.req.sheet.getRangeByIndexes(u.row, u.col, u.rows, u.cols));
     });
-    await context.sync();
-    group.forEach((job, i) => loaded[job.index].push({ rect: job.rect, values: ranges[i].values, formulas: ranges[i].formulas }));
+    try {
+      await context.sync();
+    } catch (e) {
+      attempts++;
+      if (isPayloadError(e) && (planned.some((p) => p.rect.rows > 1) || (along && attempts < 8))) {
+        for (const { job } of planned) job.bytesPerCell *= 2;
+        continue;
+      }
+      if (asking.length > 0 && !isPayloadError(e)) {
+        // Excel could not give the merged areas (more than 512 in a sheet): read on without them.
+        for (const job of asking) job.merges = null;
+        continue;
+      }
+      throw e;
+    }
+    planned.forEach(({ job, rect }, i) => {
+      const block: LoadedBlock = { rect, values: ranges[i].values, formulas: ranges[i].formulas };
+      job.blocks.push(block);
+      job.measured.bytes += measuredBytesPerCell(block) * cellsOf(rect);
+      job.measured.cells += cellsOf(rect);
+      job.bytesPerCell = Math.max(MIN_BYTES_PER_CELL, job.measured.bytes / job.measured.cells);
+      job.next += rect.rows;
+      options.log?.push({ sheet: job.req.name, rect, sync });
+    });
+    asking.forEach((job, i) => (job.merges = merges[i]()));
+    sync++;
   }
-  return requests.map((req, i) => gridFromBlocks(req.name, loaded[i]));
+  return jobs.map((job) => ({
+    grid: gridFromBlocks(job.req.name, job.blocks, job.merges ?? undefined),
+    used: job.used,
+    bytesPerCell: job.measured.cells > 0 ? job.bytesPerCell : (job.req.bytesPerCell ?? BYTES_PER_CELL),
+  }));
 }
 
 export interface WindowRead {
   /** The used range; null when the sheet is empty. */
   used: () => Rect | null;
-  /** The used range loaded, when it lies within the window; null when it does not (read it in blocks then). */
-  block: () => LoadedBlock | null;
+  /**
+   * What the look read: the top rows of the used range (all of it when it lies in the window) and what is left
+   * below them; when the used range does not start inside the window's columns, nothing read and all of it left.
+   */
+  read: () => { block: LoadedBlock | null; rest: Rect | null };
+  /** The merged areas of the used range, when asked: known, or unknown when Excel could not say. */
+  merges: (() => CellRect[]) | null;
 }
 
 /** The window A1 : (WINDOW_COLUMNS × rows). */
@@ -159,10 +263,9 @@ const within = (inner: Rect, outer: Rect) =>
 
 /**
  * Queues a look at a sheet whose size is not known yet: its used range, and the used cells within `window` (the
- * top of the sheet, or where the used range was last time). When the used range lies in the window, the sheet is
- * read in this one sync.
+ * top of the sheet, or where the used range was last time), and with `merges` its merged areas.
  */
-export function queueWindow(sheet: Excel.Worksheet, window: Rect): WindowRead {
+export function queueWindow(sheet: Excel.Worksheet, window: Rect, merges: boolean): WindowRead {
   const used = sheet.getUsedRange(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   const part = used.getIntersectionOrNullObject(sheet.getRangeByIndexes(window.row, window.col, window.rows, window.cols));
@@ -175,20 +278,23 @@ export function queueWindow(sheet: Excel.Worksheet, window: Rect): WindowRead {
   };
   return {
     used: usedRect,
-    block: () => {
+    read: () => {
       const rect = usedRect();
-      if (!rect) return { rect: { row: 0, col: 0, rows: 0, cols: 0 }, values: [], formulas: [] };
-      if (part.isNullObject || !within(rect, window)) return null;
-      return { rect, values: part.values, formulas: part.formulas };
+      if (!rect) return { block: null, rest: null };
+      const columnsIn = rect.col >= window.col && rect.col + rect.cols <= window.col + window.cols;
+      const startsIn = rect.row >= window.row && rect.row < window.row + window.rows;
+      if (part.isNullObject || !columnsIn || !startsIn) return { block: null, rest: rect };
+      const rows = Math.min(rect.rows, window.row + window.rows - rect.row);
+      const block = { rect: { row: rect.row, col: rect.col, rows, cols: rect.cols }, values: part.values, formulas: part.formulas };
+      const rest = rows < rect.rows ? { row: rect.row + rows, col: rect.col, rows: rect.rows - rows, cols: rect.cols } : null;
+      return { block, rest };
     },
+    merges: merges ? queueMerges(used) : null,
   };
 }
 
-/** The least rows of a window, even when the budget is spent (a slight overshoot beats a round trip per sheet). */
-export const MIN_WINDOW_ROWS = 100;
-
-/** Rows of the windows of `sheets` sheets sharing `budget` cells in one sync. */
-export function windowRows(sheets: number, budget = SYNC_CELL_BUDGET): number {
-  const rows = Math.floor(Math.max(0, budget) / (WINDOW_COLUMNS * Math.max(1, sheets)));
+/** Rows of the windows of `sheets` sheets sharing `budget` bytes in one sync. */
+export function windowRows(sheets: number, budget = SYNC_BYTE_BUDGET, bytesPerCell = BYTES_PER_CELL): number {
+  const rows = Math.floor(Math.max(0, budget) / (WINDOW_COLUMNS * bytesPerCell * Math.max(1, sheets)));
   return Math.max(MIN_WINDOW_ROWS, Math.min(MAX_ROWS_PER_BLOCK, rows));
 }

@@ -1,20 +1,24 @@
 /**
- * "Tổng hợp": reads the workbook (workbook.ts: sync 1 sheets, sync 2 data), lets the core decide the summary,
- * plan and ranking sheets, and writes them in one batch (sync 3): the add-in's previous summary, plan and ranking
- * sheets (listed in "_par" and still present) are deleted, the new ones added under the specs' names (made unique
- * against the sheets left: a user's own "Tổng hợp" stays, ours becomes "Tổng hợp (2)"), registered, and the
- * summary activated. Running it twice gives the same sheets.
+ * "Tổng hợp": reads the workbook (workbook.ts: sync 1 the sheets, protection and the top of the active sheet,
+ * sync 2 the rest), lets the core decide the summary, plan and ranking sheets, and writes them (sync 3 for sheets
+ * of ordinary size). A workbook whose structure is protected is refused after sync 1. The bookkeeping goes first:
+ * the add-in's previous summary, plan and ranking sheets (listed in "_par" and still present) are deleted, the new
+ * ones added under the specs' names (made unique against the sheets left: a user's own "Tổng hợp" stays, ours
+ * becomes "Tổng hợp (2)") and registered, then written, and the summary activated. Running it twice gives the
+ * same sheets.
  */
 import { Catalog, findUnitSheets, unitNameFromFile } from "../../scoring";
 import { safeSheetName } from "../../scoring/report/sheet-spec";
 import { buildWorkbookReports } from "../../scoring/report/workbook-reports";
 import { SummaryOutcome } from "../actions";
 import { UiLang } from "../i18n";
-import { OWNED_SHEET, OwnedEntry, ownedMatrix, queueHiddenWrite } from "./hidden";
-import { noUnitSheet, skipText, workbookProtected } from "./messages";
+import { hiddenWriteStep, OWNED_SHEET, OwnedEntry, registryMatrix } from "./hidden";
+import { noUnitSheet, skipText } from "./messages";
+import { ACTION_BYTES } from "./payload";
+import { runSteps, Step } from "./steps";
 import { ApiSupport } from "./support";
 import { readWorkbook, SizeHints } from "./workbook";
-import { writeSheet } from "./write";
+import { sheetSteps } from "./write";
 
 /** The kinds of sheet "Tổng hợp" regenerates (findings sheets belong to flagging). */
 const REGENERATED = new Set(["summary", "plan", "ranking"]);
@@ -26,35 +30,49 @@ export async function generateSummary(
   supports: ApiSupport,
   hints?: SizeHints,
 ): Promise<SummaryOutcome> {
-  const book = await readWorkbook(context, hints);
-  if (book.structureProtected) throw workbookProtected();
+  const book = await readWorkbook(context, { supports, hints, refuseProtected: true });
   const owned = new Set(book.owned.map((e) => e.name));
   const fallbackUnit = unitNameFromFile(book.workbookName) || (lang === "en" ? "Unit" : "Đơn vị");
   if (findUnitSheets(book.grids, fallbackUnit, owned).length === 0) throw noUnitSheet();
   const reports = buildWorkbookReports(book.grids, { catalog, lang, skip: owned, preferSheet: book.active, fallbackUnit });
 
   const sheets = context.workbook.worksheets;
-  const replaced = book.owned.filter((e) => REGENERATED.has(e.kind));
-  for (const e of replaced) sheets.getItem(e.name).delete();
-  const taken = book.sheets.map((s) => s.name).filter((n) => !replaced.some((e) => e.name === n));
-  const written: OwnedEntry[] = [];
-  const skipped = new Set<string>();
-  let chart = false;
-  let first: Excel.Worksheet | null = null;
-  for (const spec of reports.specs) {
+  const replaced = book.owned.filter((e) => REGENERATED.has(e.kind)).map((e) => e.name);
+  const taken = book.sheets.map((s) => s.name).filter((n) => !replaced.includes(n));
+  const specs = reports.specs.map((spec) => {
     const name = safeSheetName(spec.name, taken);
     taken.push(name);
-    const sheet = sheets.add(name);
-    first ??= sheet;
-    const result = writeSheet(sheet, { ...spec, name }, supports);
+    return { ...spec, name };
+  });
+  const written: OwnedEntry[] = specs.map((s) => ({ name: s.name, kind: s.kind }));
+  const registry = { ...book.registry, owned: [...book.owned.filter((e) => !REGENERATED.has(e.kind)), ...written] };
+
+  const steps: Step[] = [
+    {
+      request: (replaced.length + specs.length) * 2 * ACTION_BYTES,
+      response: 0,
+      queue: () => {
+        for (const name of replaced) sheets.getItem(name).delete();
+        for (const spec of specs) sheets.add(spec.name);
+      },
+    },
+    hiddenWriteStep(context, OWNED_SHEET, book.registryExists, registryMatrix(registry)),
+  ];
+  if (book.registryExists) {
+    // The registry stays last in the tab order, as when it was made after the generated sheets.
+    const last = taken.length - 1;
+    steps.push({ request: 2 * ACTION_BYTES, response: 0, queue: () => void (sheets.getItem(OWNED_SHEET).position = last) });
+  }
+  const skipped = new Set<string>();
+  let chart = false;
+  for (const spec of specs) {
+    const { steps: writing, result } = sheetSteps(() => sheets.getItem(spec.name), spec, supports);
+    steps.push(...writing);
     chart ||= result.chart;
     result.skipped.forEach((s) => skipped.add(skipText(s, lang)));
-    written.push({ name, kind: spec.kind });
   }
-  const registry = [...book.owned.filter((e) => !REGENERATED.has(e.kind)), ...written];
-  queueHiddenWrite(context, OWNED_SHEET, book.registryExists, ownedMatrix(registry), true);
-  first?.activate();
-  await context.sync();
+  if (specs.length > 0) steps.push({ request: 2 * ACTION_BYTES, response: 0, queue: () => sheets.getItem(specs[0].name).activate() });
+  await runSteps(context, steps);
 
   return {
     sheets: written.map((e) => e.name),

@@ -1,7 +1,7 @@
 /**
  * "Kiểm tra": reads the active sheet and validates it in the core; changes nothing in the workbook.
- * Sync 1: the sheet's name, its used range and the file name; sync 2: the used range's values and formulas
- * (in blocks beyond the budget, read.ts).
+ * Sync 1: the sheet's name, its used range and the file name; then its values and formulas (one sync up to
+ * about 4 MB, in blocks beyond, read.ts), with its merged areas in the first of them.
  */
 import { Catalog, columnLetters, hasScores, isCatalogSheet, readUnitSheet, unitNameFromFile, validateUnit, a1 } from "../../scoring";
 import { Grid } from "../../scoring/grid";
@@ -9,25 +9,32 @@ import { Validation } from "../actions";
 import { UiLang } from "../i18n";
 import { catalogSheetActive, noCriterionRows, noUnitTable } from "./messages";
 import { BlockRead, queueUsedRect, readAreas } from "./read";
+import { API, ApiSupport } from "./support";
 
 export interface ActiveSheet {
   grid: Grid;
   workbookName: string;
 }
 
-/** The active sheet as a Grid from A1. */
-export async function readActiveSheet(context: Excel.RequestContext, log?: BlockRead[]): Promise<ActiveSheet> {
+/** The active sheet as a Grid from A1, with its merged areas where this Excel can tell them. */
+export async function readActiveSheet(context: Excel.RequestContext, supports: ApiSupport, log?: BlockRead[]): Promise<ActiveSheet> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   context.workbook.load("name");
   const used = queueUsedRect(sheet);
   await context.sync();
-  const [grid] = await readAreas(context, [{ sheet, name: sheet.name, rect: used() }], log);
-  return { grid, workbookName: context.workbook.name ?? "" };
+  const [read] = await readAreas(context, [{ sheet, name: sheet.name, rect: used() }], { merges: supports(API.merges), log });
+  return { grid: read.grid, workbookName: context.workbook.name ?? "" };
 }
 
-export async function validateActiveSheet(context: Excel.RequestContext, catalog: Catalog, lang: UiLang, log?: BlockRead[]): Promise<Validation> {
-  const { grid, workbookName } = await readActiveSheet(context, log);
+export async function validateActiveSheet(
+  context: Excel.RequestContext,
+  catalog: Catalog,
+  lang: UiLang,
+  supports: ApiSupport,
+  log?: BlockRead[],
+): Promise<Validation> {
+  const { grid, workbookName } = await readActiveSheet(context, supports, log);
   if (isCatalogSheet(grid)) throw catalogSheetActive(grid.name);
   const unit = readUnitSheet(grid, unitNameFromFile(workbookName) || (lang === "en" ? "Unit" : "Đơn vị"));
   if (!unit) throw noUnitTable(grid.name);

@@ -1,13 +1,26 @@
 /**
  * Renders a SheetSpec into a worksheet with Office.js, the same layout as the .xlsx writer (src/cli/xlsx/write.ts):
- * number formats, then values and formulas in one assignment for the whole table, styles applied to rectangles
- * of cells that look alike, column widths, merges, frozen header, autofilter, data validation, print setup and
- * the chart. Everything is queued; the caller syncs once.
+ * number formats, then values and formulas in one assignment per block of rows, styles applied to rectangles
+ * of cells that look alike, column widths, merges, row heights, frozen header, autofilter, data validation, print
+ * setup and the chart. The work comes as steps with estimated sizes (steps.ts): a small sheet is one sync's
+ * worth, a large one is spread over as many syncs as Excel on the web's 5 MB per request needs.
  */
 import { columnLetters, parseA1 } from "../../scoring/grid";
-import { CellStyle, ChartIntent, FILL_COLORS, HEADER_FONT_COLOR, looksLikeFormula, printSetup, SheetSpec, SpecCell } from "../../scoring/report/sheet-spec";
+import {
+  CellStyle,
+  ChartIntent,
+  estimatedRowHeights,
+  FILL_COLORS,
+  HEADER_FONT_COLOR,
+  looksLikeFormula,
+  printSetup,
+  SheetSpec,
+  SpecCell,
+} from "../../scoring/report/sheet-spec";
 import { dateToSerial } from "../../scoring/values";
 import { Skip, skips } from "./messages";
+import { ACTION_BYTES, jsonBytes } from "./payload";
+import { Step } from "./steps";
 import { API, ApiSupport } from "./support";
 
 const BORDER_COLOR = "#A6A6A6";
@@ -175,10 +188,14 @@ function validRange(address: string): boolean {
 }
 
 /** Draws the spec's chart as a clustered bar chart over its cell ranges; false when it has no ranges to draw from. */
-function drawChart(sheet: Excel.Worksheet, chart: ChartIntent): boolean {
+function drawable(chart: ChartIntent): boolean {
   const series = chart.series.filter((s) => s.range && validRange(s.range));
-  if (series.length === 0 || !chart.categoriesRange || !validRange(chart.categoriesRange) || !parseA1(chart.anchor)) return false;
-  const categories = sheet.getRange(chart.categoriesRange);
+  return series.length > 0 && !!chart.categoriesRange && validRange(chart.categoriesRange) && !!parseA1(chart.anchor);
+}
+
+function drawChart(sheet: Excel.Worksheet, chart: ChartIntent): void {
+  const series = chart.series.filter((s) => s.range && validRange(s.range));
+  const categories = sheet.getRange(chart.categoriesRange!);
   const drawn = sheet.charts.add("BarClustered", sheet.getRange(series[0].range!), "Columns");
   drawn.title.text = chart.title;
   const first = drawn.series.getItemAt(0);
@@ -192,7 +209,6 @@ function drawChart(sheet: Excel.Worksheet, chart: ChartIntent): boolean {
   drawn.setPosition(chart.anchor);
   drawn.width = 480;
   drawn.height = Math.max(220, 26 * chart.categories.length * Math.max(1, series.length) + 90);
-  return true;
 }
 
 export interface WriteResult {
@@ -202,42 +218,112 @@ export interface WriteResult {
   chart: boolean;
 }
 
-/** Queues the whole spec into `sheet` (a new, empty worksheet). Nothing is synced here. */
-export function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: ApiSupport): WriteResult {
+/** Rows of merged areas whose height Excel's autofit leaves at one line: the height the estimate gives them. */
+export function mergedRowHeights(spec: SheetSpec): Map<number, number> {
+  const estimated = estimatedRowHeights(spec);
+  const out = new Map<number, number>();
+  for (const merge of spec.merges ?? []) {
+    const from = validRange(merge) ? parseA1(merge.split(":")[0]) : null;
+    const height = from ? estimated.get(from.row) : undefined;
+    if (from && height !== undefined) out.set(from.row, height);
+  }
+  return out;
+}
+
+/** Steps of rows a..b of one kind of work, split in halves when too large for one sync. */
+function rowSteps(from: number, to: number, size: (a: number, b: number) => number, queue: (a: number, b: number) => void): Step {
+  return {
+    request: size(from, to),
+    response: 0,
+    queue: () => queue(from, to),
+    split: () => {
+      if (to - from < 2) return null;
+      const mid = from + ((to - from) >> 1);
+      return [rowSteps(from, mid, size, queue), rowSteps(mid, to, size, queue)];
+    },
+  };
+}
+
+export interface SheetWrite {
+  steps: Step[];
+  result: WriteResult;
+}
+
+/**
+ * The steps writing `spec` into the sheet `sheet()` gives (a new, empty worksheet; looked up again by each step).
+ * Nothing is queued until the steps run.
+ */
+export function sheetSteps(sheet: () => Excel.Worksheet, spec: SheetSpec, supports: ApiSupport): SheetWrite {
   const skipped: Skip[] = [];
+  const steps: Step[] = [];
+  const small = (actions: number, queue: () => void): Step => ({ request: actions * ACTION_BYTES, response: 0, queue });
   const height = spec.rows.length;
   const width = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
+
   if (height > 0 && width > 0) {
-    const table = sheet.getRangeByIndexes(0, 0, height, width);
     const formats = spec.rows.map((row) => Array.from({ length: width }, (_, c) => numberFormatOf(row[c])));
-    // The text format must be in place before the values, or "1.10" would become the number 1.1.
-    if (formats.some((row) => row.some((f) => f !== "General"))) table.numberFormat = formats;
-    table.formulas = spec.rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c])));
+    const inputs = spec.rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c])));
+    const anyFormat = formats.some((row) => row.some((f) => f !== "General"));
+    steps.push(
+      rowSteps(
+        0,
+        height,
+        (a, b) => jsonBytes(inputs.slice(a, b)) + (anyFormat ? jsonBytes(formats.slice(a, b)) : 0) + 4 * ACTION_BYTES,
+        (a, b) => {
+          const block = sheet().getRangeByIndexes(a, 0, b - a, width);
+          // The text format must be in place before the values, or "1.10" would become the number 1.1.
+          if (anyFormat) block.numberFormat = formats.slice(a, b);
+          block.formulas = inputs.slice(a, b);
+        },
+      ),
+    );
     const indent = supports(API.indent);
     const rectangles = styleRectangles(spec);
-    for (const s of rectangles) applyLook(sheet.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s, indent);
+    const lookActions = (s: Styled) => 3 + Object.keys(s.look).length + (s.look.border ? 18 : 0);
+    steps.push(
+      rowSteps(
+        0,
+        rectangles.length,
+        (a, b) => rectangles.slice(a, b).reduce((n, s) => n + lookActions(s) * ACTION_BYTES, 0),
+        (a, b) => {
+          const target = sheet();
+          for (const s of rectangles.slice(a, b)) applyLook(target.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s, indent);
+        },
+      ),
+    );
     if (!indent && rectangles.some((s) => s.look.indent)) skipped.push(skips.indent);
   }
-  spec.columnWidths.forEach((w, c) => {
-    if (Number.isFinite(w) && w > 0) {
-      const letters = columnLetters(c);
-      sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnPoints(w);
-    }
-  });
-  for (const merge of spec.merges ?? []) if (validRange(merge)) sheet.getRange(merge).merge(false);
-  if (height > 0 && width > 0) sheet.getRangeByIndexes(0, 0, height, width).format.autofitRows();
-  const freeze = spec.freeze;
-  if (freeze && freeze.rows > 0 && (freeze.columns ?? 0) > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns!));
-  else if (freeze && freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
-  else if (freeze && (freeze.columns ?? 0) > 0) sheet.freezePanes.freezeColumns(freeze.columns!);
+
+  const merges = (spec.merges ?? []).filter(validRange);
+  const heights = mergedRowHeights(spec);
+  steps.push(
+    small(3 * (spec.columnWidths.length + merges.length + heights.size) + 12, () => {
+      const target = sheet();
+      spec.columnWidths.forEach((w, c) => {
+        if (Number.isFinite(w) && w > 0) {
+          const letters = columnLetters(c);
+          target.getRange(`${letters}:${letters}`).format.columnWidth = columnPoints(w);
+        }
+      });
+      for (const merge of merges) target.getRange(merge).merge(false);
+      if (height > 0 && width > 0) target.getRangeByIndexes(0, 0, height, width).format.autofitRows();
+      // Excel's autofit ignores merged cells: a merged title or note would show one clipped line.
+      for (const [row, points] of heights) target.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
+      const freeze = spec.freeze;
+      if (freeze && freeze.rows > 0 && (freeze.columns ?? 0) > 0) target.freezePanes.freezeAt(target.getRangeByIndexes(0, 0, freeze.rows, freeze.columns!));
+      else if (freeze && freeze.rows > 0) target.freezePanes.freezeRows(freeze.rows);
+      else if (freeze && (freeze.columns ?? 0) > 0) target.freezePanes.freezeColumns(freeze.columns!);
+    }),
+  );
 
   if (spec.headerRow !== undefined && spec.headerRow >= 0 && spec.headerRow < height) {
     const header = spec.rows[spec.headerRow] ?? [];
     let headerWidth = header.length;
     while (headerWidth > 0 && !header[headerWidth - 1]) headerWidth--;
     if (headerWidth > 0) {
+      const row = spec.headerRow;
       if (supports(API.autoFilter)) {
-        sheet.autoFilter.apply(sheet.getRangeByIndexes(spec.headerRow, 0, Math.max(1, height - spec.headerRow), headerWidth));
+        steps.push(small(3, () => sheet().autoFilter.apply(sheet().getRangeByIndexes(row, 0, Math.max(1, height - row), headerWidth))));
       } else skipped.push(skips.autoFilter);
     }
   }
@@ -245,32 +331,55 @@ export function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: Ap
   const validations = (spec.validations ?? []).filter((v) => validRange(v.range));
   if (validations.length > 0) {
     if (supports(API.dataValidation)) {
-      for (const v of validations) {
-        const dv = sheet.getRange(v.range).dataValidation;
-        dv.rule = { custom: { formula: v.formula } };
-        dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
-        if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt };
-      }
+      steps.push(
+        rowSteps(
+          0,
+          validations.length,
+          (a, b) => validations.slice(a, b).reduce((n, v) => n + 6 * ACTION_BYTES + jsonBytes([v.formula, v.errorTitle, v.errorMessage, v.prompt]), 0),
+          (a, b) => {
+            const target = sheet();
+            for (const v of validations.slice(a, b)) {
+              const dv = target.getRange(v.range).dataValidation;
+              dv.rule = { custom: { formula: v.formula } };
+              dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
+              if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt };
+            }
+          },
+        ),
+      );
     } else skipped.push(skips.validation);
   }
 
   if (supports(API.pageLayout)) {
     const setup = printSetup(spec);
-    const layout = sheet.pageLayout;
-    layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.paperSize = "A4";
-    // Excel's own recording of "Fit All Columns on One Page".
-    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null } as unknown as Excel.PageLayoutZoomOptions;
-    if (setup.titleRows) {
-      const [from, to] = setup.titleRows.split(":");
-      layout.setPrintTitleRows(`$${from}:$${to}`);
-    }
+    steps.push(
+      small(6, () => {
+        const layout = sheet().pageLayout;
+        layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+        layout.paperSize = "A4";
+        // Excel's own recording of "Fit All Columns on One Page".
+        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null } as unknown as Excel.PageLayoutZoomOptions;
+        if (setup.titleRows) {
+          const [from, to] = setup.titleRows.split(":");
+          layout.setPrintTitleRows(`$${from}:$${to}`);
+        }
+      }),
+    );
   } else skipped.push(skips.pageLayout);
 
   let chart = false;
   if (spec.chart) {
-    chart = drawChart(sheet, spec.chart);
-    if (!chart) skipped.push(skips.chart);
+    const intent = spec.chart;
+    chart = drawable(intent);
+    if (chart) steps.push(small(12 + 4 * intent.series.length, () => drawChart(sheet(), intent)));
+    else skipped.push(skips.chart);
   }
-  return { skipped, chart };
+  return { steps, result: { skipped, chart } };
+}
+
+/** Queues the whole spec into `sheet` (a new, empty worksheet), for one sync. Nothing is synced here. */
+export function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: ApiSupport): WriteResult {
+  const { steps, result } = sheetSteps(() => sheet, spec, supports);
+  for (const step of steps) step.queue();
+  return result;
 }

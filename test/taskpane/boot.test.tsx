@@ -1,0 +1,85 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Starting the pane (boot.tsx) with office.js missing, slow, outside Excel and inside it, on the in-memory Excel.
+ */
+import { act, screen } from "@testing-library/react";
+import { ACTIVE_CATALOG_SETTING, resetActiveCatalog } from "../../src/functions/active-catalog";
+import { builtinCatalog } from "../../src/scoring";
+import { boot } from "../../src/taskpane/boot";
+import { registryMatrix } from "../../src/taskpane/excel/hidden";
+import { createFakeExcel } from "./excel-fixtures";
+
+jest.setTimeout(30_000);
+
+type Global = { Office?: unknown; Excel?: unknown };
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  resetActiveCatalog();
+  container = document.createElement("div");
+  document.body.appendChild(container);
+});
+
+afterEach(() => {
+  container.remove();
+  delete (globalThis as Global).Office;
+  delete (globalThis as Global).Excel;
+});
+
+async function start(): Promise<void> {
+  await act(async () => {
+    await boot(container);
+  });
+}
+
+describe("boot", () => {
+  it("without office.js (offline, blocked by a proxy): says so in words, in Vietnamese, and shows the catalogues", async () => {
+    await expect(start()).resolves.toBeUndefined();
+    const bar = screen.getByRole("group", { name: "Không tải được office.js" });
+    expect(bar.textContent).toContain("appsforoffice.microsoft.com");
+    expect(screen.getByRole("tab", { name: "Tiêu chí" })).toBeTruthy();
+    expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();
+  });
+
+  it("in a plain browser whose language is English: still Vietnamese first", async () => {
+    expect(navigator.language).toMatch(/^en/);
+    (globalThis as Global).Office = { HostType: { Excel: "Excel" }, onReady: async () => ({ host: null, platform: null }) };
+    await start();
+    expect(screen.getByText("Đang mở ngoài Excel")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("vi");
+  });
+
+  it("a slow Excel: the page says it is waiting, then becomes the pane in Excel once Office is ready", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", values: [["x"]] }] });
+    let ready: (info: unknown) => void = () => undefined;
+    (globalThis as Global).Office = { ...fake.Office, onReady: () => new Promise((resolve) => (ready = resolve)) };
+    (globalThis as Global).Excel = fake.Excel;
+    let booted = false;
+    await act(async () => {
+      void boot(container).then(() => (booted = true));
+    });
+    expect(screen.getByText(/Đang chờ Excel sẵn sàng/)).toBeTruthy();
+    expect(booted).toBe(false);
+    await act(async () => {
+      ready({ host: "Excel", platform: "OfficeOnline" });
+    });
+    await screen.findByRole("tab", { name: "Kiểm tra" });
+    expect(booted).toBe(true);
+    expect(screen.queryByText(/Đang chờ Excel/)).toBeNull();
+    expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();
+  });
+
+  it("in Excel with the catalogue setting lost: uses the one _par records, says so, and mends the setting", async () => {
+    const matrix = registryMatrix({ owned: [], catalog: { id: "dien-bien-so", builtin: true }, templates: [] });
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", values: [["x"]] }, { name: "_par", values: matrix, visibility: "VeryHidden" }] });
+    (globalThis as Global).Office = fake.Office;
+    (globalThis as Global).Excel = fake.Excel;
+    await start();
+    const name = builtinCatalog("dien-bien-so").name;
+    expect(screen.getByText(`Bộ tiêu chí đang dùng: ${name}`)).toBeTruthy();
+    expect(screen.getByText(/PAR Scorer dùng bộ .* ghi trong trang _par/)).toBeTruthy();
+    expect(fake.settings.get(ACTIVE_CATALOG_SETTING)).toBe("dien-bien-so");
+  });
+});
