@@ -108,6 +108,7 @@ const vi = {
   "catalogSheet.badRule": (p) => `Quy tắc chấm điểm của tiêu chí ${p.code} sai. ${p.detail}`,
   "catalogSheet.noRows": (p) => `Bảng tiêu chí chưa có dòng nào dưới dòng tiêu đề (dòng ${p.row}). Thêm ít nhất một lĩnh vực, ví dụ mã 1`,
   "catalogSheet.issue": (p) => `Bộ tiêu chí chưa hợp lệ: ${p.detail}`,
+  "catalogSheet.badWord": (p) => `Không hiểu "${p.text}" ở tiêu chí ${p.code}. Ghi một trong: ${p.allowed} (hoặc để trống)`,
   "label.target": () => "điểm mục tiêu",
   // task pane
   "group.general": () => "Chung",
@@ -218,6 +219,7 @@ const en: Record<MessageKey, Template> = {
   "catalogSheet.negativeMax": (p) => `The maximum of criterion ${p.code} is ${p.text}; it must not be negative. Enter 0 or more`,
   "catalogSheet.badRule": (p) => `The scoring rule of criterion ${p.code} is wrong. ${p.detail}`,
   "catalogSheet.noRows": (p) => `The criteria table has no rows below its header (row ${p.row}). Add at least one field, e.g. code 1`,
+  "catalogSheet.badWord": (p) => `"${p.text}" of criterion ${p.code} is not understood. Write one of: ${p.allowed} (or leave it blank)`,
   "catalogSheet.issue": (p) => `The catalogue is not valid: ${p.detail}`,
   "label.target": () => "target",
   "group.general": () => "General",
