@@ -179,3 +179,11 @@ describe("points in words, deductions", () => {
     expect(s("*: -0,25*x", 2)).toBe(-0.5);
   });
 });
+
+describe("counted things between the number and the words", () => {
+  test("từ 20 TTHC trở lên; từ 10 văn bản đến dưới 20: seed 000 wording", () => {
+    expect(s("từ 20 TTHC trở lên: 1; từ 10 TTHC đến dưới 20: 0,5; *: 0", 20)).toBe(1);
+    expect(s("từ 20 TTHC trở lên: 1; từ 10 TTHC đến dưới 20: 0,5; *: 0", 10)).toBe(0.5);
+    expect(s("từ 20 TTHC trở lên: 1; từ 10 TTHC đến dưới 20: 0,5; *: 0", 9)).toBe(0);
+  });
+});

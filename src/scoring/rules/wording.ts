@@ -27,6 +27,8 @@ export function foldKeepingPositions(text: string): string {
 const N = String.raw`(\d{1,2}/\d{1,2}/\d{4}|[+\-−]?\d+(?:[.,]\d+)?(?:\s*%)?)`;
 const S = String.raw`\s+`;
 const DASH = String.raw`\s*[-–—]\s*`;
+/** Up to four words naming what is counted, between a number and the words that close the phrase ("từ 20 TTHC trở lên"). */
+const W = String.raw`(?:\s+(?!den\b|toi\b|duoi\b|tro\b)[a-z&]+){0,4}`;
 
 export type WordedKind = ">=" | ">" | "<" | "<=" | "range" | "rangeOpen";
 
@@ -40,14 +42,14 @@ interface Form {
 
 /** Every Vietnamese condition form, most specific first ("từ a đến dưới b" before "từ a đến b"). */
 const FORMS: Form[] = [
-  { kind: "rangeOpen", re: `tu${S}${N}${S}(?:den|toi)${S}duoi${S}${N}`, inside: true },
+  { kind: "rangeOpen", re: `tu${S}${N}${W}${S}(?:den|toi)${S}duoi${S}${N}`, inside: true },
   { kind: "rangeOpen", re: `tu${S}${N}${DASH}duoi${S}${N}`, inside: true },
   { kind: "rangeOpen", re: `${N}${DASH}duoi${S}${N}`, inside: true },
-  { kind: "range", re: `tu${S}${N}${S}(?:den|toi)${S}${N}`, inside: true },
+  { kind: "range", re: `tu${S}${N}${W}${S}(?:den|toi)${S}${N}`, inside: true },
   { kind: "range", re: `tu${S}${N}${DASH}${N}`, inside: true },
-  { kind: ">=", re: `(?:tu${S})?${N}${S}tro${S}len`, inside: true },
+  { kind: ">=", re: `(?:tu${S})?${N}${W}${S}tro${S}len`, inside: true },
   { kind: ">=", re: `(?:it${S}nhat|toi${S}thieu)${S}${N}`, inside: true },
-  { kind: "<=", re: `(?:tu${S})?${N}${S}tro${S}xuong`, inside: true },
+  { kind: "<=", re: `(?:tu${S})?${N}${W}${S}tro${S}xuong`, inside: true },
   { kind: ">", re: `(?:tren|hon|cao${S}hon|lon${S}hon|nhieu${S}hon)${S}${N}`, inside: false },
   { kind: ">", re: `tren${S}${N}`, inside: true },
   { kind: "<", re: `(?:duoi|thap${S}hon|nho${S}hon|it${S}hon)${S}${N}`, inside: true },

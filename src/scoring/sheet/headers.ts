@@ -48,7 +48,7 @@ export function headerRole(text: unknown): ColumnRole | null {
   const f = headerKey(text);
   if (!f || f.length > 80) return null;
   for (const { role, w } of ENTRIES) {
-    if (f === w || f.startsWith(w + " ") || f.startsWith(w + "(")) return role;
+    if (f === w || f.startsWith(w + " ") || f.startsWith(w + "(") || f.startsWith(w + ",")) return role;
   }
   return null;
 }
