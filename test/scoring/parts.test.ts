@@ -260,3 +260,12 @@ describe("catalogue model", () => {
     expect(buildRanking([{ summary: s }], [{ label: "A", min: 90 }, { label: "B", min: 0 }]).groups[0].entries[0].band).toBe("A");
   });
 });
+
+describe("a result its rule cannot score is an error at its cell, never 0", () => {
+  test("an outcome that is not one of the rule's, with a self-score column and without one", () => {
+    const rows = full.map((r): Row => (r[0] === "1.1" ? ["1.1", 1, "Ban hành đúng hạn", 1, null, doc] : r));
+    const fs = validateUnit(sheet(rows), catalog);
+    expect(fs.map((f) => `${f.kind}@${f.cell}:${f.severity}`)).toEqual(["score-invalid@D4:error"]);
+    expect(fs[0].message).toContain('"Ban hành kịp thời", "Ban hành không kịp thời", "Không ban hành"');
+  });
+});

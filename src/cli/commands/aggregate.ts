@@ -1,7 +1,15 @@
+import { resolve } from "node:path";
 import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import ExcelJS from "exceljs";
 import {
+  Catalog,
+  isSurveyTable,
+  LeafScore,
+  readSurveyTable,
+  SurveyTable,
+  surveyRowOf,
+  surveyScores,
   buildRanking,
   buildSummary,
   ClassBand,
@@ -45,6 +53,7 @@ interface Options {
   groups?: string[];
   catalog?: string;
   bands?: string;
+  survey?: string;
   force?: boolean;
   lang: Lang;
 }
@@ -73,7 +82,14 @@ async function inputsBesidesOwnOutput(files: string[], output: string): Promise<
 }
 
 /** Validates and scores every unit of every file; a file or unit that fails is a skipped line, never the end of the run. */
-async function scoreAll(files: string[], opts: Options, bands: ClassBand[], io: Io, skip: (s: SkippedFile) => void): Promise<Scored[]> {
+async function scoreAll(
+  files: string[],
+  opts: Options,
+  bands: ClassBand[] | undefined,
+  survey: SurveyTable | null,
+  io: Io,
+  skip: (s: SkippedFile) => void,
+): Promise<Scored[]> {
   const groupOf = groupResolver(opts.groups);
   const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
   bar?.start(files.length, 0, { file: "" });
@@ -92,7 +108,8 @@ async function scoreAll(files: string[], opts: Options, bands: ClassBand[], io: 
             continue;
           }
           const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
-          const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands });
+          const surveyPoints = survey ? surveyOf(survey, unit.unit, loaded.choice.catalog, opts.lang, (line) => io.err(`${file}: ${line}\n`)) : undefined;
+          const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: surveyPoints });
           const gap = indexGapText(summary, opts.lang);
           if (gap) io.err(`${file}: ${unit.unit} — ${gap}\n`);
           scored.push({ summary, sheet: summarySheet(summary, opts.lang), group: groupOf(file), source: file });
@@ -133,6 +150,34 @@ function rankingWorkbook(specs: SheetSpec[], scored: Scored[], opts: Options, sk
   return workbook;
 }
 
+/** The survey table of --survey: its first sheet that is one; any unreadable cell stops the run (with its cell). */
+async function readSurvey(file: string, lang: Lang): Promise<SurveyTable> {
+  const data = await readWorkbook(file);
+  const grid = data.grids.find(isSurveyTable);
+  const table = readSurveyTable(grid ?? data.grids[0] ?? { name: file, values: [] }, lang);
+  const errors = table.issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    const list = errors.map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join("; ");
+    throw new CliError(`Bảng điều tra ${file} còn lỗi: ${list}`, `The survey table ${file} has errors: ${list}`);
+  }
+  return table;
+}
+
+/** A unit's survey points from the table; a unit without a row, or a row that does not fit its catalogue, is said. */
+function surveyOf(table: SurveyTable, unit: string, catalog: Catalog, lang: Lang, say: (line: string) => void): Map<string, LeafScore> | undefined {
+  const row = surveyRowOf(table, unit);
+  if (!row) {
+    say(t("aggregate.surveyMissingUnit", { unit, sheet: table.sheet }, lang));
+    return undefined;
+  }
+  const { scores, problems } = surveyScores(table, row, catalog, lang);
+  if (problems.length > 0) {
+    problems.forEach(say);
+    return new Map([...row.scores.keys()].map((code) => [code, null]));
+  }
+  return scores;
+}
+
 export function registerAggregate(par: Command, io: Io, setExit: (code: number) => void): void {
   par
     .command("aggregate")
@@ -142,6 +187,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
     .addOption(bandsOption())
+    .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học: mỗi đơn vị một dòng, mỗi tiêu chí điều tra một cột (survey points: unit × criterion code)")
     .addOption(forceOption())
     .addOption(langOption())
     .action(async (paths: string[], opts: Options) => {
@@ -151,7 +197,9 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const bands = readBands(opts.bands);
       const { files, skipped } = collectWorkbooks(paths, opts.lang);
       groupResolver(opts.groups, files);
-      const plan = await planOutputs([opts.output, html], { inputs: await inputsBesidesOwnOutput(files, opts.output), force: opts.force });
+      const inputs = [...(await inputsBesidesOwnOutput(files, opts.output)), ...(opts.survey ? [opts.survey] : [])];
+      const plan = await planOutputs([opts.output, html], { inputs, force: opts.force });
+      const survey = opts.survey ? await readSurvey(opts.survey, opts.lang) : null;
       const skip = (s: SkippedFile) => {
         skipped.push(s);
         io.err(`${en ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
@@ -159,9 +207,16 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       skipped.splice(0).forEach(skip);
       if (files.length === 0) throw new CliError("Không có tệp .xlsx nào để tổng hợp", "No .xlsx workbook to aggregate");
 
-      const scored = await scoreAll(files, opts, bands, io, skip);
+      const notSurvey = (f: string) => !opts.survey || resolve(f) !== resolve(opts.survey);
+      const scored = await scoreAll(files.filter(notSurvey), opts, bands, survey, io, skip);
       const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
+      if (survey) {
+        const units = scored.map((s) => s.summary.unit);
+        for (const row of survey.rows) {
+          if (!units.some((u) => surveyRowOf(survey, u) === row)) io.err(`${t("aggregate.surveyUnused", { unit: row.unit, cell: `${survey.sheet}!${row.cell}` }, opts.lang)}\n`);
+        }
+      }
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
       }

@@ -133,6 +133,12 @@ const vi = {
   "import.reason.underParent": () => "dòng này nằm dưới một tiêu chí có tiêu chí con; mức điểm phải nằm dưới tiêu chí thành phần",
   "import.reason.duplicateOutcome": () => "hai mức có cùng lời văn hoặc cùng điều kiện không đọc được",
   "import.totalMismatch": (p) => `Dòng tổng cộng ghi ${p.total} điểm nhưng tổng điểm tối đa các lĩnh vực là ${p.sum}. Kiểm tra lại bảng`,
+  "survey.noHeader": (p) =>
+    `Trang "${p.sheet}" không phải bảng điểm điều tra xã hội học: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã tiêu chí điều tra (ví dụ 3.1, 3.2), mỗi đơn vị một dòng`,
+  "survey.badCell": (p) => `Điểm điều tra tiêu chí ${p.code} của ${p.unit} là "${p.text}", không phải số điểm không âm. Nhập số (ví dụ 2,5), để trống hoặc ghi "Không áp dụng"`,
+  "survey.notSurveyCode": (p) =>
+    `Cột ${p.code} (ô ${p.cell}) không phải là tiêu chí điều tra xã hội học của bộ tiêu chí "${p.catalog}". Sửa mã ở dòng tiêu đề của bảng điều tra`,
+  "survey.overMax": (p) => `Điểm điều tra tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, vượt điểm tối đa ${p.max}. Sửa lại bảng điều tra`,
   // task pane
   "group.general": () => "Chung",
   "group.field": (p) => `Lĩnh vực ${p.field}`,
@@ -159,6 +165,9 @@ const vi = {
   "aggregate.unscored": (p) => `${p.unit} (trang "${p.sheet}") chưa có điểm nào: không xếp hạng. Đơn vị cần nhập điểm tự chấm rồi gửi lại`,
   "aggregate.catalogues": (p) =>
     `Các đơn vị được chấm theo ${String(p.ids).split(", ").length} bộ tiêu chí khác nhau (${p.ids}): mỗi bộ được xếp hạng riêng, không gộp chung một danh sách`,
+  "aggregate.surveyMissingUnit": (p) =>
+    `${p.unit} không có dòng nào trong bảng điều tra "${p.sheet}" (so theo tên đơn vị): chưa có điểm điều tra nên chưa tính chỉ số. Thêm dòng của đơn vị vào bảng điều tra, tên viết như trên bảng tự chấm`,
+  "aggregate.surveyUnused": (p) => `Dòng "${p.unit}" của bảng điều tra (${p.cell}) không khớp đơn vị nào được tổng hợp: kiểm tra lại tên đơn vị`,
   "template.exists": (p) =>
     `Tệp ${p.file} đã có; không ghi đè. Chọn một tên tệp khác (tùy chọn -o) hoặc xóa tệp cũ rồi chạy lại`,
 } satisfies Record<string, Template>;
@@ -266,6 +275,11 @@ const en: Record<MessageKey, Template> = {
   "import.reason.underParent": () => "the line is under a criterion that has sub-criteria; bands belong under a sub-criterion",
   "import.reason.duplicateOutcome": () => "two bands have the same wording or an unreadable condition",
   "import.totalMismatch": (p) => `The total row says ${p.total} points but the fields' maxima sum to ${p.sum}. Check the table`,
+  "survey.noHeader": (p) =>
+    `Sheet "${p.sheet}" is not a survey table: it needs a header row with a "Đơn vị" (unit) column and columns named by survey criterion codes (e.g. 3.1, 3.2), one row per unit`,
+  "survey.badCell": (p) => `The survey points of criterion ${p.code} for ${p.unit} are "${p.text}", not a non-negative number. Enter a number (e.g. 2,5), leave it blank or write "Không áp dụng"`,
+  "survey.notSurveyCode": (p) => `Column ${p.code} (cell ${p.cell}) is not a survey criterion of the catalogue "${p.catalog}". Correct the code in the survey table's header`,
+  "survey.overMax": (p) => `The survey points of criterion ${p.code} in cell ${p.cell} are ${p.value}, above the maximum ${p.max}. Correct the survey table`,
   "group.general": () => "General",
   "group.field": (p) => `Field ${p.field}`,
   "workbook.noUnitSheet": (p) =>
@@ -289,6 +303,9 @@ const en: Record<MessageKey, Template> = {
   "aggregate.unscored": (p) => `${p.unit} (sheet "${p.sheet}") has no score yet: not ranked. The unit must enter its self scores and send the file again`,
   "aggregate.catalogues": (p) =>
     `The units were scored against ${String(p.ids).split(", ").length} different catalogues (${p.ids}): each is ranked on its own, never in one list`,
+  "aggregate.surveyMissingUnit": (p) =>
+    `${p.unit} has no row in the survey table "${p.sheet}" (matched by unit name): without survey points it gets no index. Add the unit's row, named as on its self-assessment sheet`,
+  "aggregate.surveyUnused": (p) => `The survey table's row "${p.unit}" (${p.cell}) matches no unit aggregated: check the unit's name`,
   "template.exists": (p) =>
     `The file ${p.file} already exists and is not overwritten. Choose another file name (option -o) or delete the old file, then run again`,
 };

@@ -98,6 +98,7 @@ export function buildRanking(units: RankingInput[], bands?: ClassBand[]): Rankin
       errors: summary.errors,
       warnings: summary.warnings,
       points: pointsOf(summary),
+      ...(summary.parts ? { parts: summary.parts } : {}),
     });
   }
   const result: RankingGroup[] = [];

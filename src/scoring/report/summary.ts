@@ -1,4 +1,4 @@
-import { Catalog, findNode, PartKind, Rollup, RollupNode, rollUp } from "../catalog";
+import { Catalog, catalogParts, findNode, PartKind, Rollup, RollupNode, rollUp } from "../catalog";
 import { Lang, t } from "../i18n/messages";
 import { prepareUnit } from "../sheet/numbering";
 import { leafScores, SurveyScores } from "../sheet/scores";
@@ -143,6 +143,7 @@ export function buildSummary(
     missingMax: (roll.appraised ?? roll.self).total.missingMax,
     numbering: unit.numbering,
     surveyMissing: (roll.appraised ?? roll.self).total.surveyMissing,
+    parts: catalogParts(catalog),
     surveySource: options.survey ? "table" : unit.header.columns.survey !== undefined ? "sheet" : null,
   };
 }

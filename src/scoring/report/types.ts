@@ -70,6 +70,8 @@ export interface UnitSummary {
   numbering?: Numbering;
   /** Applicable survey criteria with no points yet (no survey column value, not in the survey table): no index. */
   surveyMissing?: string[];
+  /** Which parts the catalogue has beyond its main points (the summary and ranking show their columns then). */
+  parts?: { survey: boolean; bonus: boolean; penalty: boolean };
   /** Where the survey points came from: the sheet's survey column, a survey table, or none. */
   surveySource?: "sheet" | "table" | null;
 }
@@ -105,6 +107,8 @@ export interface RankingEntry {
   warnings: number;
   /** Official points of the main part, survey, bonus, penalty and total (from the unit's summary). */
   points?: { base: number; survey: number | null; bonus: number; penalty: number; total: number; applicableMax: number };
+  /** The parts of the unit's catalogue (see UnitSummary.parts). */
+  parts?: { survey: boolean; bonus: boolean; penalty: boolean };
 }
 
 export interface RankingGroup {

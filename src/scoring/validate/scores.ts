@@ -1,5 +1,6 @@
 import { CatalogNode, effectiveMax, LeafScore, nodePart } from "../catalog";
-import { parseRuleCached } from "../rules";
+import { ParError } from "../errors";
+import { parseRuleCached, score } from "../rules";
 import { ancestorIn, hasScores, readScoreCell, ruleScore } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
 import { a1 } from "../grid";
@@ -158,6 +159,22 @@ function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[
 }
 
 /**
+ * A result the criterion's rule cannot score (an outcome that is not one of the rule's, text where a number
+ * belongs): an error at the result cell with the rule's own message, never a score of 0.
+ */
+function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+  const cell = row.value;
+  if (!node.rule || !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "")) return [];
+  try {
+    score(node.rule, cell.value, node.max);
+    return [];
+  } catch (e) {
+    if (!(e instanceof ParError)) throw e;
+    return [finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.value", { rule: node.rule, detail: e.text(ctx.lang) })];
+  }
+}
+
+/**
  * Points under a field or criterion marked "Không áp dụng" in the same column: which one is meant cannot be told, so
  * it is an error (the subtree counts as not applicable until it is resolved).
  */
@@ -194,6 +211,7 @@ export function checkScores(ctx: CheckContext): Finding[] {
       out.push(...under);
       if (under.length > 0) continue;
       out.push(
+        ...checkValue(ctx, node, row),
         ...checkLeafColumn(ctx, node, row, "self"),
         ...checkLeafColumn(ctx, node, row, "appraised"),
         ...checkLeafColumn(ctx, node, row, "survey"),
