@@ -39,6 +39,9 @@ const vi = {
     `Kết quả "${p.text}" trùng với "Không áp dụng", vốn có nghĩa riêng (tiêu chí không tính vào điểm tối đa). Bỏ mức này; đơn vị không được đánh giá thì ghi "Không áp dụng" vào ô kết quả`,
   "rule.labelDuplicate": (p) =>
     `Kết quả "${p.text}" xuất hiện hai lần trong quy tắc (không phân biệt hoa thường, dấu). Mỗi kết quả chỉ ghi một lần`,
+  "choices.single": (p) => `PAR.CHOICES nhận đúng một ô (mã tiêu chí hoặc quy tắc); vùng đang có ${p.count} ô. Chọn một ô`,
+  "rule.notChoice": (p) =>
+    `Quy tắc "${p.rule}" không phải là quy tắc chọn kết quả: các mức của nó không chỉ là các kết quả trong ngoặc kép (và *), nên không có danh sách kết quả để chọn. Ví dụ quy tắc chọn: "Ban hành kịp thời": 1; "Không ban hành": 0`,
   "value.notChoice": (p) =>
     `Giá trị "${p.text}" không phải là một kết quả của quy tắc. Chọn một trong: ${p.choices} (hoặc "Không áp dụng")`,
   "explain.floored": () => "; điểm trừ không làm tiêu chí xuống dưới 0",
@@ -197,6 +200,9 @@ const en: Record<MessageKey, Template> = {
   "rule.labelNotApplicable": (p) =>
     `The outcome "${p.text}" is "Không áp dụng" (not applicable), which has its own meaning (the criterion leaves the maximum). Remove this band; a unit not assessed writes "Không áp dụng" as its result`,
   "rule.labelDuplicate": (p) => `The outcome "${p.text}" appears twice in the rule (case and diacritics aside). Name each outcome once`,
+  "choices.single": (p) => `PAR.CHOICES takes exactly one cell (a criterion code or a rule); the range has ${p.count} cells. Pick one cell`,
+  "rule.notChoice": (p) =>
+    `The rule "${p.rule}" is not a choice rule: its bands are not only outcomes in quotes (and *), so it has no list of outcomes. A choice rule reads e.g. "Ban hành kịp thời": 1; "Không ban hành": 0`,
   "value.notChoice": (p) => `The value "${p.text}" is not an outcome of the rule. Pick one of: ${p.choices} (or "Không áp dụng")`,
   "explain.floored": () => "; a deduction never takes the criterion below 0",
   "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0,85`,
