@@ -231,3 +231,33 @@ describe("one function for both layouts", () => {
     ]);
   });
 });
+
+describe("PAR Scorer's catalogue sheet keeps the new fields", () => {
+  test("kind, assessedBy and bands survive catalogToSheet → readCatalogSheet; a word it does not know is an error at its cell", () => {
+    const c = parseCatalog(
+      {
+        id: "mau",
+        name: "Mẫu",
+        bands: "Nhóm I>=90; Nhóm II>=80; Khác",
+        nodes: [
+          { code: "1", name: "Chính", children: [{ code: "1.1", name: "Kế hoạch", max: 1, rule: '"Đạt": 1; "Không đạt": 0' }] },
+          { code: "2", name: "Điều tra XHH", assessedBy: "survey", children: [{ code: "2.1", name: "Hài lòng", max: 2 }] },
+          { code: "3", name: "Điểm thưởng", kind: "bonus", max: 1, children: [{ code: "3.1", name: "Sáng kiến", max: 1 }] },
+          { code: "4", name: "Điểm trừ", kind: "penalty", max: 1, children: [{ code: "4.1", name: "Trễ hạn", max: 1 }] },
+        ],
+      },
+      "mau.json",
+    );
+    const sheet = catalogToSheet(c);
+    const g: Grid = { name: sheet.name, values: sheet.rows.map((r) => r.map((x) => (x?.value ?? null) as CellValue)) };
+    const back = readCatalogGrid(g)!;
+    expect(back.issues).toEqual([]);
+    expect(back.catalog).toEqual(c);
+    const row = g.values.findIndex((r) => r[0] === "3");
+    g.values[row][11] = "Thưởng thêm";
+    const bad = readCatalogGrid(g)!;
+    expect(bad.catalog).toBeNull();
+    expect(bad.issues[0]).toMatchObject({ cell: `L${row + 1}`, code: "3", severity: "error" });
+    expect(bad.issues[0].message).toContain('"Điểm thưởng", "Điểm trừ"');
+  });
+});
