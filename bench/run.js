@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * Benchmarks, one figure a line as `name: value unit`.
+ * Benchmarks, one figure a line as `name: value unit` (`npm run bench`; `npm run bench -- --large` adds the
+ * 12,000-workbook run of bench/aggregate.js).
  * rule-eval-vs-hyperformula: the core's rule evaluation against a real formula engine (HyperFormula, a
  * devDependency used here only) computing the same rules written as the nested IFs provinces type today.
  */
@@ -105,3 +106,13 @@ benchBands();
 const { benchValidate, benchAggregate } = require("./core");
 benchValidate();
 benchAggregate();
+
+const { benchVsLibreOffice, benchNation } = require("./aggregate");
+(async () => {
+  await benchVsLibreOffice();
+  if (process.argv.includes("--large")) await benchNation();
+  else console.log("aggregate-12000-workbooks: skipped (generating 12,000 workbooks takes a while: npm run bench -- --large)");
+})().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

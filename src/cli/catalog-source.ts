@@ -17,7 +17,7 @@ import { CliError } from "./errors";
 import { readRegularFileSync } from "./read-file";
 import { readWorkbook } from "./xlsx/read";
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods|csv)$/i;
 
 /**
  * A catalogue named on the command line: a built-in id, a JSON file in the catalogue format, or a workbook holding

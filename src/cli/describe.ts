@@ -88,3 +88,15 @@ export function describeFindings(findings: Finding[], lang: Lang): string {
 export function describeCatalogIssues(issues: SheetIssue[], lang: Lang): string {
   return [`${TEXT[lang].catalogIssues}:`, ...issues.map((i) => line(i))].join("\n");
 }
+
+const FORMAT_NAMES: Record<string, { vi: string; en: string }> = {
+  xlsx: { vi: "sổ tính Excel (.xlsx)", en: "an Excel workbook (.xlsx)" },
+  xls: { vi: "sổ tính Excel 97-2003 (.xls)", en: "an Excel 97-2003 workbook (.xls)" },
+  ods: { vi: "bảng tính LibreOffice (.ods)", en: "a LibreOffice spreadsheet (.ods)" },
+  csv: { vi: "tệp văn bản .csv", en: "a .csv text file" },
+};
+
+/** A workbook format in words ("sổ tính Excel 97-2003 (.xls)"). */
+export function formatName(format: string, lang: Lang): string {
+  return FORMAT_NAMES[format]?.[lang] ?? format;
+}

@@ -1,34 +1,33 @@
 /**
  * Which files the workbook commands read, by name, and why the others are not read. The one place that says
- * which formats are supported: .xls, .ods and .csv are not read yet (they are named so the user can convert them).
+ * which formats are supported: Excel (.xlsx, .xlsm, Excel 97-2003 .xls), LibreOffice (.ods) and .csv. The file's
+ * content decides how it is read (workbook/read.ts); the name only picks the files of a folder.
  */
 import { basename, extname } from "node:path";
 import { Lang } from "../scoring";
 
-export type InputKind = "xlsx" | "excel-lock" | "not-yet" | "other";
+export type InputKind = "workbook" | "excel-lock" | "other";
 
-const NOT_YET = new Set([".xls", ".ods", ".csv"]);
+/** The extensions read, as users see them in messages. */
+export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".ods", ".csv"];
+
+const READ = new Set(WORKBOOK_EXTENSIONS);
 
 export function inputKind(path: string): InputKind {
-  if (basename(path).startsWith("~$")) return "excel-lock";
-  const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx") return "xlsx";
-  return NOT_YET.has(ext) ? "not-yet" : "other";
+  const name = basename(path);
+  if (name.startsWith("~$") || name.startsWith(".~lock.")) return "excel-lock";
+  return READ.has(extname(path).toLowerCase()) ? "workbook" : "other";
 }
 
 /** Why a file of this kind is not read, as the end of a "Skipped FILE: …" line. */
-export function notReadReason(path: string, kind: Exclude<InputKind, "xlsx">, lang: Lang): string {
-  const ext = extname(path).toLowerCase();
+export function notReadReason(path: string, kind: Exclude<InputKind, "workbook">, lang: Lang): string {
+  const list = WORKBOOK_EXTENSIONS.join(", ");
   switch (kind) {
     case "excel-lock":
       return lang === "en"
-        ? "an Excel lock file (someone has that workbook open in Excel), not a workbook"
-        : "tệp tạm của Excel (có người đang mở sổ tính đó trong Excel), không phải sổ tính";
-    case "not-yet":
-      return lang === "en"
-        ? `${ext} files are not supported yet: open it in Excel and save it as an Excel Workbook (.xlsx)`
-        : `chưa hỗ trợ tệp ${ext}: mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx)`;
+        ? "a lock file (someone has that workbook open in Excel or LibreOffice), not a workbook"
+        : "tệp khóa tạm (có người đang mở sổ tính đó trong Excel hoặc LibreOffice), không phải sổ tính";
     default:
-      return lang === "en" ? "not an .xlsx workbook" : "không phải sổ tính .xlsx";
+      return lang === "en" ? `not a workbook (${list})` : `không phải sổ tính (${list})`;
   }
 }

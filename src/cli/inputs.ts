@@ -21,7 +21,7 @@ const realOrResolved = (path: string): string => {
 };
 
 /**
- * The .xlsx files named, or found (recursively) in the folders named. Only regular files are taken; links are
+ * The workbooks named, or found (recursively) in the folders named (input-formats.ts says which names are read). Only regular files are taken; links are
  * followed, but each real folder is walked once and each real file read once (a link loop ends there and is said).
  * A named path that cannot be reached is a CliError; everything else not read is listed in `skipped`.
  */
@@ -72,7 +72,7 @@ export function collectWorkbooks(paths: string[], lang: Lang = "vi"): CollectedI
       return;
     }
     const kind = inputKind(path);
-    if (kind !== "xlsx" && !(named && kind === "other")) {
+    if (kind !== "workbook" && !(named && kind === "other")) {
       skipped.push({ file: path, reason: notReadReason(path, kind, lang) });
       return;
     }

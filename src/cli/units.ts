@@ -1,7 +1,7 @@
-import { CatalogChoice, chooseCatalog, findUnitSheets, ParError, prepareUnits, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
+import { Catalog, CatalogChoice, chooseCatalog, findUnitSheets, ParError, prepareUnits, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { CliError } from "./errors";
-import { inputKind, notReadReason } from "./input-formats";
+import { convertGrid, detectLegacyEncoding, LegacyEncoding } from "./workbook/legacy-text";
 import { isGeneratedWorkbook, ownedSheetNames, readWorkbook, WorkbookData } from "./xlsx/read";
 
 export interface LoadedUnits {
@@ -12,11 +12,24 @@ export interface LoadedUnits {
   catalogIssues: SheetIssue[];
   /** Sheets with a criteria table but no score column, set aside because another sheet is usable. */
   rejected: { sheet: string; error: ParError }[];
+  /** The legacy encoding the workbook's text was converted from (given with --encoding, or detected), or null. */
+  encoding: LegacyEncoding | null;
 }
 
 export interface LoadOptions {
   sheet?: string;
   catalog?: string;
+  /** The catalogue `catalog` names, already loaded (a run over many files loads it once). */
+  catalogLoaded?: Catalog;
+  /** tcvn3 or vni: convert the text from that encoding; unicode: never convert; absent: convert when detected. */
+  encoding?: LegacyEncoding | "unicode";
+}
+
+const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .VnTime)", vni: "VNI (VNI-Times)" };
+
+/** The workbook with every text cell converted from a legacy encoding. */
+function converted(data: WorkbookData, encoding: LegacyEncoding): WorkbookData {
+  return { ...data, grids: data.grids.map((g) => convertGrid(g, encoding)) };
 }
 
 /**
@@ -30,11 +43,9 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       'The sheet name (--sheet) is empty. Give the self-assessment sheet\'s name, e.g. --sheet "Self-assessment", or leave --sheet out to use the first sheet recognised',
     );
   }
-  const kind = inputKind(file);
-  if (kind === "not-yet") {
-    throw new CliError(`Không đọc được ${file}: ${notReadReason(file, kind, "vi")}`, `Cannot read ${file}: ${notReadReason(file, kind, "en")}`, kind);
-  }
-  const data = await readWorkbook(file);
+  let data = await readWorkbook(file);
+  let encoding: LegacyEncoding | null = options.encoding === "tcvn3" || options.encoding === "vni" ? options.encoding : null;
+  if (encoding) data = converted(data, encoding);
   if (isGeneratedWorkbook(data)) {
     throw new CliError(
       `${file} do PAR Scorer tạo (bảng xếp hạng, tổng hợp hoặc bộ tiêu chí xuất ra), không phải sổ tính tự chấm điểm của đơn vị`,
@@ -43,7 +54,7 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
     );
   }
   const skip = new Set(ownedSheetNames(data));
-  const grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
+  let grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
   if (options.sheet !== undefined && grids.length === 0) {
     const names = data.grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`).join(", ");
     throw new CliError(
@@ -51,15 +62,29 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       `${file} has no sheet "${options.sheet}". Its sheets: ${names}`,
     );
   }
-  const units = findUnitSheets(grids, unitNameFromFile(file), skip);
+  let units = findUnitSheets(grids, unitNameFromFile(file), skip);
+  // Headers typed in a legacy font encoding match nothing: when the text looks like one, it is converted.
+  const detected = units.length === 0 && options.encoding === undefined ? detectLegacyEncoding(grids) : null;
+  if (detected) {
+    data = converted(data, detected);
+    grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
+    units = findUnitSheets(grids, unitNameFromFile(file), skip);
+    encoding = detected;
+  }
   if (units.length === 0) {
+    const legacy = detected
+      ? {
+          vi: ` Chữ trong tệp có vẻ gõ bằng bảng mã ${ENCODING_NAMES[detected]}; đã chuyển sang Unicode mà vẫn không thấy bảng. Thử --encoding ${detected === "tcvn3" ? "vni" : "tcvn3"}, hoặc mở tệp bằng Excel, chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi lưu lại.`,
+          en: ` Its text looks typed in the ${ENCODING_NAMES[detected]} encoding; converted to Unicode, it still has no table. Try --encoding ${detected === "tcvn3" ? "vni" : "tcvn3"}, or convert the workbook to Unicode (e.g. Unikey's converter) and save it again.`,
+        }
+      : { vi: "", en: "" };
     throw new CliError(
-      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1`,
-      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1`,
+      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1.${legacy.vi}`,
+      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1.${legacy.en}`,
     );
   }
   const chosen = options.catalog
-    ? { choice: { how: "given" as const, catalog: await loadCatalog(options.catalog) }, issues: [] }
+    ? { choice: { how: "given" as const, catalog: options.catalogLoaded ?? (await loadCatalog(options.catalog)) }, issues: [] }
     : chooseCatalog(data.grids, units);
   const choice = chosen.choice;
   if (!choice) {
@@ -70,5 +95,13 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
   }
   const prepared = prepareUnits(units, choice.catalog);
   if (prepared.units.length === 0) throw prepared.rejected[0].error;
-  return { data, units: prepared.units, choice, catalogIssues: chosen.issues, rejected: prepared.rejected };
+  return { data, units: prepared.units, choice, catalogIssues: chosen.issues, rejected: prepared.rejected, encoding };
+}
+
+/** "Chữ trong tệp được chuyển từ bảng mã TCVN3 (ABC, .VnTime) sang Unicode": said whenever text was converted. */
+export function describeEncoding(encoding: LegacyEncoding | null, lang: "vi" | "en"): string | null {
+  if (!encoding) return null;
+  return lang === "en"
+    ? `Text converted from the ${ENCODING_NAMES[encoding]} encoding to Unicode`
+    : `Chữ trong tệp được chuyển từ bảng mã ${ENCODING_NAMES[encoding]} sang Unicode`;
 }

@@ -30,23 +30,66 @@ function foldCode(code: number, ch: string): string {
   return f;
 }
 
+/**
+ * The folded character of each code below 0x2000 (Latin, Vietnamese, combining marks): 0 when unknown yet,
+ * FOLD_NONE when it folds to nothing, FOLD_LONG when it folds to several characters (looked up in foldedChars).
+ */
+const FOLD_TABLE = new Uint16Array(0x2000);
+const FOLD_NONE = 0xffff;
+const FOLD_LONG = 0xfffe;
+const TABLE_SIZE = FOLD_TABLE.length;
+
+function tableCode(code: number): number {
+  let f = FOLD_TABLE[code];
+  if (f === 0) {
+    const s = foldCode(code, String.fromCharCode(code));
+    f = FOLD_TABLE[code] = s.length === 0 ? FOLD_NONE : s.length === 1 ? s.charCodeAt(0) : FOLD_LONG;
+  }
+  return f;
+}
+
 const NEEDS_SPACE_FIX = /\s\s|[^\S ]|^\s|\s$/;
+
+/** The string of char codes (in slices: a spread of a very long cell would overflow the stack). */
+function fromCodes(codes: number[]): string {
+  if (codes.length <= 4096) return String.fromCharCode(...codes);
+  let s = "";
+  for (let at = 0; at < codes.length; at += 4096) s += String.fromCharCode(...codes.slice(at, at + 4096));
+  return s;
+}
 
 /**
  * Lower-case, without Vietnamese diacritics (đ → d), without invisible characters (zero-width space, soft
- * hyphen), runs of white space (non-breaking too) as one space, trimmed: for matching words users type. Runs on every cell of a sheet, so it copies ASCII runs whole and looks the rest up.
+ * hyphen), runs of white space (non-breaking too) as one space, trimmed: for matching words users type. Runs on
+ * every cell of a sheet: ASCII is copied as it is, other characters through a table filled as they are met.
  */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (code < 128) continue;
-    out += lower.slice(from, i) + foldCode(code, lower[i]);
-    from = i + 1;
+  let i = 0;
+  while (i < lower.length && lower.charCodeAt(i) < 128) i++;
+  let out: string;
+  if (i === lower.length) out = lower;
+  else {
+    const codes: number[] = [];
+    for (let k = 0; k < i; k++) codes.push(lower.charCodeAt(k));
+    let pieces = "";
+    for (; i < lower.length; i++) {
+      const code = lower.charCodeAt(i);
+      if (code < 128) {
+        codes.push(code);
+        continue;
+      }
+      const f = code < TABLE_SIZE ? tableCode(code) : FOLD_LONG;
+      if (f === FOLD_NONE) continue;
+      if (f !== FOLD_LONG) {
+        codes.push(f);
+        continue;
+      }
+      pieces += fromCodes(codes) + foldCode(code, lower[i]);
+      codes.length = 0;
+    }
+    out = pieces + fromCodes(codes);
   }
-  out = from === 0 ? lower : out + lower.slice(from);
   return NEEDS_SPACE_FIX.test(out) ? out.replace(/\s+/g, " ").trim() : out;
 }
 

@@ -53,37 +53,41 @@ describe("files PAR Scorer wrote", () => {
 });
 
 describe("every file in a folder is read or named", () => {
-  test(".xls, .ods, .csv are not supported yet; other files and Excel's lock files are named too", async () => {
+  test("files of every workbook format are read; those that cannot be read, other files and lock files are named with why", async () => {
     const dir = tempDir();
     const so = join(dir, "so");
     mkdirSync(so);
     copySample("so/so-tu-phap.xlsx", so);
-    for (const name of ["cu.xls", "calc.ods", "bang.csv", "ghi-chu.txt", "~$so-tu-phap.xlsx"]) writeFileSync(join(so, name), "x");
+    for (const name of ["cu.xls", "calc.ods", "ghi-chu.txt", "~$so-tu-phap.xlsx", ".~lock.calc.ods#"]) writeFileSync(join(so, name), "x");
+    writeFileSync(join(so, "bang.csv"), "Mã;Tiêu chí\n1.1;Kế hoạch\n");
     const r = await par("aggregate", so, "-o", join(dir, "xep-hang.xlsx"));
     expect(r.code).toBe(0);
-    for (const ext of ["xls", "ods", "csv"]) {
-      expect(r.err).toContain(`Bỏ qua ${join(so, `${ext === "xls" ? "cu" : ext === "ods" ? "calc" : "bang"}.${ext}`)}: chưa hỗ trợ tệp .${ext}: mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx)`);
+    for (const name of ["cu.xls", "calc.ods"]) {
+      expect(r.err).toContain(`Bỏ qua ${join(so, name)}: Không đọc được tệp ${join(so, name)}: tệp không phải sổ tính (.xlsx, .xlsm, .xls, .ods hoặc .csv) hoặc bị hỏng`);
     }
-    expect(r.err).toContain(`Bỏ qua ${join(so, "ghi-chu.txt")}: không phải sổ tính .xlsx`);
-    expect(r.err).toContain(`Bỏ qua ${join(so, "~$so-tu-phap.xlsx")}: tệp tạm của Excel`);
-    expect(r.out).toContain("bỏ qua 5 mục");
+    expect(r.err).toContain(`Bỏ qua ${join(so, "bang.csv")}: Không tìm thấy bảng tự chấm điểm trong ${join(so, "bang.csv")}`);
+    expect(r.err).toContain(`Bỏ qua ${join(so, "ghi-chu.txt")}: không phải sổ tính (.xlsx, .xlsm, .xls, .ods, .csv)`);
+    expect(r.err).toContain(`Bỏ qua ${join(so, "~$so-tu-phap.xlsx")}: tệp khóa tạm`);
+    expect(r.err).toContain(`Bỏ qua ${join(so, ".~lock.calc.ods#")}: tệp khóa tạm`);
+    expect(r.out).toContain("Đã xếp hạng 1 đơn vị từ 1 tệp; bỏ qua 6 mục");
     const en = await par("aggregate", so, "-o", join(dir, "rank.xlsx"), "--lang", "en");
-    expect(en.err).toContain(".ods files are not supported yet: open it in Excel and save it as an Excel Workbook (.xlsx)");
-    expect(en.out).toContain("skipped 5 items");
+    expect(en.err).toContain(`Cannot read ${join(so, "calc.ods")}: it is not a workbook (.xlsx, .xlsm, .xls, .ods or .csv), or it is damaged`);
+    expect(en.out).toContain("skipped 6 items");
   });
 
-  test("validate and summary say the same of a named .csv (and aggregate of a named .ods)", async () => {
+  test("validate, summary and aggregate read a named file by its content and say why one cannot be used", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "bang.csv"), "Mã;Tiêu chí\n1.1;Kế hoạch\n");
     const v = await par("validate", join(dir, "bang.csv"));
     expect(v.code).toBe(2);
-    expect(v.err).toContain(`${join(dir, "bang.csv")}: chưa hỗ trợ tệp .csv: mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx)`);
+    expect(v.err).toContain(`Không tìm thấy bảng tự chấm điểm trong ${join(dir, "bang.csv")}`);
     const s = await par("summary", join(dir, "bang.csv"), "-o", join(dir, "out.xlsx"), "--lang", "en");
-    expect(s.err).toContain(".csv files are not supported yet");
+    expect(s.code).toBe(2);
+    expect(s.err).toContain(`No self-assessment table found in ${join(dir, "bang.csv")}`);
     writeFileSync(join(dir, "calc.ods"), "x");
     const a = await par("aggregate", join(dir, "calc.ods"), "-o", join(dir, "rank.xlsx"));
     expect(a.code).toBe(2);
-    expect(a.err).toContain(`Bỏ qua ${join(dir, "calc.ods")}: chưa hỗ trợ tệp .ods`);
+    expect(a.err).toContain(`Bỏ qua ${join(dir, "calc.ods")}: Không đọc được tệp ${join(dir, "calc.ods")}`);
   });
 
   test("with nothing skipped, the summary line does not say 'skipped 0'", async () => {

@@ -28,7 +28,7 @@ describe("command-line mistakes say what to add, in the user's language", () => 
   test("a missing argument and too many arguments", async () => {
     const missing = await par("validate");
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('Lệnh "par validate" thiếu <book.xlsx>');
+    expect(missing.err).toContain('Lệnh "par validate" thiếu <book>');
     const extra = await par("validate", "Sở", "Tư", "pháp.xlsx");
     expect(extra.code).toBe(2);
     expect(extra.err).toContain('có thêm: "Tư", "pháp.xlsx"');

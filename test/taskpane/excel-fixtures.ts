@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/cli/xlsx/read";
-import { cellAt, formulaAt, gridWidth } from "../../src/scoring/grid";
+import { a1, cellAt, formulaAt, gridWidth } from "../../src/scoring/grid";
 import { dateToSerial } from "../../src/scoring/values";
 import { officeApiSupport } from "../../src/taskpane/excel/support";
 
@@ -103,11 +103,13 @@ export function fakeDeps(fake: FakeExcel, save: () => Promise<void> = async () =
 
 const samples = join(__dirname, "..", "..", "samples");
 
-/** A sample workbook's sheets as Excel would show them to Office.js (dates as serial numbers). */
-export async function sampleSheets(file: string): Promise<SheetSeed[]> {
-  const data = await readWorkbook(join(samples, file));
+/**
+ * A workbook file's sheets as Excel would show them to Office.js: a full rectangle of values ("" for an empty
+ * cell, dates as serial numbers), formulas, and with `merges` its merged areas.
+ */
+export async function workbookSeeds(path: string, options: { merges?: boolean } = {}): Promise<SheetSeed[]> {
+  const data = await readWorkbook(path);
   return data.grids.map((grid) => {
-    // The reader keeps rows sparse; Office.js gives a full rectangle ("" for an empty cell).
     const width = gridWidth(grid);
     const rect = <T>(cell: (r: number, c: number) => T) =>
       Array.from({ length: grid.values.length }, (_, r) => Array.from({ length: width }, (_, c) => cell(r, c)));
@@ -118,8 +120,14 @@ export async function sampleSheets(file: string): Promise<SheetSeed[]> {
         return v instanceof Date ? dateToSerial(v) : v === null || v === undefined ? "" : v;
       }),
       ...(grid.formulas ? { formulas: rect((r, c) => formulaAt(grid, r, c)) } : {}),
+      ...(options.merges ? { merges: (grid.merges ?? []).map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`) } : {}),
     };
   });
+}
+
+/** A sample workbook's sheets as Excel would show them to Office.js. */
+export function sampleSheets(file: string): Promise<SheetSeed[]> {
+  return workbookSeeds(join(samples, file));
 }
 
 /** The planted defects of a sample file, from samples/DEFECTS.md, as "sheet!cell code kind". */

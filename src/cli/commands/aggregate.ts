@@ -1,20 +1,9 @@
 import { resolve } from "node:path";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { SingleBar } from "cli-progress";
 import ExcelJS from "exceljs";
 import {
-  Catalog,
-  isSurveyTable,
-  LeafScore,
-  readSurveyTable,
-  SurveyTable,
-  surveyRowOf,
-  surveyScores,
   buildRanking,
-  buildSummary,
-  ClassBand,
-  hasScores,
-  indexGapText,
   Lang,
   rankingSheet,
   SheetSpec,
@@ -24,26 +13,33 @@ import {
   UnitSummary,
   unitsMatrixSheet,
   t,
-  validateUnit,
 } from "../../scoring";
+import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
+import { scoreFiles } from "../aggregate/pool";
+import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
+import { UnitFileNames } from "../aggregate/unit-files";
 import { count } from "../count";
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
-import { describeRejected } from "../describe";
 import { Io } from "../io";
-import { forceOption, langOption } from "../options";
-import { isSameFile, planOutputs, writeOutputs } from "../outputs";
+import { encodingOption, forceOption, langOption } from "../options";
+import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
 import { escapeControls } from "../terminal-text";
-import { loadUnits } from "../units";
+import { LegacyEncoding } from "../workbook/legacy-text";
 import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
 import { addSheet, workbookBuffer } from "../xlsx/write";
 import { bandsOption, readBands } from "./summary";
 
+/**
+ * Above this many units the ranking workbook holds no per-unit sheets (they go to --per-unit DIR, one file each):
+ * a workbook of thousands of sheets takes minutes to open in Excel or LibreOffice.
+ */
+export const UNIT_SHEETS_LIMIT = 300;
+
 interface Scored {
   summary: UnitSummary;
-  sheet: SheetSpec;
   group: string | null;
   source: string;
 }
@@ -54,15 +50,11 @@ interface Options {
   catalog?: string;
   bands?: string;
   survey?: string;
+  encoding?: LegacyEncoding | "unicode";
+  perUnit?: string;
+  threads?: string;
   force?: boolean;
   lang: Lang;
-}
-
-function reasonOf(e: unknown, lang: Lang): string {
-  const text = (e as { text?: (l: Lang) => string })?.text;
-  if (typeof text === "function") return text.call(e, lang);
-  const message = (e as Error)?.message ?? String(e);
-  return lang === "en" ? `unexpected error (please report it): ${message}` : `lỗi không mong đợi (xin báo lại cho nhóm phát triển): ${message}`;
 }
 
 /**
@@ -81,67 +73,59 @@ async function inputsBesidesOwnOutput(files: string[], output: string): Promise<
   return inputs;
 }
 
-/** Validates and scores every unit of every file; a file or unit that fails is a skipped line, never the end of the run. */
-async function scoreAll(
-  files: string[],
-  opts: Options,
-  bands: ClassBand[] | undefined,
-  survey: SurveyTable | null,
-  io: Io,
-  skip: (s: SkippedFile) => void,
-): Promise<Scored[]> {
-  const groupOf = groupResolver(opts.groups);
-  const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
-  bar?.start(files.length, 0, { file: "" });
-  const scored: Scored[] = [];
-  const late: SkippedFile[] = [];
-  const note = (s: SkippedFile) => (bar ? late.push(s) : skip(s));
-  for (const file of files) {
-    bar?.update({ file: escapeControls(file) });
-    try {
-      const loaded = await loadUnits(file, { catalog: opts.catalog });
-      for (const line of describeRejected(loaded.rejected, opts.lang)) io.err(`${file}: ${line}\n`);
-      for (const unit of loaded.units) {
-        try {
-          if (!hasScores(unit)) {
-            io.err(`${file}: ${t("aggregate.unscored", { unit: unit.unit, sheet: unit.sheet }, opts.lang)}\n`);
-            continue;
-          }
-          const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
-          const surveyPoints = survey ? surveyOf(survey, unit.unit, loaded.choice.catalog, opts.lang, (line) => io.err(`${file}: ${line}\n`)) : undefined;
-          const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: surveyPoints });
-          const gap = indexGapText(summary, opts.lang);
-          if (gap) io.err(`${file}: ${unit.unit} — ${gap}\n`);
-          scored.push({ summary, sheet: summarySheet(summary, opts.lang), group: groupOf(file), source: file });
-        } catch (e) {
-          note({ file: `${file} (${opts.lang === "en" ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });
-        }
-      }
-    } catch (e) {
-      note({ file, reason: reasonOf(e, opts.lang) });
-    }
-    bar?.increment();
+/** What the ranking keeps of a unit whose summary sheet is not written into the ranking workbook. */
+const rankingRow = (summary: UnitSummary): UnitSummary => ({ ...summary, withoutEvidence: [], findingSeverities: undefined });
+
+/** Each unit's summary as a file of its own, in --per-unit DIR (planned like every output: --force, never an input). */
+class UnitFiles {
+  readonly names: UnitFileNames;
+  readonly first: Map<string, string>;
+  written = 0;
+
+  private constructor(
+    dir: string,
+    files: string[],
+    private readonly plan: OutputPlan,
+    private readonly inputs: string[],
+  ) {
+    this.names = new UnitFileNames(dir);
+    this.first = this.names.forFiles(files);
   }
-  bar?.stop();
-  late.forEach(skip);
-  return scored;
+
+  static async plan(dir: string, files: string[], inputs: string[], force: boolean | undefined): Promise<UnitFiles> {
+    const names = new UnitFileNames(dir).forFiles(files);
+    return new UnitFiles(dir, files, await planOutputs([...names.values()], { inputs, force }), inputs);
+  }
+
+  async write(outcome: FileOutcome): Promise<void> {
+    for (const [i, unit] of outcome.units.entries()) {
+      if (!unit.file) continue;
+      const path = i === 0 ? this.first.get(outcome.file)! : this.names.forUnit(outcome.file, unit.summary.unit);
+      const plan =
+        i === 0
+          ? { paths: [path], force: this.plan.force, existing: new Set(this.plan.existing.has(path) ? [path] : []) }
+          : await planOutputs([path], { inputs: this.inputs, force: this.plan.force });
+      await writeOutputs(plan, [{ path, data: Buffer.from(unit.file) }]);
+      this.written++;
+    }
+  }
 }
 
 /** The ranking workbook; a unit whose own sheet cannot be written keeps its place in the ranking and is said. */
-function rankingWorkbook(specs: SheetSpec[], scored: Scored[], opts: Options, skip: (s: SkippedFile) => void): ExcelJS.Workbook {
+function rankingWorkbook(specs: SheetSpec[], unitSheets: Scored[], lang: Lang, skip: (s: SkippedFile) => void): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   for (const spec of specs) addSheet(workbook, spec);
-  for (const s of scored) {
+  for (const s of unitSheets) {
     const before = new Set(workbook.worksheets.map((w) => w.id));
     try {
-      addSheet(workbook, { ...s.sheet, name: s.summary.unit });
+      addSheet(workbook, { ...summarySheet(s.summary, lang), name: s.summary.unit });
     } catch (e) {
       for (const ws of workbook.worksheets) if (!before.has(ws.id)) workbook.removeWorksheet(ws.id);
-      const reason = reasonOf(e, opts.lang);
+      const reason = reasonOf(e, lang);
       skip({
         file: s.source,
         reason:
-          opts.lang === "en"
+          lang === "en"
             ? `the summary sheet of unit "${s.summary.unit}" could not be written (${reason}); the unit is still ranked`
             : `không ghi được trang tổng hợp của đơn vị "${s.summary.unit}" (${reason}); đơn vị vẫn có trong bảng xếp hạng`,
       });
@@ -150,44 +134,32 @@ function rankingWorkbook(specs: SheetSpec[], scored: Scored[], opts: Options, sk
   return workbook;
 }
 
-/** The survey table of --survey: its first sheet that is one; any unreadable cell stops the run (with its cell). */
-async function readSurvey(file: string, lang: Lang): Promise<SurveyTable> {
-  const data = await readWorkbook(file);
-  const grid = data.grids.find(isSurveyTable);
-  const table = readSurveyTable(grid ?? data.grids[0] ?? { name: file, values: [] }, lang);
-  const errors = table.issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) {
-    const list = errors.map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join("; ");
-    throw new CliError(`Bảng điều tra ${file} còn lỗi: ${list}`, `The survey table ${file} has errors: ${list}`);
-  }
-  return table;
-}
-
-/** A unit's survey points from the table; a unit without a row, or a row that does not fit its catalogue, is said. */
-function surveyOf(table: SurveyTable, unit: string, catalog: Catalog, lang: Lang, say: (line: string) => void): Map<string, LeafScore> | undefined {
-  const row = surveyRowOf(table, unit);
-  if (!row) {
-    say(t("aggregate.surveyMissingUnit", { unit, sheet: table.sheet }, lang));
-    return undefined;
-  }
-  const { scores, problems } = surveyScores(table, row, catalog, lang);
-  if (problems.length > 0) {
-    problems.forEach(say);
-    return new Map([...row.scores.keys()].map((code) => [code, null]));
-  }
-  return scores;
+function threadsOption(): Option {
+  return new Option("--threads <n>", "số luồng xử lý song song; mặc định: số lõi CPU (worker threads; default: one per core)").argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 256) {
+      throw new CliError(`--threads cần một số nguyên từ 1 đến 256 (đang là "${v}")`, `--threads takes a whole number from 1 to 256 (got "${v}")`);
+    }
+    return v;
+  });
 }
 
 export function registerAggregate(par: Command, io: Io, setExit: (code: number) => void): void {
   par
     .command("aggregate")
     .description("Kiểm tra, chấm điểm nhiều đơn vị và xếp hạng (validate, score and rank many units' workbooks)")
-    .argument("<paths...>", "các tệp .xlsx hoặc thư mục chứa chúng (workbooks or folders)")
+    .argument("<paths...>", "các tệp .xlsx, .xlsm, .xls, .ods, .csv hoặc thư mục chứa chúng (workbooks or folders)")
     .requiredOption("-o, --output <ranking.xlsx>", "tệp xếp hạng (ranking workbook); một báo cáo .html được ghi bên cạnh")
     .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
+    .option(
+      "--per-unit <dir>",
+      `ghi trang tổng hợp của mỗi đơn vị thành một tệp .xlsx trong thư mục này (one summary file per unit); không có tùy chọn này, bảng xếp hạng chứa trang từng đơn vị khi có tới ${UNIT_SHEETS_LIMIT} đơn vị`,
+    )
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học: mỗi đơn vị một dòng, mỗi tiêu chí điều tra một cột (survey points: unit × criterion code)")
+    .addOption(encodingOption())
+    .addOption(threadsOption())
     .addOption(forceOption())
     .addOption(langOption())
     .action(async (paths: string[], opts: Options) => {
@@ -195,37 +167,78 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
-      const { files, skipped } = collectWorkbooks(paths, opts.lang);
-      groupResolver(opts.groups, files);
+      const collected = collectWorkbooks(paths, opts.lang);
+      const { skipped } = collected;
+      // The survey table is an input, never a unit's workbook, wherever it lies.
+      const files = opts.survey ? collected.files.filter((f) => resolve(f) !== resolve(opts.survey!)) : collected.files;
+      const groupOf = groupResolver(opts.groups, files);
       const inputs = [...(await inputsBesidesOwnOutput(files, opts.output)), ...(opts.survey ? [opts.survey] : [])];
       const plan = await planOutputs([opts.output, html], { inputs, force: opts.force });
-      const survey = opts.survey ? await readSurvey(opts.survey, opts.lang) : null;
+      const unitFiles = opts.perUnit ? await UnitFiles.plan(opts.perUnit, files, inputs, opts.force) : null;
       const skip = (s: SkippedFile) => {
         skipped.push(s);
         io.err(`${en ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
       };
       skipped.splice(0).forEach(skip);
-      if (files.length === 0) throw new CliError("Không có tệp .xlsx nào để tổng hợp", "No .xlsx workbook to aggregate");
+      if (files.length === 0) throw new CliError("Không có sổ tính nào để tổng hợp", "No workbook to aggregate");
+      const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
 
-      const notSurvey = (f: string) => !opts.survey || resolve(f) !== resolve(opts.survey);
-      const scored = await scoreAll(files.filter(notSurvey), opts, bands, survey, io, skip);
+      // Scored in parallel, handed on in the files' order: only the ranking rows stay in memory.
+      const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
+      bar?.start(files.length, 0, { file: "" });
+      const late: string[] = [];
+      const say = (line: string) => (bar ? late.push(line) : io.err(`${line}\n`));
+      const scored: Scored[] = [];
+      const score: ScoreOptions = {
+        catalog: opts.catalog,
+        bands: opts.bands,
+        survey: opts.survey,
+        encoding: opts.encoding,
+        lang: opts.lang,
+        unitFiles: unitFiles !== null,
+      };
+      await scoreFiles(
+        files,
+        score,
+        async (outcome) => {
+          bar?.increment({ file: escapeControls(outcome.file) });
+          outcome.notes.forEach(say);
+          for (const s of outcome.skipped) {
+            skipped.push(s);
+            say(`${en ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}`);
+          }
+          for (const unit of outcome.units) {
+            const keepWhole = unitFiles === null && scored.length < UNIT_SHEETS_LIMIT;
+            scored.push({ summary: keepWhole ? unit.summary : rankingRow(unit.summary), group: groupOf(outcome.file), source: outcome.file });
+            if (unitFiles === null && scored.length === UNIT_SHEETS_LIMIT + 1) scored.forEach((s) => (s.summary = rankingRow(s.summary)));
+          }
+          await unitFiles?.write(outcome);
+        },
+        { threads: opts.threads === undefined ? undefined : Number(opts.threads) },
+      );
+      bar?.stop();
+      late.forEach((line) => io.err(`${line}\n`));
+
       const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
-      if (survey) {
-        const units = scored.map((s) => s.summary.unit);
-        for (const row of survey.rows) {
-          if (!units.some((u) => surveyRowOf(survey, u) === row)) io.err(`${t("aggregate.surveyUnused", { unit: row.unit, cell: `${survey.sheet}!${row.cell}` }, opts.lang)}\n`);
-        }
-      }
+      if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
       }
       const ranking = buildRanking(scored, bands);
       const specs: SheetSpec[] = [rankingSheet(ranking, opts.lang), unitsMatrixSheet(scored.map((s) => s.summary), opts.lang)];
-      const workbook = rankingWorkbook(specs, scored, opts, skip);
+      const unitSheets = unitFiles === null && scored.length <= UNIT_SHEETS_LIMIT ? scored : [];
+      if (unitFiles === null && scored.length > UNIT_SHEETS_LIMIT) {
+        io.err(
+          en
+            ? `${count(scored.length, "en", "", "unit")}: more than ${UNIT_SHEETS_LIMIT}, so the ranking workbook holds no sheet per unit (it stays quick to open). Add --per-unit FOLDER to write each unit's summary as a file of its own.\n`
+            : `${scored.length} đơn vị, quá ${UNIT_SHEETS_LIMIT}: bảng xếp hạng không chứa trang tổng hợp từng đơn vị (để sổ mở nhanh). Thêm --per-unit THƯ_MỤC để ghi tổng hợp của mỗi đơn vị thành một tệp riêng.\n`,
+        );
+      }
+      const workbook = rankingWorkbook(specs, unitSheets, opts.lang, skip);
       if (skipped.length) addSheet(workbook, skippedSheet(skipped, opts.lang));
       await writeOutputs(plan, [
-        { path: opts.output, data: await workbookBuffer(workbook) },
+        { path: opts.output, data: await workbookBuffer(workbook, { level: 1 }) },
         { path: html, data: renderHtmlReport(en ? "PAR Index ranking" : "Xếp hạng Chỉ số CCHC", specs) },
       ]);
 
@@ -233,7 +246,12 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const units = count(scored.length, opts.lang, "đơn vị", "unit");
       const from = count(used, opts.lang, "tệp", "workbook");
       const left = skipped.length === 0 ? "" : en ? `; skipped ${count(skipped.length, "en", "", "item")} (listed above)` : `; bỏ qua ${skipped.length} mục (đã nêu ở trên)`;
-      io.out(en ? `Ranked ${units} from ${from}${left}. Written: ${opts.output} and ${html}\n` : `Đã xếp hạng ${units} từ ${from}${left}. Đã ghi: ${opts.output} và ${html}\n`);
+      const perUnit = unitFiles ? (en ? ` and ${count(unitFiles.written, "en", "", "unit summary", "unit summaries")} in ${opts.perUnit}` : ` và ${unitFiles.written} tệp tổng hợp từng đơn vị trong ${opts.perUnit}`) : "";
+      io.out(
+        en
+          ? `Ranked ${units} from ${from}${left}. Written: ${opts.output} and ${html}${perUnit}\n`
+          : `Đã xếp hạng ${units} từ ${from}${left}. Đã ghi: ${opts.output} và ${html}${perUnit}\n`,
+      );
       setExit(0);
     });
 }

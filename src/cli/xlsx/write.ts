@@ -30,7 +30,7 @@ import {
 } from "../../scoring/report/sheet-spec";
 import { wallClockDate } from "../report-html";
 import { planOutputs, writeOutputs } from "../outputs";
-import { isOwnedListHeader, loadWorkbook, OWNED_SHEET } from "./read";
+import { isOwnedListHeader, loadWorkbook, OWNED_SHEET, ownedSheetNames, WorkbookData } from "./read";
 
 export { OWNED_SHEET };
 
@@ -286,10 +286,14 @@ export function chartNote(spec: SheetSpec, htmlFile: string): SheetSpec {
   return { ...spec, rows };
 }
 
-/** The workbook as .xlsx bytes (its active tab kept on a visible sheet). */
-export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+/**
+ * The workbook as .xlsx bytes (its active tab kept on a visible sheet). `level` is the deflate level: 6 by default,
+ * 1 where writing time matters more than a few per cent of size (the ranking of a whole country).
+ */
+export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { level?: number } = {}): Promise<Buffer> {
   fixActiveTab(workbook);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const zip = { compression: "DEFLATE", compressionOptions: { level: options.level ?? 6 } };
+  return Buffer.from(await workbook.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
 }
 
 /**
@@ -319,4 +323,44 @@ export async function copyWorkbookWithSheets(inputPath: string, specs: SheetSpec
   const { workbook, names } = await workbookWithSheets(inputPath, specs);
   await writeOutputs(plan, [{ path: outPath, data: await workbookBuffer(workbook) }]);
   return names;
+}
+
+/** A date the reader moved to 12:00 UTC (a date without a time of day) back to the day's start, as Excel keeps it. */
+function sheetDate(d: Date): Date {
+  const t = d.getTime();
+  return t % 86_400_000 === 43_200_000 ? new Date(t - 43_200_000) : d;
+}
+
+/**
+ * A new workbook holding the values of a workbook read from another format (.xls, .ods, .csv), sheet by sheet
+ * with their merges and hidden states, then the specs' sheets: exceljs writes .xlsx only, so such an input's
+ * summary is an .xlsx copy of its values (formulas, formats and styles of the original are not carried over).
+ */
+export function workbookFromData(data: WorkbookData, specs: SheetSpec[]): { workbook: ExcelJS.Workbook; names: string[] } {
+  const workbook = new ExcelJS.Workbook();
+  const owned = new Set(ownedSheetNames(data));
+  for (const grid of data.grids) {
+    if (owned.has(grid.name)) continue;
+    const state = data.sheetStates[grid.name] ?? "visible";
+    const ws = workbook.addWorksheet(safeSheetName(grid.name, workbook.worksheets.map((w) => w.name)), { state });
+    grid.values.forEach((row, r) => {
+      row?.forEach((value, c) => {
+        if (value === null || value === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        if (value instanceof Date) {
+          cell.value = sheetDate(value);
+          cell.numFmt = "dd/mm/yyyy";
+        } else cell.value = value;
+      });
+    });
+    for (const m of grid.merges ?? []) {
+      try {
+        ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      } catch {
+        // Overlapping areas (a damaged file): the values are there all the same.
+      }
+    }
+  }
+  const names = specs.map((spec) => addSheet(workbook, spec).name);
+  return { workbook, names };
 }

@@ -29,8 +29,12 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
 };
 
 const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
-  .flatMap(([role, words]) => words.map((w) => ({ role, w })))
+  .flatMap(([role, words]) => words.map((w) => ({ role, w, spaced: `${w} `, bracketed: `${w}(` })))
   .sort((a, b) => b.w.length - a.w.length);
+
+/** Roles of header texts already read: every sheet of a template repeats the same texts (bounded, then emptied). */
+const roles = new Map<string, ColumnRole | null>();
+const ROLES_KEPT = 20_000;
 
 /** How many rows from the top are searched for the header (title rows above it are normal). */
 export const HEADER_SEARCH_ROWS = 30;
@@ -45,10 +49,20 @@ function headerKey(text: string): string {
 /** The role a header text names, or null. Longest synonym first, so "Tên tiêu chí" is a name, not a code. */
 export function headerRole(text: unknown): ColumnRole | null {
   if (typeof text !== "string") return null;
+  let role = roles.get(text);
+  if (role === undefined) {
+    role = roleOf(text);
+    if (roles.size >= ROLES_KEPT) roles.clear();
+    roles.set(text, role);
+  }
+  return role;
+}
+
+function roleOf(text: string): ColumnRole | null {
   const f = headerKey(text);
   if (!f || f.length > 80) return null;
-  for (const { role, w } of ENTRIES) {
-    if (f === w || f.startsWith(w + " ") || f.startsWith(w + "(") || f.startsWith(w + ",")) return role;
+  for (const { role, w, spaced, bracketed } of ENTRIES) {
+    if (f === w || f.startsWith(spaced) || f.startsWith(bracketed) || f.startsWith(`${w},`)) return role;
   }
   return null;
 }

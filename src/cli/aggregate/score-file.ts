@@ -1,0 +1,100 @@
+/**
+ * Scoring one workbook for `par aggregate`: read it, find its unit sheets, validate and summarise each
+ * (loadUnits → validateUnit → buildSummary). Runs in a worker thread or in the main one; everything it returns can
+ * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
+ */
+import { buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitSummary, validateUnit } from "../../scoring";
+import { loadCatalog } from "../catalog-source";
+import { describeRejected } from "../describe";
+import { readBands } from "../commands/summary";
+import { describeEncoding, loadUnits } from "../units";
+import { readSurveyFile, surveyPointsFor } from "./survey";
+import { LegacyEncoding } from "../workbook/legacy-text";
+import { addSheet, workbookBuffer } from "../xlsx/write";
+import ExcelJS from "exceljs";
+
+/** What every file of one run is scored with (plain data: it is posted to the worker threads). */
+export interface ScoreOptions {
+  catalog?: string;
+  bands?: string;
+  /** The survey table (--survey): survey points per unit and criterion. */
+  survey?: string;
+  encoding?: LegacyEncoding | "unicode";
+  lang: Lang;
+  /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
+  unitFiles: boolean;
+}
+
+export interface ScoredUnit {
+  summary: UnitSummary;
+  /** The unit's summary workbook (.xlsx bytes), when ScoreOptions.unitFiles. */
+  file?: Uint8Array;
+}
+
+export interface FileOutcome {
+  file: string;
+  units: ScoredUnit[];
+  /** Lines for the terminal about this file (sheets set aside, units not scored, indexes not computed…). */
+  notes: string[];
+  skipped: SkippedFile[];
+}
+
+export function reasonOf(e: unknown, lang: Lang): string {
+  const text = (e as { text?: (l: Lang) => string })?.text;
+  if (typeof text === "function") return text.call(e, lang);
+  const message = (e as Error)?.message ?? String(e);
+  return lang === "en" ? `unexpected error (please report it): ${message}` : `lỗi không mong đợi (xin báo lại cho nhóm phát triển): ${message}`;
+}
+
+/** Catalogues loaded once per thread: a catalogue file is not parsed again for every workbook. */
+const catalogues = new Map<string, Promise<Catalog>>();
+
+function catalogFor(ref: string | undefined): Promise<Catalog> | undefined {
+  if (ref === undefined) return undefined;
+  let catalog = catalogues.get(ref);
+  if (!catalog) catalogues.set(ref, (catalog = loadCatalog(ref)));
+  return catalog;
+}
+
+/** A unit's summary sheet as an .xlsx workbook of its own (for --per-unit). */
+async function unitWorkbook(sheet: SheetSpec): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  addSheet(workbook, sheet);
+  return workbookBuffer(workbook, { level: 1 });
+}
+
+export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileOutcome> {
+  const outcome: FileOutcome = { file, units: [], notes: [], skipped: [] };
+  const en = opts.lang === "en";
+  try {
+    const bands = readBands(opts.bands);
+    const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
+    const given = await catalogFor(opts.catalog);
+    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding });
+    const encoding = describeEncoding(loaded.encoding, opts.lang);
+    if (encoding) outcome.notes.push(`${file}: ${encoding}`);
+    for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
+    for (const unit of loaded.units) {
+      try {
+        if (!hasScores(unit)) {
+          outcome.notes.push(`${file}: ${t("aggregate.unscored", { unit: unit.unit, sheet: unit.sheet }, opts.lang)}`);
+          continue;
+        }
+        const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
+        const points = survey ? surveyPointsFor(survey, unit.unit, loaded.choice.catalog, opts.lang) : null;
+        points?.notes.forEach((note) => outcome.notes.push(`${file}: ${note}`));
+        const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: points?.scores });
+        const gap = indexGapText(summary, opts.lang);
+        if (gap) outcome.notes.push(`${file}: ${unit.unit} — ${gap}`);
+        // Built here even when not written: a unit whose summary cannot be laid out is skipped, not ranked.
+        const sheet = summarySheet(summary, opts.lang);
+        outcome.units.push(opts.unitFiles ? { summary, file: await unitWorkbook(sheet) } : { summary });
+      } catch (e) {
+        outcome.skipped.push({ file: `${file} (${en ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });
+      }
+    }
+  } catch (e) {
+    outcome.skipped.push({ file, reason: reasonOf(e, opts.lang) });
+  }
+  return outcome;
+}

@@ -1,0 +1,203 @@
+/**
+ * Reads a unit's workbook in any format units send (.xlsx, .xlsm, .xls, .ods, .csv) into the core's Grids with
+ * SheetJS, reading values, formulas' cached results, hyperlinks, merges and the number formats that tell dates
+ * apart — no styles. The cell value rules are those of xlsx/read.ts's header comment, for every format. A .csv is
+ * all text (SheetJS is asked not to guess: it would read "0,5" as 5 and 05/01/2019 as the 1st of May), and the
+ * core reads numbers, percentages and dd/mm/yyyy dates from text as it does everywhere.
+ */
+import * as XLSX from "@e965/xlsx";
+import { basename, extname } from "node:path";
+import { CellRect, Grid } from "../../scoring/grid";
+import { CellValue } from "../../scoring/values";
+import { unreadable } from "./errors";
+import { hyperlinkValue } from "./hyperlinks";
+import { compoundContent, containerOf } from "./format";
+import { csvSeparator, decodeText } from "./text-file";
+import { scoringParts } from "./zip";
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+export interface WorkbookData {
+  /** The path as the caller gave it. */
+  file: string;
+  /** One grid per worksheet, in tab order (hidden sheets included: see sheetStates). */
+  grids: Grid[];
+  sheetStates: Record<string, SheetState>;
+  /** The file's format, as read from its content. */
+  format: WorkbookFormat;
+}
+
+export type WorkbookFormat = "xlsx" | "xls" | "ods" | "csv";
+
+const TEXT_EXTENSIONS = new Set([".csv", ".txt"]);
+
+const BASE_OPTIONS: XLSX.ParsingOptions = {
+  type: "buffer",
+  dense: true,
+  cellFormula: true,
+  cellNF: true,
+  cellHTML: false,
+  cellText: false,
+  cellStyles: false,
+  bookDeps: false,
+  bookVBA: false,
+  sheetStubs: false,
+};
+
+/** Excel's error codes as SheetJS gives them (t: "e"), as the text Excel shows. */
+const ERRORS: Record<number, string> = {
+  0x00: "#NULL!",
+  0x07: "#DIV/0!",
+  0x0f: "#VALUE!",
+  0x17: "#REF!",
+  0x1d: "#NAME?",
+  0x24: "#NUM!",
+  0x2a: "#N/A",
+  0x2b: "#GETTING_DATA",
+};
+
+/** Reads a workbook's bytes; anything unreadable is a WorkbookError naming `file`. */
+export function readWorkbookBytes(buf: Buffer, file: string): WorkbookData {
+  if (buf.length === 0) throw unreadable("empty", file);
+  const container = containerOf(buf);
+  let workbook: XLSX.WorkBook;
+  let format: WorkbookFormat;
+  if (container === "compound") {
+    const content = compoundContent(buf);
+    if (content === "encrypted") throw unreadable("encrypted", file);
+    if (content !== "xls") throw unreadable("encrypted-or-xls", file, "not an Excel workbook");
+    workbook = parse(buf, file, BASE_OPTIONS, "encrypted-or-xls");
+    format = "xls";
+  } else if (container === "zip") {
+    const zipCode = /\.ods$/i.test(file) ? "not-workbook" : "not-xlsx";
+    let parts: Buffer;
+    try {
+      parts = scoringParts(buf);
+    } catch (e) {
+      throw unreadable(zipCode, file, (e as Error)?.message ?? String(e));
+    }
+    workbook = parse(parts, file, BASE_OPTIONS, zipCode);
+    format = workbook.bookType === "ods" ? "ods" : "xlsx";
+  } else if (TEXT_EXTENSIONS.has(extname(file).toLowerCase())) {
+    const { text } = decodeText(buf);
+    const name = basename(file, extname(file)).slice(0, 31) || "CSV";
+    workbook = parse(text.replace(/^sep=.\r?\n/, ""), file, { ...BASE_OPTIONS, type: "string", raw: true, FS: csvSeparator(text), sheet: name }, "not-workbook");
+    format = "csv";
+  } else {
+    throw unreadable(/\.(xlsx|xlsm)$/i.test(file) ? "not-xlsx" : "not-workbook", file, "not a zip, compound or text file");
+  }
+  return workbookData(workbook, file, format);
+}
+
+function parse(data: Buffer | string, file: string, options: XLSX.ParsingOptions, code: "not-xlsx" | "encrypted-or-xls" | "not-workbook"): XLSX.WorkBook {
+  // SheetJS writes notes of its own to the console ("ODS number format may be incorrect"): not for the user.
+  const { error, warn } = console;
+  console.error = console.warn = () => undefined;
+  try {
+    return XLSX.read(data, options);
+  } catch (e) {
+    const message = (e as Error)?.message ?? String(e);
+    // An .xls saved with a password (its FILEPASS record), which SheetJS cannot open.
+    if (/password|encrypt/i.test(message)) throw unreadable("encrypted", file, message);
+    throw unreadable(code, file, message);
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
+function workbookData(
+  workbook: XLSX.WorkBook,
+  file: string,
+  format: WorkbookFormat,
+): WorkbookData {
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const grids: Grid[] = [];
+  const sheetStates: Record<string, SheetState> = {};
+  workbook.SheetNames.forEach((name, i) => {
+    const sheet = workbook.Sheets[name];
+    const type = (sheet as { "!type"?: string } | undefined)?.["!type"];
+    if (!sheet || (type && type !== "sheet")) return;
+    grids.push(sheetGrid(name, sheet, date1904));
+    const hidden = workbook.Workbook?.Sheets?.[i]?.Hidden;
+    sheetStates[name] = hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible";
+  });
+  if (grids.length === 0) throw unreadable(format === "xlsx" ? "not-xlsx" : "not-workbook", file, "no worksheets");
+  return { file, grids, sheetStates, format };
+}
+
+/**
+ * One worksheet as a sparse Grid: a row exists only where a cell holds a value or a formula, as long as its last
+ * such cell; values under a merge other than its top-left cell are dropped.
+ */
+function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid {
+  const data = ((sheet as unknown as { "!data"?: (XLSX.CellObject[] | undefined)[] })["!data"] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const merges: CellRect[] = (sheet["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+  const values: CellValue[][] = [];
+  let formulas: (string | null)[][] | undefined;
+  data.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const value = cellValue(cell, date1904);
+      const formula = typeof cell.f === "string" && cell.f.trim() !== "" ? (cell.f.startsWith("=") ? cell.f : `=${cell.f}`) : null;
+      if (value === null && formula === null) return;
+      (values[r] ??= [])[c] = value;
+      if (formula !== null) ((formulas ??= [])[r] ??= [])[c] = formula;
+    });
+  });
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = values[r];
+      if (!row) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c in row) row[c] = null;
+    }
+  }
+  const grid: Grid = { name, values, merges };
+  return formulas ? { ...grid, formulas } : grid;
+}
+
+const isDateFormat = (format: unknown): boolean => typeof format === "string" && format !== "General" && XLSX.SSF.is_date(format);
+
+const DAY_MS = 86_400_000;
+/** Serial 25569 is 1970-01-01 in Excel's 1900 date system; the 1904 system counts from 1904-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * A date-formatted number as a Date whose UTC wall clock is what Excel shows; a date without a time of day at
+ * 12:00 UTC, so that every time zone from UTC−11 to UTC+11 sees the same day.
+ */
+function serialDate(serial: number, date1904: boolean): Date | null {
+  const t = Math.round((serial + (date1904 ? DAYS_1900_TO_1904 : 0) - UNIX_EPOCH_SERIAL) * DAY_MS);
+  if (!Number.isFinite(t)) return null;
+  return new Date(t % DAY_MS === 0 ? t + DAY_MS / 2 : t);
+}
+
+function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
+  const value = scalar(cell, date1904);
+  const link = (cell as { l?: { Target?: string } }).l?.Target;
+  return link ? hyperlinkValue(value, link) : value;
+}
+
+function scalar(cell: XLSX.CellObject, date1904: boolean): CellValue {
+  const v = cell.v;
+  switch (cell.t) {
+    case "n":
+      if (typeof v !== "number" || !Number.isFinite(v)) return null;
+      return isDateFormat(cell.z) ? serialDate(v, date1904) : v;
+    case "s":
+      return typeof v === "string" && v !== "" ? v : null;
+    case "b":
+      return typeof v === "boolean" ? v : null;
+    case "e":
+      return typeof v === "number" ? (ERRORS[v] ?? "#VALUE!") : typeof cell.w === "string" ? cell.w : "#VALUE!";
+    case "d": {
+      if (!(v instanceof Date) || Number.isNaN(v.getTime())) return null;
+      const t = Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds(), v.getMilliseconds());
+      return new Date(t % DAY_MS === 0 ? t + DAY_MS / 2 : t);
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The parts of a zip workbook (.xlsx, .xlsm, .ods) that scoring needs, unpacked with Node's zlib and handed to
+ * SheetJS as an uncompressed zip. Reading the zip here rather than in SheetJS: a damaged central directory or
+ * deflate stream is an error at once (SheetJS's own unzip can loop forever on some damaged files), each part's
+ * size is bounded (a zip bomb stops at the bound), and pictures, drawings, themes, macros and printer settings
+ * are never inflated.
+ */
+import * as XLSX from "@e965/xlsx";
+import * as zlib from "node:zlib";
+
+export class ZipError extends Error {}
+
+/** Parts that scoring never reads. */
+const UNUSED =
+  /(^|\/)(media|drawings|charts|chartsheets|theme|printerSettings|embeddings|customXml|ctrlProps|activeX|diagrams|pivotCache|pivotTables|externalLinks|slicers|slicerCaches|queryTables|tables|threadedComments|persons|revisions|richData|docProps|Pictures|Thumbnails|Configurations2)\/|vbaProject\.bin$|calcChain\.xml$|(^|\/)comments\d*\.xml$|\.vml$|^settings\.xml$|^meta\.xml$/i;
+
+/** At most this many bytes unpacked from one workbook (a sheet of a million rows fits). */
+export const MAX_UNPACKED_BYTES = 1 << 30;
+const MAX_ENTRIES = 100_000;
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  localOffset: number;
+}
+
+function endOfCentralDirectory(buf: Buffer): number {
+  const last = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= last; i--) if (buf.readUInt32LE(i) === EOCD) return i;
+  throw new ZipError("no end of central directory");
+}
+
+function entries(buf: Buffer): Entry[] {
+  const end = endOfCentralDirectory(buf);
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  if (count > MAX_ENTRIES) throw new ZipError("too many entries");
+  const list: Entry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new ZipError("damaged central directory");
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    if (at + 46 + nameLength > buf.length) throw new ZipError("damaged central directory");
+    list.push({
+      name: buf.toString("utf8", at + 46, at + 46 + nameLength),
+      method: buf.readUInt16LE(at + 10),
+      crc: buf.readUInt32LE(at + 16),
+      compressedSize: buf.readUInt32LE(at + 20),
+      size: buf.readUInt32LE(at + 24),
+      localOffset: buf.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return list;
+}
+
+function unpack(buf: Buffer, entry: Entry, budget: number): Buffer {
+  const at = entry.localOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new ZipError(`damaged entry ${entry.name}`);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw new ZipError(`truncated entry ${entry.name}`);
+  if (entry.size > budget) throw new ZipError("the workbook unpacks to more than the size read");
+  const raw = buf.subarray(start, end);
+  let data: Buffer;
+  if (entry.method === 0) data = raw;
+  else if (entry.method === 8) {
+    try {
+      data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (e) {
+      throw new ZipError(`damaged entry ${entry.name}: ${(e as Error).message}`);
+    }
+  } else throw new ZipError(`entry ${entry.name} is compressed with method ${entry.method}`);
+  if (data.length !== entry.size) throw new ZipError(`entry ${entry.name} has the wrong size`);
+  const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+  if (crc32 && crc32(data) >>> 0 !== entry.crc >>> 0) throw new ZipError(`entry ${entry.name} is damaged (checksum)`);
+  return data;
+}
+
+/** The zip's parts that scoring reads, repacked uncompressed for SheetJS. Throws ZipError when the zip is damaged. */
+export function scoringParts(buf: Buffer): Buffer {
+  const container = XLSX.CFB.utils.cfb_new();
+  // cfb_new adds a placeholder stream; a zip has none.
+  XLSX.CFB.utils.cfb_del(container, "/\u0001Sh33tJ5");
+  let budget = MAX_UNPACKED_BYTES;
+  let kept = 0;
+  for (const entry of entries(buf)) {
+    if (entry.name.endsWith("/") || UNUSED.test(entry.name)) continue;
+    const data = unpack(buf, entry, budget);
+    budget -= data.length;
+    XLSX.CFB.utils.cfb_add(container, `/${entry.name}`, data);
+    kept++;
+  }
+  if (kept === 0) throw new ZipError("empty zip");
+  return XLSX.CFB.write(container, { type: "buffer", fileType: "zip", compression: false }) as Buffer;
+}

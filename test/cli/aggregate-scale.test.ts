@@ -1,0 +1,120 @@
+/**
+ * Issue #11 and #13 item 10: aggregate on worker threads gives the ranking the in-process run gives (order never
+ * depends on timing); above 300 units the ranking workbook holds no per-unit sheets and says how to get them;
+ * --per-unit writes one file per unit under the output rules; LibreOffice opens the ranking of many units.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { scoreFiles } from "../../src/cli/aggregate/pool";
+import { FileOutcome } from "../../src/cli/aggregate/score-file";
+import { readWorkbook } from "../../src/cli/xlsx/read";
+import { convertWithLibreOffice, requireSoffice } from "../support/libreoffice";
+import { par, SAMPLE_CATALOG, SAMPLES, tempDir } from "../support/par";
+
+jest.setTimeout(600_000);
+
+const ROOT = join(__dirname, "..", "..");
+const WORKER = join(ROOT, "lib", "cli", "aggregate", "worker.js");
+
+function requireCompiledCli(): void {
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run build:cli (CI builds before testing)`);
+}
+
+let dir: string;
+let folder: string;
+const UNITS = 301;
+
+beforeAll(() => {
+  dir = tempDir("par-scale-");
+  folder = join(dir, "don-vi");
+  mkdirSync(folder);
+  const samples = ["so/so-tu-phap.xlsx", "so/so-noi-vu.xlsx", "so/so-tai-chinh.xlsx"];
+  for (let i = 0; i < UNITS; i++) copyFileSync(join(SAMPLES, samples[i % samples.length]), join(folder, `don-vi-${String(i).padStart(3, "0")}.xlsx`));
+  writeFileSync(join(folder, "hong.xlsx"), "không phải sổ tính");
+});
+
+const sheetNames = async (file: string) => (await readWorkbook(file)).grids.map((g) => g.name);
+const rankingOf = async (file: string) => JSON.stringify((await readWorkbook(file)).grids.find((g) => g.name === "Xếp hạng")!.values);
+
+describe("worker threads", () => {
+  test("outcomes come back in the files' order, a bad file among them, the same as in one thread", async () => {
+    requireCompiledCli();
+    const units = readdirSync(folder)
+      .sort()
+      .slice(0, 39)
+      .map((f) => join(folder, f));
+    const files = [...units.slice(0, 20), join(folder, "hong.xlsx"), ...units.slice(20)];
+    const collect = async (threads: number, workerFile?: string) => {
+      const seen: FileOutcome[] = [];
+      const used = await scoreFiles(files, { catalog: SAMPLE_CATALOG, lang: "vi", unitFiles: false }, (o) => void seen.push(o), { threads, workerFile });
+      return { used, seen };
+    };
+    const workers = await collect(2, WORKER);
+    const inline = await collect(1);
+    expect(workers.used).toBe(2);
+    expect(inline.used).toBe(1);
+    expect(workers.seen.map((o) => o.file)).toEqual(files);
+    expect(workers.seen).toEqual(inline.seen);
+    const bad = workers.seen.find((o) => o.file.endsWith("hong.xlsx"))!;
+    expect(bad.skipped[0].reason).toContain("Không đọc được tệp");
+    expect(workers.seen.filter((o) => o.units.length === 1)).toHaveLength(files.length - 1);
+  });
+
+  test("the compiled CLI (worker threads) and the in-process run write the same ranking", async () => {
+    requireCompiledCli();
+    const viaWorkers = join(dir, "xep-hang-luong.xlsx");
+    execFileSync(process.execPath, [join(ROOT, "bin", "par.js"), "aggregate", folder, "-o", viaWorkers, "-c", SAMPLE_CATALOG, "--threads", "2"], { stdio: "pipe" });
+    const inline = join(dir, "xep-hang-mot-luong.xlsx");
+    const r = await par("aggregate", folder, "-o", inline, "-c", SAMPLE_CATALOG, "--threads", "1");
+    expect(r.code).toBe(0);
+    expect(await rankingOf(viaWorkers)).toEqual(await rankingOf(inline));
+  });
+});
+
+describe("a ranking of many units", () => {
+  test("above 300 units: no per-unit sheets, a line saying how to get them, and LibreOffice opens it", async () => {
+    requireSoffice();
+    const out = join(dir, "xep-hang.xlsx");
+    const r = await par("aggregate", folder, "-o", out, "-c", SAMPLE_CATALOG);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Đã xếp hạng ${UNITS} đơn vị từ ${UNITS} tệp; bỏ qua 1 mục`);
+    expect(r.err).toContain(`${UNITS} đơn vị, quá 300: bảng xếp hạng không chứa trang tổng hợp từng đơn vị`);
+    expect(r.err).toContain("--per-unit");
+    const names = await sheetNames(out);
+    expect(names.length).toBeLessThanOrEqual(5);
+    expect(names).toEqual(expect.arrayContaining(["Xếp hạng", "Tệp lỗi"]));
+    const opened = convertWithLibreOffice(out, join(dir, "lo"), "ods");
+    if (!opened.ok) throw new Error(`LibreOffice could not open the ranking:\n${opened.log}`);
+  });
+
+  test("--per-unit DIR: one summary workbook per unit, never over an existing file without --force", async () => {
+    const units = join(dir, "tung-don-vi");
+    const out = join(dir, "xep-hang-2.xlsx");
+    const r = await par("aggregate", folder, "-o", out, "-c", SAMPLE_CATALOG, "--per-unit", units);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`và ${UNITS} tệp tổng hợp từng đơn vị trong ${units}`);
+    expect(r.err).not.toContain("quá 300");
+    const written = readdirSync(units).sort();
+    expect(written).toHaveLength(UNITS);
+    expect(written[0]).toBe("don-vi-000.xlsx");
+    expect(await sheetNames(join(units, written[0]))).toContain("Tổng hợp");
+    expect((await sheetNames(out)).length).toBeLessThanOrEqual(5);
+    const again = await par("aggregate", folder, "-o", join(dir, "xep-hang-3.xlsx"), "-c", SAMPLE_CATALOG, "--per-unit", units);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain(`Tệp ${join(units, "don-vi-000.xlsx")} đã có; không ghi đè`);
+    expect(existsSync(join(dir, "xep-hang-3.xlsx"))).toBe(false);
+    const forced = await par("aggregate", folder, "-o", join(dir, "xep-hang-3.xlsx"), "-c", SAMPLE_CATALOG, "--per-unit", units, "--force");
+    expect(forced.code).toBe(0);
+  });
+
+  test("at most 300 units: every unit keeps its sheet in the ranking workbook", async () => {
+    const few = join(dir, "it");
+    mkdirSync(few);
+    for (const f of readdirSync(folder).slice(0, 3)) copyFileSync(join(folder, f), join(few, f));
+    const out = join(dir, "xep-hang-it.xlsx");
+    const r = await par("aggregate", few, "-o", out, "-c", SAMPLE_CATALOG);
+    expect(r.code).toBe(0);
+    expect(await sheetNames(out)).toEqual(expect.arrayContaining(["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"]));
+  });
+});
