@@ -2,7 +2,7 @@
  * `par aggregate --survey TABLE`: the survey table read once per thread, and each unit's survey points from it. The
  * main thread reads it first and stops the run on any cell that is not points (with the cell), before scoring.
  */
-import { Catalog, isSurveyTable, Lang, LeafScore, readSurveyTable, SurveyTable, surveyRowOf, surveyScores, t } from "../../scoring";
+import { Catalog, catalogParts, isSurveyTable, Lang, LeafScore, readSurveyTable, SurveyTable, surveyRowOf, surveyScores, t } from "../../scoring";
 import { CliError } from "../errors";
 import { readWorkbook } from "../xlsx/read";
 
@@ -28,10 +28,11 @@ export function readSurveyFile(file: string, lang: Lang): Promise<SurveyTable> {
 }
 
 /**
- * A unit's survey points from the table, and what to say: a unit without a row keeps its sheet's survey column (if
- * any); a row that does not fit the unit's catalogue gives no survey points (so no index), each problem said.
+ * A unit's survey points from the table, and what to say (nothing for a catalogue without survey criteria): a unit
+ * without a row keeps its sheet's survey column (if any); a row that does not fit the unit's catalogue gives no survey points (so no index), each problem said.
  */
 export function surveyPointsFor(table: SurveyTable, unit: string, catalog: Catalog, lang: Lang): { scores?: Map<string, LeafScore>; notes: string[] } {
+  if (!catalogParts(catalog).survey) return { notes: [] };
   const row = surveyRowOf(table, unit);
   if (!row) return { notes: [t("aggregate.surveyMissingUnit", { unit, sheet: table.sheet }, lang)] };
   const { scores, problems } = surveyScores(table, row, catalog, lang);
