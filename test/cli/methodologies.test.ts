@@ -185,3 +185,27 @@ describe("summary and ranking on a national-style catalogue (samples/quoc-gia)",
     expect(JSON.parse(r.out).band).toBe("A");
   });
 });
+
+describe("--survey on worker threads", () => {
+  test("the survey points reach the threads: the same outcomes as in one thread", async () => {
+    const worker = join(__dirname, "..", "..", "lib", "cli", "aggregate", "worker.js");
+    if (!existsSync(worker)) throw new Error(`${worker} is missing: run npm run build:cli (CI builds before testing)`);
+    const { scoreFiles } = await import("../../src/cli/aggregate/pool");
+    const files = ["huyen-tua-chua-2026.xlsx", "huyen-nam-po-2026.xlsx"].map((f) => join(SAMPLES, "quoc-gia", f));
+    const options = { survey: join(SAMPLES, "dieu-tra-xhh-huyen-2026.xlsx"), lang: "vi" as const, unitFiles: false };
+    const collect = async (threads: number) => {
+      const seen: { unit: string; survey: number | null; index: number | null }[] = [];
+      await scoreFiles(files, options, (o) => void seen.push(...o.units.map((u) => ({ unit: u.summary.unit, survey: u.summary.total.survey, index: u.summary.officialIndex }))), {
+        threads,
+        workerFile: worker,
+      });
+      return seen;
+    };
+    const threads = await collect(2);
+    expect(threads).toEqual([
+      { unit: "UBND HUYỆN TỦA CHÙA", survey: 29.75, index: 86.75 },
+      { unit: "UBND HUYỆN NẬM PỒ", survey: 26.75, index: 69.23 },
+    ]);
+    expect(await collect(1)).toEqual(threads);
+  });
+});
