@@ -48,58 +48,53 @@ export function registerSummary(par: Command, io: Io): void {
     .addOption(encodingOption())
     .addOption(forceOption())
     .addOption(langOption())
-    .action(
-      async (
-        file: string,
-        opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; force?: boolean; lang: Lang },
-      ) => {
-        requireXlsxOutput(opts.output);
-        const html = htmlPathFor(opts.output);
-        const bands = readBands(opts.bands);
-        const outputs = await planOutputs([opts.output, html], { inputs: [file], force: opts.force });
-        const loaded = await loadUnits(file, opts);
-        const unit = loaded.units.find(hasScores) ?? loaded.units[0];
-        const catalog = loaded.choice.catalog;
-        if (!hasScores(unit)) throw new ParError("summary.unscored", { sheet: unit.sheet });
-        const findings = validateUnit(unit, catalog, { lang: opts.lang });
-        const summary = buildSummary(unit, catalog, findings, { bands });
-        const plan = buildPlan(unit, catalog);
-        const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
-        const converted = loaded.data.format !== "xlsx";
-        const { workbook } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
-        await writeOutputs(outputs, [
-          { path: opts.output, data: await workbookBuffer(workbook) },
-          { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs) },
-        ]);
-        if (opts.json) {
-          io.out(`${jsonText(unitFigures(summary))}\n`);
-          return;
-        }
-        const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
-        const gap = indexGapText(summary, opts.lang);
-        const lines =
-          opts.lang === "en"
-            ? [
-                describeChoice(loaded.choice, "en"),
-                ...[describeEncoding(loaded.encoding, "en")].filter((x): x is string => x !== null),
-                ...describeRejected(loaded.rejected, "en"),
-                `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
-                `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
-                ...(gap ? [gap] : []),
-                `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
-                ...(converted ? [`The input is ${formatName(loaded.data.format, "en")}: the output is an .xlsx workbook with the input's cell values (not its formulas or formatting) and the new sheets`] : []),
-              ]
-            : [
-                describeChoice(loaded.choice, "vi"),
-                ...[describeEncoding(loaded.encoding, "vi")].filter((x): x is string => x !== null),
-                ...describeRejected(loaded.rejected, "vi"),
-                `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
-                `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
-                ...(gap ? [gap] : []),
-                `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}") và ${html}`,
-                ...(converted ? [`Tệp đầu vào là ${formatName(loaded.data.format, "vi")}: tệp kết quả là sổ tính .xlsx gồm giá trị các ô của tệp đầu vào (không giữ công thức, định dạng) và các trang mới`] : []),
-              ];
-        io.out(`${lines.join("\n")}\n`);
-      },
-    );
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; force?: boolean; lang: Lang }) => {
+      requireXlsxOutput(opts.output);
+      const html = htmlPathFor(opts.output);
+      const bands = readBands(opts.bands);
+      const outputs = await planOutputs([opts.output, html], { inputs: [file], force: opts.force });
+      const loaded = await loadUnits(file, opts);
+      const unit = loaded.units.find(hasScores) ?? loaded.units[0];
+      const catalog = loaded.choice.catalog;
+      if (!hasScores(unit)) throw new ParError("summary.unscored", { sheet: unit.sheet });
+      const findings = validateUnit(unit, catalog, { lang: opts.lang });
+      const summary = buildSummary(unit, catalog, findings, { bands });
+      const plan = buildPlan(unit, catalog);
+      const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
+      const converted = loaded.data.format !== "xlsx";
+      const { workbook } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
+      await writeOutputs(outputs, [
+        { path: opts.output, data: await workbookBuffer(workbook) },
+        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs) },
+      ]);
+      if (opts.json) {
+        io.out(`${jsonText(unitFigures(summary))}\n`);
+        return;
+      }
+      const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
+      const gap = indexGapText(summary, opts.lang);
+      const lines =
+        opts.lang === "en"
+          ? [
+              describeChoice(loaded.choice, "en"),
+              ...[describeEncoding(loaded.encoding, "en")].filter((x): x is string => x !== null),
+              ...describeRejected(loaded.rejected, "en"),
+              `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
+              `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
+              ...(gap ? [gap] : []),
+              `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
+              ...(converted ? [`The input is ${formatName(loaded.data.format, "en")}: the output is an .xlsx workbook with the input's cell values (not its formulas or formatting) and the new sheets`] : []),
+            ]
+          : [
+              describeChoice(loaded.choice, "vi"),
+              ...[describeEncoding(loaded.encoding, "vi")].filter((x): x is string => x !== null),
+              ...describeRejected(loaded.rejected, "vi"),
+              `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
+              `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
+              ...(gap ? [gap] : []),
+              `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}") và ${html}`,
+              ...(converted ? [`Tệp đầu vào là ${formatName(loaded.data.format, "vi")}: tệp kết quả là sổ tính .xlsx gồm giá trị các ô của tệp đầu vào (không giữ công thức, định dạng) và các trang mới`] : []),
+            ];
+      io.out(`${lines.join("\n")}\n`);
+    });
 }
