@@ -7,6 +7,9 @@
  *   samples/so/*.xlsx              3 departments (group "Sở, ban, ngành"), catalogue dien-bien-so
  *   samples/huyen/*.xlsx           2 districts (group "UBND cấp huyện"), catalogue dien-bien-so
  *   samples/tinh-dien-bien-2018.xlsx  the province, catalogue dien-bien-2018
+ *   samples/quoc-gia/*.xlsx        2 districts on a national-style catalogue (samples-national.js): named outcomes,
+ *                                  a survey part, bonus and penalty sections; with samples/bo-tieu-chi-huyen-2026.json
+ *                                  and the survey table samples/dieu-tra-xhh-huyen-2026.xlsx
  *
  * dien-bien-so gives names only, no points: its workbooks carry their own "Điểm tối đa" column (MAX_SO below,
  * 100 points in all). Everything is deterministic (a seeded generator; fixed dates in the files), so running it
@@ -1127,6 +1130,16 @@ function readmeMarkdown(results) {
     "Dòng tổng cộng là số đơn vị tự cộng trên bảng (kể cả các lỗi cài sẵn); `par` tự tính lại điểm và chỉ số.",
     "The total row is the unit's own sum (defects included); `par` recomputes points and the index itself.",
     "",
+    "**Theo cách viết của phương pháp quốc gia (national-style).** `quoc-gia/` chấm theo bộ tiêu chí mẫu",
+    "`bo-tieu-chi-huyen-2026.json` (`mau-huyen-2026`): kết quả ghi bằng lời (\"Ban hành kịp thời\", \"Hoàn thành tốt\"),",
+    "khoảng viết bằng tiếng Việt (\"từ 80% đến dưới 100%\"), phần điều tra xã hội học (35/100 điểm), điểm thưởng và",
+    "điểm trừ, xếp loại năm mức; mỗi tệp kèm trang \"Bộ tiêu chí\" nên `par validate` tự nhận ra bộ tiêu chí. Tủa Chùa có",
+    "cột \"Điều tra XHH\"; Nậm Pồ đánh số I, 1, a, ghi \"Không áp dụng\" ở tiêu chí 1.3 (cả hai tiêu chí con) và lấy điểm",
+    "điều tra từ bảng `dieu-tra-xhh-huyen-2026.xlsx`: `par aggregate samples/quoc-gia --survey samples/dieu-tra-xhh-huyen-2026.xlsx -o xep-hang.xlsx`.",
+    "— `quoc-gia/` uses the sample catalogue written the national way (named outcomes, Vietnamese ranges, a survey part,",
+    "bonus and penalty sections, five class bands); each workbook carries it as a sheet. Survey points for Nậm Pồ come from",
+    "the survey table.",
+    "",
     "Thư mục `so/` và `huyen/` là hai nhóm đơn vị (folders are the groups). Tạo lại (regenerate):",
     "`npm run samples` (= `npm run build:cli && node scripts/make-samples.js`); kết quả luôn giống nhau",
     "(deterministic).",
@@ -1167,6 +1180,7 @@ async function main() {
     const catalog = core.builtinCatalog(cfg.catalog);
     results.push(await writeUnit(cfg, catalog));
   }
+  results.push(...(await require("./samples-national")({ core, fixZipDates, ROOT }).write()));
   fs.writeFileSync(path.join(ROOT, "DEFECTS.md"), defectsMarkdown(results));
   fs.writeFileSync(path.join(ROOT, "README.md"), readmeMarkdown(results));
   for (const { cfg, totals, defects, criteria } of results) {

@@ -3,11 +3,14 @@ import { basename } from "node:path";
 import {
   builtinCatalog,
   Catalog,
+  CatalogGridRead,
   DEFAULT_CATALOG_ID,
+  findCatalogGrid,
+  Grid,
   isBuiltinId,
-  isCatalogSheet,
+  Lang,
   parseCatalogJson,
-  readCatalogSheet,
+  readCatalogGrid,
   unitNameFromFile,
 } from "../scoring";
 import { CliError } from "./errors";
@@ -19,7 +22,8 @@ const WORKBOOK = /\.(xlsx|xlsm|xls|ods|csv)$/i;
 /**
  * A catalogue named on the command line: a built-in id, a JSON file in the catalogue format, or a workbook holding
  * a catalogue sheet (`par catalog export`, edited: the way a province supplies the points a names-only catalogue
- * lacks). A catalogue sheet with errors is refused with each error and its cell.
+ * lacks) or a province's published criteria table (as `par catalog import` reads it). A sheet with errors is
+ * refused with each error and its cell.
  */
 export async function loadCatalog(idOrFile: string | undefined): Promise<Catalog> {
   const ref = idOrFile ?? DEFAULT_CATALOG_ID;
@@ -28,16 +32,30 @@ export async function loadCatalog(idOrFile: string | undefined): Promise<Catalog
   return parseCatalogJson(readRegularFileSync(ref).toString("utf8"), basename(ref));
 }
 
-async function catalogFromWorkbook(file: string): Promise<Catalog> {
+/**
+ * The catalogue sheet of a workbook (`sheet`, else the first sheet of either layout) read into a catalogue; the
+ * read keeps every issue, errors included, for the caller to show.
+ */
+export async function readCatalogWorkbook(
+  file: string,
+  options: { sheet?: string; fallbackId?: string; lang?: Lang } = {},
+): Promise<{ grid: Grid; read: CatalogGridRead }> {
   const data = await readWorkbook(file);
-  const grid = data.grids.find(isCatalogSheet);
-  if (!grid) {
+  const grid = options.sheet !== undefined ? data.grids.find((g) => g.name === options.sheet) : findCatalogGrid(data.grids);
+  const read = grid ? readCatalogGrid(grid, { fallbackId: options.fallbackId ?? unitNameFromFile(file), lang: options.lang }) : null;
+  if (!grid || !read) {
+    const where = options.sheet !== undefined ? ` (trang "${options.sheet}")` : "";
+    const whereEn = options.sheet !== undefined ? ` (sheet "${options.sheet}")` : "";
     throw new CliError(
-      `Tệp ${file} không có trang bộ tiêu chí (dòng tiêu đề Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…). Tạo trang đó bằng: par catalog export <mã bộ> -o ${basename(file)}`,
-      `${file} has no catalogue sheet (a header Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…). Make one with: par catalog export <id> -o ${basename(file)}`,
+      `Tệp ${file}${where} không có trang bộ tiêu chí: cần bảng tiêu chí của tỉnh (các cột STT, Nội dung tiêu chí, Điểm tối đa) hoặc trang do "par catalog export" tạo (Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…)`,
+      `${file}${whereEn} has no catalogue sheet: it needs a province's criteria table (columns STT, Nội dung tiêu chí, Điểm tối đa) or a sheet made by "par catalog export" (Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…)`,
     );
   }
-  const read = readCatalogSheet(grid, unitNameFromFile(file));
+  return { grid, read };
+}
+
+async function catalogFromWorkbook(file: string): Promise<Catalog> {
+  const { grid, read } = await readCatalogWorkbook(file);
   const errors = read.issues.filter((i) => i.severity === "error");
   if (!read.catalog || errors.length > 0) {
     const list = errors.map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join("; ");

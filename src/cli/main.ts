@@ -12,6 +12,7 @@ import {
 import { loadCatalog } from "./catalog-source";
 import { registerAggregate } from "./commands/aggregate";
 import { registerCatalogExport } from "./commands/catalog-export";
+import { registerCatalogImport } from "./commands/catalog-import";
 import { registerSummary } from "./commands/summary";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
@@ -95,6 +96,7 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
       }
     });
   registerCatalogExport(catalog, io);
+  registerCatalogImport(catalog, io);
   registerValidate(par, io, setExit);
   registerSummary(par, io);
   registerAggregate(par, io, setExit);

@@ -5,7 +5,7 @@
  * custom-functions-metadata-plugin appends the CustomFunctions.associate calls to this file at build time.
  */
 import "./runtime-guard";
-import { CatalogNode, computeIndex, effectiveMax, explainCriterion, getNode, scoreCriterion } from "../scoring";
+import { CatalogNode, computeIndex, criterionChoices, effectiveMax, explainCriterion, getNode, ParError, scoreCriterion } from "../scoring";
 import { getActiveCatalog } from "./active-catalog";
 import { flatten, functionsLang, isBlank, mapCells, scoreToCell, toCellError } from "./broadcast";
 
@@ -88,6 +88,22 @@ export function deadline(code: any[][]): any[][] {
  */
 export function lead(code: any[][]): any[][] {
   return byCode(code, (node) => node.lead ?? "");
+}
+
+/**
+ * Các kết quả được chọn của một quy tắc chọn kết quả, mỗi kết quả một dòng (dùng làm danh sách thả xuống cho ô kết quả).
+ * @customfunction CHOICES
+ * @param ruleOrCode Mã tiêu chí của bộ tiêu chí đang dùng, ví dụ "1.1.1", hoặc quy tắc như “Ban hành kịp thời”: 1; “Không ban hành”: 0; một ô.
+ * @returns Các kết quả, theo thứ tự trong quy tắc, thành một cột.
+ */
+export function choices(ruleOrCode: any[][]): any[][] {
+  try {
+    const cells = flatten(ruleOrCode);
+    if (cells.length !== 1) throw new ParError("choices.single", { count: cells.length });
+    return criterionChoices(cells[0], getActiveCatalog()).map((label) => [label]);
+  } catch (e) {
+    throw toCellError(e);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Catalog, CatalogNode, getNode } from "./catalog";
 import { ParError } from "./errors";
 import { Lang } from "./i18n/messages";
-import { explain, score, ScoreResult } from "./rules";
+import { explain, isChoiceRule, parseRuleCached, ruleLabels, score, ScoreResult } from "./rules";
 import { CellValue, readInput, readMax, round2 } from "./values";
 
 const CODE_RE = /^\s*\d+(\.\d+)*\.?\s*$/;
@@ -37,6 +37,17 @@ export function scoreCriterion(value: CellValue, ruleOrCode: CellValue, maxArg: 
 export function explainCriterion(value: CellValue, ruleOrCode: CellValue, catalog: Catalog, lang: Lang = "vi"): string {
   const { rule, max } = resolveRule(ruleOrCode, null, catalog);
   return explain(rule, value, max, lang);
+}
+
+/**
+ * The named outcomes a choice rule allows, in its order (for a dropdown of the result cell). A rule that is not a
+ * choice rule (it compares numbers, or mixes outcomes with numbers) is a ParError: a list would leave values out.
+ */
+export function criterionChoices(ruleOrCode: CellValue, catalog: Catalog): string[] {
+  const { rule } = resolveRule(ruleOrCode, null, catalog);
+  const parsed = parseRuleCached(rule);
+  if (!isChoiceRule(parsed)) throw new ParError("rule.notChoice", { rule });
+  return ruleLabels(parsed);
 }
 
 export interface IndexResult {

@@ -15,3 +15,6 @@ export * from "./report/skipped";
 export * from "./evidence";
 export * from "./deadline";
 export * from "./catalog/sheet";
+export * from "./catalog/table";
+export * from "./catalog/wording";
+export * from "./catalog/from-grid";

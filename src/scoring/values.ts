@@ -8,7 +8,9 @@ export type ScoreInput =
   | { kind: "blank" }
   | { kind: "notApplicable" }
   | { kind: "number"; value: number; percent: boolean; date: boolean }
-  | { kind: "boolean"; value: boolean };
+  | { kind: "boolean"; value: boolean }
+  /** Text read against a rule's named outcomes (only rules with quoted labels read text: see readRuleInput). */
+  | { kind: "text"; text: string };
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -124,7 +126,7 @@ export function formatDate(serial: number): string {
 }
 
 const DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const NUMBER_RE = /^([+-]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(%?)$/;
+const NUMBER_RE = /^([+\-−]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(%?)$/;
 
 export type Literal = { value: number; percent: boolean; date: boolean };
 
@@ -149,7 +151,7 @@ export function parseLiteral(text: string): Literal | null {
   if (!num) return null;
   const magnitude = Number(num[2].replace(",", "."));
   if (!Number.isFinite(magnitude)) throw new ParError("rule.numberTooLarge", { text: s.length > 40 ? `${s.slice(0, 20)}…` : s });
-  const signed = num[1] === "-" ? -magnitude : magnitude;
+  const signed = num[1] === "-" || num[1] === "−" ? -magnitude : magnitude;
   const percent = num[3] === "%";
   return { value: percent ? signed / 100 : signed, percent, date: false };
 }
@@ -215,6 +217,8 @@ export function formatInput(input: ScoreInput, style: "percent" | "date" | "plai
       return "Không áp dụng";
     case "boolean":
       return input.value ? "có" : "không";
+    case "text":
+      return input.text;
     case "number":
       if (input.date || style === "date") return formatDate(input.value);
       if (style === "percent" || input.percent) return `${formatNumberVi(input.value * 100)}%`;

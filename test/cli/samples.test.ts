@@ -29,11 +29,13 @@ async function validate(file: string): Promise<{ code: number; findings: Finding
 describe("the bundled samples", () => {
   const planted = plantedDefects();
 
-  test("DEFECTS.md lists defects for all eight sample workbooks, every finding kind of a scored sheet among them", () => {
+  test("DEFECTS.md lists defects for all ten sample workbooks, every finding kind of a scored sheet among them", () => {
     expect([...planted.keys()].sort()).toEqual([
       "huyen/huyen-dien-bien-dong.xlsx",
       "huyen/huyen-muong-cha.xlsx",
       "huyen/huyen-tuan-giao.xlsx",
+      "quoc-gia/huyen-nam-po-2026.xlsx",
+      "quoc-gia/huyen-tua-chua-2026.xlsx",
       "so/so-noi-vu.xlsx",
       "so/so-tai-chinh.xlsx",
       "so/so-tu-phap.xlsx",

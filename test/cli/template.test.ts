@@ -79,7 +79,7 @@ describe("par template", () => {
           error: v.errorMessage,
           prompt: v.prompt,
         });
-        expect(back!.formulae[0]).toBe(v.formula.slice(1));
+        expect(back!.formulae[0]).toBe(v.formula!.slice(1));
       }
     }
     expect(validationAt(ws, "C8")).toBeUndefined();
@@ -164,5 +164,31 @@ describe("addSheet: owned sheets", () => {
     await saveWorkbook(wb, out);
     const data = await readWorkbook(out);
     expect(data.sheetStates[OWNED_SHEET]).toBe("veryHidden");
+  });
+});
+
+describe("par template on a national-style catalogue (samples/bo-tieu-chi-huyen-2026.json)", () => {
+  const catalogFile = join(__dirname, "..", "..", "samples", "bo-tieu-chi-huyen-2026.json");
+
+  test("dropdowns of the outcomes, the survey column, the sections; read back by the core; LibreOffice opens it", async () => {
+    const dir = tmp();
+    const out = join(dir, "tua-chua.xlsx");
+    expect((await par("template", "-o", out, "-c", catalogFile, "--unit", "UBND huyện Tủa Chùa")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell("G5").value).toBe("Điều tra XHH");
+    const row14 = [...Array(40).keys()].map((i) => i + 1).find((r) => ws.getCell(`A${r}`).value === "1.4")!;
+    expect(validationAt(ws, `D${row14}`)).toMatchObject({
+      type: "list",
+      formulae: ['"Hoàn thành xuất sắc,Hoàn thành tốt,Hoàn thành,Không hoàn thành,Không áp dụng"'],
+      showErrorMessage: true,
+    });
+    const data = await readWorkbook(out);
+    const units = findUnitSheets(data.grids, "x");
+    expect(units[0].header.columns.survey).toBe(6);
+    requireSoffice();
+    const again = convertWithLibreOffice(out, join(dir, "xlsx"), "xlsx");
+    expect({ ok: again.ok, log: again.ok ? "" : again.log }).toEqual({ ok: true, log: "" });
   });
 });

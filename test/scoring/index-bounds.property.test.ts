@@ -60,14 +60,19 @@ test("the index never exceeds 100 and its denominator is the catalogue's applica
       const summary = buildSummary(unit, catalog, findings);
       if (summary.officialIndex !== null) expect(summary.officialIndex).toBeLessThanOrEqual(100);
       // Not applicable as the sheet is read (first row of each code; relative codes resolved): only those leave it.
+      // "Không áp dụng" on a field or criterion row takes its whole subtree out.
       const seen = new Set<string>();
       const notApplicable = new Set<string>();
+      const naParents: string[] = [];
       for (const row of prepareUnit(unit, catalog).rows) {
         if (seen.has(row.code)) continue;
         seen.add(row.code);
-        if (leafCodes.includes(row.code) && row.self?.value === "Không áp dụng") notApplicable.add(row.code);
+        if (row.self?.value !== "Không áp dụng") continue;
+        if (leafCodes.includes(row.code)) notApplicable.add(row.code);
+        else if (nodes.some((n) => n.code === row.code)) naParents.push(row.code);
       }
-      if (!s.relative) {
+      for (const code of leafCodes) if (naParents.some((p) => code.startsWith(`${p}.`))) notApplicable.add(code);
+      if (!s.relative && naParents.length === 0) {
         expect([...notApplicable].sort()).toEqual(leafCodes.filter((code, i) => !s.deleted.includes(code) && s.scores[i] === "Không áp dụng").sort());
       }
       const applicable = round2(nodes.filter((n) => n.children.length === 0 && !notApplicable.has(n.code)).reduce((a, n) => a + n.max!, 0));

@@ -138,7 +138,22 @@ function zeroCounts(): Record<FindingKind, number> {
 
 /** A minimal summary for ranking and matrix tests. */
 export function fakeSummary(unit: string, officialIndex: number | null, extra: Partial<UnitSummary> = {}): UnitSummary {
-  const line = { code: "", name: "Tổng cộng", max: 10, applicableMax: 10, self: 0, appraised: null, selfPercent: null, appraisedPercent: null, lost: 0 };
+  const line: UnitSummary["total"] = {
+    code: "",
+    name: "Tổng cộng",
+    kind: "base",
+    max: 10,
+    applicableMax: 10,
+    self: 0,
+    appraised: null,
+    survey: null,
+    bonus: 0,
+    penalty: 0,
+    total: 0,
+    selfPercent: null,
+    appraisedPercent: null,
+    lost: 0,
+  };
   return {
     unit,
     sheet: "Tự đánh giá",

@@ -77,6 +77,7 @@ describe("buildRanking", () => {
     expect(r.bands).toEqual(bands);
     expect(r.groups[0].entries[0]).toEqual({
       unit: "Sở Tư pháp",
+      catalogId: "thu",
       group: null,
       source: null,
       officialIndex: 82,
@@ -86,6 +87,7 @@ describe("buildRanking", () => {
       band: "Tốt",
       errors: 2,
       warnings: 5,
+      points: { base: 0, survey: null, bonus: 0, penalty: 0, total: 0, applicableMax: 10 },
     });
   });
 

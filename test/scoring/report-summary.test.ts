@@ -31,8 +31,8 @@ describe("buildSummary: self scores only", () => {
 
   it("drops not-applicable leaves from the applicable max of their field and of the total", () => {
     expect(s.fields).toEqual([
-      { code: "1", name: "Công tác chỉ đạo điều hành", max: 3, applicableMax: 2.5, self: 2, appraised: null, selfPercent: 80, appraisedPercent: null, lost: 0.5 },
-      { code: "2", name: "Thủ tục hành chính", max: 5, applicableMax: 5, self: 3, appraised: null, selfPercent: 60, appraisedPercent: null, lost: 2 },
+      { code: "1", name: "Công tác chỉ đạo điều hành", kind: "base", max: 3, applicableMax: 2.5, self: 2, appraised: null, survey: null, bonus: 0, penalty: 0, total: 2, selfPercent: 80, appraisedPercent: null, lost: 0.5 },
+      { code: "2", name: "Thủ tục hành chính", kind: "base", max: 5, applicableMax: 5, self: 3, appraised: null, survey: null, bonus: 0, penalty: 0, total: 3, selfPercent: 60, appraisedPercent: null, lost: 2 },
     ]);
     expect(s.total).toMatchObject({ max: 8, applicableMax: 7.5, self: 5, appraised: null, selfPercent: 66.67, lost: 2.5 });
   });

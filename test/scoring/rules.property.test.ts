@@ -13,6 +13,19 @@ const ruleAlphabet = fc.constantFrom(
   "15/01/2019",
   "a",
   "Đ",
+  '"',
+  "“",
+  "”",
+  '"Ban hành kịp thời"',
+  "từ ",
+  "đến ",
+  "dưới ",
+  "trên ",
+  "trở lên",
+  "không quá ",
+  "điểm tối đa",
+  "% điểm",
+  "−",
 );
 
 describe("rule parsing never fails in an unexpected way", () => {
@@ -127,6 +140,50 @@ describe("number notation", () => {
         expect(a).toEqual(b);
         expect(a.kind === "points" && a.points).toBe(1);
       }),
+    );
+  });
+});
+
+/** A text changed in case, diacritics and white space only: the same outcome to a reader. */
+function respell(text: string, seed: number[]): string {
+  const strip = (c: string) => c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  let out = "";
+  [...text].forEach((c, i) => {
+    const r = seed[i % seed.length];
+    let x = r & 1 ? c.toUpperCase() : c.toLowerCase();
+    if (r & 2) x = strip(x);
+    if (c === " " && r & 4) x = r & 8 ? "\u00a0 " : "  ";
+    out += x;
+  });
+  return (seed[0] & 16 ? " " : "") + out + (seed[0] & 32 ? "\t" : "");
+}
+
+describe("named outcomes match whatever the case, diacritics and spaces", () => {
+  const outcomes = ["Ban hành kịp thời", "Ban hành không kịp thời", "Không ban hành", "Hoàn thành xuất sắc", "Đạt yêu cầu"];
+  const rule = outcomes.map((o, i) => `"${o}": ${i}`).join("; ");
+
+  test("each outcome, respelled, scores as itself", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: outcomes.length - 1 }), fc.array(fc.integer({ min: 0, max: 63 }), { minLength: 1, maxLength: 12 }), (i, seed) => {
+        const r = score(rule, respell(outcomes[i], seed));
+        expect(r.kind === "points" && r.points).toBe(i);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test("any other text is an error, never points", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }), (text) => {
+        const known = outcomes.some((o) => respell(o, [0]).trim().toLowerCase() === text.trim().toLowerCase());
+        try {
+          const r = score(rule, text);
+          expect(r.kind !== "points" || known || /^\s*$/.test(text)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ParError);
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -174,7 +174,7 @@ describe.each(CATALOG_IDS)("template of %s", (id) => {
         expect(v.errorTitle.length).toBeLessThanOrEqual(32);
         expect(v.errorMessage.length).toBeLessThanOrEqual(255);
         expect(v.prompt!.length).toBeLessThanOrEqual(255);
-        expect(v.formula.length).toBeLessThanOrEqual(255);
+        expect(v.formula!.length).toBeLessThanOrEqual(255);
       }
     });
 

@@ -1560,8 +1560,12 @@
   properties(DataValidationProxy, ["rule", "errorAlert", "prompt"], {
     rule(v) {
       const formula = v && v.custom && v.custom.formula;
-      if (!formula) throw new FakeOfficeError("InvalidArgument", "Only custom validation rules are supported by the fake");
-      this._entry(true).formula = formula;
+      const list = v && v.list && v.list.source;
+      if (!formula && !list) throw new FakeOfficeError("InvalidArgument", "Only custom and list validation rules are supported by the fake");
+      // Excel refuses a comma-separated list source longer than 255 characters.
+      if (list && !list.startsWith("=") && list.length > 255) throw new FakeOfficeError("InvalidArgument", "The list source is longer than 255 characters");
+      if (formula) this._entry(true).formula = formula;
+      else this._entry(true).list = list;
     },
     errorAlert(v) {
       this._entry(true).errorAlert = { ...v };
@@ -1970,7 +1974,7 @@
       frozenRows: s.frozenRows,
       frozenColumns: s.frozenColumns,
       merges: [...s.merges],
-      validations: s.validations.map((v) => ({ range: v.range, formula: v.formula })),
+      validations: s.validations.map((v) => ({ range: v.range, formula: v.formula, ...(v.list ? { list: v.list } : {}) })),
       charts: s.charts.map((c) => ({ type: c.type, title: c.title, valuesRange: c.valuesRange, categoriesRange: c.categoriesRange, anchor: c.anchor })),
       columnWidths: Object.fromEntries([...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([c, w]) => [colLetters(c), w])),
       rowHeights: Object.fromEntries([...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),

@@ -112,7 +112,7 @@ describe("the workbook's catalogue sheet", () => {
     renderPane({ actions });
     await click(button("Dùng trang bộ tiêu chí trong sổ tính"));
     expect(actions.readWorkbookCatalog).toHaveBeenCalledWith("vi");
-    expect(screen.getByText(/Sổ tính chưa có trang bộ tiêu chí\. Bấm "Chèn bộ tiêu chí thành trang tính"/)).toBeTruthy();
+    expect(screen.getByText(/Sổ tính chưa có trang bộ tiêu chí: bảng tiêu chí của tỉnh .* Bấm "Chèn bộ tiêu chí thành trang tính"/)).toBeTruthy();
     expect(actions.setActiveCatalog).not.toHaveBeenCalled();
   });
 

@@ -31,7 +31,7 @@ export interface SheetSnapshot {
   frozenRows: number;
   frozenColumns: number;
   merges: string[];
-  validations: { range: string; formula: string }[];
+  validations: { range: string; formula: string | null; list?: string }[];
   charts: { type: string; title: string; valuesRange: string; categoriesRange: string | null; anchor: string | null }[];
   columnWidths: Record<string, number>;
   /** 1-based row → height in points, or "auto" after autofit. */

@@ -8,6 +8,7 @@ import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
 import { readBands } from "../commands/summary";
 import { describeEncoding, loadUnits } from "../units";
+import { readSurveyFile, surveyPointsFor } from "./survey";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { addSheet, workbookBuffer } from "../xlsx/write";
 import ExcelJS from "exceljs";
@@ -16,6 +17,8 @@ import ExcelJS from "exceljs";
 export interface ScoreOptions {
   catalog?: string;
   bands?: string;
+  /** The survey table (--survey): survey points per unit and criterion. */
+  survey?: string;
   encoding?: LegacyEncoding | "unicode";
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
@@ -65,6 +68,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
   const en = opts.lang === "en";
   try {
     const bands = readBands(opts.bands);
+    const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
     const given = await catalogFor(opts.catalog);
     const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding });
     const encoding = describeEncoding(loaded.encoding, opts.lang);
@@ -77,7 +81,9 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
           continue;
         }
         const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
-        const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands });
+        const points = survey ? surveyPointsFor(survey, unit.unit, loaded.choice.catalog, opts.lang) : null;
+        points?.notes.forEach((note) => outcome.notes.push(`${file}: ${note}`));
+        const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: points?.scores });
         const gap = indexGapText(summary, opts.lang);
         if (gap) outcome.notes.push(`${file}: ${unit.unit} — ${gap}`);
         // Built here even when not written: a unit whose summary cannot be laid out is skipped, not ranked.

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { SingleBar } from "cli-progress";
 import ExcelJS from "exceljs";
@@ -15,6 +16,7 @@ import {
 } from "../../scoring";
 import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
 import { scoreFiles } from "../aggregate/pool";
+import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
 import { UnitFileNames } from "../aggregate/unit-files";
 import { count } from "../count";
 import { CliError } from "../errors";
@@ -47,6 +49,7 @@ interface Options {
   groups?: string[];
   catalog?: string;
   bands?: string;
+  survey?: string;
   encoding?: LegacyEncoding | "unicode";
   perUnit?: string;
   threads?: string;
@@ -154,6 +157,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       `ghi trang tổng hợp của mỗi đơn vị thành một tệp .xlsx trong thư mục này (one summary file per unit); không có tùy chọn này, bảng xếp hạng chứa trang từng đơn vị khi có tới ${UNIT_SHEETS_LIMIT} đơn vị`,
     )
     .addOption(bandsOption())
+    .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học: mỗi đơn vị một dòng, mỗi tiêu chí điều tra một cột (survey points: unit × criterion code)")
     .addOption(encodingOption())
     .addOption(threadsOption())
     .addOption(forceOption())
@@ -163,9 +167,12 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
-      const { files, skipped } = collectWorkbooks(paths, opts.lang);
+      const collected = collectWorkbooks(paths, opts.lang);
+      const { skipped } = collected;
+      // The survey table is an input, never a unit's workbook, wherever it lies.
+      const files = opts.survey ? collected.files.filter((f) => resolve(f) !== resolve(opts.survey!)) : collected.files;
       const groupOf = groupResolver(opts.groups, files);
-      const inputs = await inputsBesidesOwnOutput(files, opts.output);
+      const inputs = [...(await inputsBesidesOwnOutput(files, opts.output)), ...(opts.survey ? [opts.survey] : [])];
       const plan = await planOutputs([opts.output, html], { inputs, force: opts.force });
       const unitFiles = opts.perUnit ? await UnitFiles.plan(opts.perUnit, files, inputs, opts.force) : null;
       const skip = (s: SkippedFile) => {
@@ -174,6 +181,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       };
       skipped.splice(0).forEach(skip);
       if (files.length === 0) throw new CliError("Không có sổ tính nào để tổng hợp", "No workbook to aggregate");
+      const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
 
       // Scored in parallel, handed on in the files' order: only the ranking rows stay in memory.
       const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
@@ -181,7 +189,14 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const late: string[] = [];
       const say = (line: string) => (bar ? late.push(line) : io.err(`${line}\n`));
       const scored: Scored[] = [];
-      const score: ScoreOptions = { catalog: opts.catalog, bands: opts.bands, encoding: opts.encoding, lang: opts.lang, unitFiles: unitFiles !== null };
+      const score: ScoreOptions = {
+        catalog: opts.catalog,
+        bands: opts.bands,
+        survey: opts.survey,
+        encoding: opts.encoding,
+        lang: opts.lang,
+        unitFiles: unitFiles !== null,
+      };
       await scoreFiles(
         files,
         score,
@@ -206,6 +221,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
 
       const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
+      if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
       }

@@ -3,7 +3,6 @@ import {
   buildPlan,
   buildSummary,
   ClassBand,
-  DEFAULT_BANDS,
   formatNumberVi,
   hasScores,
   indexGapText,
@@ -12,8 +11,10 @@ import {
   parseBands,
   planSheet,
   summarySheet,
+  unitFigures,
   validateUnit,
 } from "../../scoring";
+import { jsonText } from "../terminal-text";
 import { count } from "../count";
 import { describeChoice, describeRejected, formatName } from "../describe";
 import { Io } from "../io";
@@ -29,8 +30,9 @@ export function bandsOption(): Option {
   return new Option("--bands <bands>", 'xếp loại theo chỉ số (class bands), ví dụ "A>=90; B>=80; C>=70; D"');
 }
 
-export function readBands(text: string | undefined): ClassBand[] {
-  return text ? parseBands(text) : DEFAULT_BANDS;
+/** The bands given on the command line; undefined: each catalogue's own (its "bands"), else A/B/C/D. */
+export function readBands(text: string | undefined): ClassBand[] | undefined {
+  return text ? parseBands(text) : undefined;
 }
 
 export function registerSummary(par: Command, io: Io): void {
@@ -42,10 +44,11 @@ export function registerSummary(par: Command, io: Io): void {
     .option("-s, --sheet <name>", "trang tự chấm điểm (the unit's sheet), mặc định: trang đầu tiên nhận ra được")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
     .addOption(bandsOption())
+    .option("--json", "in các số liệu ra dạng JSON thay cho lời (print the figures as JSON: unit, catalogId, index, band, self, appraised, survey, bonus, penalty, total, applicableMax, fields)")
     .addOption(encodingOption())
     .addOption(forceOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; encoding?: LegacyEncoding | "unicode"; force?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
@@ -64,6 +67,10 @@ export function registerSummary(par: Command, io: Io): void {
         { path: opts.output, data: await workbookBuffer(workbook) },
         { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs) },
       ]);
+      if (opts.json) {
+        io.out(`${jsonText(unitFigures(summary))}\n`);
+        return;
+      }
       const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
       const gap = indexGapText(summary, opts.lang);
       const lines =

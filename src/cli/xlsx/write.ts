@@ -18,6 +18,7 @@ import { a1, parseA1 } from "../../scoring/grid";
 import {
   CellStyle,
   estimatedRowHeights,
+  listSource,
   FILL_COLORS,
   HEADER_FONT_COLOR,
   OWNED_SHEET_HEADER,
@@ -157,13 +158,14 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
 /** exceljs has worksheet.dataValidations (keyed by cell or range address) but its typings leave it out. */
 type WithValidations = { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
 
-/** The spec's data validation rules: custom formulas, blanks allowed, a stop alert and an input prompt. */
+/** The spec's data validation rules: custom formulas or dropdown lists, blanks allowed, a stop alert and an input prompt. */
 function addValidations(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const v of spec.validations ?? []) {
+    const source = listSource(v);
     (ws as unknown as WithValidations).dataValidations.add(v.range, {
-      type: "custom",
+      type: source === null ? "custom" : "list",
       allowBlank: true,
-      formulae: [v.formula.replace(/^=/, "")],
+      formulae: [source === null ? v.formula!.replace(/^=/, "") : v.list ? `"${source}"` : source.replace(/^=/, "")],
       showErrorMessage: true,
       errorStyle: "stop",
       errorTitle: v.errorTitle,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ParError } from "../errors";
 import { Lang, t } from "../i18n/messages";
+import { parseBands } from "../report/bands";
 import { round2 } from "../values";
 import { Catalog, CatalogNode, catalogSchema } from "./schema";
 
@@ -51,7 +52,27 @@ function locate(raw: unknown, path: PropertyKey[]): { code: string | null; field
 function structuralIssues(source: string, catalog: Catalog, lang: Lang): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   const seen = new Set<string>();
+  const issue = (code: string | null, field: string, message: string) => issues.push({ source, code, field, message });
+  if (catalog.bands) {
+    try {
+      parseBands(catalog.bands);
+    } catch (e) {
+      if (!(e instanceof ParError)) throw e;
+      issue(null, "bands", e.text(lang));
+    }
+  }
+  // Inside a bonus or penalty section a max is a cap, not the sum of the children's.
+  let capped = false;
+  let survey = false;
   const visit = (node: CatalogNode, parent: CatalogNode | null) => {
+    if (node.kind && parent) issue(node.code, "kind", t("catalog.kindNotField", { code: node.code, kind: node.kind }, lang));
+    if (survey && node.assessedBy === "self") issue(node.code, "assessedBy", t("catalog.surveyConflict", { code: node.code }, lang));
+    if (node.assessedBy === "survey" && (capped || node.kind)) {
+      issue(node.code, "assessedBy", t("catalog.surveyInSection", { code: node.code }, lang));
+    }
+    const outer = { capped, survey };
+    if (!parent) capped = node.kind !== undefined;
+    if (node.assessedBy === "survey") survey = true;
     if (seen.has(node.code)) {
       issues.push({ source, code: node.code, field: "code", message: t("catalog.duplicateCode", { code: node.code }, lang) });
     }
@@ -66,7 +87,7 @@ function structuralIssues(source: string, catalog: Catalog, lang: Lang): Catalog
     }
     node.children.forEach((c) => visit(c, node));
     const childMaxes = node.children.map(effectiveMax);
-    if (node.max !== null && node.children.length > 0 && childMaxes.every((m) => m !== null)) {
+    if (!capped && node.max !== null && node.children.length > 0 && childMaxes.every((m) => m !== null)) {
       const sum = round2(childMaxes.reduce((a: number, b) => a + (b ?? 0), 0));
       if (Math.abs(sum - node.max) > 1e-9) {
         issues.push({
@@ -77,12 +98,13 @@ function structuralIssues(source: string, catalog: Catalog, lang: Lang): Catalog
         });
       }
     }
+    ({ capped, survey } = outer);
   };
   catalog.nodes.forEach((n) => visit(n, null));
   return issues;
 }
 
-/** A node's max: its own, else the sum of its children's when all are known, else null. */
+/** A node's max (in a bonus or penalty section, its cap): its own, else the sum of its children's when all are known, else null. */
 export function effectiveMax(node: CatalogNode): number | null {
   if (node.max !== null) return node.max;
   if (node.children.length === 0) return null;

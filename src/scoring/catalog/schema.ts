@@ -34,8 +34,16 @@ export interface CatalogNodeInput {
   deadline?: string | null;
   lead?: string | null;
   coordinating?: string | null;
+  assessedBy?: AssessedBy | null;
+  kind?: SectionKind | null;
   children?: CatalogNodeInput[];
 }
+
+/** Who scores a criterion: the unit itself (then the appraisal council), or a sociological survey (điều tra XHH). */
+export type AssessedBy = "self" | "survey";
+
+/** A section that adds to (điểm thưởng, điểm cộng) or takes from (điểm trừ) the points, outside the maximum. */
+export type SectionKind = "bonus" | "penalty";
 
 const optionalText = z
   .string()
@@ -60,6 +68,22 @@ export const catalogNodeSchema: z.ZodType<CatalogNode, CatalogNodeInput> = z.laz
     deadline: optionalText,
     lead: optionalText,
     coordinating: optionalText,
+    /**
+     * "survey": scored by a sociological survey, not by the unit (its subtree too); its points come from a survey
+     * column or a survey table. Absent: as its parent ("self" at the top).
+     */
+    assessedBy: z
+      .enum(["self", "survey"])
+      .nullish()
+      .transform((v) => v ?? undefined),
+    /**
+     * On a field only: "bonus" (điểm thưởng/điểm cộng) or "penalty" (điểm trừ). Its max is a cap; its points add to or
+     * subtract from the achieved points and stay out of the index's denominator.
+     */
+    kind: z
+      .enum(["bonus", "penalty"])
+      .nullish()
+      .transform((v) => v ?? undefined),
     children: z.array(catalogNodeSchema).default([]),
   }),
 );
@@ -73,6 +97,12 @@ export const catalogSchema = z.object({
   /** Which units it assesses: the province as a whole, departments, districts, communes. */
   level: z.enum(["province", "department", "district", "commune"]).nullish().transform((v) => v ?? null),
   year: z.number().int().nullish().transform((v) => v ?? null),
+  /** Class bands of this catalogue's units ("Nhóm I>=90; Nhóm II>=80; Khác"), used unless others are asked for. */
+  bands: z
+    .string()
+    .nullish()
+    .transform((s) => (s == null || s.trim() === "" ? undefined : s.trim()))
+    .optional(),
   nodes: z.array(catalogNodeSchema).min(1, "danh mục phải có ít nhất một lĩnh vực (at least one field)"),
 });
 
@@ -95,6 +125,8 @@ export interface CatalogNode {
   deadline: string | null;
   lead: string | null;
   coordinating: string | null;
+  assessedBy?: AssessedBy;
+  kind?: SectionKind;
   children: CatalogNode[];
 }
 

@@ -51,7 +51,9 @@ type Field =
   | "deadline"
   | "lead"
   | "coordinating"
-  | "targetText";
+  | "targetText"
+  | "kind"
+  | "assessedBy";
 
 interface Column {
   field: Field;
@@ -78,7 +80,32 @@ const COLUMNS: Column[] = [
   { field: "lead", header: "Cơ quan chủ trì", width: 22, aliases: ["co quan chu tri", "chu tri", "lead"] },
   { field: "coordinating", header: "Cơ quan phối hợp", width: 30, aliases: ["co quan phoi hop", "phoi hop", "coordinating"] },
   { field: "targetText", header: "Diễn giải mục tiêu", width: 36, aliases: ["dien giai muc tieu", "muc tieu", "target text"] },
+  { field: "kind", header: "Phần điểm", width: 13, aliases: ["phan diem", "loai phan", "kind", "section"] },
+  { field: "assessedBy", header: "Cách đánh giá", width: 14, aliases: ["cach danh gia", "danh gia boi", "assessed by"] },
 ];
+
+/** How the two columns show a section's kind and who assesses a criterion; blank is the default (main part, self). */
+const KIND_TEXT = { bonus: "Điểm thưởng", penalty: "Điểm trừ" } as const;
+const ASSESSED_TEXT = { self: "Tự đánh giá", survey: "Điều tra XHH" } as const;
+const KIND_WORDS: Record<string, "bonus" | "penalty"> = {
+  "diem thuong": "bonus",
+  thuong: "bonus",
+  "diem cong": "bonus",
+  cong: "bonus",
+  bonus: "bonus",
+  "diem tru": "penalty",
+  tru: "penalty",
+  penalty: "penalty",
+};
+const ASSESSED_WORDS: Record<string, "self" | "survey"> = {
+  "tu danh gia": "self",
+  "tu cham": "self",
+  self: "self",
+  "dieu tra xhh": "survey",
+  "dieu tra xa hoi hoc": "survey",
+  dtxhh: "survey",
+  survey: "survey",
+};
 
 const WRAPPED = new Set<Field>(["name", "rule", "evidence", "evidenceRequirement", "deadline", "lead", "coordinating", "targetText"]);
 const HEADER_SEARCH_ROWS = 10;
@@ -94,12 +121,13 @@ const LEVEL_LABELS: Record<Level, string> = {
 };
 
 /** Labels of the title cells above the header (folded), per catalogue property. */
-const META_LABELS: Record<"name" | "id" | "source" | "level" | "year", string[]> = {
+const META_LABELS: Record<"name" | "id" | "source" | "level" | "year" | "bands", string[]> = {
   name: ["bo tieu chi", "ten bo tieu chi", "catalogue", "catalog", "catalogue name", "catalog name"],
   id: ["ma bo tieu chi", "catalogue id", "catalog id", "id"],
   source: ["nguon", "source"],
   level: ["cap danh gia", "cap", "level"],
   year: ["nam", "nam danh gia", "year"],
+  bands: ["xep loai", "thang xep loai", "class bands", "bands"],
 };
 
 /* ---------------------------------------------------------------------------------------------------------------
@@ -196,6 +224,12 @@ function nodeCell(node: CatalogNode, column: Column): SpecCell {
       value = node.deadline;
       style.numFmt = "@";
       break;
+    case "kind":
+      value = node.kind ? KIND_TEXT[node.kind] : null;
+      break;
+    case "assessedBy":
+      value = node.assessedBy ? ASSESSED_TEXT[node.assessedBy] : null;
+      break;
     default:
       value = node[column.field];
   }
@@ -209,7 +243,10 @@ export function catalogToSheet(catalog: Catalog, sheetName: string = CATALOG_SHE
   const blank = (n: number) => Array<SpecCell | null>(n).fill(null);
   const rows: (SpecCell | null)[][] = [
     [{ value: `Bộ tiêu chí: ${catalog.name}`, style: { bold: true, size: 14 } }],
-    [{ value: `Mã bộ tiêu chí: ${catalog.id}`, style: { italic: true } }],
+    [
+      { value: `Mã bộ tiêu chí: ${catalog.id}`, style: { italic: true } },
+      { value: `Xếp loại: ${catalog.bands ?? ""}`, style: { italic: true } },
+    ],
     [
       { value: `Nguồn: ${catalog.source ?? ""}`, style: { italic: true } },
       ...blank(5),
@@ -356,6 +393,8 @@ const ISSUE_FIELDS: Partial<Record<string, Field>> = {
   evidenceRequirement: "evidenceRequirement",
   deadline: "deadline",
   coordinating: "coordinating",
+  kind: "kind",
+  assessedBy: "assessedBy",
 };
 
 /**
@@ -462,6 +501,17 @@ export function readCatalogSheet(grid: Grid, fallbackId?: string, lang: Lang = "
         issue("error", cellOf(row, "rule"), code, t("catalogSheet.badRule", { code, detail: e.text(lang) }, lang));
       }
     }
+    const word = <T extends string>(field: "kind" | "assessedBy", words: Record<string, T>, shownAs: Record<string, string>): T | null => {
+      const text = readText(value(row, field), field);
+      if (text === null) return null;
+      const read = words[fold(text).replace(/[.:]+$/, "")];
+      if (read) return read;
+      const allowed = Object.values(shownAs).map((w) => `"${w}"`).join(", ");
+      issue("error", cellOf(row, field), code, t("catalogSheet.badWord", { code, text, allowed }, lang));
+      return null;
+    };
+    const kind = word("kind", KIND_WORDS, KIND_TEXT);
+    const assessedBy = word("assessedBy", ASSESSED_WORDS, ASSESSED_TEXT);
     const evidenceText = readText(value(row, "evidence"), "evidence");
     const evidence = (evidenceText ?? "")
       .split(/\r\n|\r|\n/)
@@ -483,6 +533,8 @@ export function readCatalogSheet(grid: Grid, fallbackId?: string, lang: Lang = "
         deadline: readText(value(row, "deadline"), "deadline"),
         lead: readText(value(row, "lead"), "lead"),
         coordinating: readText(value(row, "coordinating"), "coordinating"),
+        ...(kind ? { kind } : {}),
+        ...(assessedBy ? { assessedBy } : {}),
         children: [],
       },
     };
@@ -511,14 +563,15 @@ export function readCatalogSheet(grid: Grid, fallbackId?: string, lang: Lang = "
   // The core's own checks (sums, schema), placed at the cell they concern.
   let catalog: Catalog | null = null;
   try {
-    catalog = parseCatalog({ id: id || "catalog", name, source: meta.source?.value || null, level, year, nodes: roots }, sheet, lang);
+    const bands = meta.bands?.value || null;
+    catalog = parseCatalog({ id: id || "catalog", name, source: meta.source?.value || null, level, year, bands, nodes: roots }, sheet, lang);
   } catch (e) {
     if (!(e instanceof CatalogError)) throw e;
     const taken = new Set(issues.filter((i) => i.severity === "error").map((i) => i.cell));
     for (const ci of e.issues) {
       const node = ci.code !== null ? byCode.get(ci.code) : undefined;
       const field = ci.field !== null ? ISSUE_FIELDS[ci.field] : undefined;
-      const cell = node ? cellOf(node.row, field ?? "code") : ci.field === "id" ? idCell : "A1";
+      const cell = node ? cellOf(node.row, field ?? "code") : ci.field === "id" ? idCell : ci.field === "bands" && meta.bands ? meta.bands.cell : "A1";
       if (taken.has(cell)) continue;
       taken.add(cell);
       const detail = ci.code && !ci.message.includes(ci.code) ? `${ci.code}: ${ci.message}` : ci.message;

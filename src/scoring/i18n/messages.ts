@@ -17,7 +17,7 @@ const vi = {
     `"${p.text}" không phải là số, tỷ lệ % hay ngày (dd/mm/yyyy). Ví dụ hợp lệ: 20, 0,5, 80%, 15/01/2019`,
   "rule.badDate": (p) => `Ngày "${p.text}" không tồn tại. Nhập ngày theo dạng dd/mm/yyyy, ví dụ 15/01/2019`,
   "rule.badCondition": (p) =>
-    `Không hiểu điều kiện "${p.text}". Dùng >=, >, <=, <, =, một số, khoảng a..b hoặc a..<b, có/không, hoặc *`,
+    `Không hiểu điều kiện "${p.text}". Dùng >=, >, <=, <, =, một số, khoảng a..b hoặc a..<b, lời như "từ 70% đến dưới 90%", "trên 90%", "dưới 70%", có/không, một kết quả trong ngoặc kép ("Ban hành kịp thời"), hoặc *`,
   "rule.rangeOrder": (p) => `Khoảng "${p.text}" có giới hạn dưới lớn hơn giới hạn trên. Viết số nhỏ trước, ví dụ 60%..<90%`,
   "rule.linearNeedsRange": () =>
     "Điểm dạng khoảng (ví dụ 0,5..1) chỉ dùng được khi điều kiện là một khoảng a..b hoặc a..<b",
@@ -30,6 +30,21 @@ const vi = {
   "rule.divByZero": (p) => `Biểu thức điểm "${p.text}" chia cho 0 với giá trị ${p.value}`,
   "rule.needsMax": (p) =>
     `Biểu thức điểm "${p.text}" dùng max nhưng tiêu chí chưa có điểm tối đa. Nhập điểm tối đa (tham số thứ ba)`,
+  "rule.labelUnclosed": (p) =>
+    `Kết quả "${p.text}" mở ngoặc kép nhưng không đóng. Viết kết quả trong cặp ngoặc kép, ví dụ "Ban hành kịp thời": 1`,
+  "rule.labelTrailing": (p) =>
+    `Sau dấu ngoặc kép đóng của kết quả "${p.text}" còn chữ. Đặt cả kết quả trong ngoặc kép rồi đến dấu ":" và điểm, ví dụ "Ban hành kịp thời": 1`,
+  "rule.labelEmpty": () => `Kết quả trong ngoặc kép đang trống. Ghi tên kết quả, ví dụ "Ban hành kịp thời": 1`,
+  "rule.labelNotApplicable": (p) =>
+    `Kết quả "${p.text}" trùng với "Không áp dụng", vốn có nghĩa riêng (tiêu chí không tính vào điểm tối đa). Bỏ mức này; đơn vị không được đánh giá thì ghi "Không áp dụng" vào ô kết quả`,
+  "rule.labelDuplicate": (p) =>
+    `Kết quả "${p.text}" xuất hiện hai lần trong quy tắc (không phân biệt hoa thường, dấu). Mỗi kết quả chỉ ghi một lần`,
+  "choices.single": (p) => `PAR.CHOICES nhận đúng một ô (mã tiêu chí hoặc quy tắc); vùng đang có ${p.count} ô. Chọn một ô`,
+  "rule.notChoice": (p) =>
+    `Quy tắc "${p.rule}" không phải là quy tắc chọn kết quả: các mức của nó không chỉ là các kết quả trong ngoặc kép (và *), nên không có danh sách kết quả để chọn. Ví dụ quy tắc chọn: "Ban hành kịp thời": 1; "Không ban hành": 0`,
+  "value.notChoice": (p) =>
+    `Giá trị "${p.text}" không phải là một kết quả của quy tắc. Chọn một trong: ${p.choices} (hoặc "Không áp dụng")`,
+  "explain.floored": () => "; điểm trừ không làm tiêu chí xuống dưới 0",
   "value.notNumber": (p) =>
     `Giá trị "${p.text}" không phải là số, tỷ lệ %, ngày (dd/mm/yyyy), có/không hay "Không áp dụng". Sửa lại ô kết quả, ví dụ 85% hoặc 0,85`,
   "value.badMax": (p) => `Điểm tối đa "${p.text}" không phải là số không âm. Nhập ví dụ 1 hoặc 0,5`,
@@ -44,6 +59,12 @@ const vi = {
   "catalog.childCode": (p) => `mã ${p.code} không nằm dưới mã cha ${p.parent} (mã con phải bắt đầu bằng "${p.parent}.")`,
   "catalog.sumMismatch": (p) =>
     `điểm tối đa của ${p.code} là ${p.max} nhưng tổng điểm tối đa các tiêu chí con là ${p.sum}; sửa cho khớp`,
+  "catalog.kindNotField": (p) =>
+    `${p.code} có "kind": "${p.kind}" nhưng chỉ lĩnh vực (mã một số, ví dụ 9) mới là phần điểm thưởng hay điểm trừ. Chuyển "kind" lên lĩnh vực đó`,
+  "catalog.surveyConflict": (p) =>
+    `${p.code} nằm trong phần điều tra xã hội học nhưng ghi "assessedBy": "self". Bỏ trường này ở tiêu chí con, hoặc bỏ "survey" ở tiêu chí cha`,
+  "catalog.surveyInSection": (p) =>
+    `${p.code} là tiêu chí điều tra xã hội học nằm trong phần điểm thưởng/điểm trừ. Điều tra xã hội học thuộc phần điểm chính: chuyển tiêu chí ra khỏi phần này`,
   "catalog.badJson": (p) => `Tệp ${p.source} không phải JSON hợp lệ: ${p.detail}`,
   "catalog.tooDeep": (p) =>
     `Tệp ${p.source} chứa JSON lồng nhau quá sâu (hơn ${p.limit} tầng) nên không phải là bộ tiêu chí. Kiểm tra lại tệp (xem mẫu: par catalog show dien-bien-2018 --json)`,
@@ -90,7 +111,37 @@ const vi = {
   "catalogSheet.badRule": (p) => `Quy tắc chấm điểm của tiêu chí ${p.code} sai. ${p.detail}`,
   "catalogSheet.noRows": (p) => `Bảng tiêu chí chưa có dòng nào dưới dòng tiêu đề (dòng ${p.row}). Thêm ít nhất một lĩnh vực, ví dụ mã 1`,
   "catalogSheet.issue": (p) => `Bộ tiêu chí chưa hợp lệ: ${p.detail}`,
+  "catalogSheet.badWord": (p) => `Không hiểu "${p.text}" ở tiêu chí ${p.code}. Ghi một trong: ${p.allowed} (hoặc để trống)`,
   "label.target": () => "điểm mục tiêu",
+  // importing a province's table
+  "import.noHeader": (p) =>
+    `Trang "${p.sheet}" không có dòng tiêu đề của bảng tiêu chí (cần các cột STT hoặc Mã, Tiêu chí hoặc Nội dung, Điểm tối đa, trong 30 dòng đầu)`,
+  "import.strayText": (p) => `Dòng chữ "${p.text}" đứng trước tiêu chí đầu tiên nên bị bỏ qua`,
+  "import.badCode": (p) => `Không hiểu mã "${p.text}". Mã viết là 1, 1.1, 1.1.1 hoặc I, 1, a; sửa lại ô này`,
+  "import.duplicateCode": (p) => `Mã ${p.code} đã có ở ô ${p.cell}. Mỗi tiêu chí một mã: sửa lại một trong hai`,
+  "import.noName": (p) => `Tiêu chí ${p.code} chưa có tên. Nhập tên tiêu chí vào ô này`,
+  "import.badMax": (p) => `Điểm tối đa của tiêu chí ${p.code} là "${p.text}", không phải là số không âm. Nhập số như 1 hoặc 0,5`,
+  "import.noRows": (p) => `Bảng chưa có tiêu chí nào dưới dòng tiêu đề (dòng ${p.row})`,
+  "import.noParent": (p) => `Tiêu chí ${p.code} không có dòng tiêu chí cha ${p.parent}. Thêm dòng đó, hoặc sửa mã`,
+  "import.unconverted": (p) =>
+    `Tiêu chí ${p.code}: không chuyển được "${p.text}" thành quy tắc chấm điểm (${p.reason}). Lời văn được giữ ở "Yêu cầu đối với TLKC" và tiêu chí chưa có quy tắc: viết quy tắc cho nó trong bộ tiêu chí, hoặc đơn vị tự nhập điểm`,
+  "import.reason.noPoints": () => 'không thấy số điểm: viết "lời văn: điểm", ví dụ "Ban hành kịp thời: 1", hoặc ghi điểm ở cột Điểm tối đa',
+  "import.reason.badPoints": () => "phần điểm không phải là một số, \"điểm tối đa\" hay \"p% điểm\" (có thể là một công thức)",
+  "import.reason.percentPoints": () => 'điểm ghi bằng % mà không nói % của gì: viết "75% điểm tối đa" hoặc số điểm',
+  "import.reason.numbersOutside": () => 'có số nằm ngoài một cụm điều kiện đọc được ("từ a đến dưới b", "từ a trở lên", "dưới a"…)',
+  "import.reason.quote": () => "lời văn có dấu ngoặc kép hoặc dấu chấm phẩy",
+  "import.reason.notApplicable": () => '"Không áp dụng" không phải là một kết quả chấm điểm',
+  "import.reason.linearNeedsRange": () => "điểm dạng khoảng chỉ dùng được với điều kiện là một khoảng",
+  "import.reason.pointsConflict": () => "số điểm trong lời văn khác với số ở cột Điểm tối đa",
+  "import.reason.underParent": () => "dòng này nằm dưới một tiêu chí có tiêu chí con; mức điểm phải nằm dưới tiêu chí thành phần",
+  "import.reason.duplicateOutcome": () => "hai mức có cùng lời văn hoặc cùng điều kiện không đọc được",
+  "import.totalMismatch": (p) => `Dòng tổng cộng ghi ${p.total} điểm nhưng tổng điểm tối đa các lĩnh vực là ${p.sum}. Kiểm tra lại bảng`,
+  "survey.noHeader": (p) =>
+    `Trang "${p.sheet}" không phải bảng điểm điều tra xã hội học: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã tiêu chí điều tra (ví dụ 3.1, 3.2), mỗi đơn vị một dòng`,
+  "survey.badCell": (p) => `Điểm điều tra tiêu chí ${p.code} của ${p.unit} là "${p.text}", không phải số điểm không âm. Nhập số (ví dụ 2,5), để trống hoặc ghi "Không áp dụng"`,
+  "survey.notSurveyCode": (p) =>
+    `Cột ${p.code} (ô ${p.cell}) không phải là tiêu chí điều tra xã hội học của bộ tiêu chí "${p.catalog}". Sửa mã ở dòng tiêu đề của bảng điều tra`,
+  "survey.overMax": (p) => `Điểm điều tra tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, vượt điểm tối đa ${p.max}. Sửa lại bảng điều tra`,
   // task pane
   "group.general": () => "Chung",
   "group.field": (p) => `Lĩnh vực ${p.field}`,
@@ -108,6 +159,8 @@ const vi = {
   "rule.numberTooLarge": (p) => `Số "${p.text}" quá lớn. Dùng số có ít chữ số hơn (điểm, tỷ lệ, số lượng thường chỉ vài chữ số)`,
   "summary.missingMax": (p) =>
     `Chưa tính được chỉ số: bộ tiêu chí "${p.catalog}" không có điểm tối đa của ${p.count} tiêu chí (${p.codes}). Điểm tối đa lấy từ bộ tiêu chí, không lấy từ bảng của đơn vị (để một dòng bị xóa hay một điểm tối đa gõ nhỏ đi không làm chỉ số cao lên). Nhập điểm tối đa vào bộ tiêu chí (par catalog export ${p.catalog} -o bo-tieu-chi.xlsx, điền cột "Điểm tối đa"; hoặc thẻ "Tiêu chí" trong Excel) rồi chấm lại với bộ tiêu chí đó`,
+  "summary.surveyMissing": (p) =>
+    `Chưa tính được chỉ số: chưa có điểm điều tra xã hội học của ${p.count} tiêu chí (${p.codes}). Chỉ số gồm cả phần điều tra, nên không tính khi thiếu nó (để chỉ số không thấp đi hay cao lên một cách sai). Nhập điểm vào cột "Điều tra XHH" của bảng, hoặc tổng hợp với bảng điểm điều tra: par aggregate … --survey dieu-tra.xlsx; tiêu chí không điều tra thì ghi "Không áp dụng"`,
   "summary.unscored": (p) =>
     `Trang "${p.sheet}" chưa có điểm nào nên không có gì để tổng hợp. Nhập điểm tự chấm (hoặc kết quả thực hiện) rồi chạy lại`,
   "numbering.relative": () => "đánh số theo lĩnh vực (I, II… rồi 1, 2… và a, b… hoặc 1.1 trong từng tiêu chí)",
@@ -115,6 +168,9 @@ const vi = {
   "aggregate.unscored": (p) => `${p.unit} (trang "${p.sheet}") chưa có điểm nào: không xếp hạng. Đơn vị cần nhập điểm tự chấm rồi gửi lại`,
   "aggregate.catalogues": (p) =>
     `Các đơn vị được chấm theo ${String(p.ids).split(", ").length} bộ tiêu chí khác nhau (${p.ids}): mỗi bộ được xếp hạng riêng, không gộp chung một danh sách`,
+  "aggregate.surveyMissingUnit": (p) =>
+    `${p.unit} không có dòng nào trong bảng điều tra "${p.sheet}" (so theo tên đơn vị): chưa có điểm điều tra nên chưa tính chỉ số. Thêm dòng của đơn vị vào bảng điều tra, tên viết như trên bảng tự chấm`,
+  "aggregate.surveyUnused": (p) => `Dòng "${p.unit}" của bảng điều tra (${p.cell}) không khớp đơn vị nào được tổng hợp: kiểm tra lại tên đơn vị`,
   "template.exists": (p) =>
     `Tệp ${p.file} đã có; không ghi đè. Chọn một tên tệp khác (tùy chọn -o) hoặc xóa tệp cũ rồi chạy lại`,
 } satisfies Record<string, Template>;
@@ -128,7 +184,7 @@ const en: Record<MessageKey, Template> = {
   "rule.emptyPoints": () => 'The points are missing after ":". E.g. >=80%: 0,5',
   "rule.badNumber": (p) => `"${p.text}" is not a number, percentage or date (dd/mm/yyyy). Valid: 20, 0,5, 80%, 15/01/2019`,
   "rule.badDate": (p) => `The date "${p.text}" does not exist. Write dates as dd/mm/yyyy, e.g. 15/01/2019`,
-  "rule.badCondition": (p) => `Cannot read the condition "${p.text}". Use >=, >, <=, <, =, a number, a range a..b or a..<b, yes/no, or *`,
+  "rule.badCondition": (p) => `Cannot read the condition "${p.text}". Use >=, >, <=, <, =, a number, a range a..b or a..<b, words such as "từ 70% đến dưới 90%", "trên 90%", "dưới 70%", yes/no, an outcome in quotes ("Ban hành kịp thời"), or *`,
   "rule.rangeOrder": (p) => `The range "${p.text}" has its lower bound above its upper bound. Put the smaller first, e.g. 60%..<90%`,
   "rule.linearNeedsRange": () => "Points written as a range (e.g. 0,5..1) need a range condition a..b or a..<b",
   "rule.badExpression": (p) => `The points expression "${p.text}" is invalid: ${p.detail}. Use numbers, x, max, + - * / and parentheses only`,
@@ -138,6 +194,17 @@ const en: Record<MessageKey, Template> = {
   "rule.tooLong": (p) => `The rule is too long (${p.length} characters, at most ${p.limit}). Shorten its bands`,
   "rule.divByZero": (p) => `The points expression "${p.text}" divides by zero for the value ${p.value}`,
   "rule.needsMax": (p) => `The points expression "${p.text}" uses max but the criterion has no maximum. Give the maximum (third argument)`,
+  "rule.labelUnclosed": (p) => `The outcome "${p.text}" opens a quote that is never closed. Put the outcome between quotes, e.g. "Ban hành kịp thời": 1`,
+  "rule.labelTrailing": (p) => `Words follow the closing quote of the outcome "${p.text}". Quote the whole outcome, then ":" and the points, e.g. "Ban hành kịp thời": 1`,
+  "rule.labelEmpty": () => `An outcome in quotes is empty. Name it, e.g. "Ban hành kịp thời": 1`,
+  "rule.labelNotApplicable": (p) =>
+    `The outcome "${p.text}" is "Không áp dụng" (not applicable), which has its own meaning (the criterion leaves the maximum). Remove this band; a unit not assessed writes "Không áp dụng" as its result`,
+  "rule.labelDuplicate": (p) => `The outcome "${p.text}" appears twice in the rule (case and diacritics aside). Name each outcome once`,
+  "choices.single": (p) => `PAR.CHOICES takes exactly one cell (a criterion code or a rule); the range has ${p.count} cells. Pick one cell`,
+  "rule.notChoice": (p) =>
+    `The rule "${p.rule}" is not a choice rule: its bands are not only outcomes in quotes (and *), so it has no list of outcomes. A choice rule reads e.g. "Ban hành kịp thời": 1; "Không ban hành": 0`,
+  "value.notChoice": (p) => `The value "${p.text}" is not an outcome of the rule. Pick one of: ${p.choices} (or "Không áp dụng")`,
+  "explain.floored": () => "; a deduction never takes the criterion below 0",
   "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0,85`,
   "value.badMax": (p) => `The maximum "${p.text}" is not a non-negative number. Enter e.g. 1 or 0,5`,
   "catalog.unknownCode": (p) => `Criterion code "${p.code}" is not in the catalogue "${p.catalog}". Check the code (e.g. 1.3.1)`,
@@ -148,6 +215,9 @@ const en: Record<MessageKey, Template> = {
   "catalog.duplicateCode": (p) => `code ${p.code} appears more than once; each code may be used once`,
   "catalog.childCode": (p) => `code ${p.code} is not under its parent ${p.parent} (a child's code starts with "${p.parent}.")`,
   "catalog.sumMismatch": (p) => `the maximum of ${p.code} is ${p.max} but its children's maxima sum to ${p.sum}; make them agree`,
+  "catalog.kindNotField": (p) => `${p.code} has "kind": "${p.kind}" but only a field (a one-number code, e.g. 9) can be a bonus or penalty section. Move "kind" to that field`,
+  "catalog.surveyConflict": (p) => `${p.code} is inside a survey part but says "assessedBy": "self". Drop it on the child, or drop "survey" on the parent`,
+  "catalog.surveyInSection": (p) => `${p.code} is a survey criterion inside a bonus/penalty section. The survey belongs to the main points: move it out of the section`,
   "catalog.badJson": (p) => `The file ${p.source} is not valid JSON: ${p.detail}`,
   "catalog.tooDeep": (p) =>
     `The file ${p.source} holds JSON nested too deeply (more than ${p.limit} levels), so it is not a catalogue. Check the file (see an example: par catalog show dien-bien-2018 --json)`,
@@ -187,8 +257,35 @@ const en: Record<MessageKey, Template> = {
   "catalogSheet.negativeMax": (p) => `The maximum of criterion ${p.code} is ${p.text}; it must not be negative. Enter 0 or more`,
   "catalogSheet.badRule": (p) => `The scoring rule of criterion ${p.code} is wrong. ${p.detail}`,
   "catalogSheet.noRows": (p) => `The criteria table has no rows below its header (row ${p.row}). Add at least one field, e.g. code 1`,
+  "catalogSheet.badWord": (p) => `"${p.text}" of criterion ${p.code} is not understood. Write one of: ${p.allowed} (or leave it blank)`,
   "catalogSheet.issue": (p) => `The catalogue is not valid: ${p.detail}`,
   "label.target": () => "target",
+  "import.noHeader": (p) => `Sheet "${p.sheet}" has no criteria table header (columns STT or Mã, Tiêu chí or Nội dung, Điểm tối đa, within the first 30 rows)`,
+  "import.strayText": (p) => `The text "${p.text}" comes before the first criterion and is ignored`,
+  "import.badCode": (p) => `The code "${p.text}" is not understood. Codes are 1, 1.1, 1.1.1 or I, 1, a; correct this cell`,
+  "import.duplicateCode": (p) => `Code ${p.code} is already used in cell ${p.cell}. One code per criterion: correct one of them`,
+  "import.noName": (p) => `Criterion ${p.code} has no name. Enter it in this cell`,
+  "import.badMax": (p) => `The maximum of criterion ${p.code} is "${p.text}", not a non-negative number. Enter e.g. 1 or 0,5`,
+  "import.noRows": (p) => `The table has no criteria below its header (row ${p.row})`,
+  "import.noParent": (p) => `Criterion ${p.code} has no parent row ${p.parent}. Add it, or correct the code`,
+  "import.unconverted": (p) =>
+    `Criterion ${p.code}: "${p.text}" could not be turned into a scoring rule (${p.reason}). The wording is kept as its evidence requirement and the criterion has no rule: write one in the catalogue, or units type their points`,
+  "import.reason.noPoints": () => 'no points found: write "wording: points", e.g. "Ban hành kịp thời: 1", or put the points in the max column',
+  "import.reason.badPoints": () => 'the points are not a number, "điểm tối đa" or "p% điểm" (perhaps a formula)',
+  "import.reason.percentPoints": () => 'points given as a percentage of nothing said: write "75% điểm tối đa" or a number',
+  "import.reason.numbersOutside": () => 'numbers outside one readable condition phrase ("từ a đến dưới b", "từ a trở lên", "dưới a"…)',
+  "import.reason.quote": () => "the wording holds quotes or a semicolon",
+  "import.reason.notApplicable": () => '"Không áp dụng" is not a scoring outcome',
+  "import.reason.linearNeedsRange": () => "points as a range need a range condition",
+  "import.reason.pointsConflict": () => "the points in the wording differ from the max column",
+  "import.reason.underParent": () => "the line is under a criterion that has sub-criteria; bands belong under a sub-criterion",
+  "import.reason.duplicateOutcome": () => "two bands have the same wording or an unreadable condition",
+  "import.totalMismatch": (p) => `The total row says ${p.total} points but the fields' maxima sum to ${p.sum}. Check the table`,
+  "survey.noHeader": (p) =>
+    `Sheet "${p.sheet}" is not a survey table: it needs a header row with a "Đơn vị" (unit) column and columns named by survey criterion codes (e.g. 3.1, 3.2), one row per unit`,
+  "survey.badCell": (p) => `The survey points of criterion ${p.code} for ${p.unit} are "${p.text}", not a non-negative number. Enter a number (e.g. 2,5), leave it blank or write "Không áp dụng"`,
+  "survey.notSurveyCode": (p) => `Column ${p.code} (cell ${p.cell}) is not a survey criterion of the catalogue "${p.catalog}". Correct the code in the survey table's header`,
+  "survey.overMax": (p) => `The survey points of criterion ${p.code} in cell ${p.cell} are ${p.value}, above the maximum ${p.max}. Correct the survey table`,
   "group.general": () => "General",
   "group.field": (p) => `Field ${p.field}`,
   "workbook.noUnitSheet": (p) =>
@@ -204,12 +301,17 @@ const en: Record<MessageKey, Template> = {
   "rule.numberTooLarge": (p) => `The number "${p.text}" is too large. Use fewer digits (points, rates and counts have only a few)`,
   "summary.missingMax": (p) =>
     `The index cannot be computed: the catalogue "${p.catalog}" gives no maximum for ${p.count} criteria (${p.codes}). Maxima come from the catalogue, never from the unit's sheet (so a deleted row or a smaller maximum typed in cannot raise the index). Enter the maxima in the catalogue (par catalog export ${p.catalog} -o catalogue.xlsx and fill in "Điểm tối đa"; or the Catalogue tab in Excel) and score again with it`,
+  "summary.surveyMissing": (p) =>
+    `The index cannot be computed: the survey (điều tra xã hội học) points of ${p.count} criteria (${p.codes}) are not known yet. The index includes the survey, so it is not computed without it (it would be wrong). Enter them in the sheet's "Điều tra XHH" column, or aggregate with the survey table: par aggregate … --survey survey.xlsx; write "Không áp dụng" where no survey was made`,
   "summary.unscored": (p) => `Sheet "${p.sheet}" has no score yet, so there is nothing to summarise. Enter the self scores (or results) and run again`,
   "numbering.relative": () => "numbered within fields (I, II… then 1, 2… and a, b… or 1.1 within each criterion)",
   "numbering.literal": () => "full criterion codes (1, 1.1, 1.1.1)",
   "aggregate.unscored": (p) => `${p.unit} (sheet "${p.sheet}") has no score yet: not ranked. The unit must enter its self scores and send the file again`,
   "aggregate.catalogues": (p) =>
     `The units were scored against ${String(p.ids).split(", ").length} different catalogues (${p.ids}): each is ranked on its own, never in one list`,
+  "aggregate.surveyMissingUnit": (p) =>
+    `${p.unit} has no row in the survey table "${p.sheet}" (matched by unit name): without survey points it gets no index. Add the unit's row, named as on its self-assessment sheet`,
+  "aggregate.surveyUnused": (p) => `The survey table's row "${p.unit}" (${p.cell}) matches no unit aggregated: check the unit's name`,
   "template.exists": (p) =>
     `The file ${p.file} already exists and is not overwritten. Choose another file name (option -o) or delete the old file, then run again`,
 };

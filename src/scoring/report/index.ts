@@ -6,3 +6,4 @@ export * from "./plan";
 export * from "./sheets";
 export * from "./template";
 export * from "./workbook-reports";
+export * from "./figures";

@@ -1,4 +1,4 @@
-import { Catalog, leaves } from "../catalog";
+import { Catalog, leaves, nodePart } from "../catalog";
 import { prepareUnit } from "../sheet/numbering";
 import { leafScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
@@ -11,14 +11,14 @@ import { ImprovementPlan, PlanItem } from "./types";
  * the official figures (the council's when the sheet has them, else the unit's own), largest loss first and equal
  * losses in catalogue order, with what the catalogue says about reaching it again: target, evidence, requirement,
  * deadline, lead and coordinating agencies. An unscored (or missing) criterion lost its whole maximum;
- * not-applicable criteria and criteria the catalogue gives no maximum are left out.
+ * not-applicable criteria, criteria the catalogue gives no maximum, and bonus and penalty sections are left out.
  */
 export function buildPlan(unit: UnitSheet, catalog: Catalog): ImprovementPlan {
   unit = prepareUnit(unit, catalog);
   const scores = leafScores(unit, catalog, hasAppraisal(unit) ? "appraised" : "self");
   const items: PlanItem[] = [];
   for (const node of leaves(catalog)) {
-    if (node.max === null) continue;
+    if (node.max === null || nodePart(catalog, node.code).kind !== "base") continue;
     const score = scores.get(node.code) ?? null;
     if (score === "notApplicable") continue;
     const achieved = typeof score === "number" ? round2(Math.min(score, node.max)) : 0;

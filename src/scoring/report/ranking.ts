@@ -1,4 +1,4 @@
-import { classBand, sortBands } from "./summary";
+import { classBand, sortBands } from "./bands";
 import { ClassBand, DEFAULT_BANDS, Ranking, RankingEntry, RankingGroup, UnitSummary } from "./types";
 
 export interface RankingInput {
@@ -57,37 +57,55 @@ function catalogueSafeGroups(units: RankingInput[]): (summary: UnitSummary, grou
   };
 }
 
+/** The official points of a summary, for the ranking: main part, survey, bonus, penalty, total. */
+function pointsOf(summary: UnitSummary): RankingEntry["points"] {
+  const t = summary.total;
+  return {
+    base: t.appraised ?? t.self,
+    survey: t.survey ?? null,
+    bonus: t.bonus ?? 0,
+    penalty: t.penalty ?? 0,
+    total: t.total ?? t.appraised ?? t.self,
+    applicableMax: t.applicableMax,
+  };
+}
+
 /**
  * Ranks units by their official index, within groups kept apart (in order of first appearance; every ungrouped
  * unit in one list). Equal indexes share a rank and the next rank skips (1, 2, 2, 4); a unit without an index is
- * listed last, unranked. Bands are assigned from `bands` (not from the summaries' own). Units of different
+ * listed last, unranked. Bands: `bands` when given, for every group; otherwise each unit's own (its catalogue's,
+ * see buildSummary), so a group — one catalogue — is classed with its catalogue's bands. Units of different
  * catalogues are never in one list (catalogueSafeGroups).
  */
-export function buildRanking(units: RankingInput[], bands: ClassBand[] = DEFAULT_BANDS): Ranking {
+export function buildRanking(units: RankingInput[], bands?: ClassBand[]): Ranking {
   const groupOf = catalogueSafeGroups(units);
-  const groups = new Map<string | null, RankingEntry[]>();
+  const groups = new Map<string | null, { entries: RankingEntry[]; bands: ClassBand[] }>();
   for (const { summary, group, source } of units) {
     const name = groupOf(summary, group);
-    let entries = groups.get(name);
-    if (!entries) groups.set(name, (entries = []));
-    entries.push({
+    const own = bands ?? summary.bands ?? DEFAULT_BANDS;
+    let entry = groups.get(name);
+    if (!entry) groups.set(name, (entry = { entries: [], bands: own }));
+    entry.entries.push({
       unit: summary.unit,
+      catalogId: summary.catalogId,
       group: name,
       source: source ?? null,
       officialIndex: summary.officialIndex,
       selfIndex: summary.selfIndex,
       appraisedIndex: summary.appraisedIndex,
       rank: null,
-      band: classBand(summary.officialIndex, bands),
+      band: classBand(summary.officialIndex, entry.bands),
       errors: summary.errors,
       warnings: summary.warnings,
+      points: pointsOf(summary),
+      ...(summary.parts ? { parts: summary.parts } : {}),
     });
   }
   const result: RankingGroup[] = [];
-  for (const [name, entries] of groups) {
+  for (const [name, { entries, bands: groupBands }] of groups) {
     entries.sort(compareEntries);
     assignRanks(entries);
-    result.push({ name, entries });
+    result.push({ name, entries, bands: sortBands(groupBands) });
   }
-  return { groups: result, bands: sortBands(bands) };
+  return { groups: result, bands: sortBands(bands ?? result[0]?.bands ?? DEFAULT_BANDS) };
 }

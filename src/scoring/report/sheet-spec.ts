@@ -88,19 +88,34 @@ export interface ChartIntent {
 /** Which generated sheet this is; writers record it so the add-in can recognise, and regenerate, its own sheets. */
 export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings" | "template";
 
-/**
- * Data validation on a block of cells: a custom rule written as an en-US Excel formula relative to the block's
- * top-left cell (as Excel's "Custom" validation is), e.g. =OR(AND(ISNUMBER(E8),E8>=0,E8<=C8),E8="Không áp dụng").
- */
-export interface SpecValidation {
+/** Excel's limit on a list validation's comma-separated source. */
+export const LIST_SOURCE_LIMIT = 255;
+
+interface ValidationAlert {
   /** A1 range, e.g. "E8:E8" or "E8:F12". */
   range: string;
-  formula: string;
   /** Error alert shown when the rule is broken (title and message, in the sheet's language). */
   errorTitle: string;
   errorMessage: string;
   /** Input prompt shown when the cell is selected (optional). */
   prompt?: string;
+}
+
+/**
+ * Data validation on a block of cells: a custom rule written as an en-US Excel formula relative to the block's
+ * top-left cell (as Excel's "Custom" validation is), e.g. =OR(AND(ISNUMBER(E8),E8>=0,E8<=C8),E8="Không áp dụng");
+ * or an in-cell dropdown list: its values inline (`list`, at most LIST_SOURCE_LIMIT characters joined by commas,
+ * none holding a comma or a quote) or an absolute range of the same sheet holding them (`listRange`, "$B$40:$B$43").
+ */
+export type SpecValidation =
+  | (ValidationAlert & { formula: string; list?: undefined; listRange?: undefined })
+  | (ValidationAlert & { list: string[]; formula?: undefined; listRange?: undefined })
+  | (ValidationAlert & { listRange: string; formula?: undefined; list?: undefined });
+
+/** A dropdown's source as Excel writes it: "a,b,c" for values inline, "=$B$40:$B$43" for a range; null for a custom rule. */
+export function listSource(v: SpecValidation): string | null {
+  if (v.list) return v.list.join(",");
+  return v.listRange ? `=${v.listRange}` : null;
 }
 
 export interface SheetSpec {

@@ -84,6 +84,13 @@ const VI = {
   percentSelf: "Tỷ lệ đạt (tự chấm)",
   percentAppraised: "Tỷ lệ đạt (thẩm định)",
   lost: "Điểm bị mất",
+  survey: "Điều tra XHH",
+  bonus: "Điểm thưởng",
+  penalty: "Điểm trừ",
+  totalScore: "Tổng điểm",
+  basePoints: "Điểm chính",
+  pointsLine: (total: string, max: string, parts: string) => `Tổng điểm: ${total}/${max} (${parts})`,
+  legendOf: (group: string) => `Thang xếp loại — ${group}`,
   total: "Tổng cộng",
   chartLabel: "Nhãn biểu đồ",
   chartTitle: "Điểm theo lĩnh vực",
@@ -160,6 +167,13 @@ const EN: Labels = {
   percentSelf: "% achieved (self)",
   percentAppraised: "% achieved (appraised)",
   lost: "Points lost",
+  survey: "Survey",
+  bonus: "Bonus",
+  penalty: "Penalty",
+  totalScore: "Total points",
+  basePoints: "Main points",
+  pointsLine: (total: string, max: string, parts: string) => `Total points: ${total}/${max} (${parts})`,
+  legendOf: (group: string) => `Class bands — ${group}`,
   total: "Total",
   chartLabel: "Chart label",
   chartTitle: "Points by field",
@@ -318,6 +332,11 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   if (appraised) {
     columns.push({ head: L.percentAppraised, width: 13, cell: (l, s) => num(fraction(l.appraisedPercent), "0.00%", s) });
   }
+  const parts = summary.parts ?? { survey: false, bonus: false, penalty: false };
+  if (parts.survey) columns.push({ head: L.survey, width: 12, cell: (l, s) => num(l.survey, "0.00", s) });
+  if (parts.bonus) columns.push({ head: L.bonus, width: 11, cell: (l, s) => num(l.bonus, "0.00", s) });
+  if (parts.penalty) columns.push({ head: L.penalty, width: 11, cell: (l, s) => num(l.penalty, "0.00", s) });
+  if (parts.survey || parts.bonus || parts.penalty) columns.push({ head: L.totalScore, width: 11, cell: (l, s) => num(l.total, "0.00", s) });
   columns.push({ head: L.lost, width: 12, cell: (l, s) => num(l.lost, "0.00", s) });
   const lastCol = columns.length - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
@@ -332,6 +351,14 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     size: appraised ? 12 : 13,
   });
   if (appraised) titleRow(indexLine(L.indexAppraised, summary.appraisedIndex, summary.band, L, lang), { bold: true, size: 13 });
+  if (parts.survey || parts.bonus || parts.penalty) {
+    const t = summary.total;
+    const pieces = [`${L.basePoints} ${fixed2(t.appraised ?? t.self, lang)}`];
+    if (parts.survey) pieces.push(`${L.survey} ${t.survey === null ? "—" : fixed2(t.survey, lang)}`);
+    if (parts.bonus) pieces.push(`${L.bonus} +${fixed2(t.bonus, lang)}`);
+    if (parts.penalty) pieces.push(`${L.penalty} −${fixed2(t.penalty, lang)}`);
+    titleRow(L.pointsLine(fixed2(t.total, lang), fixed2(t.applicableMax, lang), pieces.join("; ")), {});
+  }
   const gap = indexGapText(summary, lang);
   if (gap) titleRow(gap, { italic: true, fill: "error", wrap: true });
   titleRow(`${L.checks(summary.errors, summary.warnings)} — ${L.sheet}: ${summary.sheet}`, { italic: true });
@@ -558,8 +585,18 @@ export function bandConditions(bands: ClassBand[], lang: Lang = "vi"): { label: 
  */
 export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
   const L = labels(lang);
-  const heads = [L.rank, L.unit, L.index, L.band, L.selfIndex, L.appraisedIndex, L.errors, L.warnings, L.source];
-  const widths = [8, 42, 11, 10, 13, 13, 8, 10, 44];
+  const entries = ranking.groups.flatMap((g) => g.entries);
+  const has = (part: "survey" | "bonus" | "penalty") => entries.some((e) => e.parts?.[part]);
+  const pointColumns: { head: string; value: (p: NonNullable<RankingEntry["points"]>) => number | null }[] = [];
+  if (has("survey") || has("bonus") || has("penalty")) {
+    pointColumns.push({ head: L.basePoints, value: (p) => p.base });
+    if (has("survey")) pointColumns.push({ head: L.survey, value: (p) => p.survey });
+    if (has("bonus")) pointColumns.push({ head: L.bonus, value: (p) => p.bonus });
+    if (has("penalty")) pointColumns.push({ head: L.penalty, value: (p) => p.penalty });
+    pointColumns.push({ head: L.totalScore, value: (p) => p.total }, { head: L.applicableMax, value: (p) => p.applicableMax });
+  }
+  const heads = [L.rank, L.unit, L.index, L.band, L.selfIndex, L.appraisedIndex, ...pointColumns.map((c) => c.head), L.errors, L.warnings, L.source];
+  const widths = [8, 42, 11, 10, 13, 13, ...pointColumns.map(() => 11), 8, 10, 44];
   const lastCol = heads.length - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
   const count = ranking.groups.reduce((n, g) => n + g.entries.length, 0);
@@ -579,6 +616,7 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
       text(e.band, { ...b, bold: true, align: "center" }),
       num(e.selfIndex, "0.00", b),
       num(e.appraisedIndex, "0.00", b),
+      ...pointColumns.map((c) => num(e.points ? c.value(e.points) : null, "0.00", b)),
       num(e.errors, "0", e.errors > 0 ? { ...b, fill: "error" } : b),
       num(e.warnings, "0", e.warnings > 0 ? { ...b, fill: "warning" } : b),
       text(e.source, b),
@@ -594,11 +632,23 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
     titleRow(L.noUnits, { italic: true, border: true, align: "center" });
   }
 
-  rows.push([]);
-  titleRow(L.legend, { bold: true });
-  rows.push([text(L.band, HEAD), text(L.condition, HEAD)]);
-  for (const { label, condition } of bandConditions(ranking.bands, lang)) {
-    rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
+  // One legend, or one per group when the groups' catalogues class with different bands.
+  const key = (bands: ClassBand[]) => JSON.stringify(bands.map((b) => [b.label, b.min]));
+  const legends = new Map<string, { bands: ClassBand[]; groups: string[] }>();
+  for (const g of ranking.groups) {
+    const bands = g.bands ?? ranking.bands;
+    const entry = legends.get(key(bands)) ?? { bands, groups: [] };
+    entry.groups.push(g.name ?? L.ungrouped);
+    legends.set(key(bands), entry);
+  }
+  if (legends.size === 0) legends.set(key(ranking.bands), { bands: ranking.bands, groups: [] });
+  for (const { bands, groups } of legends.values()) {
+    rows.push([]);
+    titleRow(legends.size > 1 ? L.legendOf(groups.join(", ")) : L.legend, { bold: true });
+    rows.push([text(L.band, HEAD), text(L.condition, HEAD)]);
+    for (const { label, condition } of bandConditions(bands, lang)) {
+      rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
+    }
   }
   return {
     name: L.rankingName,
@@ -652,9 +702,9 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
       text(s.unit, { ...b, wrap: true }),
       ...fieldCodes.map((code) => {
         const f = byCode.get(code);
-        return num(f ? official(f) : null, "0.00", b);
+        return num(f ? (f.total ?? official(f)) : null, "0.00", b);
       }),
-      num(official(s.total), "0.00", { ...b, bold: true }),
+      num(s.total.total ?? official(s.total), "0.00", { ...b, bold: true }),
       num(s.total.applicableMax, "0.00", b),
       num(s.officialIndex, "0.00", { ...b, bold: true, fill: "total" }),
       text(s.band, { ...b, bold: true, align: "center" }),

@@ -1,22 +1,33 @@
-import { EvidenceItem } from "../catalog";
+import type { EvidenceItem, PartKind } from "../catalog";
 import { Numbering } from "../sheet/types";
 import { FindingKind, Severity } from "../validate/types";
 
-/** One line of a unit's summary: a field, or the total. Points are rounded to 2 decimals. */
+/** One line of a unit's summary: a field (or a bonus or penalty section), or the total. Points are rounded to 2 decimals. */
 export interface SummaryLine {
   code: string;
   name: string;
-  /** Sum of the leaves' maxima; null where some leaf has no known max. */
+  /** "base" for a field of the main points; "bonus" or "penalty" for such a section (the total line: "base"). */
+  kind: PartKind;
+  /** Sum of the leaves' maxima (a bonus or penalty section: its cap); null where some leaf has no known max. */
   max: number | null;
-  /** Max less the not-applicable leaves'. */
+  /** Max less the not-applicable leaves' (0 for a bonus or penalty section: they are not in the denominator). */
   applicableMax: number;
+  /** Self-assessed points of the main part (survey criteria excluded). */
   self: number;
   /** Null when the sheet has no appraised column. */
   appraised: number | null;
-  /** self / applicableMax × 100 (null when nothing applies). */
+  /** Points of the survey criteria (điều tra XHH); null where the line has none. */
+  survey: number | null;
+  /** Bonus points (điểm thưởng), capped; on the official figures (appraised when there are, else self). */
+  bonus: number;
+  /** Points deducted (điểm trừ), as a positive number, capped; on the official figures. */
+  penalty: number;
+  /** Official points + survey + bonus − penalty; the total line stays within 0..applicable max. */
+  total: number;
+  /** The self-assessed figures' total / applicableMax × 100 (null when nothing applies or points are missing). */
   selfPercent: number | null;
   appraisedPercent: number | null;
-  /** applicableMax − the official points (appraised when there is an appraised column, else self). */
+  /** applicableMax − total (never below 0); 0 for a bonus or penalty section. */
   lost: number;
 }
 
@@ -39,8 +50,10 @@ export interface UnitSummary {
   appraisedIndex: number | null;
   /** The council's figure when there is one (appraised), else the self-assessed one. */
   officialIndex: number | null;
-  /** Class band of the official index (A, B, C, D by default). */
+  /** Class band of the official index (A, B, C, D by default; the catalogue's bands when it has some). */
   band: string | null;
+  /** The bands `band` was taken from. */
+  bands?: ClassBand[];
   findingCounts: Record<FindingKind, number>;
   /** The same counts split by severity (set by buildSummary; optional for summaries made elsewhere). */
   findingSeverities?: Record<FindingKind, Record<Severity, number>>;
@@ -55,6 +68,12 @@ export interface UnitSummary {
   missingMax?: string[];
   /** How the sheet numbered its criteria (see Numbering). */
   numbering?: Numbering;
+  /** Applicable survey criteria with no points yet (no survey column value, not in the survey table): no index. */
+  surveyMissing?: string[];
+  /** Which parts the catalogue has beyond its main points (the summary and ranking show their columns then). */
+  parts?: { survey: boolean; bonus: boolean; penalty: boolean };
+  /** Where the survey points came from: the sheet's survey column, a survey table, or none. */
+  surveySource?: "sheet" | "table" | null;
 }
 
 /** A class band: an index at or above `min` gets `label` (bands sorted by min, highest first). */
@@ -72,6 +91,8 @@ export const DEFAULT_BANDS: ClassBand[] = [
 
 export interface RankingEntry {
   unit: string;
+  /** The unit's catalogue (units of different catalogues are never in one group). */
+  catalogId?: string;
   /** The group the unit is ranked in (e.g. "Sở, ban, ngành", "UBND cấp huyện"); null when not grouped. */
   group: string | null;
   /** Where it came from (file name), for the reader of the ranking. */
@@ -84,11 +105,17 @@ export interface RankingEntry {
   band: string | null;
   errors: number;
   warnings: number;
+  /** Official points of the main part, survey, bonus, penalty and total (from the unit's summary). */
+  points?: { base: number; survey: number | null; bonus: number; penalty: number; total: number; applicableMax: number };
+  /** The parts of the unit's catalogue (see UnitSummary.parts). */
+  parts?: { survey: boolean; bonus: boolean; penalty: boolean };
 }
 
 export interface RankingGroup {
   name: string | null;
   entries: RankingEntry[];
+  /** The bands this group was classed with (its catalogue's, unless bands were given for all). */
+  bands?: ClassBand[];
 }
 
 export interface Ranking {

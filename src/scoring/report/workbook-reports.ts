@@ -15,12 +15,13 @@ import { buildPlan } from "./plan";
 import { buildRanking } from "./ranking";
 import { planSheet, rankingSheet, summarySheet } from "./sheets";
 import { buildSummary } from "./summary";
-import { ClassBand, DEFAULT_BANDS, UnitSummary } from "./types";
+import { ClassBand, UnitSummary } from "./types";
 import { isBookkeepingSheet, SheetSpec } from "./sheet-spec";
 
 export interface WorkbookReportOptions {
   catalog: Catalog;
   lang?: Lang;
+  /** Class bands; default: the catalogue's own, else A/B/C/D. */
   bands?: ClassBand[];
   /** Sheets not to read as unit sheets (the add-in's own). */
   skip?: ReadonlySet<string>;
@@ -46,7 +47,7 @@ export interface WorkbookReports {
 export function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptions): WorkbookReports {
   const { catalog } = options;
   const lang = options.lang ?? "vi";
-  const bands = options.bands ?? DEFAULT_BANDS;
+  const bands = options.bands;
   const skip = new Set(options.skip ?? []);
   for (const grid of grids) if (isBookkeepingSheet(grid.name)) skip.add(grid.name);
   const units = findUnitSheets(grids, options.fallbackUnit ?? "Đơn vị", skip);

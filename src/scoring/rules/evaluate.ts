@@ -1,6 +1,6 @@
 import { ParError } from "../errors";
 import { Lang, t } from "../i18n/messages";
-import { formatInput, formatNumberVi, round2, ScoreInput } from "../values";
+import { CellValue, fold, formatInput, formatNumberVi, isNotApplicableText, readInput, round2, ScoreInput } from "../values";
 import { EvaluationFailure, evaluateExpression } from "./expression";
 import { Band, Condition, Rule } from "./types";
 
@@ -17,6 +17,8 @@ export type ScoreResult =
       /** Points before capping at the maximum. */
       raw: number;
       capped: boolean;
+      /** A deduction fell below 0 and was not written negative, so 0 was given (see Band.floorAtZero). */
+      floored?: boolean;
     };
 
 function numericOf(input: ScoreInput): number | null {
@@ -30,6 +32,7 @@ function numericOf(input: ScoreInput): number | null {
 export function matches(condition: Condition, input: ScoreInput): boolean {
   if (condition.kind === "any") return true;
   if (condition.kind === "boolean") return input.kind === "boolean" && input.value === condition.value;
+  if (condition.kind === "label") return input.kind === "text" && fold(input.text) === condition.key;
   const x = numericOf(input);
   if (x === null) return false;
   if (condition.kind === "range") {
@@ -51,20 +54,67 @@ export function matches(condition: Condition, input: ScoreInput): boolean {
   }
 }
 
-type ValueType = "number" | "boolean";
+type ValueType = "number" | "boolean" | "text";
 
 /** The kind of value a condition takes (null: any). */
 function conditionType(condition: Condition): ValueType | null {
   if (condition.kind === "any") return null;
+  if (condition.kind === "label") return "text";
   return condition.kind === "boolean" ? "boolean" : "number";
 }
 
-/** A value the rule cannot score by its type (no band of its type, no "*"): a ParError saying what is expected. */
+function inputType(input: ScoreInput): ValueType {
+  return input.kind === "boolean" ? "boolean" : input.kind === "text" ? "text" : "number";
+}
+
+/** The rule's named outcomes, in its order ("Ban hành kịp thời", …); empty when it has none. */
+export function ruleLabels(rule: Rule): string[] {
+  return rule.bands.flatMap((b) => (b.condition.kind === "label" ? [b.condition.text] : []));
+}
+
+/** A choice rule: its bands are named outcomes (and perhaps "*"), so its labels are the values it allows. */
+export function isChoiceRule(rule: Rule): boolean {
+  const kinds = rule.bands.map((b) => b.condition.kind);
+  return kinds.includes("label") && kinds.every((k) => k === "label" || k === "any");
+}
+
+/** What a rule takes, for messages: its labels in quotes, then có/không and numbers where it has such bands. */
+function allowedText(rule: Rule): string {
+  const parts = ruleLabels(rule).map((l) => `"${l}"`);
+  const types = rule.bands.map((b) => conditionType(b.condition));
+  if (types.includes("boolean")) parts.push("có/không");
+  if (types.includes("number")) parts.push("số liệu (số, %, ngày)");
+  return parts.join(", ");
+}
+
+/**
+ * A value the rule cannot score by its type (no band of its type, no "*"): a ParError saying what is expected. A
+ * rule with named outcomes lists them, so a mistyped outcome is never scored 0.
+ */
 function checkType(rule: Rule, input: ScoreInput): void {
-  const got: ValueType = input.kind === "boolean" ? "boolean" : "number";
+  const got = inputType(input);
   const types = rule.bands.map((b) => conditionType(b.condition));
   if (types.includes(null) || types.includes(got)) return;
+  if (types.includes("text")) throw new ParError("value.notChoice", { text: formatInput(input), choices: allowedText(rule) });
   throw new ParError(got === "boolean" ? "value.expectsNumber" : "value.expectsBoolean", { text: formatInput(input) });
+}
+
+/**
+ * Reads a cell value for a rule. Where the rule names outcomes, text equal to one of them (case, diacritics and
+ * spaces aside) is that outcome, and other text is kept as text (checkType then lists the outcomes); elsewhere the
+ * value is read as readInput reads it ("Không áp dụng" always means not applicable).
+ */
+export function readRuleInput(rule: Rule, value: CellValue): ScoreInput {
+  const labels = rule.bands.some((b) => b.condition.kind === "label");
+  if (!labels || typeof value !== "string" || value.trim() === "" || isNotApplicableText(value)) return readInput(value);
+  const key = fold(value);
+  if (rule.bands.some((b) => b.condition.kind === "label" && b.condition.key === key)) return { kind: "text", text: value.trim() };
+  try {
+    return readInput(value);
+  } catch (e) {
+    if (e instanceof ParError && e.key === "value.notNumber") return { kind: "text", text: value.trim() };
+    throw e;
+  }
 }
 
 function pointsOf(band: Band, x: number, max: number | null): number {
@@ -72,6 +122,9 @@ function pointsOf(band: Band, x: number, max: number | null): number {
   switch (points.kind) {
     case "constant":
       return points.value;
+    case "share":
+      if (max === null) throw new ParError("rule.needsMax", { text: points.text }, band.position);
+      return points.share * max;
     case "linear": {
       if (condition.kind !== "range") return points.low;
       const span = condition.high.value - condition.low.value;
@@ -107,9 +160,12 @@ export function scoreInput(rule: Rule, input: ScoreInput, max: number | null = n
   checkType(rule, input);
   const x = numericOf(input) ?? 0;
   const index = rule.bands.findIndex((band) => matches(band.condition, input));
-  const raw = index < 0 ? 0 : pointsOf(rule.bands[index], x, max);
+  if (index < 0 && input.kind === "text") throw new ParError("value.notChoice", { text: input.text, choices: allowedText(rule) });
+  let raw = index < 0 ? 0 : pointsOf(rule.bands[index], x, max);
+  const floored = raw < 0 && index >= 0 && rule.bands[index].floorAtZero;
+  if (floored) raw = 0;
   const capped = max !== null && raw > max;
-  return { kind: "points", points: round2(capped ? max : raw), band: index < 0 ? null : index, raw, capped };
+  return { kind: "points", points: round2(capped ? max : raw), band: index < 0 ? null : index, raw, capped, ...(floored ? { floored } : {}) };
 }
 
 /** How the rule's own bounds are written, so a value is shown the same way (85%, 15/01/2019). */
@@ -134,5 +190,6 @@ export function explainResult(rule: Rule, input: ScoreInput, result: ScoreResult
     lang,
   );
   if (result.capped) text += t("explain.capped", { max: formatNumberVi(result.points) }, lang);
+  if (result.floored) text += t("explain.floored", {}, lang);
   return text;
 }

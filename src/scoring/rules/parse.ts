@@ -1,12 +1,13 @@
 import { ParError } from "../errors";
-import { booleanWord, fold, parseLiteral } from "../values";
+import { booleanWord, fold, isNotApplicableText, parseLiteral } from "../values";
 import { parseExpression, usesVariable } from "./expression";
 import { Band, Bound, ComparisonOp, Condition, Points, Rule } from "./types";
+import { readWordedCondition, readWordedPoints, WordedKind } from "./wording";
 
 /** Longer rules are refused: a cell rule is a handful of bands, and the limit keeps parsing bounded. */
 export const MAX_RULE_LENGTH = 4000;
 
-const ANY_WORDS = new Set(["*", "con lai", "else", "khac", "truong hop khac"]);
+const ANY_WORDS = new Set(["*", "con lai", "else", "khac", "truong hop khac", "cac truong hop khac", "cac truong hop con lai"]);
 const OPERATORS: Array<[string, ComparisonOp]> = [
   [">=", ">="],
   ["=>", ">="],
@@ -60,11 +61,61 @@ function bound(seg: Segment, notLiteral: "rule.badNumber" | "rule.badCondition" 
   return literal;
 }
 
+/** Opening quote → its closing quote: "…" and “…” (a label may also close a typographic quote with "). */
+const QUOTES: Record<string, string[]> = { '"': ['"'], "“": ["”", '"'], "”": ["”", '"'] };
+
+/** Where a quoted label closes in `text` (which starts with its opening quote): the index of the closing quote, or -1. */
+function closingQuote(text: string): number {
+  const closers = QUOTES[text[0]];
+  let best = -1;
+  for (const c of closers) {
+    const i = text.indexOf(c, 1);
+    if (i > 0 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}
+
+/** A named outcome: "Ban hành kịp thời" in quotes, nothing after the closing quote. */
+function parseLabel(seg: Segment): Condition {
+  const close = closingQuote(seg.text);
+  if (close < 0) throw new ParError("rule.labelUnclosed", { text: seg.text }, seg.position);
+  if (seg.text.slice(close + 1).trim() !== "") {
+    throw new ParError("rule.labelTrailing", { text: seg.text }, seg.position + close + 1);
+  }
+  const text = seg.text.slice(1, close).replace(/\s+/g, " ").trim();
+  if (!text) throw new ParError("rule.labelEmpty", {}, seg.position);
+  if (isNotApplicableText(text)) throw new ParError("rule.labelNotApplicable", { text }, seg.position);
+  return { kind: "label", text, key: fold(text) };
+}
+
+const WORDED_OPS: Partial<Record<WordedKind, ComparisonOp>> = { ">=": ">=", ">": ">", "<": "<", "<=": "<=" };
+
+/** A range from two bounds, checked for order. */
+function range(seg: Segment, lo: Bound, hi: Bound, highExclusive: boolean): Condition {
+  if (lo.value > hi.value || (highExclusive && lo.value === hi.value)) {
+    throw new ParError("rule.rangeOrder", { text: seg.text }, seg.position);
+  }
+  return { kind: "range", low: lo, high: hi, highExclusive };
+}
+
+/** "từ 70% đến dưới 90%", "trên 90%", "không quá 5" …: the same conditions as the symbols, in words. */
+function wordedCondition(seg: Segment): Condition | null {
+  const worded = readWordedCondition(seg.text);
+  if (!worded) return null;
+  const bounds = worded.numbers.map((n) => bound({ text: n.text.replace("−", "-"), position: seg.position + n.offset }));
+  const op = WORDED_OPS[worded.kind];
+  if (op) return { kind: "compare", op, bound: bounds[0] };
+  return range(seg, bounds[0], bounds[1], worded.kind === "rangeOpen");
+}
+
 function parseCondition(seg: Segment): Condition {
+  if (seg.text[0] in QUOTES) return parseLabel(seg);
   const folded = fold(seg.text);
   if (ANY_WORDS.has(folded)) return { kind: "any" };
   const bool = booleanWord(seg.text);
   if (bool !== null) return { kind: "boolean", value: bool };
+  const worded = wordedCondition(seg);
+  if (worded) return worded;
 
   for (const [symbol, op] of OPERATORS) {
     if (seg.text.startsWith(symbol)) {
@@ -87,18 +138,17 @@ function parseCondition(seg: Segment): Condition {
     }
     const high = trimmed(highText, highPos);
     if (!low.text || !high.text) throw new ParError("rule.badCondition", { text: seg.text }, seg.position);
-    const lo = bound(low);
-    const hi = bound(high);
-    if (lo.value > hi.value || (highExclusive && lo.value === hi.value)) {
-      throw new ParError("rule.rangeOrder", { text: seg.text }, seg.position);
-    }
-    return { kind: "range", low: lo, high: hi, highExclusive };
+    return range(seg, bound(low), bound(high), highExclusive);
   }
 
   return { kind: "compare", op: "=", bound: bound(seg, "rule.badCondition") };
 }
 
 function parsePoints(seg: Segment, condition: Condition): Points {
+  const worded = readWordedPoints(seg.text);
+  if (worded?.kind === "share") return { kind: "share", share: worded.share, text: seg.text };
+  if (worded) seg = { text: worded.text, position: seg.position + worded.offset };
+  seg = { ...seg, text: seg.text.replace(/−/g, "-") };
   const dots = seg.text.indexOf("..");
   if (dots >= 0) {
     if (condition.kind !== "range") throw new ParError("rule.linearNeedsRange", {}, seg.position);
@@ -116,7 +166,9 @@ function parsePoints(seg: Segment, condition: Condition): Points {
 }
 
 function parseBand(seg: Segment): Band {
-  const colon = seg.text.indexOf(":");
+  // A label may hold a colon: the band's colon is the first one after its closing quote.
+  const close = seg.text[0] in QUOTES ? closingQuote(seg.text) : -1;
+  const colon = seg.text.indexOf(":", Math.max(0, close));
   if (colon < 0) throw new ParError("rule.missingColon", { band: seg.text }, seg.position);
   const condSeg = trimmed(seg.text.slice(0, colon), seg.position);
   const pointsSeg = trimmed(seg.text.slice(colon + 1), seg.position + colon + 1);
@@ -124,7 +176,19 @@ function parseBand(seg: Segment): Band {
   if (!pointsSeg.text) throw new ParError("rule.emptyPoints", {}, seg.position + colon);
   const condition = parseCondition(condSeg);
   const points = parsePoints(pointsSeg, condition);
-  return { condition, points, text: seg.text, position: seg.position };
+  const floorAtZero = points.kind === "expression" && /[-−]/.test(pointsSeg.text) && !/^[-−]/.test(pointsSeg.text);
+  return { condition, points, text: seg.text, position: seg.position, floorAtZero };
+}
+
+/** Two bands naming the same outcome (after folding) make the second unreachable: a typo, said as an error. */
+function checkLabels(bands: Band[]): void {
+  const seen = new Map<string, Band>();
+  for (const band of bands) {
+    if (band.condition.kind !== "label") continue;
+    const first = seen.get(band.condition.key);
+    if (first) throw new ParError("rule.labelDuplicate", { text: band.condition.text }, band.position);
+    seen.set(band.condition.key, band);
+  }
 }
 
 /** Parses rule notation. Throws ParError (with a 1-based position) for anything malformed, never another error. */
@@ -134,7 +198,9 @@ export function parseRule(source: string): Rule {
   }
   const segments = splitBands(source);
   if (segments.length === 0) throw new ParError("rule.empty", {}, 1);
-  return { source, bands: segments.map(parseBand) };
+  const bands = segments.map(parseBand);
+  checkLabels(bands);
+  return { source, bands };
 }
 
 const cache = new Map<string, Rule>();

@@ -62,7 +62,7 @@ function roleOf(text: string): ColumnRole | null {
   const f = headerKey(text);
   if (!f || f.length > 80) return null;
   for (const { role, w, spaced, bracketed } of ENTRIES) {
-    if (f === w || f.startsWith(spaced) || f.startsWith(bracketed)) return role;
+    if (f === w || f.startsWith(spaced) || f.startsWith(bracketed) || f.startsWith(`${w},`)) return role;
   }
   return null;
 }

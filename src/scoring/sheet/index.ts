@@ -4,3 +4,4 @@ export * from "./headers";
 export * from "./read";
 export * from "./scores";
 export * from "./numbering";
+export * from "./survey-table";

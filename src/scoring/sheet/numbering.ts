@@ -1,4 +1,4 @@
-import { Catalog, findNode, leaves } from "../catalog";
+import { Catalog, findNode, leaves, nodePart } from "../catalog";
 import { ParError } from "../errors";
 import { UnitRow, UnitSheet } from "./types";
 
@@ -44,7 +44,7 @@ export const SCORE_HEADERS = [
 export function requireScoreColumn(unit: UnitSheet, catalog: Catalog): void {
   const { columns, found } = unit.header;
   if (columns.self !== undefined || columns.appraised !== undefined) return;
-  if (columns.value !== undefined && leaves(catalog).every((leaf) => leaf.rule)) return;
+  if (columns.value !== undefined && leaves(catalog).every((leaf) => leaf.rule || nodePart(catalog, leaf.code).survey)) return;
   const headers = found.map((h) => `"${h.text}" (${h.cell})`).join(", ");
   throw new ParError("sheet.noScoreColumn", {
     sheet: unit.sheet,

@@ -1,9 +1,12 @@
-import { Catalog, CatalogNode, LeafScore, leaves } from "../catalog";
+import { Catalog, CatalogNode, LeafScore, leaves, nodePart, walk } from "../catalog";
 import { score } from "../rules";
-import { readInput, readMax } from "../values";
+import { isNotApplicableText, readInput, readMax } from "../values";
 import { UnitCell, UnitRow, UnitSheet } from "./types";
 
 export type ScoreColumn = "self" | "appraised";
+
+/** Survey points given apart from the sheet (par aggregate --survey): criterion code → points or not applicable. */
+export type SurveyScores = ReadonlyMap<string, LeafScore>;
 
 /** The first row of each code (duplicates are reported by validation, not used twice). */
 export function rowsByCode(unit: UnitSheet): Map<string, UnitRow> {
@@ -71,16 +74,60 @@ export function ruleScore(node: CatalogNode, row: UnitRow): LeafScore | null {
   }
 }
 
+const isNa = (cell: UnitCell | null) => typeof cell?.value === "string" && isNotApplicableText(cell.value);
+
+/**
+ * Codes of the field and criterion rows marked "Không áp dụng" in `column` or in the result column: the whole
+ * subtree is then not applicable (a unit without administrative procedures skips field 3 at once).
+ */
+export function notApplicableParents(unit: UnitSheet, catalog: Catalog, column: ScoreColumn | "survey"): Set<string> {
+  const rows = rowsByCode(unit);
+  const codes = new Set<string>();
+  for (const node of walk(catalog.nodes)) {
+    if (node.children.length === 0) continue;
+    const row = rows.get(node.code);
+    if (row && (isNa(row[column]) || isNa(row.value))) codes.add(node.code);
+  }
+  return codes;
+}
+
+/** The nearest ancestor of `code` in `parents` (a not-applicable field or criterion), or null. */
+export function ancestorIn(code: string, parents: ReadonlySet<string>): string | null {
+  if (parents.size === 0) return null;
+  for (let i = code.lastIndexOf("."); i > 0; i = code.lastIndexOf(".", i - 1)) {
+    const parent = code.slice(0, i);
+    if (parents.has(parent)) return parent;
+  }
+  return null;
+}
+
 /**
  * Leaf scores of one column for roll-up. Unreadable cells count as unscored (validation reports them). A sheet
- * without a self-score column is scored by the catalogue's rules from its value column.
+ * without a self-score column is scored by the catalogue's rules from its value column. Survey leaves take their
+ * points from `survey` when given, else from the sheet's survey column (never from the self or appraised column).
+ * A leaf under a field or criterion marked "Không áp dụng" is not applicable.
  */
-export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColumn): Map<string, LeafScore> {
+export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColumn, survey?: SurveyScores): Map<string, LeafScore> {
   const rows = rowsByCode(unit);
   const scores = new Map<string, LeafScore>();
   const fromRules = column === "self" && unit.header.columns.self === undefined;
+  const naParents = notApplicableParents(unit, catalog, column);
+  const naSurveyParents = new Set([...naParents, ...notApplicableParents(unit, catalog, "survey")]);
   for (const node of leaves(catalog)) {
+    const isSurvey = nodePart(catalog, node.code).survey;
+    if (ancestorIn(node.code, isSurvey ? naSurveyParents : naParents)) {
+      scores.set(node.code, "notApplicable");
+      continue;
+    }
     const row = rows.get(node.code);
+    if (isSurvey) {
+      if (survey?.has(node.code)) scores.set(node.code, survey.get(node.code) ?? null);
+      else if (row) {
+        const value = readScoreCell(row.survey);
+        scores.set(node.code, value === "invalid" ? null : value);
+      }
+      continue;
+    }
     if (!row) continue;
     if (fromRules) {
       scores.set(node.code, ruleScore(node, row));

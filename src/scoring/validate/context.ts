@@ -1,7 +1,7 @@
 import { Catalog, CatalogNode, walk } from "../catalog";
 import { Lang } from "../i18n/messages";
 import { UnitRow, UnitSheet } from "../sheet/types";
-import { rowsByCode, unitCatalog } from "../sheet/scores";
+import { notApplicableParents, rowsByCode, unitCatalog } from "../sheet/scores";
 import { formatNumberVi } from "../values";
 import { findingText, FindingMessageKey } from "./messages";
 import { Finding, FindingKind, Severity } from "./types";
@@ -13,6 +13,8 @@ export interface CheckContext {
   nodes: Map<string, CatalogNode>;
   rows: Map<string, UnitRow>;
   lang: Lang;
+  /** Field and criterion rows marked "Không áp dụng", per score column (their subtrees do not apply). */
+  notApplicable: Record<"self" | "appraised" | "survey", Set<string>>;
 }
 
 export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): CheckContext {
@@ -23,6 +25,11 @@ export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): Chec
     nodes: new Map([...walk(adapted.nodes)].map((n) => [n.code, n])),
     rows: rowsByCode(unit),
     lang,
+    notApplicable: {
+      self: notApplicableParents(unit, adapted, "self"),
+      appraised: notApplicableParents(unit, adapted, "appraised"),
+      survey: notApplicableParents(unit, adapted, "survey"),
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { CatalogNode } from "../catalog";
+import { CatalogNode, nodePart } from "../catalog";
 import { parseDeadline } from "../deadline";
 import { dangerousScheme, EvidenceDoc, matchesRequired, parseEvidence } from "../evidence";
 import { readScoreCell, ruleScore } from "../sheet/scores";
@@ -47,6 +47,9 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
   for (const [code, row] of ctx.rows) {
     const node = ctx.nodes.get(code);
     if (!node || !isLeaf(node)) continue;
+    // Survey criteria are not the unit's to prove; a deduction is not a claim; a bonus below its max needs no excuse.
+    const part = nodePart(ctx.catalog, code);
+    if (part.survey || part.kind === "penalty") continue;
     const points = selfPoints(ctx, node, row);
     const docs: EvidenceDoc[] = row.evidence ? parseEvidence(row.evidence.value) : [];
     const evidenceCell = row.evidence?.cell ?? row.codeCell.cell;
@@ -98,7 +101,7 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
       }
     }
 
-    const below = points !== null && node.max !== null && points < node.max - EPS;
+    const below = part.kind === "base" && points !== null && node.max !== null && points < node.max - EPS;
     if ((below || lacksEvidence) && isBlankNote(row)) {
       const cell = row.notes?.cell ?? row.codeCell.cell;
       const key = !row.notes ? "missing-explanation.noColumn" : lacksEvidence ? "missing-explanation.evidence" : "missing-explanation.below";

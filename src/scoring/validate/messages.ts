@@ -45,12 +45,20 @@ const vi = {
     `Trang "${p.sheet}" chưa có điểm nào: cột ${p.column} (từ ô ${p.cell}) còn trống ở mọi tiêu chí. Nhập điểm tự chấm (hoặc kết quả thực hiện) rồi kiểm tra lại; một bảng chưa chấm không được tính là không có lỗi`,
   "evidence-invalid.dangerous": (p) =>
     `"${p.doc}" của tiêu chí ${p.code} (ô ${p.cell}) là liên kết không an toàn (${p.scheme}), có thể chạy mã hoặc mở tệp trên máy người xem; không được dùng làm tài liệu kiểm chứng. Ghi liên kết https://… tới tài liệu trên cổng thông tin`,
+  "score-invalid.value": (p) => `Kết quả của tiêu chí ${p.code} ở ô ${p.cell} không chấm được theo quy tắc "${p.rule}". ${p.detail}`,
+  "score-invalid.surveyOnly": (p) =>
+    `Tiêu chí ${p.code} chấm bằng điều tra xã hội học, đơn vị không tự chấm: ${p.column} "${p.text}" ở ô ${p.cell} không được tính. Xóa ô này; điểm lấy từ cột "Điều tra XHH" hoặc bảng điểm điều tra`,
+  "score-invalid.notSurvey": (p) =>
+    `Tiêu chí ${p.code} không chấm bằng điều tra xã hội học: ${p.column} "${p.text}" ở ô ${p.cell} không được tính. Ghi điểm vào cột điểm tự chấm (hoặc thẩm định) và xóa ô này`,
+  "score-invalid.underNotApplicable": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, nhưng ${p.parent} đã ghi "Không áp dụng" (ô ${p.parentCell}), tức là cả phần này không áp dụng. Xóa điểm này, hoặc bỏ "Không áp dụng" ở ${p.parent} nếu đơn vị có được đánh giá`,
   "level.1": () => "lĩnh vực",
   "level.2": () => "tiêu chí",
   "level.3": () => "tiêu chí thành phần",
   "column.self": () => "Điểm tự chấm",
   "column.appraised": () => "Điểm thẩm định",
   "column.max": () => "Điểm tối đa",
+  "column.survey": () => "Điểm điều tra XHH",
 } satisfies Record<string, Template>;
 
 export type FindingMessageKey = keyof typeof vi;
@@ -85,12 +93,20 @@ const en: Record<FindingMessageKey, Template> = {
     `Sheet "${p.sheet}" has no score yet: the ${p.column} column (from cell ${p.cell}) is blank for every criterion. Enter the self scores (or results) and validate again; a sheet not yet scored is not a sheet without errors`,
   "evidence-invalid.dangerous": (p) =>
     `"${p.doc}" of criterion ${p.code} (cell ${p.cell}) is an unsafe link (${p.scheme}) that could run code or open files on the reader's computer; it cannot be evidence. Give an https://… link to the document`,
+  "score-invalid.value": (p) => `The result of criterion ${p.code} in cell ${p.cell} cannot be scored by the rule "${p.rule}". ${p.detail}`,
+  "score-invalid.surveyOnly": (p) =>
+    `Criterion ${p.code} is scored by the survey, not by the unit: the ${p.column} "${p.text}" in cell ${p.cell} does not count. Clear it; the points come from the "Điều tra XHH" column or the survey table`,
+  "score-invalid.notSurvey": (p) =>
+    `Criterion ${p.code} is not scored by the survey: the ${p.column} "${p.text}" in cell ${p.cell} does not count. Put the points in the self (or appraised) column and clear this cell`,
+  "score-invalid.underNotApplicable": (p) =>
+    `The ${p.column} of criterion ${p.code} in cell ${p.cell} is ${p.value}, but ${p.parent} is marked "Không áp dụng" (cell ${p.parentCell}), so its whole part does not apply. Clear the points, or remove "Không áp dụng" from ${p.parent} if the unit is assessed on it`,
   "level.1": () => "field",
   "level.2": () => "criterion",
   "level.3": () => "sub-criterion",
   "column.self": () => "self score",
   "column.appraised": () => "appraised score",
   "column.max": () => "maximum",
+  "column.survey": () => "survey score",
 };
 
 export function findingText(key: FindingMessageKey, params: Params, lang: Lang): string {

@@ -1,6 +1,7 @@
-import { CatalogNode, LeafScore } from "../catalog";
-import { parseRuleCached } from "../rules";
-import { hasScores, readScoreCell, ruleScore } from "../sheet/scores";
+import { CatalogNode, effectiveMax, LeafScore, nodePart } from "../catalog";
+import { ParError } from "../errors";
+import { parseRuleCached, score } from "../rules";
+import { ancestorIn, hasScores, readScoreCell, ruleScore } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
 import { a1 } from "../grid";
 import { CellValue, dateToSerial, formatDate, formatInput, readInput, readMax, round2 } from "../values";
@@ -8,14 +9,17 @@ import { CheckContext, finding, isLeaf, label, pts } from "./context";
 import { Finding } from "./types";
 
 const EPS = 0.005;
-type ScoreColumnName = "self" | "appraised";
+type ScoreColumnName = "self" | "appraised" | "survey";
 
-/** Whether any band of the rule can give negative points (an expression might: allowed). No rule: none. */
+/**
+ * Whether any band of the rule can give negative points: written negative, or an expression that may be (a
+ * deduction stops at 0, see Band.floorAtZero). No rule: none.
+ */
 function ruleAllowsNegative(rule: string | null): boolean {
   if (!rule) return false;
   try {
-    return parseRuleCached(rule).bands.some(({ points: p }) =>
-      p.kind === "constant" ? p.value < 0 : p.kind === "linear" ? p.low < 0 || p.high < 0 : true,
+    return parseRuleCached(rule).bands.some(({ points: p, floorAtZero }) =>
+      p.kind === "constant" ? p.value < 0 : p.kind === "linear" ? p.low < 0 || p.high < 0 : p.kind === "expression" && !floorAtZero,
     );
   } catch {
     return false;
@@ -42,6 +46,12 @@ function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, col
   const score = readScoreCell(cell);
   if (!cell || score === null || score === "notApplicable") return [];
   const columnLabel = label(ctx, `column.${column}`);
+  // Survey criteria are scored by the survey only; anything else is not scored by a survey.
+  const survey = nodePart(ctx.catalog, node.code).survey;
+  if (survey !== (column === "survey")) {
+    const key = survey ? "score-invalid.surveyOnly" : "score-invalid.notSurvey";
+    return [finding(ctx, "score-invalid", "warning", node.code, cell.cell, key, { column: columnLabel, text: cellText(cell.value) })];
+  }
   if (score === "invalid") {
     return [finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.text", { column: columnLabel, text: cellText(cell.value) })];
   }
@@ -58,7 +68,7 @@ function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, col
   if (max !== null && score > max + EPS) {
     return [finding(ctx, "score-over-max", "error", node.code, cell.cell, "score-over-max", { column: columnLabel, value: pts(ctx, score), max: pts(ctx, max) })];
   }
-  if (column === "self" && ctx.unit.header.columns.self !== undefined) {
+  if (column === "self" && ctx.unit.header.columns.self !== undefined && !survey) {
     const expected = ruleScore(node, row);
     if (typeof expected === "number" && Math.abs(expected - score) > EPS) {
       let result = "";
@@ -116,8 +126,11 @@ function contribution(cell: UnitCell | null, asMax: boolean): number | null {
 
 function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
   const out: Finding[] = [];
-  for (const column of ["max", "self", "appraised"] as const) {
+  // A bonus or penalty section's cell may show its points capped at the section's max.
+  const cap = nodePart(ctx.catalog, node.code).kind === "base" ? null : effectiveMax(node);
+  for (const column of ["max", "self", "appraised", "survey"] as const) {
     const parentCell = row[column];
+    if (readScoreCell(parentCell) === "notApplicable") continue;
     const parent = contribution(parentCell, column === "max");
     if (parent === null) continue;
     let sum = 0;
@@ -131,7 +144,8 @@ function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[
       }
       sum += c;
     }
-    if (known && Math.abs(round2(sum) - parent) > EPS) {
+    const capped = cap !== null && Math.abs(Math.min(round2(sum), cap) - parent) <= EPS;
+    if (known && Math.abs(round2(sum) - parent) > EPS && !capped) {
       out.push(
         finding(ctx, "sum-mismatch", "error", node.code, parentCell!.cell, "sum-mismatch", {
           column: label(ctx, `column.${column}`),
@@ -144,6 +158,47 @@ function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[
   return out;
 }
 
+/**
+ * A result the criterion's rule cannot score (an outcome that is not one of the rule's, text where a number
+ * belongs): an error at the result cell with the rule's own message, never a score of 0.
+ */
+function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+  const cell = row.value;
+  if (!node.rule || !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "")) return [];
+  try {
+    score(node.rule, cell.value, node.max);
+    return [];
+  } catch (e) {
+    if (!(e instanceof ParError)) throw e;
+    return [finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.value", { rule: node.rule, detail: e.text(ctx.lang) })];
+  }
+}
+
+/**
+ * Points under a field or criterion marked "Không áp dụng" in the same column: which one is meant cannot be told, so
+ * it is an error (the subtree counts as not applicable until it is resolved).
+ */
+function checkUnderNotApplicable(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+  const out: Finding[] = [];
+  for (const column of ["self", "appraised", "survey"] as const) {
+    const parent = ancestorIn(node.code, ctx.notApplicable[column]);
+    const cell = row[column];
+    const score = readScoreCell(cell);
+    if (parent === null || !cell || typeof score !== "number") continue;
+    const parentRow = ctx.rows.get(parent);
+    const parentCell = parentRow?.[column]?.value !== undefined && readScoreCell(parentRow[column]) === "notApplicable" ? parentRow[column]! : parentRow?.value;
+    out.push(
+      finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.underNotApplicable", {
+        column: label(ctx, `column.${column}`),
+        value: pts(ctx, score),
+        parent,
+        parentCell: parentCell?.cell ?? "",
+      }),
+    );
+  }
+  return out;
+}
+
 /** score-invalid, score-over-max, score-mismatch, sum-mismatch. */
 export function checkScores(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
@@ -152,7 +207,15 @@ export function checkScores(ctx: CheckContext): Finding[] {
     if (!node) continue;
     out.push(...checkMax(ctx, node, row));
     if (isLeaf(node)) {
-      out.push(...checkLeafColumn(ctx, node, row, "self"), ...checkLeafColumn(ctx, node, row, "appraised"));
+      const under = checkUnderNotApplicable(ctx, node, row);
+      out.push(...under);
+      if (under.length > 0) continue;
+      out.push(
+        ...checkValue(ctx, node, row),
+        ...checkLeafColumn(ctx, node, row, "self"),
+        ...checkLeafColumn(ctx, node, row, "appraised"),
+        ...checkLeafColumn(ctx, node, row, "survey"),
+      );
     } else {
       out.push(...checkSums(ctx, node, row));
     }

@@ -1,5 +1,6 @@
 import { a1 } from "../grid";
-import { walk } from "../catalog";
+import { nodePart, walk } from "../catalog";
+import { ancestorIn } from "../sheet/scores";
 import { CheckContext, finding, label } from "./context";
 import { Finding } from "./types";
 
@@ -18,7 +19,10 @@ export function checkStructure(ctx: CheckContext): Finding[] {
   }
 
   // A missing row is pointed at the code cell just below the nearest earlier criterion that is present.
+  // Survey criteria are not self-scored (their rows may be left out); the rows under a field or criterion marked
+  // "Không áp dụng" may be left out too; a missing bonus or penalty row scores nothing: only a warning.
   const codeCol = ctx.unit.header.columns.code!;
+  const exempt = new Set([...ctx.notApplicable.self, ...ctx.notApplicable.appraised]);
   let anchorRow = ctx.unit.header.row;
   for (const node of walk(ctx.catalog.nodes)) {
     const row = ctx.rows.get(node.code);
@@ -26,7 +30,9 @@ export function checkStructure(ctx: CheckContext): Finding[] {
       anchorRow = row.row;
       continue;
     }
-    const leaf = node.children.length === 0;
+    const part = nodePart(ctx.catalog, node.code);
+    if (part.survey || ancestorIn(node.code, exempt)) continue;
+    const leaf = node.children.length === 0 && part.kind === "base";
     const level = Math.min(3, node.code.split(".").length) as 1 | 2 | 3;
     out.push(
       finding(ctx, "missing-criterion", leaf ? "error" : "warning", node.code, a1(anchorRow + 1, codeCol), "missing-criterion", {

@@ -4,7 +4,7 @@
  * Everything Office-specific is injectable, so tests run the same code on an in-memory Excel.
  */
 import { setActiveCatalog, SettingsStorage } from "../../functions/active-catalog";
-import { Catalog, catalogToSheet, isCatalogSheet, readCatalogSheet } from "../../scoring";
+import { Catalog, catalogLayout, catalogToSheet, findCatalogGrid, readCatalogGrid, unitNameFromFile } from "../../scoring";
 import { templateSheet } from "../../scoring/report/template";
 import { CatalogSwitch, PaneActions } from "../actions";
 import { CatalogUse, useCatalogInWorkbook } from "./catalog";
@@ -42,9 +42,11 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
     readWorkbookCatalog: (lang) =>
       run(async (context) => {
         const book = await readWorkbook(context, { supports, hints });
-        const grid = book.grids.find((g) => isCatalogSheet(g));
-        if (!grid) return { sheet: null, catalog: null, issues: [] };
-        const read = readCatalogSheet(grid, undefined, lang);
+        // PAR Scorer's own catalogue sheet, else a province's published table: one reading for both (the core's).
+        const grid = findCatalogGrid(book.grids);
+        const table = grid !== undefined && catalogLayout(grid) === "table";
+        const read = grid ? readCatalogGrid(grid, { fallbackId: table ? unitNameFromFile(book.workbookName) || "bo-tieu-chi" : undefined, lang }) : null;
+        if (!grid || !read) return { sheet: null, catalog: null, issues: [] };
         return { sheet: grid.name, catalog: read.catalog, issues: read.issues };
       }),
 

@@ -16,6 +16,7 @@ import {
   printSetup,
   SheetSpec,
   SpecCell,
+  listSource,
 } from "../../scoring/report/sheet-spec";
 import { dateToSerial } from "../../scoring/values";
 import { Skip, skips } from "./messages";
@@ -335,12 +336,13 @@ export function sheetSteps(sheet: () => Excel.Worksheet, spec: SheetSpec, suppor
         rowSteps(
           0,
           validations.length,
-          (a, b) => validations.slice(a, b).reduce((n, v) => n + 6 * ACTION_BYTES + jsonBytes([v.formula, v.errorTitle, v.errorMessage, v.prompt]), 0),
+          (a, b) => validations.slice(a, b).reduce((n, v) => n + 6 * ACTION_BYTES + jsonBytes([v.formula ?? listSource(v), v.errorTitle, v.errorMessage, v.prompt]), 0),
           (a, b) => {
             const target = sheet();
             for (const v of validations.slice(a, b)) {
               const dv = target.getRange(v.range).dataValidation;
-              dv.rule = { custom: { formula: v.formula } };
+              const source = listSource(v);
+              dv.rule = source === null ? { custom: { formula: v.formula! } } : { list: { inCellDropDown: true, source } };
               dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
               if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt };
             }

@@ -1,0 +1,66 @@
+/** A unit's figures as plain data (`par summary --json`): the same names as the summary, camelCase like the findings. */
+import { PartKind } from "../catalog";
+import { SummaryLine, UnitSummary } from "./types";
+
+export interface FieldFigures {
+  code: string;
+  name: string;
+  kind: PartKind;
+  /** Official % achieved (appraised when there is an appraisal, else self); null for a bonus or penalty section. */
+  index: number | null;
+  self: number;
+  appraised: number | null;
+  survey: number | null;
+  bonus: number;
+  penalty: number;
+  total: number;
+  applicableMax: number;
+  max: number | null;
+}
+
+export interface UnitFigures extends Omit<FieldFigures, "code" | "name" | "kind"> {
+  unit: string;
+  sheet: string;
+  catalogId: string;
+  band: string | null;
+  selfIndex: number | null;
+  appraisedIndex: number | null;
+  errors: number;
+  warnings: number;
+  fields: FieldFigures[];
+}
+
+function figures(line: SummaryLine) {
+  return {
+    self: line.self,
+    appraised: line.appraised,
+    survey: line.survey,
+    bonus: line.bonus,
+    penalty: line.penalty,
+    total: line.total,
+    applicableMax: line.applicableMax,
+    max: line.max,
+  };
+}
+
+export function unitFigures(summary: UnitSummary): UnitFigures {
+  return {
+    unit: summary.unit,
+    sheet: summary.sheet,
+    catalogId: summary.catalogId,
+    index: summary.officialIndex,
+    band: summary.band,
+    selfIndex: summary.selfIndex,
+    appraisedIndex: summary.appraisedIndex,
+    ...figures(summary.total),
+    errors: summary.errors,
+    warnings: summary.warnings,
+    fields: summary.fields.map((f) => ({
+      code: f.code,
+      name: f.name,
+      kind: f.kind,
+      index: f.kind === "base" ? (f.appraisedPercent ?? (f.appraised === null ? f.selfPercent : null)) : null,
+      ...figures(f),
+    })),
+  };
+}
