@@ -7,7 +7,7 @@
  */
 import JSZip from "jszip";
 import { parseA1 } from "../../scoring/grid";
-import { ChartIntent } from "../../scoring/report/sheet-spec";
+import { ChartIntent, chartSizeCm } from "../../scoring/report/sheet-spec";
 
 export interface SheetChart {
   /** The worksheet's name, as written. */
@@ -80,7 +80,7 @@ export function chartXml(sheet: string, chart: ChartIntent): string {
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${COLOURS[i % COLOURS.length]}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
-        `<c:dLbls><c:numFmt formatCode="0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+        `<c:dLbls><c:numFmt formatCode="#,##0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
         `<c:showLegendKey val="0"/><c:showVal val="${chart.series.length === 1 ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
         `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
         `${categories}${values}</c:ser>`
@@ -113,10 +113,10 @@ export function chartXml(sheet: string, chart: ChartIntent): string {
   );
 }
 
-/** The chart's size: 16 cm wide, tall enough for its bars (at least 8 cm). */
+/** The chart's size in EMU, as the core sizes it (chartSizeCm: the rows left for it fit it). */
 export function chartSize(chart: ChartIntent): { cx: number; cy: number } {
-  const bars = chart.categories.length * Math.max(1, chart.series.length);
-  return { cx: 16 * EMU_PER_CM, cy: Math.round(Math.max(8, 3.5 + bars * 0.55) * EMU_PER_CM) };
+  const { width, height } = chartSizeCm(chart);
+  return { cx: Math.round(width * EMU_PER_CM), cy: Math.round(height * EMU_PER_CM) };
 }
 
 function drawingXml(anchors: { chart: ChartIntent; relId: string; index: number }[]): string {
