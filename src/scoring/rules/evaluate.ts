@@ -1,6 +1,6 @@
 import { ParError } from "../errors";
 import { Lang, t } from "../i18n/messages";
-import { CellValue, fold, formatInput, formatNumberVi, isNotApplicableText, readInput, round2, ScoreInput } from "../values";
+import { CellValue, fold, formatInput, formatNumber, formatNumberVi, isNotApplicableText, readInput, round2, ScoreInput } from "../values";
 import { EvaluationFailure, evaluateExpression } from "./expression";
 import { Band, Condition, Rule } from "./types";
 
@@ -186,10 +186,10 @@ export function explainResult(rule: Rule, input: ScoreInput, result: ScoreResult
   const band = rule.bands[result.band];
   let text = t(
     "explain.matched",
-    { value, band: result.band + 1, text: band.text, points: formatNumberVi(round2(result.raw)) },
+    { value, band: result.band + 1, text: band.text, points: formatNumber(result.raw, lang) },
     lang,
   );
-  if (result.capped) text += t("explain.capped", { max: formatNumberVi(result.points) }, lang);
+  if (result.capped) text += t("explain.capped", { max: formatNumber(result.points, lang) }, lang);
   if (result.floored) text += t("explain.floored", {}, lang);
   return text;
 }
