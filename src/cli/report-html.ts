@@ -84,7 +84,7 @@ function placedHtml(p: PlacedCell, tag: "td" | "th", scope: string | null, lang:
     p.colspan > 1 ? ` colspan="${p.colspan}"` : "",
     scope ? ` scope="${scope}"` : "",
   ].join("");
-  return `<${tag}${attrs}>${textHtml(text)}</${tag}>`;
+  return `<${tag}${attrs}>${classes.includes("nw") ? escapeHtml(text) : textHtml(text)}</${tag}>`;
 }
 
 function lineHtml(cell: SpecCell, lang: Lang): string {
