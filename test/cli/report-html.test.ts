@@ -51,7 +51,7 @@ function spec(): SheetSpec {
   };
 }
 
-const tables = (html: string) => html.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+const tables = (html: string): string[] => [...(html.match(/<table>[\s\S]*?<\/table>/g) ?? [])];
 
 describe("renderHtmlReport", () => {
   const html = renderHtmlReport("Báo cáo <tổng hợp> 2018", [spec(), { ...spec(), name: "Bảng 2", chart: undefined }]);
