@@ -185,6 +185,26 @@ describe("par report refuses, saying what to do", () => {
     }
   });
 
+  test("never over one of its inputs, not even with --force: -o a link to a unit's workbook, to the ranking or to --previous", async () => {
+    const { symlinkSync } = require("node:fs");
+    const unit = join(dir, "so-tu-phap.xlsx");
+    copyFileSync(join(SAMPLES, "so", "so-tu-phap.xlsx"), unit);
+    const cases: [string, string[]][] = [
+      [unit, [unit]],
+      [ranking, [ranking]],
+      [last, [ranking, "--previous", last]],
+    ];
+    for (const [target, args] of cases) {
+      const link = join(dir, `lien-ket-${cases.findIndex((c) => c[0] === target)}.docx`);
+      symlinkSync(target, link);
+      const before = readFileSync(target);
+      const run = await par("report", ...args, "-o", link, "--force");
+      expect(run.code).toBe(2);
+      expect(run.err).toContain("tệp đầu vào");
+      expect(readFileSync(target).equals(before)).toBe(true);
+    }
+  });
+
   test("--previous that is not a ranking", async () => {
     const run = await par("report", ranking, "--previous", join(SAMPLES, "so", "so-tu-phap.xlsx"), "-o", join(dir, "x.docx"));
     expect(run.code).toBe(2);
