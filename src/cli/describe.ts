@@ -18,7 +18,6 @@ const TEXT = {
     clean: "Không phát hiện lỗi nào.",
     catalogIssues: "Lỗi trong trang bộ tiêu chí (trang này không được dùng)",
     headerRows: (a: number, b: number) => `dòng tiêu đề ${a}–${b}`,
-    numbering: "cách đánh số",
     rejected: (s: string) => `Bỏ qua trang "${s}"`,
   },
   en: {
@@ -36,7 +35,6 @@ const TEXT = {
     clean: "No defects found.",
     catalogIssues: "Problems in the catalogue sheet (the sheet is not used)",
     headerRows: (a: number, b: number) => `header rows ${a}–${b}`,
-    numbering: "numbering",
     rejected: (s: string) => `Sheet "${s}" skipped`,
   },
 };
@@ -59,7 +57,7 @@ export function describeUnit(file: string, unit: UnitSheet, lang: Lang): string 
   const s = TEXT[lang];
   const how: string[] = [];
   if (unit.header.top < unit.header.row) how.push(s.headerRows(unit.header.top + 1, unit.header.row + 1));
-  if (unit.numbering === "relative") how.push(`${s.numbering}: ${t("numbering.relative", {}, lang)}`);
+  if (unit.numbering === "relative") how.push(t("numbering.relative", {}, lang));
   return `${s.file}: ${file} — ${s.sheet} "${unit.sheet}" — ${s.unit}: ${unit.unit}${how.length ? ` (${how.join("; ")})` : ""}`;
 }
 

@@ -13,6 +13,7 @@ import { loadCatalog } from "./catalog-source";
 import { registerAggregate } from "./commands/aggregate";
 import { registerCatalogExport } from "./commands/catalog-export";
 import { registerCatalogImport } from "./commands/catalog-import";
+import { registerReport } from "./commands/report";
 import { registerSummary } from "./commands/summary";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
@@ -100,6 +101,7 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
   registerValidate(par, io, setExit);
   registerSummary(par, io);
   registerAggregate(par, io, setExit);
+  registerReport(par, io);
   registerTemplate(par, io);
   return par;
 }

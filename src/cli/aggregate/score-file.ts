@@ -3,7 +3,7 @@
  * (loadUnits → validateUnit → buildSummary). Runs in a worker thread or in the main one; everything it returns can
  * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
  */
-import { buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitSummary, validateUnit } from "../../scoring";
+import { buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateUnit } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
 import { readBands } from "../commands/summary";
@@ -27,6 +27,8 @@ export interface ScoreOptions {
 
 export interface ScoredUnit {
   summary: UnitSummary;
+  /** The criteria it lost points on (its improvement plan), for the criteria most units lost points on. */
+  losses: UnitLoss[];
   /** The unit's summary workbook (.xlsx bytes), when ScoreOptions.unitFiles. */
   file?: Uint8Array;
 }
@@ -88,7 +90,8 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
         if (gap) outcome.notes.push(`${file}: ${unit.unit} — ${gap}`);
         // Built here even when not written: a unit whose summary cannot be laid out is skipped, not ranked.
         const sheet = summarySheet(summary, opts.lang);
-        outcome.units.push(opts.unitFiles ? { summary, file: await unitWorkbook(sheet) } : { summary });
+        const losses = unitLosses(buildPlan(unit, loaded.choice.catalog).items);
+        outcome.units.push(opts.unitFiles ? { summary, losses, file: await unitWorkbook(sheet) } : { summary, losses });
       } catch (e) {
         outcome.skipped.push({ file: `${file} (${en ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });
       }

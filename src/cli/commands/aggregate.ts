@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import {
   buildRanking,
   Lang,
+  LossTally,
   rankingSheet,
   SheetSpec,
   SkippedFile,
@@ -25,7 +26,8 @@ import { Io } from "../io";
 import { encodingOption, forceOption, langOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
-import { renderHtmlReport } from "../report-html";
+import { addRankingData } from "../report/ranking-data";
+import { rankingHtml } from "../report/ranking-html";
 import { escapeControls } from "../terminal-text";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
@@ -189,6 +191,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const late: string[] = [];
       const say = (line: string) => (bar ? late.push(line) : io.err(`${line}\n`));
       const scored: Scored[] = [];
+      const losses = new LossTally();
       const score: ScoreOptions = {
         catalog: opts.catalog,
         bands: opts.bands,
@@ -208,6 +211,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
             say(`${en ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}`);
           }
           for (const unit of outcome.units) {
+            losses.add(unit.summary.catalogId, unit.losses);
             const keepWhole = unitFiles === null && scored.length < UNIT_SHEETS_LIMIT;
             scored.push({ summary: keepWhole ? unit.summary : rankingRow(unit.summary), group: groupOf(outcome.file), source: outcome.file });
             if (unitFiles === null && scored.length === UNIT_SHEETS_LIMIT + 1) scored.forEach((s) => (s.summary = rankingRow(s.summary)));
@@ -237,9 +241,10 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       }
       const workbook = rankingWorkbook(specs, unitSheets, opts.lang, skip);
       if (skipped.length) addSheet(workbook, skippedSheet(skipped, opts.lang));
+      addRankingData(workbook, { ranking, losses: losses.all() });
       await writeOutputs(plan, [
         { path: opts.output, data: await workbookBuffer(workbook, { level: 1 }) },
-        { path: html, data: renderHtmlReport(en ? "PAR Index ranking" : "Xếp hạng Chỉ số CCHC", specs) },
+        { path: html, data: rankingHtml(ranking, specs, opts.lang) },
       ]);
 
       const used = new Set(scored.map((s) => s.source)).size;

@@ -65,7 +65,7 @@ export function registerSummary(par: Command, io: Io): void {
       const { workbook } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
       await writeOutputs(outputs, [
         { path: opts.output, data: await workbookBuffer(workbook) },
-        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs) },
+        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs, { lang: opts.lang }) },
       ]);
       if (opts.json) {
         io.out(`${jsonText(unitFigures(summary))}\n`);

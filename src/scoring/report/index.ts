@@ -7,3 +7,4 @@ export * from "./sheets";
 export * from "./template";
 export * from "./workbook-reports";
 export * from "./figures";
+export * from "./losses";

@@ -33,6 +33,8 @@ export const HEADER_FONT_COLOR = "#FFFFFF";
  */
 export const OWNED_SHEET = "_par";
 export const FLAGS_SHEET = "_par_flags";
+/** A ranking workbook's data for other programs (`par report`, next year's `--previous`), listed in "_par" as "data". */
+export const DATA_SHEET = "_par_data";
 
 /** Row 1 of "_par". */
 export const OWNED_SHEET_HEADER = [
@@ -109,7 +111,7 @@ export function chartRows(chart: ChartIntent): number {
 }
 
 /** Which generated sheet this is; writers record it so the add-in can recognise, and regenerate, its own sheets. */
-export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings" | "template";
+export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings" | "template" | "data";
 
 /** Excel's limit on a list validation's comma-separated source. */
 export const LIST_SOURCE_LIMIT = 255;
