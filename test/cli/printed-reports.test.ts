@@ -26,6 +26,8 @@ const dir = tempDir("par-printed-");
 /** What one generated sheet must show on paper. */
 interface Expected {
   sheet: string;
+  /** Row 1's text: the sheet's title. */
+  title: string;
   footer: string;
   figures: string[];
   codes: string[];
@@ -50,11 +52,19 @@ function printed(value: number, numFmt: string | undefined): string | null {
 async function expectedSheets(xlsx: string): Promise<Expected[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  return ownedSheets(wb).map(({ name }) => {
+  // Hidden sheets (the bookkeeping "_par_data") are not printed.
+  const printedSheets = ownedSheets(wb).filter(({ name }) => wb.getWorksheet(name)!.state === "visible");
+  // They are the last sheets of the workbook: after the copied ones, they print last.
+  const visible = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
+  expect(visible.slice(visible.length - printedSheets.length).sort()).toEqual(printedSheets.map((p) => p.name).sort());
+  const inOrder = visible.filter((name) => printedSheets.some((p) => p.name === name));
+  return inOrder.map((name) => {
     const ws = wb.getWorksheet(name)!;
-    const out: Expected = { sheet: name, footer: leftFooter(ws.headerFooter?.oddFooter), figures: [], codes: [], headers: [] };
+    const out: Expected = { sheet: name, title: String(ws.getCell(1, 1).value ?? ""), footer: leftFooter(ws.headerFooter?.oddFooter), figures: [], codes: [], headers: [] };
     ws.eachRow((row) =>
       row.eachCell((cell) => {
+        // exceljs gives every cell of a merged area the area's value; it is printed once, by the area's first cell.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         if (typeof cell.value === "number") {
           const text = printed(cell.value, cell.numFmt);
           if (text) out.figures.push(text);
@@ -117,6 +127,15 @@ async function checkPrinted(out: Printed, sheets: string[]): Promise<void> {
     expect(e.footer).not.toBe("");
     byFooter.set(e.footer, [...(byFooter.get(e.footer) ?? []), e]);
   }
+  // The generated sheets come after the copied ones and print last; each of their pages ends with its footer on
+  // one line, the sheet's own footer whole and then "page/pages" (a footer too long for the page wraps, and its
+  // last line is then only a piece of it).
+  const lastLines = out.pages.map((page) => page.split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "");
+  const footerOf = (line: string) => /^(.*?)\s+\d+\/\d+$/.exec(line)?.[1] ?? null;
+  // The first generated sheet starts on the first page that prints its title (row 1).
+  const first = out.pages.findIndex((page) => page.includes(expected[0].title));
+  expect([expected[0].title, first >= 0]).toEqual([expected[0].title, true]);
+  lastLines.slice(first).forEach((line, i) => expect([first + i + 1, line, byFooter.has(footerOf(line) ?? "")]).toEqual([first + i + 1, line, true]));
   for (const [footer, group] of byFooter) {
     const pageNumbers = out.pages.map((text, i) => (text.includes(footer) ? i + 1 : 0)).filter((n) => n > 0);
     expect([footer, pageNumbers.length > 0]).toEqual([footer, true]);

@@ -3,7 +3,7 @@ import { parseA1 } from "../../src/scoring/grid";
 import { buildPlan } from "../../src/scoring/report/plan";
 import { buildRanking } from "../../src/scoring/report/ranking";
 import { chartRows, SheetSpec, SpecCell } from "../../src/scoring/report/sheet-spec";
-import { bandConditions, findingKindLabel, fixed2, planSheet, rankingSheet, shortLabel, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
+import { bandConditions, findingKindLabel, fixed2, planSheet, rankingSheet, shortCatalogName, shortLabel, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
 import { buildSummary, parseBands } from "../../src/scoring/report/summary";
 import { DEFAULT_BANDS, ImprovementPlan, UnitSummary } from "../../src/scoring/report/types";
 import { Finding, FINDING_KINDS } from "../../src/scoring/validate/types";
@@ -62,6 +62,17 @@ function checkChart(spec: SheetSpec): void {
     expect(spec.rows[spec.headerRow!][first.col]?.value).toBe(s.name);
   }
 }
+
+describe("shortCatalogName", () => {
+  it("keeps a catalogue's name up to its first dash, parenthesis or comma, when what comes before says enough", () => {
+    expect(shortCatalogName("Bộ tiêu chí mẫu xác định Chỉ số CCHC cấp huyện năm 2026 (cách viết theo QĐ 876/QĐ-BNV; số liệu mẫu)")).toBe(
+      "Bộ tiêu chí mẫu xác định Chỉ số CCHC cấp huyện năm 2026",
+    );
+    expect(shortCatalogName("Chỉ số CCHC cấp sở 2018, điểm mẫu")).toBe("Chỉ số CCHC cấp sở 2018");
+    expect(shortCatalogName("Bộ 2018 — danh mục")).toBe("Bộ 2018 — danh mục");
+    expect(shortCatalogName("  Bộ tiêu chí   thử ")).toBe("Bộ tiêu chí thử");
+  });
+});
 
 describe("summarySheet", () => {
   const spec = summarySheet(selfOnly);
@@ -129,6 +140,12 @@ describe("summarySheet", () => {
   it("prints without repeated rows (its tables differ), the unit and catalogue in the footer", () => {
     expect(spec.printTitleRows).toBeNull();
     expect(spec.footer).toBe("Sở Tư pháp — Bộ tiêu chí thử");
+  });
+
+  it("names a long catalogue in the footer by its name's first part (the whole name is in the title rows)", () => {
+    const long = summarySheet({ ...selfOnly, catalogName: "Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí dien-bien-so, điểm tối đa do người dùng nhập" });
+    expect(long.footer).toBe("Sở Tư pháp — Chỉ số CCHC cấp sở tỉnh Điện Biên 2018");
+    expect(find(long, "Bộ tiêu chí: Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí dien-bien-so, điểm tối đa do người dùng nhập")).not.toBeNull();
   });
 
   it("counts findings by kind with Vietnamese labels and the severities (no English kind ids)", () => {

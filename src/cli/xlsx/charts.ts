@@ -36,6 +36,13 @@ const COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "70AD47", "264478", "9E
 
 const EMU_PER_CM = 360_000;
 
+/**
+ * How far below the top of its anchor row a chart starts (0,1 cm). The rows above a chart end a printed page (a
+ * page break starts the chart's page): a chart flush with the row's top border is also drawn on the page before,
+ * clipped to a sliver nobody sees but whose text PDF readers and screen readers still find there.
+ */
+const TOP_OFFSET_EMU = 36_000;
+
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch]!);
 }
@@ -125,7 +132,7 @@ function drawingXml(anchors: { chart: ChartIntent; relId: string; index: number 
       const at = parseA1(chart.anchor) ?? { row: 0, col: 0 };
       const { cx, cy } = chartSize(chart);
       return (
-        `<xdr:oneCellAnchor><xdr:from><xdr:col>${at.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:oneCellAnchor><xdr:from><xdr:col>${at.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>${TOP_OFFSET_EMU}</xdr:rowOff></xdr:from>` +
         `<xdr:ext cx="${cx}" cy="${cy}"/>` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +

@@ -270,6 +270,17 @@ export function shortLabel(code: string, name: string, limit = 32): string {
 }
 
 /** Sets a cell, filling the gap before it with empty cells (no holes in a row). */
+/**
+ * A catalogue's name as a page footer names it: up to its first " — ", " (" or ", " when what comes before says
+ * enough ("Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí…" → "Chỉ số CCHC cấp sở tỉnh Điện Biên 2018"),
+ * so the footer stays one line beside the page number; the full name is in the sheet's title rows.
+ */
+export function shortCatalogName(name: string): string {
+  const clean = name.replace(/\s+/g, " ").trim();
+  const cut = clean.search(/ [—–-] | \(|, /);
+  return cut >= 12 ? clean.slice(0, cut) : clean;
+}
+
 function put(row: Row, col: number, cell: SpecCell): void {
   while (row.length < col) row.push(null);
   row[col] = cell;
@@ -461,7 +472,7 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     headerRow,
     printTitleRows: null,
     pageBreaks,
-    footer: `${summary.unit} — ${summary.catalogName}`,
+    footer: `${summary.unit} — ${shortCatalogName(summary.catalogName)}`,
     ...(chart ? { chart } : {}),
   };
 }
@@ -549,7 +560,7 @@ export function planSheet(plan: ImprovementPlan, lang: Lang = "vi"): SheetSpec {
     merges,
     headerRow,
     printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
-    footer: `${plan.unit} — ${plan.catalogName ?? plan.catalogId}`,
+    footer: `${plan.unit} — ${shortCatalogName(plan.catalogName ?? plan.catalogId)}`,
   };
 }
 
@@ -732,7 +743,7 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
       text(s.band, { ...b, bold: true, align: "center" }),
     ]);
   });
-  const catalogues = [...new Set(summaries.map((s) => s.catalogName))];
+  const catalogues = [...new Set(summaries.map((s) => shortCatalogName(s.catalogName)))];
   return {
     name: L.matrixName,
     kind: "summary",
