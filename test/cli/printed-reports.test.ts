@@ -158,6 +158,7 @@ async function checkPrinted(out: Printed, sheets: string[]): Promise<void> {
 describe("par summary: the summary and the improvement plan, printed", () => {
   let printed: Printed;
   let nationalPrinted: Printed;
+  let appraisedPrinted: Printed;
 
   beforeAll(async () => {
     const xlsx = join(dir, "tong-hop.xlsx");
@@ -166,6 +167,9 @@ describe("par summary: the summary and the improvement plan, printed", () => {
     const national = join(dir, "tong-hop-huyen.xlsx");
     expect((await par("summary", join(SAMPLES, "quoc-gia", "huyen-tua-chua-2026.xlsx"), "-o", national)).code).toBe(0);
     nationalPrinted = print(national);
+    const appraisedXlsx = join(dir, "tong-hop-tham-dinh.xlsx");
+    expect((await par("summary", join(SAMPLES, "huyen", "huyen-dien-bien-dong.xlsx"), "-c", SAMPLE_CATALOG, "-o", appraisedXlsx)).code).toBe(0);
+    appraisedPrinted = print(appraisedXlsx);
   });
 
   test("figures whole and Vietnamese, codes whole, headers whole and inside their cells (department sample)", async () => {
@@ -187,6 +191,17 @@ describe("par summary: the summary and the improvement plan, printed", () => {
     // The title and legend are in no cell: they are there because LibreOffice drew the chart.
     expect(lines).toContain("Điểm theo lĩnh vực");
     expect(lines.some((l) => /Điểm tự chấm\s+Điểm tối đa áp dụng/.test(l))).toBe(true);
+  });
+
+  test("with appraised scores (SNV đánh giá), the chart sets self against appraised points by field, drawn in the PDF", async () => {
+    await checkPrinted(appraisedPrinted, ["Tổng hợp", "Kế hoạch cải thiện"]);
+    const charts = await chartParts(appraisedPrinted.xlsx);
+    expect(charts).toHaveLength(1);
+    const series = [...charts[0].matchAll(/<c:ser>.*?<c:tx><c:v>([^<]*)<\/c:v>.*?<c:val><c:numRef><c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]);
+    expect(series).toEqual(["Điểm tối đa áp dụng", "Điểm tự chấm", "Điểm thẩm định"]);
+    // The legend puts the series on one line: in no cell are the three words side by side.
+    const lines = appraisedPrinted.pages.join("\n").split("\n").map((l) => l.trim());
+    expect(lines.some((l) => /Điểm thẩm định\s+Điểm tự chấm|Điểm tự chấm\s+Điểm thẩm định/.test(l))).toBe(true);
   });
 
   test("the copied unit sheet prints with its wrapped text in rows tall enough (no two texts drawn over each other)", () => {
@@ -231,6 +246,22 @@ describe("par aggregate: the ranking, points by field and the units' sheets, pri
     const lines = printed.pages.join("\n").split("\n").map((l) => l.trim());
     expect(lines).toContain("Chỉ số CCHC theo đơn vị — Sở, ban, ngành");
     expect(lines).toContain("Chỉ số CCHC theo đơn vị — UBND cấp huyện");
+  });
+
+  test("self-assessed against appraised index, for the group with appraised units: a native chart drawn in the PDF", async () => {
+    const charts = await chartParts(printed.xlsx);
+    const both = charts.filter((c) => c.includes("<a:t>Chỉ số tự đánh giá và thẩm định"));
+    // Only the districts were appraised (SNV đánh giá): the departments get no such chart.
+    expect(both.map((c) => /<a:t>([^<]*)<\/a:t>/.exec(c)![1])).toEqual(["Chỉ số tự đánh giá và thẩm định — UBND cấp huyện"]);
+    const refs = [...both[0].matchAll(/<c:val><c:numRef><c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]);
+    expect(refs).toEqual([expect.stringMatching(/^&apos;Xếp hạng&apos;!\$E\$\d+:\$E\$\d+$/), expect.stringMatching(/^&apos;Xếp hạng&apos;!\$F\$\d+:\$F\$\d+$/)]);
+    const lines = printed.pages.join("\n").split("\n").map((l) => l.trim());
+    expect(lines).toContain("Chỉ số tự đánh giá và thẩm định — UBND cấp huyện");
+    expect(lines.some((l) => /^(Thẩm định\s+Tự đánh giá|Tự đánh giá\s+Thẩm định)$/.test(l))).toBe(true);
+    // The appraised district's own sheet charts its points by field with the appraised series too.
+    const unitCharts = charts.filter((c) => c.includes("&apos;UBND HUYỆN ĐIỆN BIÊN ĐÔNG&apos;!"));
+    expect(unitCharts).toHaveLength(1);
+    expect(unitCharts[0]).toContain("<c:v>Điểm thẩm định</c:v>");
   });
 });
 

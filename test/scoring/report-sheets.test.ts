@@ -396,6 +396,44 @@ describe("rankingSheet", () => {
     expect(spec.footer).toBe("Bảng xếp hạng Chỉ số CCHC — thu");
   });
 
+  it("charts no self-assessed and appraised indexes where no unit was appraised", () => {
+    expect(spec.charts!.some((c) => c.title.startsWith("Chỉ số tự đánh giá và thẩm định"))).toBe(false);
+  });
+
+  it("for a group with appraised indexes, also charts each unit's self-assessed and appraised index, on a page of its own", () => {
+    const appraisedRanking = buildRanking([
+      { summary: fakeSummary("Sở Tư pháp", 88, { selfIndex: 91, appraisedIndex: 88 }), group: "Sở, ban, ngành" },
+      { summary: fakeSummary("Sở Y tế", 70), group: "Sở, ban, ngành" },
+      { summary: fakeSummary("UBND huyện Mường Nhé", 80), group: "UBND cấp huyện" },
+    ]);
+    const s = rankingSheet(appraisedRanking);
+    const head = s.headerRow!;
+    const charts = s.charts!;
+    expect(charts.map((c) => c.title)).toEqual([
+      "Chỉ số CCHC theo đơn vị — Sở, ban, ngành",
+      "Chỉ số tự đánh giá và thẩm định — Sở, ban, ngành",
+      "Chỉ số CCHC theo đơn vị — UBND cấp huyện",
+    ]);
+    const both = charts[1];
+    expect(both.categories).toEqual(["Sở Tư pháp", "Sở Y tế"]);
+    expect(both.categoriesRange).toBe(`B${head + 3}:B${head + 4}`);
+    expect(both.series.map((x) => [x.name, x.range])).toEqual([
+      ["Tự đánh giá", `E${head + 3}:E${head + 4}`],
+      ["Thẩm định", `F${head + 3}:F${head + 4}`],
+    ]);
+    expect(both.series[0].values).toEqual([91, 70]);
+    expect(both.series[1].values[0]).toBe(88);
+    expect(both.series[1].values[1]).toBeNaN();
+    for (const series of both.series) expect(valuesAt(s, series.range!).map((v) => v ?? Number.NaN)).toEqual(series.values);
+    expect(s.pageBreaks).toEqual(charts.map((c) => parseA1(c.anchor)!.row));
+    for (const chart of charts) {
+      const at = parseA1(chart.anchor)!;
+      expect(s.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
+    }
+    checkWellFormed(s);
+    expect(rankingSheet(appraisedRanking, "en").charts![1].title).toBe("Self-assessed and appraised index — Sở, ban, ngành");
+  });
+
   it("a single ungrouped list has no sub-title row", () => {
     const s = rankingSheet(buildRanking([{ summary: fakeSummary("Sở Y tế", 91) }]));
     expect(s.rows[s.headerRow! + 1].slice(0, 4).map((c) => c?.value)).toEqual([1, "Sở Y tế", 91, "A"]);

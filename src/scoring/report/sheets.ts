@@ -133,6 +133,7 @@ const VI = {
   rankingFooter: "Bảng xếp hạng Chỉ số CCHC",
   matrixTitleShort: "Điểm theo lĩnh vực của các đơn vị",
   indexSeries: "Chỉ số CCHC",
+  selfAppraisedChart: "Chỉ số tự đánh giá và thẩm định",
 };
 
 type Labels = typeof VI;
@@ -215,6 +216,7 @@ const EN: Labels = {
   rankingFooter: "PAR Index ranking",
   matrixTitleShort: "Points by field of the units",
   indexSeries: "PAR Index",
+  selfAppraisedChart: "Self-assessed and appraised index",
 };
 
 function labels(lang: Lang): Labels {
@@ -661,23 +663,43 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
       rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
     }
   }
-  // The index by unit in rank order, one chart (and series) per group, each under the last.
+  // The index by unit in rank order, one chart (and series) per group, each under the last; for a group with
+  // appraised indexes, then its units' self-assessed and appraised indexes side by side. Each on a page of its own.
   const charts: ChartIntent[] = [];
   const pageBreaks: number[] = [];
-  for (const { group, first, last } of groupRows) {
+  const place = (chart: Omit<ChartIntent, "anchor">) => {
     rows.push([]);
+    const placed = { ...chart, anchor: a1(rows.length, 0) };
+    charts.push(placed);
+    pageBreaks.push(rows.length);
+    for (let i = chartRows(placed); i > 0; i--) rows.push([]);
+  };
+  const selfCol = heads.indexOf(L.selfIndex);
+  const appraisedCol = heads.indexOf(L.appraisedIndex);
+  for (const { group, first, last } of groupRows) {
     const name = group.name ?? (ranking.groups.length > 1 ? L.ungrouped : null);
-    const chart: ChartIntent = {
+    const categories = group.entries.map((e) => e.unit);
+    const categoriesRange = range(1, first, last);
+    const values = (index: (e: RankingEntry) => number | null) => group.entries.map((e) => index(e) ?? Number.NaN);
+    place({
       type: "bar",
       title: name ? `${L.indexChart} — ${name}` : L.indexChart,
-      categories: group.entries.map((e) => e.unit),
-      categoriesRange: range(1, first, last),
-      series: [{ name: name ?? L.indexSeries, values: group.entries.map((e) => e.officialIndex ?? Number.NaN), range: range(2, first, last) }],
-      anchor: a1(rows.length, 0),
-    };
-    charts.push(chart);
-    pageBreaks.push(rows.length);
-    for (let i = chartRows(chart); i > 0; i--) rows.push([]);
+      categories,
+      categoriesRange,
+      series: [{ name: name ?? L.indexSeries, values: values((e) => e.officialIndex), range: range(2, first, last) }],
+    });
+    if (group.entries.some((e) => e.appraisedIndex !== null)) {
+      place({
+        type: "bar",
+        title: name ? `${L.selfAppraisedChart} — ${name}` : L.selfAppraisedChart,
+        categories,
+        categoriesRange,
+        series: [
+          { name: L.selfIndex, values: values((e) => e.selfIndex), range: range(selfCol, first, last) },
+          { name: L.appraisedIndex, values: values((e) => e.appraisedIndex), range: range(appraisedCol, first, last) },
+        ],
+      });
+    }
   }
   const catalogues = [...new Set(entries.map((e) => e.catalogId).filter((id): id is string => !!id))];
   return {
