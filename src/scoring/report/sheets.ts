@@ -283,10 +283,6 @@ export function shortCatalogName(name: string): string {
   return cut >= 12 ? clean.slice(0, cut) : clean;
 }
 
-function put(row: Row, col: number, cell: SpecCell): void {
-  while (row.length < col) row.push(null);
-  row[col] = cell;
-}
 
 function range(col: number, firstRow: number, lastRow: number): string {
   return `${a1(firstRow, col)}:${a1(lastRow, col)}`;
@@ -741,7 +737,6 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
     L.band,
   ];
   const lastCol = heads.length - 1;
-  const indexCol = lastCol - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
   titleRow(L.matrixTitle, TITLE);
   titleRow(L.matrixNote, { italic: true });
