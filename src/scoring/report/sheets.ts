@@ -283,7 +283,6 @@ export function shortCatalogName(name: string): string {
   return cut >= 12 ? clean.slice(0, cut) : clean;
 }
 
-
 function range(col: number, firstRow: number, lastRow: number): string {
   return `${a1(firstRow, col)}:${a1(lastRow, col)}`;
 }
