@@ -3,7 +3,7 @@ import {
   builtinCatalogs,
   effectiveMax,
   explainCriterion,
-  formatNumberVi,
+  formatNumber,
   isParError,
   Lang,
   scoreCriterion,
@@ -91,7 +91,7 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
         const indent = "  ".repeat(node.code.split(".").length - 1);
         const max = effectiveMax(node);
         const en = opts.lang === "en";
-        const maxText = max === null ? (en ? "— points" : "— điểm") : en ? count(max, "en", "", "point") : `${formatNumberVi(max)} điểm`;
+        const maxText = max === null ? (en ? "— points" : "— điểm") : `${formatNumber(max, opts.lang)} ${en ? "points" : "điểm"}`;
         const rule = node.rule ? `  [${node.rule}]` : "";
         io.out(`${indent}${node.code}  ${node.name}  (${maxText})${rule}\n`);
       }

@@ -1,6 +1,5 @@
-import { Lang, MessageKey, t } from "./i18n/messages";
+import { Lang, MessageKey, Params, t } from "./i18n/messages";
 
-type Params = Record<string, string | number>;
 
 /**
  * The one error type the core throws for bad user input. It carries a message key so the same error can be

@@ -1,4 +1,5 @@
 import { ParError } from "./errors";
+import { figure, Figure } from "./i18n/messages";
 
 /** What a cell can hold when it reaches the core: Excel scalars, JS dates, or nothing. */
 export type CellValue = number | string | boolean | Date | null | undefined;
@@ -204,12 +205,18 @@ export function round2(x: number): number {
 }
 
 /** A number in Vietnamese notation: decimal comma, at most 2 decimals. */
-export function formatNumberVi(x: number): string {
-  return String(round2(x)).replace(".", ",");
+/** A value as the user wrote it, its number as every output writes figures (formatNumber): 85,00%, 0,50, 15/01/2019, có/không. */
+export function formatInput(input: ScoreInput, style: "percent" | "date" | "plain" = "plain", lang: "vi" | "en" = "vi"): string {
+  const param = inputParam(input, style);
+  if (typeof param === "string") return param;
+  return param.percent ? `${formatNumber(param.figure * 100, lang)}%` : formatNumber(param.figure, lang);
 }
 
-/** A value as the user wrote it: 85%, 0,5, 15/01/2019, có/không. */
-export function formatInput(input: ScoreInput, style: "percent" | "date" | "plain" = "plain"): string {
+/**
+ * A value as a message's param: its text, or its number as a figure the message writes in its own language (for
+ * errors raised before the language is known).
+ */
+export function inputParam(input: ScoreInput, style: "percent" | "date" | "plain" = "plain"): string | Figure {
   switch (input.kind) {
     case "blank":
       return "";
@@ -221,8 +228,7 @@ export function formatInput(input: ScoreInput, style: "percent" | "date" | "plai
       return input.text;
     case "number":
       if (input.date || style === "date") return formatDate(input.value);
-      if (style === "percent" || input.percent) return `${formatNumberVi(input.value * 100)}%`;
-      return formatNumberVi(input.value);
+      return figure(input.value, { percent: style === "percent" || input.percent });
   }
 }
 
@@ -232,7 +238,9 @@ export function formatInput(input: ScoreInput, style: "percent" | "date" | "plai
  */
 export function formatNumber(x: number, lang: "vi" | "en" = "vi"): string {
   if (!Number.isFinite(x)) return "—";
-  const [whole, decimals] = Math.abs(round2(x)).toFixed(2).split(".");
+  const abs = Math.abs(round2(x));
+  // toFixed writes 1e21 and above in exponent notation; such a number has no fraction: its digits, then ",00".
+  const [whole, decimals] = abs >= 1e21 ? [BigInt(abs).toString(), "00"] : abs.toFixed(2).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
   const sign = round2(x) < 0 ? "-" : "";
   return `${sign}${grouped}${lang === "vi" ? "," : "."}${decimals}`;

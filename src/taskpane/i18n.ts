@@ -1,5 +1,5 @@
 /** Task pane strings: Vietnamese first, English when Office's display language is English (or the user switches). */
-import { formatNumberVi, round2 } from "../scoring";
+import { formatNumber as formatFigure } from "../scoring";
 
 export type UiLang = "vi" | "en";
 
@@ -259,7 +259,7 @@ export function fill(template: string, params: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
 }
 
-/** A number as shown to the user: decimal comma in Vietnamese, point in English, at most 2 decimals. */
+/** A figure as shown to the user, as every output writes figures: 2 decimals, 1.234,50 in Vietnamese, 1,234.50 in English. */
 export function formatNumber(x: number, lang: UiLang): string {
-  return lang === "vi" ? formatNumberVi(x) : String(round2(x));
+  return formatFigure(x, lang);
 }

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { addCharts, chartXml } from "../../src/cli/xlsx/charts";
-import { addSheet } from "../../src/cli/xlsx/write";
+import { addSheet, workbookBuffer } from "../../src/cli/xlsx/write";
 import { ChartIntent } from "../../src/scoring/report/sheet-spec";
 import { convertWithLibreOffice } from "../support/libreoffice";
+import { pdfPages } from "../support/pdf";
 
 jest.setTimeout(180_000);
 
@@ -87,4 +88,30 @@ test("LibreOffice opens it, keeps the chart, and draws it in its PDF export", as
   // The chart's title is in no cell: it is there because the chart was drawn; so are its legend entries.
   expect(text.stdout).toContain("Biểu đồ ZQX: điểm theo lĩnh vực");
   expect(text.stdout).toContain("Điểm tự chấm");
+});
+
+test("a chart that starts a printed page is drawn on that page only, not also (clipped) at the foot of the page before", async () => {
+  const wb = new ExcelJS.Workbook();
+  const below: ChartIntent = { ...chart, categoriesRange: "A2:A4", anchor: "A6" };
+  addSheet(wb, {
+    name: "Trang",
+    kind: "summary",
+    columnWidths: [30, 12, 12],
+    rows: [
+      [{ value: "Lĩnh vực" }, { value: "Tối đa" }, { value: "Tự chấm" }],
+      ...chart.categories.map((c, i) => [{ value: c }, { value: chart.series[0].values[i] }, { value: chart.series[1].values[i] }]),
+    ],
+    pageBreaks: [5],
+    charts: [below],
+    chart: below,
+  });
+  const file = join(dir, "ngat-trang.xlsx");
+  writeFileSync(file, await workbookBuffer(wb));
+  const pdf = convertWithLibreOffice(file, join(dir, "pdf-break"));
+  if (!pdf.ok) throw new Error(pdf.log);
+  const pages = pdfPages(pdf.output!);
+  expect(pages).toHaveLength(2);
+  expect(pages[0]).toContain("3. Bộ máy");
+  expect(pages[0]).not.toContain("Biểu đồ ZQX");
+  expect(pages[1]).toContain("Biểu đồ ZQX: điểm theo lĩnh vực");
 });

@@ -68,12 +68,12 @@ describe("par score", () => {
 describe("par explain", () => {
   test("names the band that matched", async () => {
     expect((await par("explain", "-r", "100%: 1; 80%..<100%: 0,5; <80%: 0", "-v", "85%")).out).toBe(
-      "Giá trị 85% khớp mức 2 (80%..<100%: 0,5) → 0,5 điểm\n",
+      "Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm\n",
     );
   });
 
   test("in English", async () => {
-    expect((await par("explain", "-r", ">=20: 1; *: 0", "-v", "19", "--lang", "en")).out).toBe("Value 19 matches band 2 (*: 0) → 0 points\n");
+    expect((await par("explain", "-r", ">=20: 1; *: 0", "-v", "19", "--lang", "en")).out).toBe("Value 19.00 matches band 2 (*: 0) → 0.00 points\n");
   });
 });
 
@@ -93,8 +93,8 @@ describe("par catalog", () => {
 
   test("show without --json prints the tree with maxima", async () => {
     const out = (await par("catalog", "show", "dien-bien-2018")).out;
-    expect(out).toContain("  1.2  Thực hiện chế độ báo cáo định kỳ  (3 điểm)");
-    expect(out).toContain("1  CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC  (9 điểm)");
+    expect(out).toContain("  1.2  Thực hiện chế độ báo cáo định kỳ  (3,00 điểm)");
+    expect(out).toContain("1  CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC  (9,00 điểm)");
   });
 
   test("an unknown id lists the known ones", async () => {

@@ -134,7 +134,7 @@ describe("the index is bounded and its denominator is the catalogue's", () => {
     await writeLayout(file, "plain", content({ "1.1.2": { self: 5 } }));
     const v = await validateJson(file);
     expect(v.findings.some((f) => f.code === "1.1.2" && f.kind === "score-over-max")).toBe(true);
-    expect(await summaryIndex(file)).toBe("100 — xếp loại A");
+    expect(await summaryIndex(file)).toBe("100,00 — xếp loại A");
   });
 
   test("a deleted row is a missing criterion scored 0, not a smaller denominator", async () => {

@@ -90,7 +90,7 @@ describe("par validate", () => {
     expect(r.out).toContain("Bộ tiêu chí: dien-bien-2018");
     expect(r.out).toContain('ghi ở tiêu đề trang "Tự đánh giá"');
     expect(r.out).toContain("đơn vị: UBND tỉnh Điện Biên");
-    expect(r.out).toMatch(/Tự đánh giá!F9 {2}1\.2 {2}Tiêu chí 1\.2 được chấm 3 điểm nhưng không có tài liệu kiểm chứng/);
+    expect(r.out).toMatch(/Tự đánh giá!F9 {2}1\.2 {2}Tiêu chí 1\.2 được chấm 3,00 điểm nhưng không có tài liệu kiểm chứng/);
   });
 
   test("without a catalogue named, the best-matching built-in one is used", async () => {

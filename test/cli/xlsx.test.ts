@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { cellAt, Grid, gridWidth } from "../../src/scoring/grid";
 import { SheetSpec } from "../../src/scoring/report/sheet-spec";
 import { readUnitSheet } from "../../src/scoring/sheet";
@@ -21,11 +22,11 @@ import {
 } from "../../src/cli/xlsx/read";
 import {
   addSheet,
-  chartNote,
   copyWorkbookWithSheets,
   OWNED_SHEET,
   ownedSheets,
   saveWorkbook,
+  workbookBuffer,
 } from "../../src/cli/xlsx/write";
 import { CliError } from "../../src/cli/errors";
 import { convertWithLibreOffice, requireSoffice } from "../support/libreoffice";
@@ -368,12 +369,23 @@ describe("addSheet / saveWorkbook", () => {
     expect(addSheet(wb, { ...findingsSpec(), name: "x".repeat(40) }).name).toBe("x".repeat(31));
   });
 
-  test("chartNote puts a note at the chart's anchor", () => {
-    const spec = chartNote(summarySpec(), "tong-hop.html");
-    expect(spec.rows[2][6]?.value).toMatch(/^Biểu đồ "Điểm theo lĩnh vực": xem tệp tong-hop\.html đi kèm/);
-    expect(summarySpec().rows[2][6]).toBeUndefined();
-    const noChart = findingsSpec();
-    expect(chartNote(noChart, "x.html")).toBe(noChart);
+  test("the written package draws each added sheet's charts natively, under the sheet's name as written", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Tổng hợp");
+    const spec = summarySpec();
+    const second = { ...spec.chart!, title: "Biểu đồ thứ hai", anchor: "A12" };
+    const ws = addSheet(wb, { ...spec, charts: [spec.chart!, second], pageBreaks: [11], footer: "Sở Tư pháp & Sở Y tế — Bộ tiêu chí" });
+    expect(ws.name).toBe("Tổng hợp (2)");
+    const zip = await JSZip.loadAsync(await workbookBuffer(wb));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).sort();
+    expect(charts).toHaveLength(2);
+    const first = await zip.file(charts[0])!.async("string");
+    expect(first).toContain("&apos;Tổng hợp (2)&apos;!$C$4:$C$5");
+    expect(await zip.file(charts[1])!.async("string")).toContain("Biểu đồ thứ hai");
+    const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(sheet).toContain("<oddFooter>&amp;LSở Tư pháp &amp;&amp; Sở Y tế — Bộ tiêu chí&amp;R&amp;P/&amp;N</oddFooter>");
+    expect(sheet).toMatch(/<rowBreaks count="1" manualBreakCount="1"><brk id="11"/);
+    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).not.toContain("<drawing");
   });
 
   test("saveWorkbook refuses the input file, by any spelling of its path, and leaves no temporary file", async () => {

@@ -52,7 +52,7 @@ describe("conversions", () => {
     expect((toCellError(new ParError("catalog.unknownCode", { code: "9", catalog: "x" })) as CellError).code).toBe("#N/A");
     const v = toCellError(new ParError("value.badMax", { text: "-1" })) as CellError;
     expect(v.code).toBe("#VALUE!");
-    expect(v.message).toBe('Điểm tối đa "-1" không phải là số không âm. Nhập ví dụ 1 hoặc 0,5');
+    expect(v.message).toBe('Điểm tối đa "-1" không phải là số không âm. Nhập ví dụ 1,00 hoặc 0,50');
     expect((toCellError(new TypeError("boom")) as CellError).message).toBe("boom");
   });
 

@@ -41,7 +41,7 @@ describe("PAR.SCORE and PAR.EXPLAIN take worded rules", () => {
     await setActiveCatalog(catalog);
     expect(PAR.score([[0.95], [0.9], [0.7], [0.69]], [["1.3"]])).toEqual([[2], [1], [1], [0]]);
     expect(PAR.score([["Hoàn thành tốt"]], [["1.2"]])).toEqual([[1.5]]);
-    expect(PAR.explain([["hoàn thành tốt"]], [["1.2"]])).toEqual([['Giá trị hoàn thành tốt khớp mức 2 ("Hoàn thành tốt": 75% điểm) → 1,5 điểm']]);
+    expect(PAR.explain([["hoàn thành tốt"]], [["1.2"]])).toEqual([['Giá trị hoàn thành tốt khớp mức 2 ("Hoàn thành tốt": 75% điểm) → 1,50 điểm']]);
   });
 });
 

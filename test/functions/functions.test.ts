@@ -130,14 +130,14 @@ describe("PAR.SCORE", () => {
 describe("PAR.EXPLAIN", () => {
   it("says which band matched and why", () => {
     const [[text]] = PAR.explain([[0.85]], [["100%: 1; 80%..<100%: 0,5; <80%: 0"]]);
-    expect(text).toBe("Giá trị 85% khớp mức 2 (80%..<100%: 0,5) → 0,5 điểm");
+    expect(text).toBe("Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm");
   });
 
   it("explains a column by criterion code, and a miss", () => {
     const out = PAR.explain(col(20, 0.31), col("3.3.4", "1.3.1"));
-    expect(out[0][0]).toMatch(/^Giá trị 20 khớp mức 1 \(>=20: 1\) → 1 điểm$/);
+    expect(out[0][0]).toMatch(/^Giá trị 20,00 khớp mức 1 \(>=20: 1\) → 1,00 điểm$/);
     expect(out[1][0]).toMatch(/khớp mức 1 \(>30%: 1\)/);
-    expect(PAR.explain([[0.5]], [["100%: 1"]])[0][0]).toBe("Giá trị 50% không khớp mức nào → 0 điểm");
+    expect(PAR.explain([[0.5]], [["100%: 1"]])[0][0]).toBe("Giá trị 50,00% không khớp mức nào → 0,00 điểm");
   });
 
   it("gives #N/A for an unknown code", () => {

@@ -323,7 +323,7 @@ describe("readCatalogSheet: problems are reported at their cell", () => {
     expect(catalog).toBeNull();
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ cell: `C${parentRow + 1}`, code: "1.2", severity: "error" });
-    expect(issues[0].message).toMatch(/1\.2.*2.*2\.5/);
+    expect(issues[0].message).toMatch(/1\.2 là 2,00 .* 2,50/);
   });
 
   test.each<[CellValue, string]>([

@@ -145,7 +145,7 @@ describe("a table numbered within fields, points in the max column, a wrong sum 
 
   test("a parent's stated max that disagrees with its children's sum is an error at its cell, not replaced", () => {
     const error = read.issues.find((i) => i.cell === "C11")!;
-    expect(error.message).toMatch(/điểm tối đa của 2 là 5 nhưng tổng điểm tối đa các tiêu chí con là 2/);
+    expect(error.message).toMatch(/điểm tối đa của 2 là 5,00 nhưng tổng điểm tối đa các tiêu chí con là 2,00/);
   });
 
   test("the same table with the sum corrected: rules from the guidance column and from the max column, the penalty section", () => {

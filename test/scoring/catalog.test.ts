@@ -89,8 +89,8 @@ describe("loading catalogues", () => {
     raw.nodes[0].children[1].max = 2.5;
     const issue = catalogError(raw).issues[0];
     expect(issue).toMatchObject({ code: "1.2", field: "max" });
-    expect(issue.message).toContain("2.5");
-    expect(issue.message).toContain("2");
+    expect(issue.message).toContain("là 2,50 nhưng");
+    expect(issue.message).toContain("là 2,00;");
   });
 
   test("not JSON at all", () => {

@@ -2,8 +2,8 @@ import { builtinCatalog, leaves } from "../../src/scoring/catalog";
 import { parseA1 } from "../../src/scoring/grid";
 import { buildPlan } from "../../src/scoring/report/plan";
 import { buildRanking } from "../../src/scoring/report/ranking";
-import { SheetSpec, SpecCell } from "../../src/scoring/report/sheet-spec";
-import { bandConditions, findingKindLabel, fixed2, planSheet, rankingSheet, shortLabel, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
+import { chartRows, SheetSpec, SpecCell } from "../../src/scoring/report/sheet-spec";
+import { bandConditions, findingKindLabel, fixed2, planSheet, rankingSheet, shortCatalogName, shortLabel, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
 import { buildSummary, parseBands } from "../../src/scoring/report/summary";
 import { DEFAULT_BANDS, ImprovementPlan, UnitSummary } from "../../src/scoring/report/types";
 import { Finding, FINDING_KINDS } from "../../src/scoring/validate/types";
@@ -63,6 +63,17 @@ function checkChart(spec: SheetSpec): void {
   }
 }
 
+describe("shortCatalogName", () => {
+  it("keeps a catalogue's name up to its first dash, parenthesis or comma, when what comes before says enough", () => {
+    expect(shortCatalogName("Bộ tiêu chí mẫu xác định Chỉ số CCHC cấp huyện năm 2026 (cách viết theo QĐ 876/QĐ-BNV; số liệu mẫu)")).toBe(
+      "Bộ tiêu chí mẫu xác định Chỉ số CCHC cấp huyện năm 2026",
+    );
+    expect(shortCatalogName("Chỉ số CCHC cấp sở 2018, điểm mẫu")).toBe("Chỉ số CCHC cấp sở 2018");
+    expect(shortCatalogName("Bộ 2018 — danh mục")).toBe("Bộ 2018 — danh mục");
+    expect(shortCatalogName("  Bộ tiêu chí   thử ")).toBe("Bộ tiêu chí thử");
+  });
+});
+
 describe("summarySheet", () => {
   const spec = summarySheet(selfOnly);
   const headerRow = spec.headerRow!;
@@ -90,54 +101,74 @@ describe("summarySheet", () => {
       "Điểm tự chấm",
       "Tỷ lệ đạt",
       "Điểm bị mất",
-      null,
-      "Nhãn biểu đồ",
     ]);
     expect(spec.rows[headerRow][0]?.style).toMatchObject({ bold: true, fill: "header", border: true });
     expect(spec.freeze).toEqual({ rows: headerRow + 1 });
   });
 
-  it("field rows and the total row: points as 0.00, percentages as fractions in 0.00%", () => {
+  it("field rows and the total row: points as #,##0.00, percentages as fractions in 0.00%", () => {
     const field1 = spec.rows[headerRow + 1];
     expect(field1.slice(0, 7).map((c) => c?.value)).toEqual(["1", "Công tác chỉ đạo điều hành", 3, 2.5, 2, 0.8, 0.5]);
     expect(field1.slice(0, 7).every((c) => c?.style?.fill === "field")).toBe(true);
-    for (const col of [2, 3, 4, 6]) expect(field1[col]?.style?.numFmt).toBe("0.00");
+    for (const col of [2, 3, 4, 6]) expect(field1[col]?.style?.numFmt).toBe("#,##0.00");
     expect(field1[5]?.style?.numFmt).toBe("0.00%");
     const total = spec.rows[headerRow + 3];
     expect(total.map((c) => c?.value)).toEqual([null, "Tổng cộng", 8, 7.5, 5, 0.6667, 2.5]);
     expect(total.every((c) => c?.style?.fill === "total" && c.style.bold)).toBe(true);
-    expect(total[4]?.style?.numFmt).toBe("0.00");
+    expect(total[4]?.style?.numFmt).toBe("#,##0.00");
   });
 
-  it("the chart: points by field, ranges pointing at the table, anchored right of it", () => {
+  it("the chart: points by field, ranges pointing at the table, under it on a page of its own, rows left empty for it", () => {
     const chart = spec.chart!;
     expect(chart.title).toBe("Điểm theo lĩnh vực");
-    expect(chart.categories).toEqual(["1. Công tác chỉ đạo điều hành", "2. Thủ tục hành chính"]);
+    expect(chart.categories).toEqual(["Công tác chỉ đạo điều hành", "Thủ tục hành chính"]);
+    expect(chart.categoriesRange).toBe(`B${headerRow + 2}:B${headerRow + 3}`);
     expect(chart.series.map((s) => s.name)).toEqual(["Điểm tối đa áp dụng", "Điểm tự chấm"]);
     expect(chart.series.map((s) => s.range)).toEqual([`D${headerRow + 2}:D${headerRow + 3}`, `E${headerRow + 2}:E${headerRow + 3}`]);
     expect(chart.series[1].values).toEqual([2, 3]);
     checkChart(spec);
     const anchor = parseA1(chart.anchor)!;
-    expect(anchor.row).toBe(headerRow);
-    expect(anchor.col).toBeGreaterThan(parseA1(chart.categoriesRange!.split(":")[0])!.col);
+    expect(anchor).toEqual({ row: headerRow + 5, col: 0 });
+    expect(spec.pageBreaks).toEqual([anchor.row]);
+    const below = spec.rows.slice(anchor.row, anchor.row + chartRows(chart));
+    expect(below.every((row) => row.length === 0)).toBe(true);
+    expect(spec.rows[anchor.row + chartRows(chart)][0]?.value).toBe("II. KẾT QUẢ KIỂM TRA SỔ TỰ ĐÁNH GIÁ");
+    // No helper column beside the table: every cell of the header row is a header.
+    expect(spec.rows[headerRow].every((c) => c?.style?.fill === "header")).toBe(true);
   });
 
-  it("counts findings by kind with Vietnamese labels, the kind id and the severities", () => {
+  it("prints without repeated rows (its tables differ), the unit and catalogue in the footer", () => {
+    expect(spec.printTitleRows).toBeNull();
+    expect(spec.footer).toBe("Sở Tư pháp — Bộ tiêu chí thử");
+  });
+
+  it("names a long catalogue in the footer by its name's first part (the whole name is in the title rows)", () => {
+    const long = summarySheet({ ...selfOnly, catalogName: "Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí dien-bien-so, điểm tối đa do người dùng nhập" });
+    expect(long.footer).toBe("Sở Tư pháp — Chỉ số CCHC cấp sở tỉnh Điện Biên 2018");
+    expect(find(long, "Bộ tiêu chí: Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí dien-bien-so, điểm tối đa do người dùng nhập")).not.toBeNull();
+  });
+
+  it("counts findings by kind with Vietnamese labels and the severities (no English kind ids)", () => {
     const at = find(spec, "Thiếu tài liệu kiểm chứng")!;
     const row = spec.rows[at.row];
-    expect(row.map((c) => c?.value)).toEqual([8, "Thiếu tài liệu kiểm chứng", 1, 1, 2, "missing-evidence"]);
+    expect(row.map((c) => c?.value)).toEqual([8, "Thiếu tài liệu kiểm chứng", 1, 1, 2]);
     expect(row[1]?.style?.fill).toBe("error");
-    expect(spec.rows[at.row - 8].map((c) => c?.value)).toEqual(["STT", "Loại phát hiện", "Lỗi", "Cảnh báo", "Tổng", "Mã loại"]);
-    for (const kind of FINDING_KINDS) expect(find(spec, kind)).not.toBeNull();
+    expect(spec.rows[at.row - 8].map((c) => c?.value)).toEqual(["STT", "Loại phát hiện", "Lỗi", "Cảnh báo", "Tổng"]);
+    for (const kind of FINDING_KINDS) {
+      expect(find(spec, kind)).toBeNull();
+      expect(find(spec, findingKindLabel(kind))).not.toBeNull();
+    }
     const totalRow = spec.rows[at.row + FINDING_KINDS.length - FINDING_KINDS.indexOf("missing-evidence")];
-    expect(totalRow.map((c) => c?.value)).toEqual([null, "Tổng cộng", 2, 1, 3, null]);
-    expect(spec.rows[find(spec, "sum-mismatch")!.row][1]?.style?.fill).toBeUndefined();
+    expect(totalRow.map((c) => c?.value)).toEqual([null, "Tổng cộng", 2, 1, 3]);
+    expect(spec.rows[find(spec, findingKindLabel("sum-mismatch"))!.row][1]?.style?.fill).toBeUndefined();
   });
 
-  it("lists the criteria without evidence with their place (sheet!cell)", () => {
+  it("lists the criteria without evidence with their place (sheet!cell), spanning the columns right of the name", () => {
     const at = find(spec, "III. TIÊU CHÍ CHƯA CÓ TÀI LIỆU KIỂM CHỨNG")!;
-    expect(spec.rows[at.row + 1].map((c) => c?.value)).toEqual(["Mã", "Tiêu chí", "Vị trí"]);
-    expect(spec.rows[at.row + 2].map((c) => c?.value)).toEqual(["2.1", "Công khai TTHC", "Tự đánh giá!G9"]);
+    expect(spec.rows[at.row + 1].slice(0, 3).map((c) => c?.value)).toEqual(["Mã", "Tiêu chí", "Vị trí"]);
+    expect(spec.rows[at.row + 2].map((c) => c?.value)).toEqual(["2.1", "Công khai TTHC", "Tự đánh giá!G9", null, null, null, null]);
+    expect(spec.merges).toContain(`C${at.row + 3}:G${at.row + 3}`);
+    expect(spec.rows[at.row + 2][2]?.style?.wrap).toBe(true);
     expect(spec.rows).toHaveLength(at.row + 3);
   });
 
@@ -226,14 +257,9 @@ describe("planSheet", () => {
       "Điểm đạt",
       "Điểm tối đa",
       "Mục tiêu",
-      "Tài liệu kiểm chứng",
-      "Yêu cầu đối với TLKC",
-      "Thời hạn",
-      "Cơ quan chủ trì",
-      "Cơ quan phối hợp",
     ]);
     expect(spec.freeze).toEqual({ rows: h + 1, columns: 3 });
-    expect(spec.columnWidths).toHaveLength(12);
+    expect(spec.columnWidths).toHaveLength(7);
     expect(spec.rows[1][0]?.value).toBe("Đơn vị: Sở Tư pháp");
   });
 
@@ -241,7 +267,7 @@ describe("planSheet", () => {
     expect(plan.items.map((i) => i.code)).toEqual(["2.2", "1.2.2", "2.1"]);
     const first = spec.rows[h + 1];
     expect(first.slice(0, 7).map((c) => c?.value)).toEqual([1, "2.2", "Giải quyết hồ sơ đúng hạn", 2, 0, 2, null]);
-    expect(first[3]?.style?.numFmt).toBe("0.00");
+    expect(first[3]?.style?.numFmt).toBe("#,##0.00");
     const withEvidence = buildPlan(unitSheet(leaves(smallCatalog).map((n) => ({ code: n.code, self: n.code === "1.1" ? 0 : n.max }))), smallCatalog);
     expect(withEvidence.items).toHaveLength(1);
     const s = planSheet(withEvidence);
@@ -258,7 +284,25 @@ describe("planSheet", () => {
     expect(s.rows[s.headerRow! + 1][7]?.style?.wrap).toBe(true);
     const targetOnly = spec.rows[h + 3];
     expect(targetOnly[1]?.value).toBe("2.1");
-    expect(targetOnly[6]).toMatchObject({ value: 3, style: { numFmt: "0.00" } });
+    expect(targetOnly[6]).toMatchObject({ value: 3, style: { numFmt: "#,##0.00" } });
+  });
+
+  it("repeats its header row on every printed page; the unit and catalogue in the footer", () => {
+    expect(spec.printTitleRows).toBe(`${h + 1}:${h + 1}`);
+    expect(spec.footer).toBe("Sở Tư pháp — Bộ tiêu chí thử");
+  });
+
+  it("leaves out the columns no criterion has anything for (a names-only catalogue)", () => {
+    const namesOnly: ImprovementPlan = {
+      unit: "Sở Y tế",
+      catalogId: "dien-bien-so",
+      items: [{ code: "1.1", name: "Kế hoạch", lost: 1, achieved: 0, max: 1, target: null, targetText: null, evidence: [], evidenceRequirement: null, deadline: " ", lead: null, coordinating: null }],
+    };
+    const s = planSheet(namesOnly);
+    expect(headerRowOf(s)).toEqual(["STT", "Mã", "Tiêu chí", "Điểm mất", "Điểm đạt", "Điểm tối đa"]);
+    expect(s.columnWidths).toHaveLength(6);
+    expect(s.rows[s.headerRow! + 2].map((c) => c?.value)).toEqual([null, null, "Tổng cộng", 1, 0, 1]);
+    checkWellFormed(s);
   });
 
   it("ends with a total row", () => {
@@ -311,7 +355,7 @@ describe("rankingSheet", () => {
     expect(spec.rows[h + 1][0]).toMatchObject({ value: "Sở, ban, ngành", style: { bold: true, fill: "field" } });
     expect(spec.merges).toContain(`A${h + 2}:I${h + 2}`);
     expect(spec.rows[h + 2].map((c) => c?.value)).toEqual([1, "Sở Tư pháp", 85.5, "B", 85.5, null, 2, 0, "so-tu-phap.xlsx"]);
-    expect(spec.rows[h + 2][2]?.style?.numFmt).toBe("0.00");
+    expect(spec.rows[h + 2][2]?.style?.numFmt).toBe("#,##0.00");
     expect(spec.rows[h + 2][6]?.style?.fill).toBe("error");
     expect(spec.rows[h + 3].slice(0, 2).map((c) => c?.value)).toEqual([1, "Sở Y tế"]);
     expect(spec.rows[h + 4].slice(0, 4).map((c) => c?.value)).toEqual([3, "Sở Nội vụ", 70, "C"]);
@@ -322,13 +366,72 @@ describe("rankingSheet", () => {
 
   it("the band legend at the bottom", () => {
     const at = find(spec, "Thang xếp loại")!;
-    expect(spec.rows.slice(at.row + 1).map((r) => r.map((c) => c?.value))).toEqual([
+    expect(spec.rows.slice(at.row + 1, at.row + 6).map((r) => r.map((c) => c?.value))).toEqual([
       ["Xếp loại", "Điều kiện"],
       ["A", "Từ 90,00 điểm trở lên"],
       ["B", "Từ 80,00 đến dưới 90,00 điểm"],
       ["C", "Từ 70,00 đến dưới 80,00 điểm"],
       ["D", "Dưới 70,00 điểm"],
     ]);
+  });
+
+  it("charts each group's index by unit in rank order from the table's cells, each chart on a page of its own", () => {
+    const charts = spec.charts!;
+    expect(spec.chart).toBe(charts[0]);
+    expect(charts.map((c) => c.title)).toEqual(["Chỉ số CCHC theo đơn vị — Sở, ban, ngành", "Chỉ số CCHC theo đơn vị — UBND cấp huyện"]);
+    expect(charts[0].categories).toEqual(["Sở Tư pháp", "Sở Y tế", "Sở Nội vụ"]);
+    expect(charts[0].categoriesRange).toBe(`B${h + 3}:B${h + 5}`);
+    expect(charts[0].series).toEqual([{ name: "Sở, ban, ngành", values: [85.5, 85.5, 70], range: `C${h + 3}:C${h + 5}` }]);
+    expect(charts[1].series[0]).toMatchObject({ name: "UBND cấp huyện", range: `C${h + 7}:C${h + 7}` });
+    expect(charts[1].series[0].values[0]).toBeNaN();
+    for (const chart of charts) {
+      expect(valuesAt(spec, chart.categoriesRange!)).toEqual(chart.categories);
+      expect(valuesAt(spec, chart.series[0].range!).map((v) => v ?? Number.NaN)).toEqual(chart.series[0].values);
+      const at = parseA1(chart.anchor)!;
+      expect(spec.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
+    }
+    expect(spec.pageBreaks).toEqual(charts.map((c) => parseA1(c.anchor)!.row));
+    expect(parseA1(charts[0].anchor)!.row).toBeGreaterThan(find(spec, "D")!.row);
+    expect(spec.printTitleRows).toBe(`${h + 1}:${h + 1}`);
+    expect(spec.footer).toBe("Bảng xếp hạng Chỉ số CCHC — thu");
+  });
+
+  it("charts no self-assessed and appraised indexes where no unit was appraised", () => {
+    expect(spec.charts!.some((c) => c.title.startsWith("Chỉ số tự đánh giá và thẩm định"))).toBe(false);
+  });
+
+  it("for a group with appraised indexes, also charts each unit's self-assessed and appraised index, on a page of its own", () => {
+    const appraisedRanking = buildRanking([
+      { summary: fakeSummary("Sở Tư pháp", 88, { selfIndex: 91, appraisedIndex: 88 }), group: "Sở, ban, ngành" },
+      { summary: fakeSummary("Sở Y tế", 70), group: "Sở, ban, ngành" },
+      { summary: fakeSummary("UBND huyện Mường Nhé", 80), group: "UBND cấp huyện" },
+    ]);
+    const s = rankingSheet(appraisedRanking);
+    const head = s.headerRow!;
+    const charts = s.charts!;
+    expect(charts.map((c) => c.title)).toEqual([
+      "Chỉ số CCHC theo đơn vị — Sở, ban, ngành",
+      "Chỉ số tự đánh giá và thẩm định — Sở, ban, ngành",
+      "Chỉ số CCHC theo đơn vị — UBND cấp huyện",
+    ]);
+    const both = charts[1];
+    expect(both.categories).toEqual(["Sở Tư pháp", "Sở Y tế"]);
+    expect(both.categoriesRange).toBe(`B${head + 3}:B${head + 4}`);
+    expect(both.series.map((x) => [x.name, x.range])).toEqual([
+      ["Tự đánh giá", `E${head + 3}:E${head + 4}`],
+      ["Thẩm định", `F${head + 3}:F${head + 4}`],
+    ]);
+    expect(both.series[0].values).toEqual([91, 70]);
+    expect(both.series[1].values[0]).toBe(88);
+    expect(both.series[1].values[1]).toBeNaN();
+    for (const series of both.series) expect(valuesAt(s, series.range!).map((v) => v ?? Number.NaN)).toEqual(series.values);
+    expect(s.pageBreaks).toEqual(charts.map((c) => parseA1(c.anchor)!.row));
+    for (const chart of charts) {
+      const at = parseA1(chart.anchor)!;
+      expect(s.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
+    }
+    checkWellFormed(s);
+    expect(rankingSheet(appraisedRanking, "en").charts![1].title).toBe("Self-assessed and appraised index — Sở, ban, ngành");
   });
 
   it("a single ungrouped list has no sub-title row", () => {
@@ -370,25 +473,18 @@ describe("unitsMatrixSheet", () => {
     ]);
     expect(spec.rows[h + 1].map((c) => c?.value)).toEqual([1, "Sở Tư pháp", 1.5, 2, 3.5, 7.5, 46.67, "D"]);
     expect(spec.rows[h + 2].map((c) => c?.value)).toEqual([2, "Sở Y tế", 2, 3, 5, 7.5, 90, "A"]);
-    expect(spec.rows[h + 1][2]?.style?.numFmt).toBe("0.00");
+    expect(spec.rows[h + 1][2]?.style?.numFmt).toBe("#,##0.00");
     expect(spec.freeze).toEqual({ rows: h + 1, columns: 2 });
+    // The index by unit is charted on the ranking sheet, in rank order.
+    expect(spec.chart).toBeUndefined();
+    expect(spec.printTitleRows).toBe(`${h + 1}:${h + 1}`);
+    expect(spec.footer).toBe("Điểm theo lĩnh vực của các đơn vị — Bộ tiêu chí thử");
   });
 
-  it("charts the index by unit from the table's cells", () => {
-    const chart = spec.chart!;
-    expect(chart.categories).toEqual(["Sở Tư pháp", "Sở Y tế"]);
-    expect(chart.categoriesRange).toBe(`B${h + 2}:B${h + 3}`);
-    expect(chart.series).toEqual([{ name: "Chỉ số CCHC", values: [46.67, 90], range: `G${h + 2}:G${h + 3}` }]);
-    expect(valuesAt(spec, chart.categoriesRange!)).toEqual(chart.categories);
-    expect(valuesAt(spec, chart.series[0].range!)).toEqual(chart.series[0].values);
-    expect(parseA1(chart.anchor)!.col).toBeGreaterThan(7);
-  });
-
-  it("a unit missing a field gets an empty cell; no units, no chart", () => {
+  it("a unit missing a field gets an empty cell", () => {
     const partial: UnitSummary = { ...selfOnly, unit: "Xã", fields: selfOnly.fields.slice(0, 1) };
     const s = unitsMatrixSheet([partial, appraised]);
     expect(cellsAt(s, `D${s.headerRow! + 2}`)[0]).toMatchObject({ value: null });
-    expect(unitsMatrixSheet([]).chart).toBeUndefined();
   });
 
   it("English labels", () => {

@@ -285,6 +285,19 @@ describe("parseBands", () => {
     [`${"X".repeat(41)}>=90`, "badLabel"],
   ])("%p → %p", (text, reason) => expect(reasonOf(text)).toBe(reason));
 
+  it("names a bound shared by two bands as a figure, in the message's language", () => {
+    const error = (() => {
+      try {
+        parseBands("A>=90; B>=90; D");
+      } catch (e) {
+        return e as BandsError;
+      }
+      throw new Error("no error");
+    })();
+    expect(error.text("vi")).toContain('hai mức "A" và "B" cùng ngưỡng 90,00;');
+    expect(error.text("en")).toContain('bands "A" and "B" have the same bound 90.00;');
+  });
+
   it("takes one pass over a 100,000-character label (no backtracking), and quotes only its start", () => {
     expect(parseBands(`A${" ".repeat(100_000)}>=90; B`)).toEqual([
       { label: "A", min: 90 },

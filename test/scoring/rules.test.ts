@@ -130,7 +130,7 @@ describe("booleans", () => {
   });
 
   test("the type error is worded in English too", () => {
-    expect(errorOf(() => s("có: 1; không: 0", 5)).text("en")).toMatch(/The value "5" is a number, but the rule has bands only for yes\/no/);
+    expect(errorOf(() => s("có: 1; không: 0", 5)).text("en")).toMatch(/The value "5.00" is a number, but the rule has bands only for yes\/no/);
   });
 });
 
@@ -274,16 +274,16 @@ describe("errors say what and where", () => {
 describe("explain", () => {
   test("says which band matched and why", () => {
     expect(explain("100%: 1; 80%..<100%: 0,5; <80%: 0", 0.85)).toBe(
-      "Giá trị 85% khớp mức 2 (80%..<100%: 0,5) → 0,5 điểm",
+      "Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm",
     );
   });
 
   test("no band matched", () => {
-    expect(explain(">=20: 1", 3)).toBe("Giá trị 3 không khớp mức nào → 0 điểm");
+    expect(explain(">=20: 1", 3)).toBe("Giá trị 3,00 không khớp mức nào → 0,00 điểm");
   });
 
   test("capping is mentioned", () => {
-    expect(explain("*: x", 5, 1)).toBe("Giá trị 5 khớp mức 1 (*: x) → 5 điểm; giới hạn ở điểm tối đa 1");
+    expect(explain("*: x", 5, 1)).toBe("Giá trị 5,00 khớp mức 1 (*: x) → 5,00 điểm; giới hạn ở điểm tối đa 1,00");
   });
 
   test("dates are shown as dd/mm/yyyy", () => {
@@ -296,8 +296,8 @@ describe("explain", () => {
   });
 
   test("in English", () => {
-    expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25 matches band 1 (>=20: 1) → 1 point");
-    expect(explain(">=20: 0,5", 25, null, "en")).toBe("Value 25 matches band 1 (>=20: 0,5) → 0,5 points");
+    expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25.00 matches band 1 (>=20: 1) → 1.00 points");
+    expect(explain(">=20: 0,5", 25, null, "en")).toBe("Value 25.00 matches band 1 (>=20: 0,5) → 0.50 points");
   });
 });
 

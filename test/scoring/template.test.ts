@@ -127,7 +127,7 @@ describe.each(CATALOG_IDS)("template of %s", (id) => {
       for (const node of nodes) {
         const r = at.get(node.code)!;
         const row = spec.rows[r];
-        for (const c of [col.max, col.self, col.appraised]) expect(row[c]!.style?.numFmt).toBe("0.00");
+        for (const c of [col.max, col.self, col.appraised]) expect(row[c]!.style?.numFmt).toBe("#,##0.00");
         if (isLeaf(node)) {
           expect(row[col.max]!.value).toBe(node.max);
           expect(row[col.max]!.formula).toBeUndefined();

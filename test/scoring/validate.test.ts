@@ -237,7 +237,7 @@ describe("explanations", () => {
   test("below max without a note: a warning at the note cell", () => {
     const fs = check(set(set(cleanRows(), "E11", 1.5), "E10", 1.5));
     expect(fs.map((f) => [f.kind, f.cell])).toEqual([["missing-explanation", "G11"]]);
-    expect(fs[0].message).toContain("1,5/2");
+    expect(fs[0].message).toContain("1,50/2,00");
   });
 
   test("a note silences it", () => {

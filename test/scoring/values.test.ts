@@ -1,4 +1,4 @@
-import { dateToSerial, formatDate, formatNumber, formatNumberVi, ParError, readInput, readMax, round2 } from "../../src/scoring";
+import { dateToSerial, formatDate, formatInput, formatNumber, ParError, readInput, readMax, round2 } from "../../src/scoring";
 
 describe("reading cell values", () => {
   test.each([
@@ -60,14 +60,24 @@ describe("rounding and formatting", () => {
     expect(Object.is(round2(-0.001), -0)).toBe(false);
   });
 
-  test("Vietnamese number format", () => {
-    expect(formatNumberVi(0.5)).toBe("0,5");
-    expect(formatNumberVi(61.5)).toBe("61,5");
-    expect(formatNumberVi(3)).toBe("3");
+  test("a value the user typed, echoed in a message, writes its number as a figure in the message's language", () => {
+    expect(formatInput(readInput("85%"))).toBe("85,00%");
+    expect(formatInput(readInput("85%"), "plain", "en")).toBe("85.00%");
+    expect(formatInput(readInput(0.5))).toBe("0,50");
+    expect(formatInput(readInput(1234.5), "plain", "en")).toBe("1,234.50");
+    expect(formatInput(readInput(true), "plain", "en")).toBe("có");
+    expect(formatInput(readInput("15/01/2019"))).toBe("15/01/2019");
   });
 });
 
 describe("figures in every output", () => {
+  test("numbers of 1e21 and above are written with all their digits, never in exponent notation", () => {
+    expect(formatNumber(1e21)).toBe("1.000.000.000.000.000.000.000,00");
+    expect(formatNumber(-(2 ** 70), "en")).toBe("-1,180,591,620,717,411,303,424.00");
+    expect(formatNumber(1e300)).toMatch(/^1\d{0,2}(\.\d{3})+,00$/);
+    expect(formatNumber(1e300)).not.toMatch(/e|undefined/);
+  });
+
   test.each([
     [0.5, "0,50", "0.50"],
     [86, "86,00", "86.00"],

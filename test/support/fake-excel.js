@@ -208,7 +208,9 @@
       this.charts = [];
       this.columnWidths = new Map();
       this.autoFilter = null;
-      this.pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null };
+      this.pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null, leftFooter: "", rightFooter: "" };
+      /** Rows (1-based) that start a printed page. */
+      this.pageBreaks = [];
     }
 
     cell(r, c) {
@@ -740,6 +742,10 @@
       return this._child("pageLayout", () => new PageLayoutProxy(this.context, this));
     }
 
+    get horizontalPageBreaks() {
+      return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, this));
+    }
+
     get notes() {
       if (this.context.book.lacks("NoteCollection")) return undefined;
       return this._child("notes", () => new NoteCollection(this.context, this));
@@ -956,6 +962,11 @@
       return this._layout()[name];
     }
 
+    get headersFooters() {
+      const footers = this._child("defaultForAllPages", () => new HeaderFooterProxy(this.context, this));
+      return { defaultForAllPages: footers };
+    }
+
     setPrintTitleRows(rows) {
       this.context.act(() => {
         const layout = this._layout();
@@ -965,6 +976,41 @@
       });
     }
   }
+  /** pageLayout.headersFooters.defaultForAllPages: the footers every page prints. */
+  class HeaderFooterProxy extends ClientObject {
+    constructor(ctx, layout) {
+      super(ctx);
+      this._layoutProxy = layout;
+    }
+
+    _get(name) {
+      return this._layoutProxy._layout()[name];
+    }
+  }
+  properties(HeaderFooterProxy, ["leftFooter", "rightFooter"], {
+    leftFooter(v) {
+      this._layoutProxy._layout().leftFooter = v;
+    },
+    rightFooter(v) {
+      this._layoutProxy._layout().rightFooter = v;
+    },
+  });
+
+  class PageBreakCollection extends CollectionProxy {
+    constructor(ctx, sheetProxy) {
+      super(ctx);
+      this._sheetProxy = sheetProxy;
+    }
+
+    add(range) {
+      this.context.act(() => {
+        this.context.requireApi("1.9", "PageBreaks");
+        const rect = range instanceof RangeProxy ? range._rectOrThrow() : parseAddress(range).rect;
+        this._sheetProxy._sheet().pageBreaks.push(rect.r0 + 1);
+      });
+    }
+  }
+
   properties(PageLayoutProxy, ["orientation", "paperSize", "zoom"], {
     orientation(v) {
       this._layout().orientation = v;

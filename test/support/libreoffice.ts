@@ -4,7 +4,7 @@
  * fail, not skip, when it is missing (requireSoffice).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -30,18 +30,30 @@ export function requireSoffice(): string {
   );
 }
 
+/** A LibreOffice profile whose locale is `locale` (how a Vietnamese user's LibreOffice shows 1.234,50). */
+function writeLocale(profile: string, locale: string): void {
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item></oor:items>\n`,
+  );
+}
+
 /**
  * Converts a workbook with `soffice --headless --convert-to <format>` into outDir, with a private, throw-away user
  * profile (so it neither needs nor touches the user's LibreOffice settings, and runs beside an open LibreOffice)
- * and a 120 s timeout. ok: the output file exists and is not empty.
+ * and a 120 s timeout; `locale` ("vi-VN") sets the profile's locale. ok: the output file exists and is not empty.
  */
 export function convertWithLibreOffice(
   xlsxPath: string,
   outDir: string,
   format = "pdf",
+  options: { locale?: string } = {},
 ): { ok: boolean; output: string | null; log: string } {
   const soffice = requireSoffice();
   const profile = mkdtempSync(join(tmpdir(), "par-lo-profile-"));
+  if (options.locale) writeLocale(profile, options.locale);
   try {
     const result = spawnSync(
       soffice,

@@ -71,10 +71,11 @@ describe("task pane", () => {
     expect(screen.getByRole("combobox").textContent).toContain(dienBien2018.name);
   });
 
-  it("formats maxima with a decimal comma, a parent's as its children's sum, '—' where unknown", () => {
+  it("formats maxima as figures (0,50), a parent's as its children's sum, '—' where unknown", () => {
     renderApp();
-    expect(within(item("1.1.1") as HTMLElement).getAllByText("0,5").length).toBeGreaterThan(0);
-    expect(maxLabel(getNode(dienBien2018, "1.1"), "—")).toBe("1,5");
+    expect(within(item("1.1.1") as HTMLElement).getAllByText("0,50").length).toBeGreaterThan(0);
+    expect(maxLabel(getNode(dienBien2018, "1.1"), "—")).toBe("1,50");
+    expect(maxLabel(getNode(dienBien2018, "1.1"), "—", "en")).toBe("1.50");
     expect(maxLabel(getNode(dienBienSo, "1.1.1"), "—")).toBe("—");
   });
 

@@ -53,7 +53,7 @@ describe("creating the summary sheets", () => {
     const bar = result(/^Đã ghi các trang/);
     expect(bar.textContent).toContain('"Xếp hạng"');
     expect(bar.textContent).toContain("Tìm thấy 3 trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị đã có điểm.");
-    expect(bar.textContent).toContain("chỉ số 100, xếp loại A.");
+    expect(bar.textContent).toContain("chỉ số 100,00, xếp loại A.");
     expect(bar.textContent).not.toContain("Chưa có điểm");
   });
 

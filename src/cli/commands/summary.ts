@@ -3,7 +3,7 @@ import {
   buildPlan,
   buildSummary,
   ClassBand,
-  formatNumberVi,
+  formatNumber,
   hasScores,
   indexGapText,
   Lang,
@@ -71,7 +71,7 @@ export function registerSummary(par: Command, io: Io): void {
         io.out(`${jsonText(unitFigures(summary))}\n`);
         return;
       }
-      const index = summary.officialIndex === null ? "—" : formatNumberVi(summary.officialIndex);
+      const index = summary.officialIndex === null ? "—" : formatNumber(summary.officialIndex, opts.lang);
       const gap = indexGapText(summary, opts.lang);
       const lines =
         opts.lang === "en"

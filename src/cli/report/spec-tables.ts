@@ -127,9 +127,11 @@ export function specBlocks(spec: SheetSpec): SpecBlock[] {
       }
     }
     const inTable = (c: number) => c >= first && c <= last;
-    const spansOne = (row: number, c: number) => (masters.get(`${row},${c}`)?.cols ?? 1) === 1;
+    // A cell merged across the whole table (a group's sub-title) keeps no column by itself; a cell merged across
+    // a few columns (the summary's "Vị trí", spanning the columns right of the name) keeps its first one.
+    const acrossTable = (row: number, c: number) => c <= first && c + (masters.get(`${row},${c}`)?.cols ?? 1) - 1 >= last && last > first;
     const keep = new Set<number>();
-    for (let b = bodyStart; b < bodyEnd; b++) for (const c of contentCols(b)) if (inTable(c) && spansOne(b, c)) keep.add(c);
+    for (let b = bodyStart; b < bodyEnd; b++) for (const c of contentCols(b)) if (inTable(c) && !acrossTable(b, c)) keep.add(c);
 
     if (keep.size === 0) {
       flushLines([...before, ...captionRows]);

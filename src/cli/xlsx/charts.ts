@@ -7,7 +7,7 @@
  */
 import JSZip from "jszip";
 import { parseA1 } from "../../scoring/grid";
-import { ChartIntent } from "../../scoring/report/sheet-spec";
+import { ChartIntent, chartSizeCm } from "../../scoring/report/sheet-spec";
 
 export interface SheetChart {
   /** The worksheet's name, as written. */
@@ -35,6 +35,13 @@ const CONTENT_TYPE = {
 const COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "70AD47", "264478", "9E480E", "636363"];
 
 const EMU_PER_CM = 360_000;
+
+/**
+ * How far below the top of its anchor row a chart starts (0,1 cm). The rows above a chart end a printed page (a
+ * page break starts the chart's page): a chart flush with the row's top border is also drawn on the page before,
+ * clipped to a sliver nobody sees but whose text PDF readers and screen readers still find there.
+ */
+const TOP_OFFSET_EMU = 36_000;
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch]!);
@@ -80,7 +87,7 @@ export function chartXml(sheet: string, chart: ChartIntent): string {
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${COLOURS[i % COLOURS.length]}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
-        `<c:dLbls><c:numFmt formatCode="0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+        `<c:dLbls><c:numFmt formatCode="#,##0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
         `<c:showLegendKey val="0"/><c:showVal val="${chart.series.length === 1 ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
         `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
         `${categories}${values}</c:ser>`
@@ -113,10 +120,10 @@ export function chartXml(sheet: string, chart: ChartIntent): string {
   );
 }
 
-/** The chart's size: 16 cm wide, tall enough for its bars (at least 8 cm). */
+/** The chart's size in EMU, as the core sizes it (chartSizeCm: the rows left for it fit it). */
 export function chartSize(chart: ChartIntent): { cx: number; cy: number } {
-  const bars = chart.categories.length * Math.max(1, chart.series.length);
-  return { cx: 16 * EMU_PER_CM, cy: Math.round(Math.max(8, 3.5 + bars * 0.55) * EMU_PER_CM) };
+  const { width, height } = chartSizeCm(chart);
+  return { cx: Math.round(width * EMU_PER_CM), cy: Math.round(height * EMU_PER_CM) };
 }
 
 function drawingXml(anchors: { chart: ChartIntent; relId: string; index: number }[]): string {
@@ -125,7 +132,7 @@ function drawingXml(anchors: { chart: ChartIntent; relId: string; index: number 
       const at = parseA1(chart.anchor) ?? { row: 0, col: 0 };
       const { cx, cy } = chartSize(chart);
       return (
-        `<xdr:oneCellAnchor><xdr:from><xdr:col>${at.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:oneCellAnchor><xdr:from><xdr:col>${at.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>${TOP_OFFSET_EMU}</xdr:rowOff></xdr:from>` +
         `<xdr:ext cx="${cx}" cy="${cy}"/>` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +

@@ -8,13 +8,13 @@
  *   name, column B its kind), because exceljs keeps no custom worksheet properties. Before adding new sheets to a
  *   copy of a user's workbook, the listed sheets are removed, so running again gives the same set of sheets.
  *   A listed sheet the user renamed is no longer ours and is left alone.
- * - Charts: exceljs cannot write charts. The caller renders ChartIntents into an HTML report beside the
- *   workbook (report-html.ts) and may put a note at the chart's anchor with chartNote().
+ * - Charts: exceljs cannot write charts. addSheet remembers each spec's charts, and workbookBuffer adds them to
+ *   the written package as native charts (charts.ts), referring to the sheet's own cells.
  *
  * Files are written only through outputs.ts (copyWorkbookWithSheets also reads its input through read.ts).
  */
 import ExcelJS from "exceljs";
-import { a1, parseA1 } from "../../scoring/grid";
+import { a1 } from "../../scoring/grid";
 import {
   CellStyle,
   estimatedRowHeights,
@@ -23,12 +23,15 @@ import {
   HEADER_FONT_COLOR,
   OWNED_SHEET_HEADER,
   printSetup,
+  sheetCharts,
   SheetKind,
   SheetSpec,
   SpecCell,
   safeSheetName,
 } from "../../scoring/report/sheet-spec";
 import { wallClockDate } from "../report-html";
+import { addCharts, SheetChart } from "./charts";
+import { fitCopiedSheets } from "./copied-sheets";
 import { planOutputs, writeOutputs } from "../outputs";
 import { isOwnedListHeader, loadWorkbook, OWNED_SHEET, ownedSheetNames, WorkbookData } from "./read";
 
@@ -151,8 +154,22 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
     fitToHeight: 0,
   };
   if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: print.footer };
+  // exceljs breaks the page below the row it is given: the row above the one that starts the page.
+  for (const row of spec.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
   if (options.owned ?? spec.kind !== "template") markOwned(workbook, ws.name, spec.kind);
+  const charts = sheetCharts(spec);
+  if (charts.length > 0) pendingCharts(workbook).push(...charts.map((chart) => ({ sheet: ws.name, chart })));
   return ws;
+}
+
+/** The charts of the sheets added to each workbook, drawn into the package when it is written (workbookBuffer). */
+const chartsOf = new WeakMap<ExcelJS.Workbook, SheetChart[]>();
+
+function pendingCharts(workbook: ExcelJS.Workbook): SheetChart[] {
+  let list = chartsOf.get(workbook);
+  if (!list) chartsOf.set(workbook, (list = []));
+  return list;
 }
 
 /** exceljs has worksheet.dataValidations (keyed by cell or range address) but its typings leave it out. */
@@ -268,32 +285,17 @@ function fixActiveTab(workbook: ExcelJS.Workbook): void {
 }
 
 /**
- * The spec with a note at its chart's anchor pointing to the HTML report that draws the chart (exceljs cannot
- * write charts); the spec itself when it has no chart. The note goes to the first empty cell at or below the anchor.
- */
-export function chartNote(spec: SheetSpec, htmlFile: string): SheetSpec {
-  if (!spec.chart) return spec;
-  const at = parseA1(spec.chart.anchor) ?? { row: spec.rows.length + 1, col: 0 };
-  const rows = spec.rows.map((r) => [...r]);
-  let row = at.row;
-  while (rows[row]?.[at.col] != null) row++;
-  while (rows.length <= row) rows.push([]);
-  while (rows[row].length <= at.col) rows[row].push(null);
-  rows[row][at.col] = {
-    value: `Biểu đồ "${spec.chart.title}": xem tệp ${htmlFile} đi kèm (chart: see the accompanying ${htmlFile}).`,
-    style: { italic: true },
-  };
-  return { ...spec, rows };
-}
-
-/**
- * The workbook as .xlsx bytes (its active tab kept on a visible sheet). `level` is the deflate level: 6 by default,
+ * The workbook as .xlsx bytes (its active tab kept on a visible sheet, its generated sheets' charts drawn natively). `level` is the deflate level: 6 by default,
  * 1 where writing time matters more than a few per cent of size (the ranking of a whole country).
  */
 export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { level?: number } = {}): Promise<Buffer> {
   fixActiveTab(workbook);
-  const zip = { compression: "DEFLATE", compressionOptions: { level: options.level ?? 6 } };
-  return Buffer.from(await workbook.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
+  const level = options.level ?? 6;
+  const zip = { compression: "DEFLATE", compressionOptions: { level } };
+  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
+  // A sheet removed since it was added (a unit sheet that failed) takes its charts with it.
+  const present = new Set(workbook.worksheets.map((w) => w.name));
+  return addCharts(written, (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet)), { level });
 }
 
 /**
@@ -306,12 +308,14 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, opt
 }
 
 /**
- * Loads the input workbook, removes the sheets PAR Scorer generated before (so reruns are idempotent) and adds
- * the specs' sheets. The input file is only read.
+ * Loads the input workbook, removes the sheets PAR Scorer generated before (so reruns are idempotent), fits the
+ * user's sheets for print (row heights for wrapped text, A4; copied-sheets.ts) and adds the specs' sheets. The
+ * input file is only read.
  */
 export async function workbookWithSheets(inputPath: string, specs: SheetSpec[]): Promise<{ workbook: ExcelJS.Workbook; names: string[] }> {
   const workbook = await loadWorkbook(inputPath);
   removeOwnedSheets(workbook);
+  fitCopiedSheets(workbook);
   const names = specs.map((spec) => addSheet(workbook, spec).name);
   return { workbook, names };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ParError } from "../errors";
-import { Lang, t } from "../i18n/messages";
+import { figure, Lang, t } from "../i18n/messages";
 import { parseBands } from "../report/bands";
 import { round2 } from "../values";
 import { Catalog, CatalogNode, catalogSchema } from "./schema";
@@ -94,7 +94,7 @@ function structuralIssues(source: string, catalog: Catalog, lang: Lang): Catalog
           source,
           code: node.code,
           field: "max",
-          message: t("catalog.sumMismatch", { code: node.code, max: node.max, sum }, lang),
+          message: t("catalog.sumMismatch", { code: node.code, max: figure(node.max), sum: figure(sum) }, lang),
         });
       }
     }

@@ -18,7 +18,7 @@
  * children's sum is an error at its cell (not silently replaced).
  */
 import { a1, cellAt, Grid, gridWidth } from "../grid";
-import { Lang, t } from "../i18n/messages";
+import { figure, Lang, t } from "../i18n/messages";
 import { ParError } from "../errors";
 import { parseRule } from "../rules";
 import { findHeader } from "../sheet/headers";
@@ -402,7 +402,7 @@ export function importCatalogTable(grid: Grid, options: TableImportOptions = {})
   if (catalog && totalMax) {
     const sum = catalog.nodes.filter((n) => !n.kind).reduce((a, n) => a + (n.max ?? sumOf(byCode.get(n.code)!) ?? 0), 0);
     if (Math.abs(sum - totalMax.value) > 1e-6) {
-      issue("warning", totalMax.cell, null, t("import.totalMismatch", { total: totalMax.value, sum: Math.round(sum * 100) / 100 }, lang));
+      issue("warning", totalMax.cell, null, t("import.totalMismatch", { total: figure(totalMax.value), sum: figure(sum) }, lang));
     }
   }
   return result(catalog, numbering, rules);

@@ -2,10 +2,27 @@
  * Every user-facing message of the core, in Vietnamese (first) and English.
  * A message says what is wrong and how to fix it; where it happened is added by the caller.
  */
+import { formatNumber } from "../values";
+
 export type Lang = "vi" | "en";
 
-type Params = Record<string, string | number>;
-type Template = (p: Params) => string;
+/**
+ * A figure in a message (points, a maximum, a value the user typed): written in the message's language as every
+ * output writes figures (formatNumber: 0,50 / 0.50), `percent` for a fraction shown as 85,00%. Plain numbers in
+ * params are counts and positions, written as they are.
+ */
+export interface Figure {
+  figure: number;
+  percent?: boolean;
+}
+
+/** A figure for a message's params (see Figure). */
+export function figure(x: number, options: { percent?: boolean } = {}): Figure {
+  return options.percent ? { figure: x, percent: true } : { figure: x };
+}
+
+export type Params = Record<string, string | number | Figure>;
+type Template = (p: Record<string, string | number>) => string;
 
 const vi = {
   "rule.empty": () => "Quy tắc chấm điểm đang trống. Nhập ít nhất một mức, ví dụ: 100%: 1; *: 0",
@@ -47,7 +64,7 @@ const vi = {
   "explain.floored": () => "; điểm trừ không làm tiêu chí xuống dưới 0",
   "value.notNumber": (p) =>
     `Giá trị "${p.text}" không phải là số, tỷ lệ %, ngày (dd/mm/yyyy), có/không hay "Không áp dụng". Sửa lại ô kết quả, ví dụ 85% hoặc 0,85`,
-  "value.badMax": (p) => `Điểm tối đa "${p.text}" không phải là số không âm. Nhập ví dụ 1 hoặc 0,5`,
+  "value.badMax": (p) => `Điểm tối đa "${p.text}" không phải là số không âm. Nhập ví dụ 1,00 hoặc 0,50`,
   "catalog.unknownCode": (p) =>
     `Mã tiêu chí "${p.code}" không có trong bộ tiêu chí "${p.catalog}". Kiểm tra lại mã (ví dụ 1.3.1)`,
   "catalog.noRule": (p) =>
@@ -83,7 +100,7 @@ const vi = {
   "explain.blank": () => "Ô kết quả trống: chưa chấm điểm",
   "explain.na": () => "Không áp dụng: tiêu chí này không tính vào điểm tối đa",
   "explain.matched": (p) => `Giá trị ${p.value} khớp mức ${p.band} (${p.text}) → ${p.points} điểm`,
-  "explain.noMatch": (p) => `Giá trị ${p.value} không khớp mức nào → 0 điểm`,
+  "explain.noMatch": (p) => `Giá trị ${p.value} không khớp mức nào → 0,00 điểm`,
   "explain.capped": (p) => `; giới hạn ở điểm tối đa ${p.max}`,
   "error.at": (p) => `Lỗi tại ký tự ${p.position}: ${p.message}`,
   "na.label": () => "Không áp dụng",
@@ -106,7 +123,7 @@ const vi = {
     `Tiêu chí ${p.code} không có dòng tiêu chí cha ${p.parent}. Thêm một dòng mã ${p.parent}, hoặc sửa mã này`,
   "catalogSheet.emptyName": (p) => `Tiêu chí ${p.code} chưa có tên. Nhập tên tiêu chí vào ô này`,
   "catalogSheet.badNumber": (p) =>
-    `${p.label} của tiêu chí ${p.code} là "${p.text}", không phải là số. Nhập số như 0,5 hoặc 1 (để trống nếu chưa có)`,
+    `${p.label} của tiêu chí ${p.code} là "${p.text}", không phải là số. Nhập số như 0,50 hoặc 1,00 (để trống nếu chưa có)`,
   "catalogSheet.negativeMax": (p) => `Điểm tối đa của tiêu chí ${p.code} là ${p.text}, không được âm. Nhập số từ 0 trở lên`,
   "catalogSheet.badRule": (p) => `Quy tắc chấm điểm của tiêu chí ${p.code} sai. ${p.detail}`,
   "catalogSheet.noRows": (p) => `Bảng tiêu chí chưa có dòng nào dưới dòng tiêu đề (dòng ${p.row}). Thêm ít nhất một lĩnh vực, ví dụ mã 1`,
@@ -120,7 +137,7 @@ const vi = {
   "import.badCode": (p) => `Không hiểu mã "${p.text}". Mã viết là 1, 1.1, 1.1.1 hoặc I, 1, a; sửa lại ô này`,
   "import.duplicateCode": (p) => `Mã ${p.code} đã có ở ô ${p.cell}. Mỗi tiêu chí một mã: sửa lại một trong hai`,
   "import.noName": (p) => `Tiêu chí ${p.code} chưa có tên. Nhập tên tiêu chí vào ô này`,
-  "import.badMax": (p) => `Điểm tối đa của tiêu chí ${p.code} là "${p.text}", không phải là số không âm. Nhập số như 1 hoặc 0,5`,
+  "import.badMax": (p) => `Điểm tối đa của tiêu chí ${p.code} là "${p.text}", không phải là số không âm. Nhập số như 1,00 hoặc 0,50`,
   "import.noRows": (p) => `Bảng chưa có tiêu chí nào dưới dòng tiêu đề (dòng ${p.row})`,
   "import.noParent": (p) => `Tiêu chí ${p.code} không có dòng tiêu chí cha ${p.parent}. Thêm dòng đó, hoặc sửa mã`,
   "import.unconverted": (p) =>
@@ -206,7 +223,7 @@ const en: Record<MessageKey, Template> = {
   "value.notChoice": (p) => `The value "${p.text}" is not an outcome of the rule. Pick one of: ${p.choices} (or "Không áp dụng")`,
   "explain.floored": () => "; a deduction never takes the criterion below 0",
   "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0,85`,
-  "value.badMax": (p) => `The maximum "${p.text}" is not a non-negative number. Enter e.g. 1 or 0,5`,
+  "value.badMax": (p) => `The maximum "${p.text}" is not a non-negative number. Enter e.g. 1.00 or 0.50`,
   "catalog.unknownCode": (p) => `Criterion code "${p.code}" is not in the catalogue "${p.catalog}". Check the code (e.g. 1.3.1)`,
   "catalog.noRule": (p) => `Criterion ${p.code} has no scoring rule in the catalogue "${p.catalog}". Give a rule directly, e.g. PAR.SCORE(value, "100%: 1")`,
   "catalog.unknownId": (p) => `There is no catalogue "${p.id}". Available: ${p.known}`,
@@ -235,8 +252,8 @@ const en: Record<MessageKey, Template> = {
     `The catalogue saved in the workbook (${p.setting}) cannot be read. The default is in use; pick the catalogue again in the PAR Scorer pane`,
   "explain.blank": () => "The value cell is blank: not scored yet",
   "explain.na": () => "Not applicable: this criterion leaves the maximum",
-  "explain.matched": (p) => `Value ${p.value} matches band ${p.band} (${p.text}) → ${p.points} ${p.points === "1" ? "point" : "points"}`,
-  "explain.noMatch": (p) => `Value ${p.value} matches no band → 0 points`,
+  "explain.matched": (p) => `Value ${p.value} matches band ${p.band} (${p.text}) → ${p.points} points`,
+  "explain.noMatch": (p) => `Value ${p.value} matches no band → 0.00 points`,
   "explain.capped": (p) => `; capped at the maximum ${p.max}`,
   "error.at": (p) => `Error at character ${p.position}: ${p.message}`,
   "na.label": () => "Not applicable",
@@ -253,7 +270,7 @@ const en: Record<MessageKey, Template> = {
   "catalogSheet.duplicateCode": (p) => `Code ${p.code} is already used on row ${p.row}. Each criterion has one row: change the code or delete the duplicate`,
   "catalogSheet.noParent": (p) => `Criterion ${p.code} has no parent row ${p.parent}. Add a row with code ${p.parent}, or correct this code`,
   "catalogSheet.emptyName": (p) => `Criterion ${p.code} has no name. Enter its name in this cell`,
-  "catalogSheet.badNumber": (p) => `The ${p.label} of criterion ${p.code} is "${p.text}", which is not a number. Enter a number such as 0,5 or 1 (blank if none)`,
+  "catalogSheet.badNumber": (p) => `The ${p.label} of criterion ${p.code} is "${p.text}", which is not a number. Enter a number such as 0.50 or 1.00 (blank if none)`,
   "catalogSheet.negativeMax": (p) => `The maximum of criterion ${p.code} is ${p.text}; it must not be negative. Enter 0 or more`,
   "catalogSheet.badRule": (p) => `The scoring rule of criterion ${p.code} is wrong. ${p.detail}`,
   "catalogSheet.noRows": (p) => `The criteria table has no rows below its header (row ${p.row}). Add at least one field, e.g. code 1`,
@@ -265,7 +282,7 @@ const en: Record<MessageKey, Template> = {
   "import.badCode": (p) => `The code "${p.text}" is not understood. Codes are 1, 1.1, 1.1.1 or I, 1, a; correct this cell`,
   "import.duplicateCode": (p) => `Code ${p.code} is already used in cell ${p.cell}. One code per criterion: correct one of them`,
   "import.noName": (p) => `Criterion ${p.code} has no name. Enter it in this cell`,
-  "import.badMax": (p) => `The maximum of criterion ${p.code} is "${p.text}", not a non-negative number. Enter e.g. 1 or 0,5`,
+  "import.badMax": (p) => `The maximum of criterion ${p.code} is "${p.text}", not a non-negative number. Enter e.g. 1.00 or 0.50`,
   "import.noRows": (p) => `The table has no criteria below its header (row ${p.row})`,
   "import.noParent": (p) => `Criterion ${p.code} has no parent row ${p.parent}. Add it, or correct the code`,
   "import.unconverted": (p) =>
@@ -319,5 +336,9 @@ const en: Record<MessageKey, Template> = {
 const tables: Record<Lang, Record<MessageKey, Template>> = { vi, en };
 
 export function t(key: MessageKey, params: Params = {}, lang: Lang = "vi"): string {
-  return tables[lang][key](params);
+  const written: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    written[k] = typeof v === "object" ? (v.percent ? `${formatNumber(v.figure * 100, lang)}%` : formatNumber(v.figure, lang)) : v;
+  }
+  return tables[lang][key](written);
 }

@@ -1,7 +1,7 @@
 /** Class bands ("A>=90; B>=80; C>=70; D"): reading them and placing an index in them. */
 import { ParError } from "../errors";
 import { Lang } from "../i18n/messages";
-import { fold } from "../values";
+import { fold, formatNumber } from "../values";
 import { ClassBand, DEFAULT_BANDS } from "./types";
 
 /** Bands sorted by min, highest first (a copy). */
@@ -31,7 +31,7 @@ const BANDS_TEXT: Record<Lang, { where: string } & Record<BandsReason, (p: Bands
     catchAllNotLast: (p) =>
       `mức "${p.label}" không có ngưỡng nên chỉ được đặt ở cuối (mức dành cho mọi chỉ số còn lại). Thêm ngưỡng, ví dụ ${p.label}>=70`,
     duplicateLabel: (p) => `nhãn "${p.label}" xuất hiện nhiều lần; mỗi mức cần một nhãn riêng`,
-    duplicateMin: (p) => `hai mức "${p.a}" và "${p.b}" cùng ngưỡng ${p.min}; mỗi mức cần một ngưỡng khác nhau`,
+    duplicateMin: (p) => `hai mức "${p.a}" và "${p.b}" cùng ngưỡng ${formatNumber(Number(p.min), "vi")}; mỗi mức cần một ngưỡng khác nhau`,
   },
   en: {
     where: "Class bands",
@@ -43,7 +43,7 @@ const BANDS_TEXT: Record<Lang, { where: string } & Record<BandsReason, (p: Bands
     catchAllNotLast: (p) =>
       `band "${p.label}" has no bound, so it must come last (it takes every other index). Give it a bound, e.g. ${p.label}>=70`,
     duplicateLabel: (p) => `the label "${p.label}" is used more than once; each band needs its own label`,
-    duplicateMin: (p) => `bands "${p.a}" and "${p.b}" have the same bound ${p.min}; each band needs its own bound`,
+    duplicateMin: (p) => `bands "${p.a}" and "${p.b}" have the same bound ${formatNumber(Number(p.min), "en")}; each band needs its own bound`,
   },
 };
 
@@ -120,7 +120,7 @@ export function parseBands(text: string): ClassBand[] {
     if (labels.has(key)) throw new BandsError("duplicateLabel", { label: band.label });
     labels.set(key, band);
     const same = mins.get(band.min);
-    if (same) throw new BandsError("duplicateMin", { a: same.label, b: band.label, min: String(band.min) });
+    if (same) throw new BandsError("duplicateMin", { a: same.label, b: band.label, min: band.min });
     mins.set(band.min, band);
   }
   return sortBands(bands);

@@ -5,8 +5,11 @@
  */
 import { a1, parseA1 } from "../grid";
 
-/** Number formats used by generated sheets. */
-export type NumberFormat = "0.00" | "0.00%" | "0" | "dd/mm/yyyy" | "@";
+/**
+ * Number formats used by generated sheets. Reports write figures as "#,##0.00" and "0.00%": two decimals, grouped
+ * thousands, shown in the reader's notation (1.234,50 in a Vietnamese Excel or LibreOffice, 1,234.50 in an English one).
+ */
+export type NumberFormat = "#,##0.00" | "0.00" | "0.00%" | "0" | "dd/mm/yyyy" | "@";
 
 export type Fill = "header" | "field" | "criterion" | "total" | "error" | "warning" | "ok";
 
@@ -75,7 +78,10 @@ export interface ChartSeries {
   range?: string;
 }
 
-/** A bar chart by category (e.g. points by field): the data inline, and where it sits in the sheet. */
+/**
+ * A bar chart by category (e.g. points by field): the data inline, and where it sits in the sheet. The rows under
+ * the anchor are left empty for it (chartRows), so it never covers a table, on screen or on paper.
+ */
 export interface ChartIntent {
   type: "bar";
   title: string;
@@ -85,6 +91,23 @@ export interface ChartIntent {
   series: ChartSeries[];
   /** Top-left cell where the chart is placed. */
   anchor: string;
+}
+
+/** Width and height of a chart in centimetres: 16 cm wide (a portrait A4 text width), tall enough for its bars. */
+export function chartSizeCm(chart: ChartIntent): { width: number; height: number } {
+  const longest = chart.categories.reduce((n, c) => Math.max(n, c.length), 0);
+  // A category label longer than the label area wraps onto more lines: give each bar room for them.
+  const labelLines = Math.max(1, Math.ceil(longest / 40));
+  const perCategory = Math.max(0.25 + 0.4 * Math.max(1, chart.series.length), 0.4 * labelLines + 0.2);
+  return { width: 16, height: Math.round(Math.max(7, 3 + perCategory * chart.categories.length) * 10) / 10 };
+}
+
+/** Points per row of default height (15 pt = 0,53 cm), the height the rows left for a chart have. */
+const ROW_CM = (15 / 72) * 2.54;
+
+/** How many empty rows of default height a chart placed at a row's top needs below it, with one to spare. */
+export function chartRows(chart: ChartIntent): number {
+  return Math.ceil(chartSizeCm(chart).height / ROW_CM) + 1;
 }
 
 /** Which generated sheet this is; writers record it so the add-in can recognise, and regenerate, its own sheets. */
@@ -134,12 +157,59 @@ export interface SheetSpec {
   merges?: string[];
   /** 0-based index of the table's header row (for an autofilter). */
   headerRow?: number;
+  /** The sheet's chart (the first of `charts` when there are several). */
   chart?: ChartIntent;
+  /** All the sheet's charts, in order (e.g. one per ranking group); absent when it has at most `chart`. */
+  charts?: ChartIntent[];
+  /** Rows repeated at the top of each printed page ("6:6"); null: none; absent: the frozen rows. */
+  printTitleRows?: string | null;
+  /** 0-based rows that start a new printed page (a chart begins its page rather than being cut by one). */
+  pageBreaks?: number[];
+  /** Left footer of each printed page (the unit and the catalogue); page numbers are on the right. */
+  footer?: string;
   /** Data validation rules (the template's score cells). */
   validations?: SpecValidation[];
 }
 
 const LINE_HEIGHT = 15; // points, for 11 pt text
+
+/** The width of a character of 11 pt Calibri (or its metric twin Carlito) in column-width units (a digit's width). */
+function charWidth(ch: string): number {
+  if (ch === " ") return 0.45;
+  if (/[.,;:'!|()[\]iIljtf]/.test(ch)) return 0.55;
+  if (/[mwMW]/.test(ch)) return 1.45;
+  if (/\d/.test(ch)) return 1;
+  return ch !== ch.toLowerCase() ? 1.2 : 0.92;
+}
+
+/**
+ * How many lines `text` takes in a wrapped cell `width` characters wide (Excel's column width), words kept whole
+ * where they fit, as Excel and LibreOffice wrap: the shared estimate of both writers and of copied unit sheets.
+ */
+export function wrappedLines(text: string, width: number, style: { bold?: boolean; size?: number; indent?: number } = {}): number {
+  const scale = ((style.size ?? 11) / 11) * (style.bold ? 1.08 : 1);
+  // Cell padding and the indent take their share of the width; a little kept spare, as fonts differ slightly.
+  const room = Math.max(1, (width - 0.6 - (style.indent ?? 0) * 1.6) * 0.96);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    let count = 1;
+    for (const word of paragraph.split(/ +/)) {
+      const w = [...word].reduce((n, ch) => n + charWidth(ch), 0) * scale;
+      const space = line > 0 ? charWidth(" ") * scale : 0;
+      if (line > 0 && line + space + w <= room) {
+        line += space + w;
+        continue;
+      }
+      if (line > 0) count++;
+      // A word wider than the cell is cut where the cell ends, onto as many lines as it needs.
+      count += Math.max(0, Math.ceil(w / room) - 1);
+      line = w > room ? w - Math.floor(w / room) * room : w;
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
 
 /**
  * Row heights (0-based row → points) for rows taller than one line of 11 pt text: each row gets the height of its
@@ -161,37 +231,70 @@ export function estimatedRowHeights(spec: SheetSpec): Map<number, number> {
   }
   const heights = new Map<number, number>();
   spec.rows.forEach((row, r) => {
-    let lines = 1;
-    let size = 11;
+    let height = LINE_HEIGHT;
     row.forEach((cell, c) => {
       if (!cell) return;
-      size = Math.max(size, cell.style?.size ?? 11);
-      if (!cell.style?.wrap || cell.value === null || cell.value === undefined) return;
-      const width = mergedWidth.get(a1(r, c)) ?? widthOf(c);
-      const perLine = Math.max(1, Math.floor(width * 1.1) - (cell.style.indent ?? 0) * 2);
-      const count = String(cell.value)
-        .split("\n")
-        .reduce((n, text) => n + Math.max(1, Math.ceil(text.length / perLine)), 0);
-      lines = Math.max(lines, count);
+      const size = cell.style?.size ?? 11;
+      const bold = cell.style?.bold ?? (cell.style?.fill === "header" || cell.style?.fill === "total");
+      const wraps = cell.style?.wrap || cell.style?.fill === "header";
+      const lines =
+        wraps && cell.value !== null && cell.value !== undefined
+          ? wrappedLines(String(cell.value), mergedWidth.get(a1(r, c)) ?? widthOf(c), { bold, size, indent: cell.style?.indent })
+          : 1;
+      // A few points over the lines themselves: the cell's top and bottom margins.
+      height = Math.max(height, (lines * LINE_HEIGHT * size) / 11 + (lines > 1 ? 3 : 0));
     });
-    if (lines > 1 || size > 11) heights.set(r, Math.min(409, Math.ceil((lines * LINE_HEIGHT * size) / 11)));
+    if (height > LINE_HEIGHT) heights.set(r, Math.min(409, Math.ceil(height)));
   });
   return heights;
 }
 
-/** How a generated sheet prints: A4, fitted to one page wide, the frozen header repeated on every page. */
+/** The charts of a sheet, in order. */
+export function sheetCharts(spec: SheetSpec): ChartIntent[] {
+  return spec.charts ?? (spec.chart ? [spec.chart] : []);
+}
+
+/**
+ * How a generated sheet prints: A4, fitted to one page wide, its table's header repeated on every page, page numbers
+ * ("3/5") and the unit and catalogue in the footer.
+ */
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
   /** Rows repeated at the top of each page ("1:5"), or null. */
   titleRows: string | null;
+  /** The footer in Excel's header/footer codes: the spec's footer on the left, "page/pages" on the right. */
+  footer: string;
+  /** The footer's left and right parts (for writers that set them apart), in the same codes. */
+  footerLeft: string;
+  footerRight: string;
+}
+
+/** A footer's text at most about 90 characters, cut at a word: a longer one would run into the page number. */
+function footerCut(text: string): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= 90) return clean;
+  const cut = clean.slice(0, 90);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 45 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+/** Text as a header/footer shows it: "&" doubled (Excel's codes start with it). */
+function footerText(text: string): string {
+  return footerCut(text).replace(/&/g, "&&");
 }
 
 /** The print setup both writers apply: landscape when the columns are wider than a portrait A4 page. */
 export function printSetup(spec: SheetSpec): PrintSetup {
   const totalWidth = spec.columnWidths.reduce((a, w) => a + (Number.isFinite(w) && w > 0 ? w : 9), 0);
+  const frozen = spec.freeze && spec.freeze.rows > 0 ? `1:${spec.freeze.rows}` : null;
+  const footerLeft = spec.footer ? footerText(spec.footer) : "";
+  const footerRight = "&P/&N";
   return {
     orientation: totalWidth > 110 ? "landscape" : "portrait",
-    titleRows: spec.freeze && spec.freeze.rows > 0 ? `1:${spec.freeze.rows}` : null,
+    titleRows: spec.printTitleRows === undefined ? frozen : spec.printTitleRows,
+    footer: `${footerLeft ? `&L${footerLeft}` : ""}&R${footerRight}`,
+    footerLeft,
+    footerRight,
   };
 }
 

@@ -8,10 +8,10 @@
 import { EvidenceItem } from "../catalog";
 import { a1, columnLetters } from "../grid";
 import { Lang } from "../i18n/messages";
-import { round2 } from "../values";
+import { formatNumber, round2 } from "../values";
 import { FINDING_KINDS, FindingKind } from "../validate/types";
-import { CellStyle, ChartIntent, NumberFormat, SheetSpec, SpecCell } from "./sheet-spec";
-import { ClassBand, ImprovementPlan, PlanItem, Ranking, RankingEntry, SummaryLine, UnitSummary } from "./types";
+import { CellStyle, ChartIntent, chartRows, NumberFormat, SheetSpec, SpecCell } from "./sheet-spec";
+import { ClassBand, ImprovementPlan, PlanItem, Ranking, RankingEntry, RankingGroup, SummaryLine, UnitSummary } from "./types";
 import { indexGapText } from "./summary";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -92,11 +92,9 @@ const VI = {
   pointsLine: (total: string, max: string, parts: string) => `Tổng điểm: ${total}/${max} (${parts})`,
   legendOf: (group: string) => `Thang xếp loại — ${group}`,
   total: "Tổng cộng",
-  chartLabel: "Nhãn biểu đồ",
   chartTitle: "Điểm theo lĩnh vực",
   no: "STT",
   kind: "Loại phát hiện",
-  kindId: "Mã loại",
   errors: "Lỗi",
   warnings: "Cảnh báo",
   count: "Tổng",
@@ -132,7 +130,10 @@ const VI = {
   matrixNote: "Điểm chính thức theo lĩnh vực: điểm thẩm định khi có, nếu không là điểm tự chấm",
   totalPoints: "Tổng điểm",
   indexChart: "Chỉ số CCHC theo đơn vị",
+  rankingFooter: "Bảng xếp hạng Chỉ số CCHC",
+  matrixTitleShort: "Điểm theo lĩnh vực của các đơn vị",
   indexSeries: "Chỉ số CCHC",
+  selfAppraisedChart: "Chỉ số tự đánh giá và thẩm định",
 };
 
 type Labels = typeof VI;
@@ -175,11 +176,9 @@ const EN: Labels = {
   pointsLine: (total: string, max: string, parts: string) => `Total points: ${total}/${max} (${parts})`,
   legendOf: (group: string) => `Class bands — ${group}`,
   total: "Total",
-  chartLabel: "Chart label",
   chartTitle: "Points by field",
   no: "No.",
   kind: "Finding",
-  kindId: "Kind",
   errors: "Errors",
   warnings: "Warnings",
   count: "Total",
@@ -214,7 +213,10 @@ const EN: Labels = {
   matrixNote: "Official points by field: appraised where there are, else self-assessed",
   totalPoints: "Total points",
   indexChart: "PAR Index by unit",
+  rankingFooter: "PAR Index ranking",
+  matrixTitleShort: "Points by field of the units",
   indexSeries: "PAR Index",
+  selfAppraisedChart: "Self-assessed and appraised index",
 };
 
 function labels(lang: Lang): Labels {
@@ -227,11 +229,13 @@ function labels(lang: Lang): Labels {
 
 type Row = (SpecCell | null)[];
 
-/** A number with 2 decimals in the language's notation: 85,50 (vi) or 85.50 (en). */
+/** A figure in text as every output writes it (formatNumber): 1.234,50 (vi) or 1,234.50 (en). */
 export function fixed2(x: number, lang: Lang = "vi"): string {
-  const s = round2(x).toFixed(2);
-  return lang === "en" ? s : s.replace(".", ",");
+  return formatNumber(x, lang);
 }
+
+/** Figures in cells: 2 decimals and grouped thousands, in the notation of the program that shows them. */
+const FIGURE: NumberFormat = "#,##0.00";
 
 function text(value: string | null | undefined, style?: CellStyle): SpecCell {
   const v = value === null || value === undefined ? null : value;
@@ -268,9 +272,15 @@ export function shortLabel(code: string, name: string, limit = 32): string {
 }
 
 /** Sets a cell, filling the gap before it with empty cells (no holes in a row). */
-function put(row: Row, col: number, cell: SpecCell): void {
-  while (row.length < col) row.push(null);
-  row[col] = cell;
+/**
+ * A catalogue's name as a page footer names it: up to its first " — ", " (" or ", " when what comes before says
+ * enough ("Chỉ số CCHC cấp sở tỉnh Điện Biên 2018 — danh mục tiêu chí…" → "Chỉ số CCHC cấp sở tỉnh Điện Biên 2018"),
+ * so the footer stays one line beside the page number; the full name is in the sheet's title rows.
+ */
+export function shortCatalogName(name: string): string {
+  const clean = name.replace(/\s+/g, " ").trim();
+  const cut = clean.search(/ [—–-] | \(|, /);
+  return cut >= 12 ? clean.slice(0, cut) : clean;
 }
 
 function range(col: number, firstRow: number, lastRow: number): string {
@@ -319,11 +329,11 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   const columns: Column[] = [
     { head: L.code, width: 8, cell: (l, s) => text(l === summary.total ? null : l.code, { ...s, align: "center" }) },
     { head: L.field, width: 50, cell: (l, s) => text(l === summary.total ? L.total : l.name, { ...s, wrap: true }) },
-    { head: L.max, width: 12, cell: (l, s) => num(l.max, "0.00", s) },
-    { head: L.applicableMax, width: 13, cell: (l, s) => num(l.applicableMax, "0.00", s) },
-    { head: L.self, width: 12, cell: (l, s) => num(l.self, "0.00", s) },
+    { head: L.max, width: 12, cell: (l, s) => num(l.max, FIGURE, s) },
+    { head: L.applicableMax, width: 13, cell: (l, s) => num(l.applicableMax, FIGURE, s) },
+    { head: L.self, width: 12, cell: (l, s) => num(l.self, FIGURE, s) },
   ];
-  if (appraised) columns.push({ head: L.appraised, width: 12, cell: (l, s) => num(l.appraised, "0.00", s) });
+  if (appraised) columns.push({ head: L.appraised, width: 12, cell: (l, s) => num(l.appraised, FIGURE, s) });
   columns.push({
     head: appraised ? L.percentSelf : L.percent,
     width: 12,
@@ -333,11 +343,11 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     columns.push({ head: L.percentAppraised, width: 13, cell: (l, s) => num(fraction(l.appraisedPercent), "0.00%", s) });
   }
   const parts = summary.parts ?? { survey: false, bonus: false, penalty: false };
-  if (parts.survey) columns.push({ head: L.survey, width: 12, cell: (l, s) => num(l.survey, "0.00", s) });
-  if (parts.bonus) columns.push({ head: L.bonus, width: 11, cell: (l, s) => num(l.bonus, "0.00", s) });
-  if (parts.penalty) columns.push({ head: L.penalty, width: 11, cell: (l, s) => num(l.penalty, "0.00", s) });
-  if (parts.survey || parts.bonus || parts.penalty) columns.push({ head: L.totalScore, width: 11, cell: (l, s) => num(l.total, "0.00", s) });
-  columns.push({ head: L.lost, width: 12, cell: (l, s) => num(l.lost, "0.00", s) });
+  if (parts.survey) columns.push({ head: L.survey, width: 12, cell: (l, s) => num(l.survey, FIGURE, s) });
+  if (parts.bonus) columns.push({ head: L.bonus, width: 11, cell: (l, s) => num(l.bonus, FIGURE, s) });
+  if (parts.penalty) columns.push({ head: L.penalty, width: 11, cell: (l, s) => num(l.penalty, FIGURE, s) });
+  if (parts.survey || parts.bonus || parts.penalty) columns.push({ head: L.totalScore, width: 11, cell: (l, s) => num(l.total, FIGURE, s) });
+  columns.push({ head: L.lost, width: 12, cell: (l, s) => num(l.lost, FIGURE, s) });
   const lastCol = columns.length - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
   const colOf = (head: string) => columns.findIndex((c) => c.head === head);
@@ -367,23 +377,16 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   // I. Points by field.
   titleRow(L.fieldSection, { bold: true, size: 12 });
   const headerRow = rows.length;
-  const labelCol = lastCol + 2;
-  const headRow = header(columns.map((c) => c.head));
-  put(headRow, labelCol, text(L.chartLabel, { italic: true, align: "left" }));
-  rows.push(headRow);
+  rows.push(header(columns.map((c) => c.head)));
   const firstField = rows.length;
-  const categories: string[] = [];
-  for (const field of summary.fields) {
-    const row: Row = columns.map((c) => c.cell(field, { fill: "field", border: true }));
-    const category = shortLabel(field.code, field.name);
-    categories.push(category);
-    put(row, labelCol, text(category, { italic: true }));
-    rows.push(row);
-  }
+  for (const field of summary.fields) rows.push(columns.map((c) => c.cell(field, { fill: "field", border: true })));
   const lastField = rows.length - 1;
   rows.push(columns.map((c) => c.cell(summary.total, { fill: "total", bold: true, border: true })));
   rows.push([]);
 
+  // The chart of table I, under it on a page of its own: its categories are the table's field names, its bars
+  // the table's figures.
+  const pageBreaks: number[] = [];
   let chart: ChartIntent | undefined;
   if (summary.fields.length > 0) {
     const series = [
@@ -394,16 +397,18 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     chart = {
       type: "bar",
       title: L.chartTitle,
-      categories,
-      categoriesRange: range(labelCol, firstField, lastField),
+      categories: summary.fields.map((f) => f.name),
+      categoriesRange: range(colOf(L.field), firstField, lastField),
       series: series.map((s) => ({ name: s.name, values: s.values, range: range(s.col, firstField, lastField) })),
-      anchor: a1(headerRow, labelCol + 2),
+      anchor: a1(rows.length, 0),
     };
+    pageBreaks.push(rows.length);
+    for (let i = chartRows(chart); i > 0; i--) rows.push([]);
   }
 
   // II. Findings by kind.
   titleRow(L.findingSection, { bold: true, size: 12 });
-  rows.push(header([L.no, L.kind, L.errors, L.warnings, L.count, L.kindId]));
+  rows.push(header([L.no, L.kind, L.errors, L.warnings, L.count]));
   const severities = summary.findingSeverities;
   let sumErrors = 0;
   let sumWarnings = 0;
@@ -422,7 +427,6 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
       num(sev ? sev.error : null, "0", style),
       num(sev ? sev.warning : null, "0", style),
       num(count, "0", { ...style, bold: true }),
-      text(kind, { ...style, italic: true }),
     ]);
   });
   const totalStyle: CellStyle = { fill: "total", bold: true, border: true };
@@ -432,35 +436,40 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     num(severities ? sumErrors : summary.errors, "0", totalStyle),
     num(severities ? sumWarnings : summary.warnings, "0", totalStyle),
     num(sumAll, "0", totalStyle),
-    text(null, totalStyle),
   ]);
   rows.push([]);
 
   // III. Criteria without evidence.
   titleRow(L.evidenceSection, { bold: true, size: 12 });
-  rows.push(header([L.code, L.criterion, L.location]));
+  // The location spans the columns right of the name, so a long sheet name stays on its line.
+  const located = (row: Row, cell: SpecCell) => {
+    if (lastCol > 2) merges.push(`${a1(rows.length, 2)}:${a1(rows.length, lastCol)}`);
+    const fill = cell.style;
+    rows.push([...row, cell, ...Array.from({ length: Math.max(0, lastCol - 2) }, () => text(null, fill))]);
+  };
+  located(header([L.code, L.criterion]), text(L.location, HEAD));
   if (summary.withoutEvidence.length === 0) {
-    rows.push([text(null, { border: true, fill: "ok" }), text(L.noneWithoutEvidence, { italic: true, border: true, fill: "ok" })]);
+    const ok: CellStyle = { border: true, fill: "ok" };
+    located([text(null, ok), text(L.noneWithoutEvidence, { ...ok, italic: true })], text(null, ok));
   }
   for (const ref of summary.withoutEvidence) {
-    rows.push([
-      text(ref.code, { border: true, align: "center" }),
-      text(ref.name, { border: true, wrap: true }),
-      text(`${ref.sheet}!${ref.cell}`, { border: true }),
-    ]);
+    located(
+      [text(ref.code, { border: true, align: "center" }), text(ref.name, { border: true, wrap: true })],
+      text(`${ref.sheet}!${ref.cell}`, { border: true, wrap: true }),
+    );
   }
 
-  const columnWidths = columns.map((c) => c.width);
-  columnWidths[lastCol + 1] = 2;
-  columnWidths[labelCol] = 34;
   return {
     name: L.summaryName,
     kind: "summary",
     rows,
-    columnWidths,
+    columnWidths: columns.map((c) => c.width),
     freeze: { rows: headerRow + 1 },
     merges,
     headerRow,
+    printTitleRows: null,
+    pageBreaks,
+    footer: `${summary.unit} — ${shortCatalogName(summary.catalogName)}`,
     ...(chart ? { chart } : {}),
   };
 }
@@ -482,78 +491,73 @@ function evidenceText(items: EvidenceItem[], L: Labels, lang: Lang): string | nu
 /**
  * The improvement plan: the appendix of next year's plan, one row per criterion that lost points (largest loss
  * first): STT | Mã | Tiêu chí | Điểm mất | Điểm đạt | Điểm tối đa | Mục tiêu | Tài liệu kiểm chứng (one per line) |
- * Yêu cầu đối với TLKC | Thời hạn | Cơ quan chủ trì | Cơ quan phối hợp, then a total row. Text wraps; the header
- * row and the first three columns are frozen.
+ * Yêu cầu đối với TLKC | Thời hạn | Cơ quan chủ trì | Cơ quan phối hợp, then a total row. A column no criterion
+ * has anything for is left out (a names-only catalogue has no targets, evidence or agencies). Text wraps; the
+ * header row and the first three columns are frozen, and the header row is repeated on every printed page.
  */
 export function planSheet(plan: ImprovementPlan, lang: Lang = "vi"): SheetSpec {
   const L = labels(lang);
-  const heads = [
-    L.no,
-    L.code,
-    L.criterion,
-    L.planLost,
-    L.planAchieved,
-    L.max,
-    L.target,
-    L.evidence,
-    L.requirement,
-    L.deadline,
-    L.lead,
-    L.coordinating,
+  const body: CellStyle = { border: true, wrap: true };
+  type Column = { head: string; width: number; cell: (item: PlanItem, i: number) => SpecCell; sum?: (item: PlanItem) => number | null; has?: (item: PlanItem) => boolean };
+  const textColumn = (head: string, width: number, value: (item: PlanItem) => string | null): Column => ({
+    head,
+    width,
+    cell: (item) => text(value(item), body),
+    has: (item) => !!value(item)?.trim(),
+  });
+  const all: Column[] = [
+    { head: L.no, width: 6, cell: (_, i) => num(i + 1, "0", { border: true, align: "center" }) },
+    { head: L.code, width: 9, cell: (item) => text(item.code, { border: true, align: "center" }) },
+    { head: L.criterion, width: 42, cell: (item) => text(item.name, body) },
+    { head: L.planLost, width: 10, cell: (item) => num(item.lost, FIGURE, { border: true, bold: true }), sum: (i) => i.lost },
+    { head: L.planAchieved, width: 10, cell: (item) => num(item.achieved, FIGURE, { border: true }), sum: (i) => i.achieved },
+    { head: L.max, width: 10, cell: (item) => num(item.max, FIGURE, { border: true }), sum: (i) => i.max },
+    {
+      head: L.target,
+      width: 16,
+      cell: (item) => (item.targetText !== null ? text(item.targetText, body) : num(item.target, FIGURE, body)),
+      has: (item) => item.targetText !== null || item.target !== null,
+    },
+    textColumn(L.evidence, 40, (item) => evidenceText(item.evidence, L, lang)),
+    textColumn(L.requirement, 34, (item) => item.evidenceRequirement),
+    textColumn(L.deadline, 18, (item) => item.deadline),
+    textColumn(L.lead, 22, (item) => item.lead),
+    textColumn(L.coordinating, 24, (item) => item.coordinating),
   ];
-  const widths = [6, 9, 42, 10, 10, 10, 26, 44, 40, 22, 26, 30];
-  const lastCol = heads.length - 1;
+  const columns = all.filter((c) => !c.has || plan.items.some(c.has));
+  const lastCol = columns.length - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
-  titleRow(L.planTitle, TITLE);
+  titleRow(L.planTitle, { ...TITLE, wrap: true });
   titleRow(`${L.unit}: ${plan.unit}`, { bold: true, size: 12 });
-  titleRow(`${L.catalog}: ${plan.catalogName ?? plan.catalogId}`, {});
+  titleRow(`${L.catalog}: ${plan.catalogName ?? plan.catalogId}`, { wrap: true });
   titleRow(L.planNote, { italic: true });
   rows.push([]);
   const headerRow = rows.length;
-  rows.push(header(heads));
+  rows.push(header(columns.map((c) => c.head)));
 
-  const body: CellStyle = { border: true, wrap: true };
-  const target = (item: PlanItem): SpecCell =>
-    item.targetText !== null ? text(item.targetText, body) : num(item.target, "0.00", body);
-  plan.items.forEach((item, i) => {
-    rows.push([
-      num(i + 1, "0", { border: true, align: "center" }),
-      text(item.code, { border: true, align: "center" }),
-      text(item.name, body),
-      num(item.lost, "0.00", { border: true, bold: true }),
-      num(item.achieved, "0.00", { border: true }),
-      num(item.max, "0.00", { border: true }),
-      target(item),
-      text(evidenceText(item.evidence, L, lang), body),
-      text(item.evidenceRequirement, body),
-      text(item.deadline, body),
-      text(item.lead, body),
-      text(item.coordinating, body),
-    ]);
-  });
+  plan.items.forEach((item, i) => rows.push(columns.map((c) => c.cell(item, i))));
   if (plan.items.length === 0) {
     titleRow(L.planEmpty, { italic: true, fill: "ok", border: true, align: "center" });
   } else {
     const t: CellStyle = { fill: "total", bold: true, border: true };
-    const sum = (f: (i: PlanItem) => number | null) => round2(plan.items.reduce((a, i) => a + (f(i) ?? 0), 0));
-    rows.push([
-      text(null, t),
-      text(null, t),
-      text(L.total, t),
-      num(sum((i) => i.lost), "0.00", t),
-      num(sum((i) => i.achieved), "0.00", t),
-      num(sum((i) => i.max), "0.00", t),
-      ...Array.from({ length: lastCol - 5 }, () => text(null, t)),
-    ]);
+    rows.push(
+      columns.map((c) => {
+        if (c.head === L.criterion) return text(L.total, t);
+        if (!c.sum) return text(null, t);
+        return num(round2(plan.items.reduce((a, item) => a + (c.sum!(item) ?? 0), 0)), FIGURE, t);
+      }),
+    );
   }
   return {
     name: L.planName,
     kind: "plan",
     rows,
-    columnWidths: widths,
+    columnWidths: columns.map((c) => c.width),
     freeze: { rows: headerRow + 1, columns: 3 },
     merges,
     headerRow,
+    printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
+    footer: `${plan.unit} — ${shortCatalogName(plan.catalogName ?? plan.catalogId)}`,
   };
 }
 
@@ -612,21 +616,25 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
     return [
       num(e.rank, "0", { ...b, bold: true, align: "center" }),
       text(e.unit, { ...b, wrap: true }),
-      num(e.officialIndex, "0.00", { ...b, bold: true }),
+      num(e.officialIndex, FIGURE, { ...b, bold: true }),
       text(e.band, { ...b, bold: true, align: "center" }),
-      num(e.selfIndex, "0.00", b),
-      num(e.appraisedIndex, "0.00", b),
-      ...pointColumns.map((c) => num(e.points ? c.value(e.points) : null, "0.00", b)),
+      num(e.selfIndex, FIGURE, b),
+      num(e.appraisedIndex, FIGURE, b),
+      ...pointColumns.map((c) => num(e.points ? c.value(e.points) : null, FIGURE, b)),
       num(e.errors, "0", e.errors > 0 ? { ...b, fill: "error" } : b),
       num(e.warnings, "0", e.warnings > 0 ? { ...b, fill: "warning" } : b),
-      text(e.source, b),
+      text(e.source, { ...b, wrap: true }),
     ];
   };
+  // Each group's units are consecutive rows in rank order: its chart draws them straight from the table.
+  const groupRows: { group: RankingGroup; first: number; last: number }[] = [];
   for (const group of ranking.groups) {
     if (subtitles) {
       titleRow(group.name ?? L.ungrouped, { bold: true, fill: "field", border: true });
     }
+    const first = rows.length;
     for (const entry of group.entries) rows.push(entryRow(entry));
+    if (group.entries.length > 0) groupRows.push({ group, first, last: rows.length - 1 });
   }
   if (count === 0) {
     titleRow(L.noUnits, { italic: true, border: true, align: "center" });
@@ -650,6 +658,45 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
       rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
     }
   }
+  // The index by unit in rank order, one chart (and series) per group, each under the last; for a group with
+  // appraised indexes, then its units' self-assessed and appraised indexes side by side. Each on a page of its own.
+  const charts: ChartIntent[] = [];
+  const pageBreaks: number[] = [];
+  const place = (chart: Omit<ChartIntent, "anchor">) => {
+    rows.push([]);
+    const placed = { ...chart, anchor: a1(rows.length, 0) };
+    charts.push(placed);
+    pageBreaks.push(rows.length);
+    for (let i = chartRows(placed); i > 0; i--) rows.push([]);
+  };
+  const selfCol = heads.indexOf(L.selfIndex);
+  const appraisedCol = heads.indexOf(L.appraisedIndex);
+  for (const { group, first, last } of groupRows) {
+    const name = group.name ?? (ranking.groups.length > 1 ? L.ungrouped : null);
+    const categories = group.entries.map((e) => e.unit);
+    const categoriesRange = range(1, first, last);
+    const values = (index: (e: RankingEntry) => number | null) => group.entries.map((e) => index(e) ?? Number.NaN);
+    place({
+      type: "bar",
+      title: name ? `${L.indexChart} — ${name}` : L.indexChart,
+      categories,
+      categoriesRange,
+      series: [{ name: name ?? L.indexSeries, values: values((e) => e.officialIndex), range: range(2, first, last) }],
+    });
+    if (group.entries.some((e) => e.appraisedIndex !== null)) {
+      place({
+        type: "bar",
+        title: name ? `${L.selfAppraisedChart} — ${name}` : L.selfAppraisedChart,
+        categories,
+        categoriesRange,
+        series: [
+          { name: L.selfIndex, values: values((e) => e.selfIndex), range: range(selfCol, first, last) },
+          { name: L.appraisedIndex, values: values((e) => e.appraisedIndex), range: range(appraisedCol, first, last) },
+        ],
+      });
+    }
+  }
+  const catalogues = [...new Set(entries.map((e) => e.catalogId).filter((id): id is string => !!id))];
   return {
     name: L.rankingName,
     kind: "ranking",
@@ -658,6 +705,10 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
     freeze: { rows: headerRow + 1 },
     merges,
     headerRow,
+    printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
+    pageBreaks,
+    footer: catalogues.length > 0 ? `${L.rankingFooter} — ${catalogues.join(", ")}` : L.rankingFooter,
+    ...(charts.length > 0 ? { chart: charts[0], charts } : {}),
   };
 }
 
@@ -685,7 +736,6 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
     L.band,
   ];
   const lastCol = heads.length - 1;
-  const indexCol = lastCol - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
   titleRow(L.matrixTitle, TITLE);
   titleRow(L.matrixNote, { italic: true });
@@ -694,7 +744,6 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
   rows.push(header(heads));
   const official = (l: SummaryLine) => l.appraised ?? l.self;
   const b: CellStyle = { border: true };
-  const firstUnit = rows.length;
   summaries.forEach((s, i) => {
     const byCode = new Map(s.fields.map((f) => [f.code, f]));
     rows.push([
@@ -702,26 +751,15 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
       text(s.unit, { ...b, wrap: true }),
       ...fieldCodes.map((code) => {
         const f = byCode.get(code);
-        return num(f ? (f.total ?? official(f)) : null, "0.00", b);
+        return num(f ? (f.total ?? official(f)) : null, FIGURE, b);
       }),
-      num(s.total.total ?? official(s.total), "0.00", { ...b, bold: true }),
-      num(s.total.applicableMax, "0.00", b),
-      num(s.officialIndex, "0.00", { ...b, bold: true, fill: "total" }),
+      num(s.total.total ?? official(s.total), FIGURE, { ...b, bold: true }),
+      num(s.total.applicableMax, FIGURE, b),
+      num(s.officialIndex, FIGURE, { ...b, bold: true, fill: "total" }),
       text(s.band, { ...b, bold: true, align: "center" }),
     ]);
   });
-  const lastUnit = rows.length - 1;
-  const chart: ChartIntent | undefined =
-    summaries.length > 0
-      ? {
-          type: "bar",
-          title: L.indexChart,
-          categories: summaries.map((s) => s.unit),
-          categoriesRange: range(1, firstUnit, lastUnit),
-          series: [{ name: L.indexSeries, values: summaries.map((s) => s.officialIndex ?? 0), range: range(indexCol, firstUnit, lastUnit) }],
-          anchor: a1(headerRow, lastCol + 2),
-        }
-      : undefined;
+  const catalogues = [...new Set(summaries.map((s) => shortCatalogName(s.catalogName)))];
   return {
     name: L.matrixName,
     kind: "summary",
@@ -730,6 +768,7 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
     freeze: { rows: headerRow + 1, columns: 2 },
     merges,
     headerRow,
-    ...(chart ? { chart } : {}),
+    printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
+    footer: catalogues.length > 0 ? `${L.matrixTitleShort} — ${catalogues.join(", ")}` : L.matrixTitleShort,
   };
 }

@@ -109,7 +109,7 @@ const EN: Labels = {
 type Row = (SpecCell | null)[];
 
 const TABLE: CellStyle = { border: true };
-const POINTS: CellStyle = { border: true, numFmt: "0.00", align: "right" };
+const POINTS: CellStyle = { border: true, numFmt: "#,##0.00", align: "right" };
 const HEAD: CellStyle = { bold: true, fill: "header", wrap: true, border: true, align: "center" };
 
 /** =IF(COUNT(C9,C12)=0,"",SUM(C9,C12)): the sum of the cells, blank while none of them holds a number. */

@@ -1,6 +1,6 @@
 import { ParError } from "../errors";
-import { Lang, t } from "../i18n/messages";
-import { CellValue, fold, formatInput, formatNumberVi, isNotApplicableText, readInput, round2, ScoreInput } from "../values";
+import { figure, Lang, t } from "../i18n/messages";
+import { CellValue, fold, formatInput, formatNumber, inputParam, isNotApplicableText, readInput, round2, ScoreInput } from "../values";
 import { EvaluationFailure, evaluateExpression } from "./expression";
 import { Band, Condition, Rule } from "./types";
 
@@ -95,8 +95,8 @@ function checkType(rule: Rule, input: ScoreInput): void {
   const got = inputType(input);
   const types = rule.bands.map((b) => conditionType(b.condition));
   if (types.includes(null) || types.includes(got)) return;
-  if (types.includes("text")) throw new ParError("value.notChoice", { text: formatInput(input), choices: allowedText(rule) });
-  throw new ParError(got === "boolean" ? "value.expectsNumber" : "value.expectsBoolean", { text: formatInput(input) });
+  if (types.includes("text")) throw new ParError("value.notChoice", { text: inputParam(input), choices: allowedText(rule) });
+  throw new ParError(got === "boolean" ? "value.expectsNumber" : "value.expectsBoolean", { text: inputParam(input) });
 }
 
 /**
@@ -139,10 +139,10 @@ function pointsOf(band: Band, x: number, max: number | null): number {
       } catch (e) {
         if (!(e instanceof EvaluationFailure)) throw e;
         if (e.reason === "needsMax") throw new ParError("rule.needsMax", { text: points.text }, band.position);
-        throw new ParError("rule.divByZero", { text: points.text, value: formatNumberVi(x) }, band.position);
+        throw new ParError("rule.divByZero", { text: points.text, value: figure(x) }, band.position);
       }
       if (!Number.isFinite(value)) {
-        throw new ParError("rule.notFinite", { text: points.text, value: formatNumberVi(x) }, band.position);
+        throw new ParError("rule.notFinite", { text: points.text, value: figure(x) }, band.position);
       }
       return value;
     }
@@ -181,15 +181,15 @@ function ruleStyle(bands: Band[]): "percent" | "date" | "plain" {
 export function explainResult(rule: Rule, input: ScoreInput, result: ScoreResult, lang: Lang = "vi"): string {
   if (result.kind === "blank") return t("explain.blank", {}, lang);
   if (result.kind === "notApplicable") return t("explain.na", {}, lang);
-  const value = formatInput(input, ruleStyle(rule.bands));
+  const value = formatInput(input, ruleStyle(rule.bands), lang);
   if (result.band === null) return t("explain.noMatch", { value }, lang);
   const band = rule.bands[result.band];
   let text = t(
     "explain.matched",
-    { value, band: result.band + 1, text: band.text, points: formatNumberVi(round2(result.raw)) },
+    { value, band: result.band + 1, text: band.text, points: formatNumber(result.raw, lang) },
     lang,
   );
-  if (result.capped) text += t("explain.capped", { max: formatNumberVi(result.points) }, lang);
+  if (result.capped) text += t("explain.capped", { max: formatNumber(result.points, lang) }, lang);
   if (result.floored) text += t("explain.floored", {}, lang);
   return text;
 }

@@ -13,7 +13,7 @@ import { Catalog, effectiveMax, findNode, LeafScore, nodePart } from "../catalog
 import type { SheetIssue } from "../catalog/sheet";
 import { a1, cellAt, Grid, gridWidth } from "../grid";
 import { Lang, t } from "../i18n/messages";
-import { CellValue, fold, formatNumberVi, readInput } from "../values";
+import { CellValue, fold, formatNumber, readInput } from "../values";
 import { readCode } from "./codes";
 
 const UNIT_HEADERS = ["don vi", "ten don vi", "co quan", "ten co quan", "unit"];
@@ -119,7 +119,7 @@ export function surveyScores(table: SurveyTable, row: SurveyRow, catalog: Catalo
     }
     const max = effectiveMax(node);
     if (typeof score === "number" && max !== null && score > max + 1e-9) {
-      problems.push(t("survey.overMax", { code, cell: where, value: formatNumberVi(score), max: formatNumberVi(max) }, lang));
+      problems.push(t("survey.overMax", { code, cell: where, value: formatNumber(score, lang), max: formatNumber(max, lang) }, lang));
       continue;
     }
     scores.set(code, score);

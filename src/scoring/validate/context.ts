@@ -2,7 +2,7 @@ import { Catalog, CatalogNode, walk } from "../catalog";
 import { Lang } from "../i18n/messages";
 import { UnitRow, UnitSheet } from "../sheet/types";
 import { notApplicableParents, rowsByCode, unitCatalog } from "../sheet/scores";
-import { formatNumberVi } from "../values";
+import { formatNumber } from "../values";
 import { findingText, FindingMessageKey } from "./messages";
 import { Finding, FindingKind, Severity } from "./types";
 
@@ -51,9 +51,9 @@ export function label(ctx: CheckContext, key: FindingMessageKey): string {
   return findingText(key, {}, ctx.lang);
 }
 
-/** Points as users read them: 0,5 in Vietnamese, 0.5 in English. */
+/** Points as every output writes a figure (formatNumber): 0,50 in Vietnamese, 0.50 in English. */
 export function pts(ctx: CheckContext, x: number): string {
-  return ctx.lang === "vi" ? formatNumberVi(x) : String(Math.round(x * 100) / 100);
+  return formatNumber(x, ctx.lang);
 }
 
 export function isLeaf(node: CatalogNode): boolean {

@@ -12,11 +12,11 @@ const vi = {
   "duplicate-criterion": (p) =>
     `Mã ${p.code} ở ô ${p.cell} đã có ở ô ${p.first}. Mỗi tiêu chí chỉ ghi một dòng: xóa hoặc sửa mã của dòng trùng`,
   "score-invalid.text": (p) =>
-    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", không phải là số. Nhập số điểm (ví dụ 0,5) hoặc "Không áp dụng"`,
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", không phải là số. Nhập số điểm (ví dụ 0,50) hoặc "Không áp dụng"`,
   "score-invalid.negative": (p) =>
     `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là số âm (${p.value}) nhưng quy tắc chấm của tiêu chí này không có điểm âm. Nhập điểm từ 0 đến ${p.max}`,
   "score-invalid.max": (p) =>
-    `Điểm tối đa của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", không phải là số không âm. Nhập điểm tối đa, ví dụ 1 hoặc 0,5`,
+    `Điểm tối đa của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", không phải là số không âm. Nhập điểm tối đa, ví dụ 1,00 hoặc 0,50`,
   "score-over-max": (p) =>
     `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, vượt điểm tối đa ${p.max}. Sửa lại điểm không quá ${p.max}`,
   "score-mismatch.rule": (p) =>
@@ -68,10 +68,10 @@ const en: Record<FindingMessageKey, Template> = {
     `Missing ${p.level} ${p.code} "${p.name}": no row has this code. Add a row with code ${p.code} (near cell ${p.cell}), or score it "Không áp dụng" if the unit is not assessed on it`,
   "unknown-criterion": (p) => `Code ${p.code} in cell ${p.cell} is not in the catalogue "${p.catalog}". Correct the code, or pick the right catalogue`,
   "duplicate-criterion": (p) => `Code ${p.code} in cell ${p.cell} already appears in cell ${p.first}. One row per criterion: delete the duplicate or correct its code`,
-  "score-invalid.text": (p) => `The ${p.column} of criterion ${p.code} in cell ${p.cell} is "${p.text}", not a number. Enter points (e.g. 0,5) or "Không áp dụng"`,
+  "score-invalid.text": (p) => `The ${p.column} of criterion ${p.code} in cell ${p.cell} is "${p.text}", not a number. Enter points (e.g. 0.50) or "Không áp dụng"`,
   "score-invalid.negative": (p) =>
     `The ${p.column} of criterion ${p.code} in cell ${p.cell} is negative (${p.value}) but its rule gives no negative points. Enter points from 0 to ${p.max}`,
-  "score-invalid.max": (p) => `The maximum of criterion ${p.code} in cell ${p.cell} is "${p.text}", not a non-negative number. Enter e.g. 1 or 0,5`,
+  "score-invalid.max": (p) => `The maximum of criterion ${p.code} in cell ${p.cell} is "${p.text}", not a non-negative number. Enter e.g. 1.00 or 0.50`,
   "score-over-max": (p) => `The ${p.column} of criterion ${p.code} in cell ${p.cell} is ${p.value}, above the maximum ${p.max}. Enter at most ${p.max}`,
   "score-mismatch.rule": (p) =>
     `The ${p.column} of criterion ${p.code} in cell ${p.cell} is ${p.value}, but the rule "${p.rule}" gives ${p.expected} points for the result ${p.result}. Check the points or the result`,

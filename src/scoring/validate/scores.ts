@@ -73,7 +73,7 @@ function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, col
     if (typeof expected === "number" && Math.abs(expected - score) > EPS) {
       let result = "";
       try {
-        result = formatInput(readInput(row.value!.value), "plain");
+        result = formatInput(readInput(row.value!.value), "plain", ctx.lang);
       } catch {
         result = cellText(row.value!.value);
       }

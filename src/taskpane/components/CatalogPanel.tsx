@@ -116,7 +116,7 @@ export function CatalogPanel(props: CatalogPanelProps) {
       {!actions && <Caption1>{s.needsExcel}</Caption1>}
       {outcome && <OutcomeView outcome={outcome} strings={s} busy={busy} select={select} />}
       <Subtitle2 as="h3">{s.criteriaHeading}</Subtitle2>
-      <CriteriaTree catalog={catalog} strings={s} />
+      <CriteriaTree catalog={catalog} strings={s} lang={lang} />
     </section>
   );
 }

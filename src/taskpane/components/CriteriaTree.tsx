@@ -1,7 +1,7 @@
 import { makeStyles, Text, tokens, Tree, TreeItem, TreeItemLayout } from "@fluentui/react-components";
 import * as React from "react";
-import { Catalog, CatalogNode, effectiveMax, formatNumberVi, walk } from "../../scoring";
-import { UiStrings } from "../i18n";
+import { Catalog, CatalogNode, effectiveMax, formatNumber, walk } from "../../scoring";
+import { UiLang, UiStrings } from "../i18n";
 
 const useStyles = makeStyles({
   main: { flexGrow: 1, minWidth: 0 },
@@ -17,15 +17,17 @@ const useStyles = makeStyles({
 export interface CriteriaTreeProps {
   catalog: Catalog;
   strings: UiStrings;
+  /** The pane's language, for the figures (1,50 / 1.50). */
+  lang?: UiLang;
 }
 
-/** The max shown for a node: its own or its children's sum, with a decimal comma; "—" where unknown. */
-export function maxLabel(node: CatalogNode, unknown: string): string {
+/** The max shown for a node: its own or its children's sum, as every output writes figures (1,50); "—" where unknown. */
+export function maxLabel(node: CatalogNode, unknown: string, lang: UiLang = "vi"): string {
   const max = effectiveMax(node);
-  return max === null ? unknown : formatNumberVi(max);
+  return max === null ? unknown : formatNumber(max, lang);
 }
 
-function NodeItem({ node, strings }: { node: CatalogNode; strings: UiStrings }) {
+function NodeItem({ node, strings, lang }: { node: CatalogNode; strings: UiStrings; lang: UiLang }) {
   const styles = useStyles();
   const branch = node.children.length > 0;
   return (
@@ -36,7 +38,7 @@ function NodeItem({ node, strings }: { node: CatalogNode; strings: UiStrings }) 
             <Text className={styles.code}>{node.code}</Text>
             <Text className={styles.name}>{node.name}</Text>
             <Text className={styles.max} title={strings.max}>
-              {maxLabel(node, strings.unknown)}
+              {maxLabel(node, strings.unknown, lang)}
             </Text>
           </span>
           {node.rule && (
@@ -49,7 +51,7 @@ function NodeItem({ node, strings }: { node: CatalogNode; strings: UiStrings }) 
       {branch && (
         <Tree>
           {node.children.map((child) => (
-            <NodeItem key={child.code} node={child} strings={strings} />
+            <NodeItem key={child.code} node={child} strings={strings} lang={lang} />
           ))}
         </Tree>
       )}
@@ -58,12 +60,12 @@ function NodeItem({ node, strings }: { node: CatalogNode; strings: UiStrings }) 
 }
 
 /** The catalogue's fields, criteria and sub-criteria, all open at first. */
-export function CriteriaTree({ catalog, strings }: CriteriaTreeProps) {
+export function CriteriaTree({ catalog, strings, lang = "vi" }: CriteriaTreeProps) {
   const open = React.useMemo(() => [...walk(catalog.nodes)].filter((n) => n.children.length > 0).map((n) => n.code), [catalog]);
   return (
     <Tree key={catalog.id} aria-label={strings.criteriaHeading} defaultOpenItems={open}>
       {catalog.nodes.map((node) => (
-        <NodeItem key={node.code} node={node} strings={strings} />
+        <NodeItem key={node.code} node={node} strings={strings} lang={lang} />
       ))}
     </Tree>
   );

@@ -9,11 +9,13 @@ import { columnLetters, parseA1 } from "../../scoring/grid";
 import {
   CellStyle,
   ChartIntent,
+  chartSizeCm,
   estimatedRowHeights,
   FILL_COLORS,
   HEADER_FONT_COLOR,
   looksLikeFormula,
   printSetup,
+  sheetCharts,
   SheetSpec,
   SpecCell,
   listSource,
@@ -208,14 +210,16 @@ function drawChart(sheet: Excel.Worksheet, chart: ChartIntent): void {
     added.setXAxisValues(categories);
   }
   drawn.setPosition(chart.anchor);
-  drawn.width = 480;
-  drawn.height = Math.max(220, 26 * chart.categories.length * Math.max(1, series.length) + 90);
+  // The size the core gives it (the rows under the anchor are left empty for it), in points.
+  const size = chartSizeCm(chart);
+  drawn.width = Math.round((size.width / 2.54) * 72);
+  drawn.height = Math.round((size.height / 2.54) * 72);
 }
 
 export interface WriteResult {
   /** Features this Excel could not apply (each worded for the user). */
   skipped: Skip[];
-  /** Whether the spec's chart was drawn. */
+  /** Whether the spec's charts were drawn. */
   chart: boolean;
 }
 
@@ -355,7 +359,7 @@ export function sheetSteps(sheet: () => Excel.Worksheet, spec: SheetSpec, suppor
   if (supports(API.pageLayout)) {
     const setup = printSetup(spec);
     steps.push(
-      small(6, () => {
+      small(9 + (spec.pageBreaks?.length ?? 0), () => {
         const layout = sheet().pageLayout;
         layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
         layout.paperSize = "A4";
@@ -365,17 +369,18 @@ export function sheetSteps(sheet: () => Excel.Worksheet, spec: SheetSpec, suppor
           const [from, to] = setup.titleRows.split(":");
           layout.setPrintTitleRows(`$${from}:$${to}`);
         }
+        const footer = layout.headersFooters.defaultForAllPages;
+        if (setup.footerLeft) footer.leftFooter = setup.footerLeft;
+        footer.rightFooter = setup.footerRight;
+        for (const row of spec.pageBreaks ?? []) if (row > 0) sheet().horizontalPageBreaks.add(`A${row + 1}`);
       }),
     );
   } else skipped.push(skips.pageLayout);
 
-  let chart = false;
-  if (spec.chart) {
-    const intent = spec.chart;
-    chart = drawable(intent);
-    if (chart) steps.push(small(12 + 4 * intent.series.length, () => drawChart(sheet(), intent)));
-    else skipped.push(skips.chart);
-  }
+  const intents = sheetCharts(spec);
+  const chart = intents.length > 0 && intents.every(drawable);
+  for (const intent of intents.filter(drawable)) steps.push(small(12 + 4 * intent.series.length, () => drawChart(sheet(), intent)));
+  if (intents.length > 0 && !chart) skipped.push(skips.chart);
   return { steps, result: { skipped, chart } };
 }
 
