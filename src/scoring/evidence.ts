@@ -327,15 +327,44 @@ function needed(count: number): number {
  * A blank requirement is met by any document.
  */
 export function matchesRequired(docs: EvidenceDoc[], required: string): boolean {
-  if (fold(required) === "") return docs.length > 0;
-  const alternatives = fold(required)
-    .replace(/\([^)]*\)/g, " ")
-    .split(/\s+hoac\s+|\s+\/\s*|\s*\/\s+/)
-    .flatMap((alternative) => alternative.split(LIST_OF_TYPES))
-    .map(requirementOf)
-    .filter((r): r is Requirement => r !== null);
-  const docWords = docs.map((d) => new Set(words(d.text)));
+  const alternatives = requirementsOf(required);
+  if (alternatives === null) return docs.length > 0;
+  const docWords = docs.map(wordsOf);
   return alternatives.some((req) =>
     docWords.some((have) => req.type.every((w) => have.has(w)) && req.key.filter((w) => have.has(w)).length >= needed(req.key.length)),
   );
+}
+
+/**
+ * A required name's alternatives (null for a blank name), read once per name: the same catalogue names are
+ * checked against every unit's documents. The cache is emptied when it grows large (names come from catalogues,
+ * which are few).
+ */
+const requirementCache = new Map<string, Requirement[] | null>();
+
+function requirementsOf(required: string): Requirement[] | null {
+  let alternatives = requirementCache.get(required);
+  if (alternatives !== undefined) return alternatives;
+  const folded = fold(required);
+  alternatives =
+    folded === ""
+      ? null
+      : folded
+          .replace(/\([^)]*\)/g, " ")
+          .split(/\s+hoac\s+|\s+\/\s*|\s*\/\s+/)
+          .flatMap((alternative) => alternative.split(LIST_OF_TYPES))
+          .map(requirementOf)
+          .filter((r): r is Requirement => r !== null);
+  if (requirementCache.size >= 10_000) requirementCache.clear();
+  requirementCache.set(required, alternatives);
+  return alternatives;
+}
+
+/** A document's words, worked out once per document (a cell's documents are matched against each required name). */
+const docWordSets = new WeakMap<EvidenceDoc, Set<string>>();
+
+function wordsOf(doc: EvidenceDoc): Set<string> {
+  let set = docWordSets.get(doc);
+  if (!set) docWordSets.set(doc, (set = new Set(words(doc.text))));
+  return set;
 }
