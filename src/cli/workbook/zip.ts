@@ -5,7 +5,7 @@
  * size is bounded (a zip bomb stops at the bound), and pictures, drawings, themes, macros and printer settings
  * are never inflated.
  */
-import * as XLSX from "@e965/xlsx";
+import * as XLSX from "./sheetjs";
 import * as zlib from "node:zlib";
 
 export class ZipError extends Error {}
