@@ -244,16 +244,17 @@ export function parseEvidence(cell: CellValue): EvidenceDoc[] {
  * -------------------------------------------------------------------------------------------------------------- */
 
 /** Spelled-out phrases and their usual abbreviations, so both spellings compare equal (folded, word-separated). */
-const PHRASES: Array<[RegExp, string]> = [
-  [/\bcai cach hanh chinh\b/g, "cchc"],
-  [/\bthu tuc hanh chinh\b/g, "tthc"],
-  [/\bcong nghe thong tin\b/g, "cntt"],
-  [/\budcntt\b/g, "ung dung cntt"],
-  [/\bvan ban quy pham phap luat\b/g, "vbqppl"],
-  [/\b(?:van ban|vb) qppl\b/g, "vbqppl"],
-  [/\bquy pham phap luat\b/g, "qppl"],
-  [/\bcan bo cong chuc vien chuc\b/g, "cbccvc"],
-  [/\bcong chuc vien chuc\b/g, "ccvc"],
+const PHRASES: Array<[RegExp, string, string]> = [
+  // Each with a piece of text it cannot match without, looked for first (most documents hold none of them).
+  [/\bcai cach hanh chinh\b/g, "cchc", "cai cach hanh chinh"],
+  [/\bthu tuc hanh chinh\b/g, "tthc", "thu tuc hanh chinh"],
+  [/\bcong nghe thong tin\b/g, "cntt", "cong nghe thong tin"],
+  [/\budcntt\b/g, "ung dung cntt", "udcntt"],
+  [/\bvan ban quy pham phap luat\b/g, "vbqppl", "van ban quy pham phap luat"],
+  [/\b(?:van ban|vb) qppl\b/g, "vbqppl", " qppl"],
+  [/\bquy pham phap luat\b/g, "qppl", "quy pham phap luat"],
+  [/\bcan bo cong chuc vien chuc\b/g, "cbccvc", "can bo cong chuc vien chuc"],
+  [/\bcong chuc vien chuc\b/g, "ccvc", "cong chuc vien chuc"],
 ];
 
 /** Abbreviated document types, expanded (a reference number "3790/KH-UBND" then also names its type). */
@@ -285,7 +286,7 @@ function words(text: string): string[] {
     .split(" ")
     .map((w) => ABBREVIATIONS[w] ?? w)
     .join(" ");
-  for (const [re, short] of PHRASES) f = f.replace(re, short);
+  for (const [re, short, needs] of PHRASES) if (f.includes(needs)) f = f.replace(re, short);
   return f.split(" ").filter((w) => w !== "");
 }
 
