@@ -138,7 +138,8 @@ const ANY_SO_AFTER_WORDS = /^(?:\s+[^\s\d]+){0,4}\s+so\b/;
 function readReference(folded: string): { date: number | null; malformed: boolean } | null {
   const type = startsWithDocType(folded);
   if (!type) return null;
-  const afterType = folded.replace(/^(?:cac|nhung)\s+/, "").slice(type.length);
+  const plural = folded.startsWith("cac") || folded.startsWith("nhung");
+  const afterType = (plural ? folded.replace(/^(?:cac|nhung)\s+/, "") : folded).slice(type.length);
   // One pass first: when "số" follows none of the first words, none of the loop's patterns can match.
   if (!ANY_SO_AFTER_WORDS.test(afterType)) return null;
   let malformed = false;

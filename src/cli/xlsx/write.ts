@@ -34,6 +34,20 @@ import { isOwnedListHeader, loadWorkbook, OWNED_SHEET, ownedSheetNames, Workbook
 
 export { OWNED_SHEET };
 
+/**
+ * A new exceljs workbook. exceljs takes about half a second to load, so it is loaded when a command first writes a
+ * workbook, not when the CLI starts (`par validate` never needs it; `par aggregate` loads it while its worker threads
+ * score files: loadExcelJS).
+ */
+export function newWorkbook(): ExcelJS.Workbook {
+  return new (loadExcelJS().Workbook)();
+}
+
+/** exceljs itself, loaded on first use. */
+export function loadExcelJS(): typeof ExcelJS {
+  return require("exceljs") as typeof ExcelJS;
+}
+
 /** "#RRGGBB" → exceljs ARGB "FFRRGGBB". */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
@@ -359,7 +373,7 @@ function sheetDate(d: Date): Date {
  * summary is an .xlsx copy of its values (formulas, formats and styles of the original are not carried over).
  */
 export function workbookFromData(data: WorkbookData, specs: SheetSpec[]): { workbook: ExcelJS.Workbook; names: string[] } {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   const owned = new Set(ownedSheetNames(data));
   for (const grid of data.grids) {
     if (owned.has(grid.name)) continue;
