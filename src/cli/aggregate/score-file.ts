@@ -3,25 +3,13 @@
  * (loadUnits → validateUnit → buildSummary). Runs in a worker thread or in the main one; everything it returns can
  * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
  */
-import {
-  buildSummary,
-  Catalog,
-  hasScores,
-  indexGapText,
-  Lang,
-  parseBands,
-  SheetSpec,
-  SkippedFile,
-  summarySheet,
-  t,
-  UnitSummary,
-  validateUnit,
-} from "../../scoring";
+import { buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitSummary, validateUnit } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
 import { describeEncoding, loadUnits } from "../units";
 import { readSurveyFile, surveyPointsFor } from "./survey";
 import { LegacyEncoding } from "../workbook/legacy-text";
+import { parseBands } from "../../scoring/report/bands";
 
 /** What every file of one run is scored with (plain data: it is posted to the worker threads). */
 export interface ScoreOptions {
