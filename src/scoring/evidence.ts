@@ -138,7 +138,8 @@ const ANY_SO_AFTER_WORDS = /^(?:\s+[^\s\d]+){0,4}\s+so\b/;
 function readReference(folded: string): { date: number | null; malformed: boolean } | null {
   const type = startsWithDocType(folded);
   if (!type) return null;
-  const afterType = folded.replace(/^(?:cac|nhung)\s+/, "").slice(type.length);
+  const plural = folded.startsWith("cac") || folded.startsWith("nhung");
+  const afterType = (plural ? folded.replace(/^(?:cac|nhung)\s+/, "") : folded).slice(type.length);
   // One pass first: when "số" follows none of the first words, none of the loop's patterns can match.
   if (!ANY_SO_AFTER_WORDS.test(afterType)) return null;
   let malformed = false;
@@ -244,16 +245,17 @@ export function parseEvidence(cell: CellValue): EvidenceDoc[] {
  * -------------------------------------------------------------------------------------------------------------- */
 
 /** Spelled-out phrases and their usual abbreviations, so both spellings compare equal (folded, word-separated). */
-const PHRASES: Array<[RegExp, string]> = [
-  [/\bcai cach hanh chinh\b/g, "cchc"],
-  [/\bthu tuc hanh chinh\b/g, "tthc"],
-  [/\bcong nghe thong tin\b/g, "cntt"],
-  [/\budcntt\b/g, "ung dung cntt"],
-  [/\bvan ban quy pham phap luat\b/g, "vbqppl"],
-  [/\b(?:van ban|vb) qppl\b/g, "vbqppl"],
-  [/\bquy pham phap luat\b/g, "qppl"],
-  [/\bcan bo cong chuc vien chuc\b/g, "cbccvc"],
-  [/\bcong chuc vien chuc\b/g, "ccvc"],
+const PHRASES: Array<[RegExp, string, string]> = [
+  // Each with a piece of text it cannot match without, looked for first (most documents hold none of them).
+  [/\bcai cach hanh chinh\b/g, "cchc", "cai cach hanh chinh"],
+  [/\bthu tuc hanh chinh\b/g, "tthc", "thu tuc hanh chinh"],
+  [/\bcong nghe thong tin\b/g, "cntt", "cong nghe thong tin"],
+  [/\budcntt\b/g, "ung dung cntt", "udcntt"],
+  [/\bvan ban quy pham phap luat\b/g, "vbqppl", "van ban quy pham phap luat"],
+  [/\b(?:van ban|vb) qppl\b/g, "vbqppl", " qppl"],
+  [/\bquy pham phap luat\b/g, "qppl", "quy pham phap luat"],
+  [/\bcan bo cong chuc vien chuc\b/g, "cbccvc", "can bo cong chuc vien chuc"],
+  [/\bcong chuc vien chuc\b/g, "ccvc", "cong chuc vien chuc"],
 ];
 
 /** Abbreviated document types, expanded (a reference number "3790/KH-UBND" then also names its type). */
@@ -285,7 +287,7 @@ function words(text: string): string[] {
     .split(" ")
     .map((w) => ABBREVIATIONS[w] ?? w)
     .join(" ");
-  for (const [re, short] of PHRASES) f = f.replace(re, short);
+  for (const [re, short, needs] of PHRASES) if (f.includes(needs)) f = f.replace(re, short);
   return f.split(" ").filter((w) => w !== "");
 }
 
@@ -327,15 +329,44 @@ function needed(count: number): number {
  * A blank requirement is met by any document.
  */
 export function matchesRequired(docs: EvidenceDoc[], required: string): boolean {
-  if (fold(required) === "") return docs.length > 0;
-  const alternatives = fold(required)
-    .replace(/\([^)]*\)/g, " ")
-    .split(/\s+hoac\s+|\s+\/\s*|\s*\/\s+/)
-    .flatMap((alternative) => alternative.split(LIST_OF_TYPES))
-    .map(requirementOf)
-    .filter((r): r is Requirement => r !== null);
-  const docWords = docs.map((d) => new Set(words(d.text)));
+  const alternatives = requirementsOf(required);
+  if (alternatives === null) return docs.length > 0;
+  const docWords = docs.map(wordsOf);
   return alternatives.some((req) =>
     docWords.some((have) => req.type.every((w) => have.has(w)) && req.key.filter((w) => have.has(w)).length >= needed(req.key.length)),
   );
+}
+
+/**
+ * A required name's alternatives (null for a blank name), read once per name: the same catalogue names are
+ * checked against every unit's documents. The cache is emptied when it grows large (names come from catalogues,
+ * which are few).
+ */
+const requirementCache = new Map<string, Requirement[] | null>();
+
+function requirementsOf(required: string): Requirement[] | null {
+  let alternatives = requirementCache.get(required);
+  if (alternatives !== undefined) return alternatives;
+  const folded = fold(required);
+  alternatives =
+    folded === ""
+      ? null
+      : folded
+          .replace(/\([^)]*\)/g, " ")
+          .split(/\s+hoac\s+|\s+\/\s*|\s*\/\s+/)
+          .flatMap((alternative) => alternative.split(LIST_OF_TYPES))
+          .map(requirementOf)
+          .filter((r): r is Requirement => r !== null);
+  if (requirementCache.size >= 10_000) requirementCache.clear();
+  requirementCache.set(required, alternatives);
+  return alternatives;
+}
+
+/** A document's words, worked out once per document (a cell's documents are matched against each required name). */
+const docWordSets = new WeakMap<EvidenceDoc, Set<string>>();
+
+function wordsOf(doc: EvidenceDoc): Set<string> {
+  let set = docWordSets.get(doc);
+  if (!set) docWordSets.set(doc, (set = new Set(words(doc.text))));
+  return set;
 }

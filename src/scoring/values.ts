@@ -1,5 +1,8 @@
 import { ParError } from "./errors";
+import { fold } from "./fold";
 import { figure, Figure } from "./i18n/messages";
+
+export { fold };
 
 /** What a cell can hold when it reaches the core: Excel scalars, JS dates, or nothing. */
 export type CellValue = number | string | boolean | Date | null | undefined;
@@ -15,84 +18,6 @@ export type ScoreInput =
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
-
-/** Folded form of non-ASCII characters (NFD without combining marks, đ → d), filled as characters are met. */
-const foldedChars = new Map<number, string>();
-
-/** Characters that do not show: zero-width space/joiners, word joiner, byte-order mark, soft hyphen. */
-const INVISIBLE = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/;
-
-function foldCode(code: number, ch: string): string {
-  let f = foldedChars.get(code);
-  if (f === undefined) {
-    f = INVISIBLE.test(ch) ? "" : /^\s$/.test(ch) ? " " : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
-    foldedChars.set(code, f);
-  }
-  return f;
-}
-
-/**
- * The folded character of each code below 0x2000 (Latin, Vietnamese, combining marks): 0 when unknown yet,
- * FOLD_NONE when it folds to nothing, FOLD_LONG when it folds to several characters (looked up in foldedChars).
- */
-const FOLD_TABLE = new Uint16Array(0x2000);
-const FOLD_NONE = 0xffff;
-const FOLD_LONG = 0xfffe;
-const TABLE_SIZE = FOLD_TABLE.length;
-
-function tableCode(code: number): number {
-  let f = FOLD_TABLE[code];
-  if (f === 0) {
-    const s = foldCode(code, String.fromCharCode(code));
-    f = FOLD_TABLE[code] = s.length === 0 ? FOLD_NONE : s.length === 1 ? s.charCodeAt(0) : FOLD_LONG;
-  }
-  return f;
-}
-
-const NEEDS_SPACE_FIX = /\s\s|[^\S ]|^\s|\s$/;
-
-/** The string of char codes (in slices: a spread of a very long cell would overflow the stack). */
-function fromCodes(codes: number[]): string {
-  if (codes.length <= 4096) return String.fromCharCode(...codes);
-  let s = "";
-  for (let at = 0; at < codes.length; at += 4096) s += String.fromCharCode(...codes.slice(at, at + 4096));
-  return s;
-}
-
-/**
- * Lower-case, without Vietnamese diacritics (đ → d), without invisible characters (zero-width space, soft
- * hyphen), runs of white space (non-breaking too) as one space, trimmed: for matching words users type. Runs on
- * every cell of a sheet: ASCII is copied as it is, other characters through a table filled as they are met.
- */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  let i = 0;
-  while (i < lower.length && lower.charCodeAt(i) < 128) i++;
-  let out: string;
-  if (i === lower.length) out = lower;
-  else {
-    const codes: number[] = [];
-    for (let k = 0; k < i; k++) codes.push(lower.charCodeAt(k));
-    let pieces = "";
-    for (; i < lower.length; i++) {
-      const code = lower.charCodeAt(i);
-      if (code < 128) {
-        codes.push(code);
-        continue;
-      }
-      const f = code < TABLE_SIZE ? tableCode(code) : FOLD_LONG;
-      if (f === FOLD_NONE) continue;
-      if (f !== FOLD_LONG) {
-        codes.push(f);
-        continue;
-      }
-      pieces += fromCodes(codes) + foldCode(code, lower[i]);
-      codes.length = 0;
-    }
-    out = pieces + fromCodes(codes);
-  }
-  return NEEDS_SPACE_FIX.test(out) ? out.replace(/\s+/g, " ").trim() : out;
-}
 
 const NOT_APPLICABLE = new Set(["khong ap dung", "kad", "n/a", "na", "not applicable", "k.a.d", "kad."]);
 const TRUE_WORDS = new Set(["co", "yes", "true", "dung"]);

@@ -1,6 +1,6 @@
 /**
- * Scores many files on all cores: worker threads (worker.ts, compiled to lib/) each score one file at a time, and
- * the outcomes are handed on in the files' order whatever thread finished first, so the ranking never depends on
+ * Scores many files on all cores: worker threads (worker.ts, compiled to lib/) each score one file at a time (and
+ * hold the next one, so that no thread waits for this one between files), and the outcomes are handed on in the files' order whatever thread finished first, so the ranking never depends on
  * timing. At most a few files per thread are in flight beyond the next one to hand on, so memory does not grow with
  * the number of files. Without a compiled worker file (tests run the TypeScript sources) or with one thread, files
  * are scored in this thread. A thread that dies takes only its current file with it (said as that file's reason).
@@ -10,6 +10,9 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { FileOutcome, scoreFile, ScoreOptions } from "./score-file";
+
+/** Files a thread holds at once: the one it scores and the next one. */
+const PER_THREAD = 2;
 
 export interface PoolOptions {
   /** Worker threads to use; 1 scores in this thread. Default: one per core. */
@@ -57,8 +60,10 @@ export async function scoreFiles(
   let handing: Promise<void> = Promise.resolve();
 
   await new Promise<void>((resolve, reject) => {
-    const idle: Worker[] = [];
-    const current = new Map<Worker, number>();
+    // Each thread holds the file it scores and, once it has one, the next one: it never waits for this thread.
+    const queued = new Map<Worker, number[]>();
+    // Files sent to a thread that died before it started them: sent again first.
+    const again: number[] = [];
     let live = 0;
 
     const handOn = () => {
@@ -71,7 +76,7 @@ export async function scoreFiles(
         }
         pump();
         if (next === files.length) {
-          for (const w of [...idle, ...current.keys()]) void w.terminate();
+          for (const w of queued.keys()) void w.terminate();
           resolve();
         }
       });
@@ -83,26 +88,41 @@ export async function scoreFiles(
       handOn();
     };
 
+    const nextFile = (): number | undefined => {
+      if (again.length > 0) return again.shift();
+      if (dispatched < files.length && dispatched < next + window) return dispatched++;
+      return undefined;
+    };
+
     const pump = () => {
-      while (idle.length > 0 && dispatched < files.length && dispatched < next + window) {
-        const worker = idle.pop()!;
-        current.set(worker, dispatched);
-        worker.postMessage({ index: dispatched, file: files[dispatched] });
-        dispatched++;
+      // The emptiest thread first, so that files spread evenly.
+      for (let depth = 0; depth < PER_THREAD; depth++) {
+        for (const [worker, list] of queued) {
+          if (list.length !== depth) continue;
+          const index = nextFile();
+          if (index === undefined) return;
+          list.push(index);
+          worker.postMessage({ index, file: files[index] });
+        }
       }
     };
 
     const start = () => {
       const worker = new Worker(workerFile, { workerData: score });
       live++;
+      queued.set(worker, []);
       worker.on("message", (message: { index: number; outcome: FileOutcome }) => {
-        current.delete(worker);
-        idle.push(worker);
+        const list = queued.get(worker);
+        const at = list?.indexOf(message.index) ?? -1;
+        if (at >= 0) list!.splice(at, 1);
         finish(message.index, message.outcome);
       });
       worker.on("error", (e) => {
-        const index = current.get(worker);
-        current.delete(worker);
+        const list = queued.get(worker) ?? [];
+        queued.set(worker, []);
+        // The file it was scoring goes with it; the one it held next is sent again.
+        const index = list.shift();
+        again.unshift(...list);
         if (index !== undefined) {
           const en = score.lang === "en";
           const reason = en ? `unexpected error (please report it): ${e.message}` : `lỗi không mong đợi (xin báo lại cho nhóm phát triển): ${e.message}`;
@@ -111,15 +131,14 @@ export async function scoreFiles(
       });
       worker.on("exit", () => {
         live--;
-        const wasIdle = idle.indexOf(worker);
-        if (wasIdle >= 0) idle.splice(wasIdle, 1);
+        again.unshift(...(queued.get(worker) ?? []));
+        queued.delete(worker);
         // A thread that died while files remain is replaced.
-        if (next < files.length && dispatched < files.length && live < threads) {
+        if (next < files.length && (again.length > 0 || dispatched < files.length) && live < threads) {
           start();
           pump();
         }
       });
-      idle.push(worker);
     };
 
     for (let i = 0; i < threads; i++) start();

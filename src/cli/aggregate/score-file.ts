@@ -6,12 +6,10 @@
 import { buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateUnit } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
-import { readBands } from "../commands/summary";
 import { describeEncoding, loadUnits } from "../units";
 import { readSurveyFile, surveyPointsFor } from "./survey";
 import { LegacyEncoding } from "../workbook/legacy-text";
-import { addSheet, workbookBuffer } from "../xlsx/write";
-import ExcelJS from "exceljs";
+import { parseBands } from "../../scoring/report/bands";
 
 /** What every file of one run is scored with (plain data: it is posted to the worker threads). */
 export interface ScoreOptions {
@@ -60,7 +58,9 @@ function catalogFor(ref: string | undefined): Promise<Catalog> | undefined {
 
 /** A unit's summary sheet as an .xlsx workbook of its own (for --per-unit). */
 async function unitWorkbook(sheet: SheetSpec): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // The writer (and exceljs) is loaded only for --per-unit: a worker thread that only scores starts quicker.
+  const [{ default: Excel }, { addSheet, workbookBuffer }] = await Promise.all([import("exceljs"), import("../xlsx/write")]);
+  const workbook = new Excel.Workbook();
   addSheet(workbook, sheet);
   return workbookBuffer(workbook, { level: 1 });
 }
@@ -69,7 +69,8 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
   const outcome: FileOutcome = { file, units: [], notes: [], skipped: [] };
   const en = opts.lang === "en";
   try {
-    const bands = readBands(opts.bands);
+    // As readBands (commands/summary.ts) reads --bands; that module is not loaded in a worker thread.
+    const bands = opts.bands ? parseBands(opts.bands) : undefined;
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
     const given = await catalogFor(opts.catalog);
     const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding });

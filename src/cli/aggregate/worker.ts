@@ -1,9 +1,28 @@
-/** A worker thread of `par aggregate` (pool.ts): scores the files it is sent, one at a time, and posts each outcome. */
+/** A worker thread of `par aggregate` (pool.ts): scores the files it is sent, one at a time in the order sent, and posts each outcome. */
 import { parentPort, workerData } from "node:worker_threads";
 import { scoreFile, ScoreOptions } from "./score-file";
 
 const options = workerData as ScoreOptions;
 
-parentPort?.on("message", (job: { index: number; file: string }) => {
-  void scoreFile(job.file, options).then((outcome) => parentPort?.postMessage({ index: job.index, outcome }));
+interface Job {
+  index: number;
+  file: string;
+}
+
+/** Files sent while one is being scored wait their turn: one file at a time, in the order sent. */
+const jobs: Job[] = [];
+let busy = false;
+
+async function work(): Promise<void> {
+  busy = true;
+  for (let job = jobs.shift(); job; job = jobs.shift()) {
+    const outcome = await scoreFile(job.file, options);
+    parentPort?.postMessage({ index: job.index, outcome });
+  }
+  busy = false;
+}
+
+parentPort?.on("message", (job: Job) => {
+  jobs.push(job);
+  if (!busy) void work();
 });

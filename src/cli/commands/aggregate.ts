@@ -31,7 +31,7 @@ import { rankingHtml } from "../report/ranking-html";
 import { escapeControls } from "../terminal-text";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
-import { addSheet, workbookBuffer } from "../xlsx/write";
+import { addSheet, loadExcelJS, newWorkbook, workbookBuffer } from "../xlsx/write";
 import { bandsOption, readBands } from "./summary";
 
 /**
@@ -115,7 +115,7 @@ class UnitFiles {
 
 /** The ranking workbook; a unit whose own sheet cannot be written keeps its place in the ranking and is said. */
 function rankingWorkbook(specs: SheetSpec[], unitSheets: Scored[], lang: Lang, skip: (s: SkippedFile) => void): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   for (const spec of specs) addSheet(workbook, spec);
   for (const s of unitSheets) {
     const before = new Set(workbook.worksheets.map((w) => w.id));
@@ -200,7 +200,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };
-      await scoreFiles(
+      const scoring = scoreFiles(
         files,
         score,
         async (outcome) => {
@@ -220,6 +220,9 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         },
         { threads: opts.threads === undefined ? undefined : Number(opts.threads) },
       );
+      // The worker threads have their files: exceljs, for the ranking workbook, loads meanwhile.
+      loadExcelJS();
+      await scoring;
       bar?.stop();
       late.forEach((line) => io.err(`${line}\n`));
 

@@ -1,12 +1,11 @@
 import { Command } from "commander";
-import ExcelJS from "exceljs";
 import { catalogToSheet, Lang } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { Io } from "../io";
 import { forceOption, langOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { requireXlsxOutput } from "../paths";
-import { addSheet, workbookBuffer } from "../xlsx/write";
+import { addSheet, newWorkbook, workbookBuffer } from "../xlsx/write";
 
 export function registerCatalogExport(catalog: Command, io: Io): void {
   catalog
@@ -20,7 +19,7 @@ export function registerCatalogExport(catalog: Command, io: Io): void {
       requireXlsxOutput(opts.output);
       const plan = await planOutputs([opts.output], { inputs: [ref], force: opts.force });
       const c = await loadCatalog(ref);
-      const workbook = new ExcelJS.Workbook();
+      const workbook = newWorkbook();
       const sheet = addSheet(workbook, catalogToSheet(c));
       await writeOutputs(plan, [{ path: opts.output, data: await workbookBuffer(workbook) }]);
       io.out(

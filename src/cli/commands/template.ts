@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import ExcelJS from "exceljs";
 import { Lang, templateSheet, walk } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { count } from "../count";
@@ -8,7 +7,7 @@ import { Io } from "../io";
 import { forceOption, langOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { requireXlsxOutput } from "../paths";
-import { addSheet, workbookBuffer } from "../xlsx/write";
+import { addSheet, newWorkbook, workbookBuffer } from "../xlsx/write";
 
 function readYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -34,7 +33,7 @@ export function registerTemplate(par: Command, io: Io): void {
       const plan = await planOutputs([opts.output], { inputs: opts.catalog ? [opts.catalog] : [], force: opts.force });
       const catalog = await loadCatalog(opts.catalog);
       const spec = templateSheet(catalog, { lang: opts.lang, unit: opts.unit, year: readYear(opts.year) });
-      const workbook = new ExcelJS.Workbook();
+      const workbook = newWorkbook();
       const sheet = addSheet(workbook, spec);
       await writeOutputs(plan, [{ path: opts.output, data: await workbookBuffer(workbook) }]);
       const criteria = count(walk(catalog.nodes).length, opts.lang, "tiêu chí", "criterion", "criteria");

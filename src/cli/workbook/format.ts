@@ -3,7 +3,7 @@
  * password-protected .xlsx, a text file named .xlsx). The compound-file (OLE2) container holds both old .xls
  * workbooks and encrypted Office files; an encrypted one has an "EncryptionInfo" stream.
  */
-import * as XLSX from "@e965/xlsx";
+import * as XLSX from "./sheetjs";
 
 export type ContainerKind = "zip" | "compound" | "text";
 

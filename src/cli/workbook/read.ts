@@ -5,7 +5,7 @@
  * all text (SheetJS is asked not to guess: it would read "0,5" as 5 and 05/01/2019 as the 1st of May), and the
  * core reads numbers, percentages and dd/mm/yyyy dates from text as it does everywhere.
  */
-import * as XLSX from "@e965/xlsx";
+import * as XLSX from "./sheetjs";
 import { basename, extname } from "node:path";
 import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";

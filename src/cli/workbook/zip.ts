@@ -5,7 +5,7 @@
  * size is bounded (a zip bomb stops at the bound), and pictures, drawings, themes, macros and printer settings
  * are never inflated.
  */
-import * as XLSX from "@e965/xlsx";
+import * as XLSX from "./sheetjs";
 import * as zlib from "node:zlib";
 
 export class ZipError extends Error {}
@@ -91,14 +91,46 @@ export function scoringParts(buf: Buffer): Buffer {
   // cfb_new adds a placeholder stream; a zip has none.
   XLSX.CFB.utils.cfb_del(container, "/\u0001Sh33tJ5");
   let budget = MAX_UNPACKED_BYTES;
-  let kept = 0;
+  const parts: { name: string; data: Buffer }[] = [];
   for (const entry of entries(buf)) {
     if (entry.name.endsWith("/") || UNUSED.test(entry.name)) continue;
     const data = unpack(buf, entry, budget);
     budget -= data.length;
-    XLSX.CFB.utils.cfb_add(container, `/${entry.name}`, data);
-    kept++;
+    parts.push({ name: entry.name, data });
   }
-  if (kept === 0) throw new ZipError("empty zip");
+  if (parts.length === 0) throw new ZipError("empty zip");
+  if (namesApart(parts.map((p) => p.name))) {
+    // Added without a lookup each, then sorted once: the container cfb_add builds part by part (it re-sorts the
+    // whole container after each part), in a fraction of the time.
+    for (const { name, data } of parts) XLSX.CFB.utils.cfb_add(container, `/${name}`, data, { unsafe: true });
+    XLSX.CFB.utils.cfb_gc(container);
+  } else {
+    // Names that the container's lookup takes for one another (case, control characters): its own merging decides.
+    for (const { name, data } of parts) XLSX.CFB.utils.cfb_add(container, `/${name}`, data);
+  }
   return XLSX.CFB.write(container, { type: "buffer", fileType: "zip", compression: false }) as Buffer;
+}
+
+/**
+ * Whether no two part names (nor a name and SheetJS's placeholder stream "\u0001Sh33tJ5") are the same to the
+ * container's lookup (CFB.find: upper case, NUL removed, \u0001–\u0006 read as "!"), and none is empty: then adding
+ * each part without that lookup gives the same container.
+ */
+function namesApart(names: string[]): boolean {
+  const seen = new Set<string>([lookupKey("\u0001Sh33tJ5")]);
+  for (const name of names) {
+    const key = lookupKey(name);
+    if (name === "" || seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
+
+function lookupKey(name: string): string {
+  let key = "";
+  for (const ch of name.toUpperCase()) {
+    const code = ch.charCodeAt(0);
+    key += code === 0 ? "" : code <= 6 ? "!" : ch;
+  }
+  return key;
 }

@@ -19,12 +19,11 @@
  * - error values ("#N/A", "#VALUE!", also as a formula's result): the error text as a string;
  * - merged cells: the value only in the range's top-left (master) cell, null elsewhere; the areas in grid.merges.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { FLAGS_SHEET, OWNED_SHEET, OWNED_SHEET_HEADER } from "../../scoring/report/sheet-spec";
 import { readRegularFile } from "../read-file";
 import { unreadable, WorkbookError, WorkbookErrorCode } from "../workbook/errors";
 import { readWorkbookBytes, SheetState, WorkbookData, WorkbookFormat } from "../workbook/read";
-import { loadKeepingSheetNames } from "./sheet-names";
 
 export { hyperlinkValue } from "../workbook/hyperlinks";
 export { WorkbookError };
@@ -66,7 +65,9 @@ export function isGeneratedWorkbook(data: WorkbookData): boolean {
 /** Loads an .xlsx buffer into an exceljs Workbook; anything unreadable is a WorkbookError naming `file`. */
 export async function loadWorkbookBuffer(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   if (buf.length === 0) throw unreadable("empty", file);
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded when first needed: scoring reads with SheetJS only, and a worker thread need not load it.
+  const [{ default: Excel }, { loadKeepingSheetNames }] = await Promise.all([import("exceljs"), import("./sheet-names")]);
+  const workbook = new Excel.Workbook();
   try {
     await loadKeepingSheetNames(workbook, buf);
   } catch (e) {

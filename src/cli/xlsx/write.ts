@@ -37,38 +37,74 @@ import { isOwnedListHeader, loadWorkbook, OWNED_SHEET, ownedSheetNames, Workbook
 
 export { OWNED_SHEET };
 
+/**
+ * A new exceljs workbook. exceljs takes about half a second to load, so it is loaded when a command first writes a
+ * workbook, not when the CLI starts (`par validate` never needs it; `par aggregate` loads it while its worker threads
+ * score files: loadExcelJS).
+ */
+export function newWorkbook(): ExcelJS.Workbook {
+  return new (loadExcelJS().Workbook)();
+}
+
+/** exceljs itself, loaded on first use. */
+export function loadExcelJS(): typeof ExcelJS {
+  return require("exceljs") as typeof ExcelJS;
+}
+
 /** "#RRGGBB" → exceljs ARGB "FFRRGGBB". */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
 
+/**
+ * Cells of one look share one frozen style object: exceljs renders a style's XML once per style object (its
+ * styles' WeakMap), not once per cell, which is most of the time a large ranking workbook takes to write. A written
+ * cell's style is never changed in place (cell.font = … would change every cell of that look, and throws on a
+ * frozen style): give the cell a new style object instead.
+ */
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, value: SpecCell["value"]): void {
   const s = style ?? {};
+  const isDate = value instanceof Date;
+  const key = JSON.stringify([s.bold, s.italic, s.size, s.fill, s.numFmt, s.wrap, s.indent, s.align, s.border, isDate]);
+  let shared = sharedStyles.get(key);
+  if (!shared) {
+    shared = Object.freeze(cellStyle(s, isDate));
+    sharedStyles.set(key, shared);
+  }
+  cell.style = shared;
+}
+
+/** The exceljs style of a spec's cell style (a date without a number format shows as dd/mm/yyyy). */
+function cellStyle(s: CellStyle, isDate: boolean): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
   const color = s.fill ? FILL_COLORS[s.fill] : null;
   const fill = color ? argb(color) : null;
   const header = s.fill === "header";
   const bold = s.bold ?? (header || s.fill === "total" ? true : undefined);
   if (bold || s.italic || s.size || header) {
-    cell.font = {
+    out.font = Object.freeze({
       name: "Calibri",
       size: s.size ?? 11,
       ...(bold ? { bold: true } : {}),
       ...(s.italic ? { italic: true } : {}),
       ...(header ? { color: { argb: argb(HEADER_FONT_COLOR) } } : {}),
-    };
+    });
   }
-  if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
-  const numFmt = s.numFmt ?? (value instanceof Date ? "dd/mm/yyyy" : undefined);
-  if (numFmt) cell.numFmt = numFmt;
+  if (fill) out.fill = Object.freeze({ type: "pattern", pattern: "solid", fgColor: { argb: fill } } as const);
+  const numFmt = s.numFmt ?? (isDate ? "dd/mm/yyyy" : undefined);
+  if (numFmt) out.numFmt = numFmt;
   if (s.wrap || s.indent || s.align || header) {
-    cell.alignment = {
+    out.alignment = Object.freeze({
       vertical: header ? "middle" : "top",
       ...(s.wrap || header ? { wrapText: true } : {}),
       ...(s.indent ? { indent: s.indent } : {}),
       ...(s.align ? { horizontal: s.align } : header ? { horizontal: "center" } : {}),
-    };
+    } as const);
   }
-  if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.border) out.border = Object.freeze({ top: THIN, left: THIN, bottom: THIN, right: THIN });
+  return out;
 }
 
 function writeCell(cell: ExcelJS.Cell, spec: SpecCell): void {
@@ -341,7 +377,7 @@ function sheetDate(d: Date): Date {
  * summary is an .xlsx copy of its values (formulas, formats and styles of the original are not carried over).
  */
 export function workbookFromData(data: WorkbookData, specs: SheetSpec[]): { workbook: ExcelJS.Workbook; names: string[] } {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   const owned = new Set(ownedSheetNames(data));
   for (const grid of data.grids) {
     if (owned.has(grid.name)) continue;

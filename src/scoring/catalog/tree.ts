@@ -23,12 +23,22 @@ export function leaves(catalog: Catalog): CatalogNode[] {
   return [...walk(catalog.nodes)].filter((n) => n.children.length === 0);
 }
 
+/** Every node of a catalogue, depth first, listed once per catalogue (catalogues are never changed in place). */
+const nodeLists = new WeakMap<Catalog, readonly CatalogNode[]>();
+
+export function catalogNodes(catalog: Catalog): readonly CatalogNode[] {
+  let list = nodeLists.get(catalog);
+  if (!list) nodeLists.set(catalog, (list = walk(catalog.nodes)));
+  return list;
+}
+
 const indexes = new WeakMap<Catalog, Map<string, CatalogNode>>();
 
-function indexOf(catalog: Catalog): Map<string, CatalogNode> {
+/** The catalogue's nodes by code, built once per catalogue. */
+export function nodeIndex(catalog: Catalog): ReadonlyMap<string, CatalogNode> {
   let index = indexes.get(catalog);
   if (!index) {
-    index = new Map([...walk(catalog.nodes)].map((n) => [n.code, n]));
+    index = new Map(catalogNodes(catalog).map((n) => [n.code, n]));
     indexes.set(catalog, index);
   }
   return index;
@@ -36,11 +46,19 @@ function indexOf(catalog: Catalog): Map<string, CatalogNode> {
 
 /** "1.1." and " 1.1 " are "1.1"; a number 1.1 is "1.1". */
 export function normalizeCode(code: string | number): string {
-  return String(code).trim().replace(/\.+$/, "");
+  return isCanonical(code) ? code : String(code).trim().replace(/\.+$/, "");
+}
+
+/** A code that starts and ends with a digit is its own normal form (the common case: codes read from sheets). */
+function isCanonical(code: string | number): code is string {
+  if (typeof code !== "string" || code.length === 0) return false;
+  const first = code.charCodeAt(0);
+  const last = code.charCodeAt(code.length - 1);
+  return first >= 48 && first <= 57 && last >= 48 && last <= 57;
 }
 
 export function findNode(catalog: Catalog, code: string | number): CatalogNode | undefined {
-  return indexOf(catalog).get(normalizeCode(code));
+  return nodeIndex(catalog).get(normalizeCode(code));
 }
 
 /** Like findNode, but an unknown code is a ParError that names the code and the catalogue. */

@@ -94,6 +94,19 @@ function textOf(value: unknown): string {
   return "";
 }
 
+/** textOf of each cell, read once per header search (the candidate bands overlap: each cell is read many times). */
+type CellTexts = (row: number, col: number) => string;
+
+function cellTexts(grid: Grid): CellTexts {
+  const memo: string[][] = [];
+  return (row, col) => {
+    const line = (memo[row] ??= []);
+    let text = line[col];
+    if (text === undefined) line[col] = text = textOf(cellAt(grid, row, col));
+    return text;
+  };
+}
+
 /** For each merged cell (other than its top-left), the merge it belongs to; null when the grid holds no merges. */
 function mergeLookup(grid: Grid): ((row: number, col: number) => CellRect | null) | null {
   const merges = grid.merges;
@@ -116,15 +129,15 @@ function mergeLookup(grid: Grid): ((row: number, col: number) => CellRect | null
  * its merge's top-left cell. When the host could not tell merges (grid.merges undefined), a blank cell of an
  * upper header row that has sub-headers below it continues the group header on its left, as a merge would.
  */
-function bandTexts(grid: Grid, top: number, height: number, width: number, merged: ReturnType<typeof mergeLookup>): string[][] {
+function bandTexts(grid: Grid, top: number, height: number, width: number, merged: ReturnType<typeof mergeLookup>, textAt: CellTexts): string[][] {
   const texts: string[][] = [];
   const guessMerges = grid.merges === undefined;
   for (let col = 0; col < width; col++) {
     const parts: string[] = [];
     for (let row = top; row < top + height; row++) {
       const m = merged?.(row, col);
-      let text = m && m.top >= top ? textOf(cellAt(grid, m.top, m.left)) : textOf(cellAt(grid, row, col));
-      if (!text && guessMerges && row < top + height - 1) text = continuedGroup(grid, row, col);
+      let text = m && m.top >= top ? textAt(m.top, m.left) : textAt(row, col);
+      if (!text && guessMerges && row < top + height - 1) text = continuedGroup(row, col, textAt);
       if (text && parts[parts.length - 1] !== text) parts.push(text);
     }
     texts.push(parts);
@@ -133,15 +146,15 @@ function bandTexts(grid: Grid, top: number, height: number, width: number, merge
 }
 
 /** The group header on the left of a blank upper header cell, when both columns have sub-headers below. */
-function continuedGroup(grid: Grid, row: number, col: number): string {
-  if (!textOf(cellAt(grid, row + 1, col))) return "";
+function continuedGroup(row: number, col: number, textAt: CellTexts): string {
+  if (!textAt(row + 1, col)) return "";
   for (let left = col - 1; left >= 0; left--) {
-    const text = textOf(cellAt(grid, row, left));
+    const text = textAt(row, left);
     if (!text) {
-      if (!textOf(cellAt(grid, row + 1, left))) return "";
+      if (!textAt(row + 1, left)) return "";
       continue;
     }
-    return textOf(cellAt(grid, row + 1, left)) ? text : "";
+    return textAt(row + 1, left) ? text : "";
   }
   return "";
 }
@@ -151,8 +164,8 @@ interface Candidate {
   count: number;
 }
 
-function candidate(grid: Grid, top: number, height: number, width: number, merged: ReturnType<typeof mergeLookup>): Candidate | null {
-  const texts = bandTexts(grid, top, height, width, merged);
+function candidate(grid: Grid, top: number, height: number, width: number, merged: ReturnType<typeof mergeLookup>, textAt: CellTexts): Candidate | null {
+  const texts = bandTexts(grid, top, height, width, merged, textAt);
   const columns: HeaderMap["columns"] = {};
   const found: HeaderColumn[] = [];
   texts.forEach((parts, col) => {
@@ -176,18 +189,19 @@ function candidate(grid: Grid, top: number, height: number, width: number, merge
 export function findHeader(grid: Grid): HeaderMap | null {
   const width = gridWidth(grid);
   const merged = mergeLookup(grid);
+  const textAt = cellTexts(grid);
   const counts = new Map<string, number>();
   const count = (top: number, height: number): number => {
     const key = `${top}:${height}`;
     let n = counts.get(key);
-    if (n === undefined) counts.set(key, (n = candidate(grid, top, height, width, merged)?.count ?? 0));
+    if (n === undefined) counts.set(key, (n = candidate(grid, top, height, width, merged, textAt)?.count ?? 0));
     return n;
   };
   let best: Candidate | null = null;
   const last = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
   for (let top = 0; top < last; top++) {
     for (let height = 1; height <= HEADER_MAX_ROWS; height++) {
-      const c = candidate(grid, top, height, width, merged);
+      const c = candidate(grid, top, height, width, merged, textAt);
       if (!c) continue;
       if (height > 1 && lowerRowHoldsCode(grid, c.map)) break;
       counts.set(`${top}:${height}`, c.count);

@@ -2,7 +2,7 @@ import { a1, cellAt, CellRect, Grid, gridWidth } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
-import { ColumnRole, HeaderMap, Numbering, UnitRow, UnitSheet } from "./types";
+import { ColumnRole, HeaderMap, Numbering, UnitCell, UnitRow, UnitSheet } from "./types";
 
 const UNIT_LABELS = ["don vi", "ten don vi", "co quan", "ten co quan", "unit"];
 const CATALOG_LABELS = ["bo tieu chi", "ma bo tieu chi", "catalogue", "catalog"];
@@ -99,28 +99,36 @@ function mergedOrigin(merges: CellRect[] | undefined, columns: number[]): (row: 
 /** Columns whose cell, merged down over several criterion rows, belongs to every row it covers. */
 const SHARED_WHEN_MERGED: ColumnRole[] = ["name", "evidence", "notes"];
 
-const ROLES: Exclude<ColumnRole, "code">[] = ["name", "max", "value", "self", "appraised", "survey", "evidence", "notes"];
-
 function unitRows(grid: Grid, header: HeaderMap, codes: (string | null)[], rowIndexes: number[]): UnitRow[] {
   const codeCol = header.columns.code!;
   const shared = SHARED_WHEN_MERGED.map((r) => header.columns[r]).filter((c): c is number => c !== undefined);
   const origin = grid.merges?.length ? mergedOrigin(grid.merges, shared) : null;
-  const columns = ROLES.map((role) => ({ role, col: header.columns[role], shared: SHARED_WHEN_MERGED.includes(role) }));
+  /** The cell of `role` in `row`: a merged cell's own (name, evidence, notes) is its merge's top-left cell. */
+  const cellOf = (role: Exclude<ColumnRole, "code">, row: number): UnitCell | null => {
+    const col = header.columns[role];
+    if (col === undefined) return null;
+    const from = origin && SHARED_WHEN_MERGED.includes(role) ? origin(row, col) : null;
+    return from ? { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) } : { value: cellAt(grid, row, col), cell: a1(row, col) };
+  };
   const rows: UnitRow[] = [];
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
     if (!code) continue;
     const row = rowIndexes[i];
-    const unitRow = { row, code, codeCell: { value: cellAt(grid, row, codeCol), cell: a1(row, codeCol) } } as UnitRow;
-    for (const { role, col, shared: merged } of columns) {
-      if (col === undefined) {
-        unitRow[role] = null;
-        continue;
-      }
-      const from = merged && origin ? origin(row, col) : null;
-      unitRow[role] = from ? { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) } : { value: cellAt(grid, row, col), cell: a1(row, col) };
-    }
-    rows.push(unitRow);
+    // One literal, its properties in the order of UnitRow: every row object has the same shape from the start.
+    rows.push({
+      row,
+      code,
+      codeCell: { value: cellAt(grid, row, codeCol), cell: a1(row, codeCol) },
+      name: cellOf("name", row),
+      max: cellOf("max", row),
+      value: cellOf("value", row),
+      self: cellOf("self", row),
+      appraised: cellOf("appraised", row),
+      survey: cellOf("survey", row),
+      evidence: cellOf("evidence", row),
+      notes: cellOf("notes", row),
+    });
   }
   return rows;
 }

@@ -1,4 +1,4 @@
-import { Catalog, CatalogNode, LeafScore, leaves, nodePart, walk } from "../catalog";
+import { Catalog, catalogNodes, CatalogNode, LeafScore, leaves, nodePart } from "../catalog";
 import { score } from "../rules";
 import { isNotApplicableText, readInput, readMax } from "../values";
 import { UnitCell, UnitRow, UnitSheet } from "./types";
@@ -23,13 +23,22 @@ function sheetMax(row: UnitRow | undefined): number | null {
   }
 }
 
+/** Whether some leaf of the catalogue has no maximum (known once per catalogue). */
+const lacksMaxima = new WeakMap<Catalog, boolean>();
+
+function hasLeafWithoutMax(catalog: Catalog): boolean {
+  let lacks = lacksMaxima.get(catalog);
+  if (lacks === undefined) lacksMaxima.set(catalog, (lacks = catalogNodes(catalog).some((n) => n.children.length === 0 && n.max === null)));
+  return lacks;
+}
+
 /**
  * The catalogue as validation checks this unit against: a leaf the catalogue gives no maximum (a names-only
  * catalogue) takes the maximum the unit's sheet states for it, so scores above it and sums are still checked. Only
  * for checks: the index never uses a sheet's maxima (unitRollups). The catalogue itself is not changed.
  */
-export function unitCatalog(catalog: Catalog, unit: UnitSheet): Catalog {
-  const rows = rowsByCode(unit);
+export function unitCatalog(catalog: Catalog, unit: UnitSheet, rows: ReadonlyMap<string, UnitRow> = rowsByCode(unit)): Catalog {
+  if (!hasLeafWithoutMax(catalog)) return catalog;
   let changed = false;
   const adapt = (node: CatalogNode): CatalogNode => {
     if (node.children.length > 0) {
@@ -49,6 +58,10 @@ export function unitCatalog(catalog: Catalog, unit: UnitSheet): Catalog {
 /** A score cell as a leaf score: points, not applicable, blank (null), or "invalid" (text, not a number). */
 export function readScoreCell(cell: UnitCell | null): LeafScore | "invalid" {
   if (!cell) return null;
+  const value = cell.value;
+  // Numbers and blanks, the usual cells, read as readInput would read them.
+  if (typeof value === "number") return Number.isFinite(value) ? value : "invalid";
+  if (value === null || value === undefined) return null;
   try {
     const input = readInput(cell.value);
     if (input.kind === "blank") return null;
@@ -80,10 +93,14 @@ const isNa = (cell: UnitCell | null) => typeof cell?.value === "string" && isNot
  * Codes of the field and criterion rows marked "Không áp dụng" in `column` or in the result column: the whole
  * subtree is then not applicable (a unit without administrative procedures skips field 3 at once).
  */
-export function notApplicableParents(unit: UnitSheet, catalog: Catalog, column: ScoreColumn | "survey"): Set<string> {
-  const rows = rowsByCode(unit);
+export function notApplicableParents(
+  unit: UnitSheet,
+  catalog: Catalog,
+  column: ScoreColumn | "survey",
+  rows: ReadonlyMap<string, UnitRow> = rowsByCode(unit),
+): Set<string> {
   const codes = new Set<string>();
-  for (const node of walk(catalog.nodes)) {
+  for (const node of catalogNodes(catalog)) {
     if (node.children.length === 0) continue;
     const row = rows.get(node.code);
     if (row && (isNa(row[column]) || isNa(row.value))) codes.add(node.code);
@@ -111,8 +128,8 @@ export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColum
   const rows = rowsByCode(unit);
   const scores = new Map<string, LeafScore>();
   const fromRules = column === "self" && unit.header.columns.self === undefined;
-  const naParents = notApplicableParents(unit, catalog, column);
-  const naSurveyParents = new Set([...naParents, ...notApplicableParents(unit, catalog, "survey")]);
+  const naParents = notApplicableParents(unit, catalog, column, rows);
+  const naSurveyParents = new Set([...naParents, ...notApplicableParents(unit, catalog, "survey", rows)]);
   for (const node of leaves(catalog)) {
     const isSurvey = nodePart(catalog, node.code).survey;
     if (ancestorIn(node.code, isSurvey ? naSurveyParents : naParents)) {

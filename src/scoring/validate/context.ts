@@ -1,4 +1,4 @@
-import { Catalog, CatalogNode, walk } from "../catalog";
+import { Catalog, CatalogNode, nodeIndex } from "../catalog";
 import { Lang } from "../i18n/messages";
 import { UnitRow, UnitSheet } from "../sheet/types";
 import { notApplicableParents, rowsByCode, unitCatalog } from "../sheet/scores";
@@ -10,25 +10,26 @@ import { Finding, FindingKind, Severity } from "./types";
 export interface CheckContext {
   unit: UnitSheet;
   catalog: Catalog;
-  nodes: Map<string, CatalogNode>;
-  rows: Map<string, UnitRow>;
+  nodes: ReadonlyMap<string, CatalogNode>;
+  rows: ReadonlyMap<string, UnitRow>;
   lang: Lang;
   /** Field and criterion rows marked "Không áp dụng", per score column (their subtrees do not apply). */
   notApplicable: Record<"self" | "appraised" | "survey", Set<string>>;
 }
 
 export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): CheckContext {
-  const adapted = unitCatalog(catalog, unit);
+  const rows = rowsByCode(unit);
+  const adapted = unitCatalog(catalog, unit, rows);
   return {
     unit,
     catalog: adapted,
-    nodes: new Map([...walk(adapted.nodes)].map((n) => [n.code, n])),
-    rows: rowsByCode(unit),
+    nodes: nodeIndex(adapted),
+    rows,
     lang,
     notApplicable: {
-      self: notApplicableParents(unit, adapted, "self"),
-      appraised: notApplicableParents(unit, adapted, "appraised"),
-      survey: notApplicableParents(unit, adapted, "survey"),
+      self: notApplicableParents(unit, adapted, "self", rows),
+      appraised: notApplicableParents(unit, adapted, "appraised", rows),
+      survey: notApplicableParents(unit, adapted, "survey", rows),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { CatalogNode, effectiveMax, LeafScore, nodePart } from "../catalog";
 import { ParError } from "../errors";
-import { parseRuleCached, score } from "../rules";
-import { ancestorIn, hasScores, readScoreCell, ruleScore } from "../sheet/scores";
+import { parseRuleCached, score, ScoreResult } from "../rules";
+import { ancestorIn, hasScores, readScoreCell } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
 import { a1 } from "../grid";
 import { CellValue, dateToSerial, formatDate, formatInput, readInput, readMax, round2 } from "../values";
@@ -41,35 +41,68 @@ function cellText(value: CellValue): string {
   return String(value ?? "");
 }
 
-function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, column: ScoreColumnName): Finding[] {
+/**
+ * What the criterion's rule gives for the row's result, worked out at most once per leaf (the result check and the
+ * self-score check both need it): the rule's result, or the error it threw; null without a rule or a result cell.
+ */
+type RuleOutcome = { result: ScoreResult } | { error: unknown } | null;
+
+function ruleOutcome(node: CatalogNode, row: UnitRow): RuleOutcome {
+  if (!node.rule || !row.value) return null;
+  try {
+    return { result: score(node.rule, row.value.value, node.max) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** As ruleScore (sheet/scores.ts) reads an outcome: points, not applicable, or null. */
+function outcomeScore(outcome: RuleOutcome): LeafScore | null {
+  if (outcome === null || !("result" in outcome)) return null;
+  const r = outcome.result;
+  return r.kind === "points" ? r.points : r.kind === "notApplicable" ? "notApplicable" : null;
+}
+
+function checkLeafColumn(
+  ctx: CheckContext,
+  node: CatalogNode,
+  row: UnitRow,
+  column: ScoreColumnName,
+  survey: boolean,
+  outcome: () => RuleOutcome,
+  out: Finding[],
+): void {
   const cell = row[column];
   const score = readScoreCell(cell);
-  if (!cell || score === null || score === "notApplicable") return [];
-  const columnLabel = label(ctx, `column.${column}`);
+  if (!cell || score === null || score === "notApplicable") return;
+  const columnLabel = () => label(ctx, `column.${column}`);
   // Survey criteria are scored by the survey only; anything else is not scored by a survey.
-  const survey = nodePart(ctx.catalog, node.code).survey;
   if (survey !== (column === "survey")) {
     const key = survey ? "score-invalid.surveyOnly" : "score-invalid.notSurvey";
-    return [finding(ctx, "score-invalid", "warning", node.code, cell.cell, key, { column: columnLabel, text: cellText(cell.value) })];
+    out.push(finding(ctx, "score-invalid", "warning", node.code, cell.cell, key, { column: columnLabel(), text: cellText(cell.value) }));
+    return;
   }
   if (score === "invalid") {
-    return [finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.text", { column: columnLabel, text: cellText(cell.value) })];
+    out.push(finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.text", { column: columnLabel(), text: cellText(cell.value) }));
+    return;
   }
   const max = node.max;
   if (score < 0 && !ruleAllowsNegative(node.rule)) {
-    return [
+    out.push(
       finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.negative", {
-        column: columnLabel,
+        column: columnLabel(),
         value: pts(ctx, score),
         max: max === null ? "?" : pts(ctx, max),
       }),
-    ];
+    );
+    return;
   }
   if (max !== null && score > max + EPS) {
-    return [finding(ctx, "score-over-max", "error", node.code, cell.cell, "score-over-max", { column: columnLabel, value: pts(ctx, score), max: pts(ctx, max) })];
+    out.push(finding(ctx, "score-over-max", "error", node.code, cell.cell, "score-over-max", { column: columnLabel(), value: pts(ctx, score), max: pts(ctx, max) }));
+    return;
   }
   if (column === "self" && ctx.unit.header.columns.self !== undefined && !survey) {
-    const expected = ruleScore(node, row);
+    const expected = outcomeScore(outcome());
     if (typeof expected === "number" && Math.abs(expected - score) > EPS) {
       let result = "";
       try {
@@ -77,37 +110,36 @@ function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, col
       } catch {
         result = cellText(row.value!.value);
       }
-      return [
+      out.push(
         finding(ctx, "score-mismatch", "warning", node.code, cell.cell, "score-mismatch.rule", {
-          column: columnLabel,
+          column: columnLabel(),
           value: pts(ctx, score),
           rule: node.rule!,
           result,
           expected: pts(ctx, expected),
         }),
-      ];
+      );
     }
   }
-  return [];
 }
 
-function checkMax(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+function checkMax(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Finding[]): void {
   const max = maxOf(row);
   if (max === "invalid") {
-    return [finding(ctx, "score-invalid", "error", node.code, row.max!.cell, "score-invalid.max", { text: cellText(row.max!.value) })];
+    out.push(finding(ctx, "score-invalid", "error", node.code, row.max!.cell, "score-invalid.max", { text: cellText(row.max!.value) }));
+    return;
   }
   // ctx.catalog took the sheet's maxima only where the catalogue had none, so a difference is with the catalogue's own.
   const stated = node.max;
   if (isLeaf(node) && max !== null && stated !== null && Math.abs(max - stated) > EPS) {
-    return [
+    out.push(
       finding(ctx, "score-mismatch", "warning", node.code, row.max!.cell, "score-mismatch.max", {
         value: pts(ctx, max),
         expected: pts(ctx, stated),
         catalog: ctx.catalog.id,
       }),
-    ];
+    );
   }
-  return [];
 }
 
 /** A child's contribution to its parent's cell: points (not applicable counts 0), or null when unknown. */
@@ -124,11 +156,12 @@ function contribution(cell: UnitCell | null, asMax: boolean): number | null {
   return s === "notApplicable" ? 0 : typeof s === "number" ? s : null;
 }
 
-function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
-  const out: Finding[] = [];
+const SUM_COLUMNS = ["max", "self", "appraised", "survey"] as const;
+
+function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Finding[]): void {
   // A bonus or penalty section's cell may show its points capped at the section's max.
   const cap = nodePart(ctx.catalog, node.code).kind === "base" ? null : effectiveMax(node);
-  for (const column of ["max", "self", "appraised", "survey"] as const) {
+  for (const column of SUM_COLUMNS) {
     const parentCell = row[column];
     if (readScoreCell(parentCell) === "notApplicable") continue;
     const parent = contribution(parentCell, column === "max");
@@ -155,36 +188,36 @@ function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[
       );
     }
   }
-  return out;
 }
 
 /**
  * A result the criterion's rule cannot score (an outcome that is not one of the rule's, text where a number
  * belongs): an error at the result cell with the rule's own message, never a score of 0.
  */
-function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
+function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow, outcome: () => RuleOutcome, out: Finding[]): void {
   const cell = row.value;
-  if (!node.rule || !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "")) return [];
-  try {
-    score(node.rule, cell.value, node.max);
-    return [];
-  } catch (e) {
-    if (!(e instanceof ParError)) throw e;
-    return [finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.value", { rule: node.rule, detail: e.text(ctx.lang) })];
-  }
+  if (!node.rule || !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "")) return;
+  const o = outcome();
+  if (o === null || !("error" in o)) return;
+  const e = o.error;
+  if (!(e instanceof ParError)) throw e;
+  out.push(finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.value", { rule: node.rule, detail: e.text(ctx.lang) }));
 }
+
+const NA_COLUMNS = ["self", "appraised", "survey"] as const;
 
 /**
  * Points under a field or criterion marked "Không áp dụng" in the same column: which one is meant cannot be told, so
  * it is an error (the subtree counts as not applicable until it is resolved).
  */
-function checkUnderNotApplicable(ctx: CheckContext, node: CatalogNode, row: UnitRow): Finding[] {
-  const out: Finding[] = [];
-  for (const column of ["self", "appraised", "survey"] as const) {
+function checkUnderNotApplicable(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Finding[]): boolean {
+  let found = false;
+  for (const column of NA_COLUMNS) {
     const parent = ancestorIn(node.code, ctx.notApplicable[column]);
+    if (parent === null) continue;
     const cell = row[column];
     const score = readScoreCell(cell);
-    if (parent === null || !cell || typeof score !== "number") continue;
+    if (!cell || typeof score !== "number") continue;
     const parentRow = ctx.rows.get(parent);
     const parentCell = parentRow?.[column]?.value !== undefined && readScoreCell(parentRow[column]) === "notApplicable" ? parentRow[column]! : parentRow?.value;
     out.push(
@@ -195,8 +228,9 @@ function checkUnderNotApplicable(ctx: CheckContext, node: CatalogNode, row: Unit
         parentCell: parentCell?.cell ?? "",
       }),
     );
+    found = true;
   }
-  return out;
+  return found;
 }
 
 /** score-invalid, score-over-max, score-mismatch, sum-mismatch. */
@@ -205,19 +239,18 @@ export function checkScores(ctx: CheckContext): Finding[] {
   for (const [code, row] of ctx.rows) {
     const node = ctx.nodes.get(code);
     if (!node) continue;
-    out.push(...checkMax(ctx, node, row));
+    checkMax(ctx, node, row, out);
     if (isLeaf(node)) {
-      const under = checkUnderNotApplicable(ctx, node, row);
-      out.push(...under);
-      if (under.length > 0) continue;
-      out.push(
-        ...checkValue(ctx, node, row),
-        ...checkLeafColumn(ctx, node, row, "self"),
-        ...checkLeafColumn(ctx, node, row, "appraised"),
-        ...checkLeafColumn(ctx, node, row, "survey"),
-      );
+      if (checkUnderNotApplicable(ctx, node, row, out)) continue;
+      let outcome: RuleOutcome | undefined;
+      const ruled = () => (outcome === undefined ? (outcome = ruleOutcome(node, row)) : outcome);
+      const survey = nodePart(ctx.catalog, node.code).survey;
+      checkValue(ctx, node, row, ruled, out);
+      checkLeafColumn(ctx, node, row, "self", survey, ruled, out);
+      checkLeafColumn(ctx, node, row, "appraised", survey, ruled, out);
+      checkLeafColumn(ctx, node, row, "survey", survey, ruled, out);
     } else {
-      out.push(...checkSums(ctx, node, row));
+      checkSums(ctx, node, row, out);
     }
   }
   return out;

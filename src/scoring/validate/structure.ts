@@ -1,5 +1,6 @@
 import { a1 } from "../grid";
-import { nodePart, walk } from "../catalog";
+import { catalogNodes, nodePart } from "../catalog";
+import { UnitRow } from "../sheet/types";
 import { ancestorIn } from "../sheet/scores";
 import { CheckContext, finding, label } from "./context";
 import { Finding } from "./types";
@@ -7,15 +8,14 @@ import { Finding } from "./types";
 /** missing-criterion, unknown-criterion, duplicate-criterion. */
 export function checkStructure(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const firstCell = new Map<string, string>();
   for (const row of ctx.unit.rows) {
     if (!ctx.nodes.has(row.code)) {
       out.push(finding(ctx, "unknown-criterion", "error", row.code, row.codeCell.cell, "unknown-criterion", { catalog: ctx.catalog.id }));
       continue;
     }
-    const first = firstCell.get(row.code);
-    if (first) out.push(finding(ctx, "duplicate-criterion", "error", row.code, row.codeCell.cell, "duplicate-criterion", { first }));
-    else firstCell.set(row.code, row.codeCell.cell);
+    // ctx.rows holds the first row of each code.
+    const first: UnitRow | undefined = ctx.rows.get(row.code);
+    if (first !== row) out.push(finding(ctx, "duplicate-criterion", "error", row.code, row.codeCell.cell, "duplicate-criterion", { first: first!.codeCell.cell }));
   }
 
   // A missing row is pointed at the code cell just below the nearest earlier criterion that is present.
@@ -24,7 +24,7 @@ export function checkStructure(ctx: CheckContext): Finding[] {
   const codeCol = ctx.unit.header.columns.code!;
   const exempt = new Set([...ctx.notApplicable.self, ...ctx.notApplicable.appraised]);
   let anchorRow = ctx.unit.header.row;
-  for (const node of walk(ctx.catalog.nodes)) {
+  for (const node of catalogNodes(ctx.catalog)) {
     const row = ctx.rows.get(node.code);
     if (row) {
       anchorRow = row.row;
