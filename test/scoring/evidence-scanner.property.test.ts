@@ -327,4 +327,13 @@ describe("evidence scanner", () => {
     ];
     for (const cell of cells) expect(parseEvidence(cell)).toEqual(oldParseEvidence(cell));
   });
+
+  it("gives every day from 1900 to 2100 the serial the old date arithmetic gave", () => {
+    for (let y = 1900; y <= 2100; y++) {
+      const cells: string[] = [];
+      for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) cells.push(`Kế hoạch số 1/KH ngày ${d}/${m}/${y}`);
+      const cell = cells.join("\n");
+      expect(parseEvidence(cell).map((doc) => doc.date)).toEqual(oldParseEvidence(cell).map((doc) => doc.date));
+    }
+  });
 });
