@@ -326,7 +326,7 @@ export function dangerousScheme(text: string): string | null {
 
 function isLinkNotHttp(text: string): boolean {
   // Every pattern below needs a ":", a "\\" or a "." — most references have only the latter, in a date or number.
-  if (!text.includes(":") && !text.includes("\\") && !/\.[a-z]/i.test(text)) return false;
+  if (!text.includes(":") && !text.includes("\\") && (!text.includes(".") || !/\.[a-z]/i.test(text))) return false;
   return LOCAL_PATH_RE.test(text) || OTHER_SCHEME_RE.test(text) || WWW_RE.test(text) || BARE_DOMAIN_RE.test(text);
 }
 
