@@ -78,83 +78,235 @@ export function stripListMarker(text: string): string {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1–12). */
+function daysFromEpoch(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/** 1899-12-30, Excel's day 0, counted from 1970-01-01. */
+const EXCEL_EPOCH = -25_569;
+
 function serial(y: number, m: number, d: number): number | null {
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return null;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return null;
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return daysFromEpoch(y, m, d) - EXCEL_EPOCH;
 }
 
-/** A date at the start of folded text (after "ngày"): "27/12/2017", "27-12-2017", "15 tháng 5 năm 2018". */
-function leadingDate(folded: string): number | null | "unreadable" {
-  const numeric = /^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)/.exec(folded);
-  if (numeric) return serial(Number(numeric[4]), Number(numeric[3]), Number(numeric[1])) ?? "unreadable";
-  const words = /^\s*(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b/.exec(folded);
-  if (words) return serial(Number(words[3]), Number(words[2]), Number(words[1])) ?? "unreadable";
-  return "unreadable";
+/*
+ * The scanner below reads references and dates by walking the folded text once, without the regex passes,
+ * substrings and match arrays it once took (issue 11: ~20,000 documents a unit sheet). Whitespace is what a
+ * regex's \s is, a word character what \b tests ([A-Za-z0-9_]); the property test in
+ * test/scoring/evidence-scanner.property.test.ts holds it to the regex implementation it replaced.
+ */
+
+/** Whether a UTF-16 code is whitespace as a regex's \s reads it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-/** The date stated after "ngày" in folded text: null when there is none, "unreadable" when it cannot be read. */
-function statedDate(folded: string): number | null | "unreadable" {
-  const m = /\bngay\b/.exec(folded);
-  if (m) return leadingDate(folded.slice(m.index + m[0].length));
-  const bare = /(?<![\d/])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])/.exec(folded);
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A character \b counts as part of a word. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function skipSpaces(s: string, at: number): number {
+  while (at < s.length && isSpace(s.charCodeAt(at))) at++;
+  return at;
+}
+
+function skipDigits(s: string, at: number): number {
+  while (at < s.length && isDigit(s.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The value of the digits s[from, to). */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
+}
+
+/** Whether s has the word at `at` followed by the end or a character that is not a word character. */
+function wordAt(s: string, at: number, word: string): boolean {
+  const end = at + word.length;
+  return s.startsWith(word, at) && (end >= s.length || !isWordChar(s.charCodeAt(end)));
+}
+
+/**
+ * A date at `at` in folded text (after "ngày"): "27/12/2017", "27-12-2017" (day and month of one or two digits,
+ * the same separator twice, a year of two or four digits), "15 tháng 5 năm 2018".
+ */
+function leadingDate(s: string, at: number): number | null | "unreadable" {
+  const start = skipSpaces(s, at);
+  const dayEnd = skipDigits(s, start);
+  const dayDigits = dayEnd - start;
+  if (dayDigits < 1 || dayDigits > 2) return "unreadable";
+  const day = digitsValue(s, start, dayEnd);
+  // Numeric: day, separator, month, the same separator, year.
+  const sepAt = skipSpaces(s, dayEnd);
+  const sep = s.charCodeAt(sepAt);
+  if (sep === 47 || sep === 46 || sep === 45) {
+    const monthStart = skipSpaces(s, sepAt + 1);
+    const monthEnd = skipDigits(s, monthStart);
+    if (monthEnd - monthStart >= 1 && monthEnd - monthStart <= 2) {
+      const sep2At = skipSpaces(s, monthEnd);
+      if (s.charCodeAt(sep2At) === sep) {
+        const yearStart = skipSpaces(s, sep2At + 1);
+        const yearEnd = skipDigits(s, yearStart);
+        if (yearEnd - yearStart === 4 || yearEnd - yearStart === 2) {
+          return serial(digitsValue(s, yearStart, yearEnd), digitsValue(s, monthStart, monthEnd), day) ?? "unreadable";
+        }
+      }
+    }
+    return "unreadable";
+  }
+  // Words: day, "thang", month, "nam", year (four digits, then not a word character).
+  if (sepAt === dayEnd) return "unreadable";
+  if (!s.startsWith("thang", sepAt)) return "unreadable";
+  let i = sepAt + 5;
+  let j = skipSpaces(s, i);
+  if (j === i) return "unreadable";
+  const monthEnd = skipDigits(s, j);
+  if (monthEnd - j < 1 || monthEnd - j > 2) return "unreadable";
+  const month = digitsValue(s, j, monthEnd);
+  j = skipSpaces(s, monthEnd);
+  if (j === monthEnd || !s.startsWith("nam", j)) return "unreadable";
+  i = j + 3;
+  j = skipSpaces(s, i);
+  if (j === i) return "unreadable";
+  const yearEnd = skipDigits(s, j);
+  if (yearEnd - j < 4) return "unreadable";
+  // \d{4}\b: four digits, then the end or a character outside [A-Za-z0-9_] (a fifth digit is one).
+  if (j + 4 < s.length && isWordChar(s.charCodeAt(j + 4))) return "unreadable";
+  return serial(digitsValue(s, j, j + 4), month, day) ?? "unreadable";
+}
+
+/** Where the first word "ngay" starts in s from `from` on (`from` counts as a word start), or -1. */
+function ngayAt(s: string, from: number): number {
+  for (let at = s.indexOf("ngay", from); at >= 0; at = s.indexOf("ngay", at + 1)) {
+    if ((at === from || !isWordChar(s.charCodeAt(at - 1))) && wordAt(s, at, "ngay")) return at;
+  }
+  return -1;
+}
+
+const BARE_DATE_RE = /(?<![\d/])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])/;
+
+/** The date stated after "ngày" in folded text from `from` on: null when there is none, "unreadable" when it cannot be read. */
+function statedDate(s: string, from: number): number | null | "unreadable" {
+  const ngay = ngayAt(s, from);
+  if (ngay >= 0) return leadingDate(s, ngay + 4);
+  const bare = BARE_DATE_RE.exec(from === 0 ? s : s.slice(from));
   if (bare) return serial(Number(bare[4]), Number(bare[3]), Number(bare[1])) ?? "unreadable";
   return null;
 }
 
-const DOC_TYPE_SET = new Set(DOC_TYPES);
+/** The document types by length, to compare a prefix with them without taking it out of the text. */
+const TYPES_BY_LENGTH: string[][] = [];
+for (const t of DOC_TYPES) (TYPES_BY_LENGTH[t.length] ??= []).push(t);
+
+/** The document type that is exactly s[at, at + length), or null. */
+function typeAt(s: string, at: number, length: number): string | null {
+  const list = TYPES_BY_LENGTH[length];
+  if (list) for (const t of list) if (s.startsWith(t, at)) return t;
+  return null;
+}
+
+/** Ends of the first four words, reused from call to call. */
+const WORD_ENDS = new Int32Array(4);
 
 /** The document type the folded text starts with (the longest one; followed by a space, ":" or the end). */
 function startsWithDocType(folded: string): string | null {
-  const f = folded.startsWith("cac ") ? folded.slice(4) : folded.startsWith("nhung ") ? folded.slice(6) : folded;
+  const base = folded.startsWith("cac ") ? 4 : folded.startsWith("nhung ") ? 6 : 0;
   // Ends of the first four words (types have at most four), found without splitting the whole text.
-  const ends: number[] = [];
-  for (let at = 0; ends.length < 4; ) {
-    const space = f.indexOf(" ", at);
-    ends.push(space < 0 ? f.length : space);
+  let count = 0;
+  for (let at = base; count < 4; ) {
+    const space = folded.indexOf(" ", at);
+    WORD_ENDS[count++] = space < 0 ? folded.length : space;
     if (space < 0) break;
     at = space + 1;
   }
-  for (let n = ends.length; n >= 1; n--) {
-    const candidate = f.slice(0, ends[n - 1]);
-    if (DOC_TYPE_SET.has(candidate)) return candidate;
-    const colon = candidate.indexOf(":");
-    if (colon > 0 && DOC_TYPE_SET.has(candidate.slice(0, colon))) return candidate.slice(0, colon);
+  const colon = folded.indexOf(":", base);
+  for (let n = count; n >= 1; n--) {
+    const end = WORD_ENDS[n - 1];
+    const type = typeAt(folded, base, end - base);
+    if (type !== null) return type;
+    if (colon > base && colon < end) {
+      const beforeColon = typeAt(folded, base, colon - base);
+      if (beforeColon !== null) return beforeColon;
+    }
   }
   return null;
 }
 
-/** "số" after 0…4 words following the document type ("Kế hoạch CCHC năm số …"). */
-const SO_AFTER_WORDS = [0, 1, 2, 3, 4].map((between) => new RegExp(`^(?:\\s+[^\\s\\d]+){${between}}\\s+so\\b\\s*[:.]?\\s*`));
+const PLURAL_RE = /^(?:cac|nhung)\s+/;
 
-const ANY_SO_AFTER_WORDS = /^(?:\s+[^\s\d]+){0,4}\s+so\b/;
+/** The end of the run of characters other than whitespace, "," and ";" starting at `at`. */
+function runEnd(s: string, at: number): number {
+  for (; at < s.length; at++) {
+    const c = s.charCodeAt(at);
+    if (c === 44 || c === 59 || isSpace(c)) break;
+  }
+  return at;
+}
 
 /**
- * A reference: a document type, at most four more words, then "số" and a number. Returns null when the text
- * is not one (including "Báo cáo số lượng …", where "số" is part of a word).
+ * A reference: a document type, at most four more words (without digits), then "số" and a number. Returns null
+ * when the text is not one (including "Báo cáo số lượng …", where "số" is part of a word). After each of the
+ * first five words that is "so" (as a word start), the text is read as "số" + number; failing that, what follows
+ * "số" makes the reference malformed unless it is an ordinary word ("số lượng", "số liệu", "Sở Nội vụ").
  */
 function readReference(folded: string): { date: number | null; malformed: boolean } | null {
   const type = startsWithDocType(folded);
   if (!type) return null;
   const plural = folded.startsWith("cac") || folded.startsWith("nhung");
-  const afterType = (plural ? folded.replace(/^(?:cac|nhung)\s+/, "") : folded).slice(type.length);
-  // One pass first: when "số" follows none of the first words, none of the loop's patterns can match.
-  if (!ANY_SO_AFTER_WORDS.test(afterType)) return null;
+  const s = folded;
+  const n = s.length;
+  let q = (plural ? (PLURAL_RE.exec(s)?.[0].length ?? 0) : 0) + type.length;
   let malformed = false;
-  for (const soAfter of SO_AFTER_WORDS) {
-    const so = soAfter.exec(afterType);
-    if (!so) continue;
-    const rest = afterType.slice(so[0].length);
-    const number = /^\d[^\s,;]*(?:\s+\/[^\s,;]*)?/.exec(rest);
-    if (number) {
-      const date = statedDate(rest.slice(number[0].length));
-      return date === "unreadable" ? { date: null, malformed: true } : { date, malformed: false };
+  for (let words = 0; words <= 4; words++) {
+    // Whitespace, then the next word.
+    if (q >= n || !isSpace(s.charCodeAt(q))) break;
+    const t = skipSpaces(s, q);
+    if (t >= n) break;
+    if (wordAt(s, t, "so")) {
+      let r = skipSpaces(s, t + 2);
+      if (r < n && (s.charCodeAt(r) === 58 || s.charCodeAt(r) === 46)) r++;
+      r = skipSpaces(s, r);
+      if (r < n && isDigit(s.charCodeAt(r))) {
+        // The number: up to a blank, "," or ";", and a second part after blanks when it starts with "/".
+        let end = runEnd(s, r + 1);
+        const slash = skipSpaces(s, end);
+        if (slash > end && s.charCodeAt(slash) === 47) end = runEnd(s, slash + 1);
+        const date = statedDate(s, end);
+        return date === "unreadable" ? { date: null, malformed: true } : { date, malformed: false };
+      }
+      const wordEnd = runEnd(s, r);
+      let ordinary = wordEnd > r;
+      for (let i = r; ordinary && i < wordEnd; i++) {
+        const c = s.charCodeAt(i);
+        ordinary = c >= 97 && c <= 122;
+      }
+      // "số lượng", "số liệu", "Sở Nội vụ": an ordinary word after "số", so not (yet) a reference.
+      if (!ordinary || (wordEnd - r === 4 && s.startsWith("ngay", r))) malformed = true;
     }
-    const word = /^[^\s,;]+/.exec(rest)?.[0] ?? "";
-    // "số lượng", "số liệu", "Sở Nội vụ": an ordinary word after "số", so not (yet) a reference.
-    if (!/^[a-z]+$/.test(word) || word === "ngay") malformed = true;
+    // The word is one of the words allowed before "số" only without digits.
+    let end = t;
+    for (; end < n; end++) {
+      const c = s.charCodeAt(end);
+      if (isSpace(c)) break;
+      if (isDigit(c)) return malformed ? { date: null, malformed: true } : null;
+    }
+    q = end;
   }
   return malformed ? { date: null, malformed: true } : null;
 }
@@ -174,32 +326,29 @@ export function dangerousScheme(text: string): string | null {
 
 function isLinkNotHttp(text: string): boolean {
   // Every pattern below needs a ":", a "\\" or a "." — most references have only the latter, in a date or number.
-  if (!text.includes(":") && !text.includes("\\") && !/\.[a-z]/i.test(text)) return false;
+  if (!text.includes(":") && !text.includes("\\") && (!text.includes(".") || !/\.[a-z]/i.test(text))) return false;
   return LOCAL_PATH_RE.test(text) || OTHER_SCHEME_RE.test(text) || WWW_RE.test(text) || BARE_DOMAIN_RE.test(text);
+}
+
+function makeDoc(text: string, line: number, kind: EvidenceKind, date: number | null, problem: EvidenceProblem | null): EvidenceDoc {
+  return { text, line, kind, date, problem };
 }
 
 /** Reads one document (its text already without list marker). */
 export function classifyDocument(text: string, line = 1): EvidenceDoc {
-  const doc = (kind: EvidenceKind, date: number | null = null, problem: EvidenceProblem | null = null): EvidenceDoc => ({
-    text,
-    line,
-    kind,
-    date,
-    problem,
-  });
-  if (dangerousScheme(text)) return doc("link", null, "link-dangerous");
+  if (dangerousScheme(text)) return makeDoc(text, line, "link", null, "link-dangerous");
   if (text.includes("://") && HTTP_RE.test(text)) {
     // A reference followed by its link ("Kế hoạch số 12/KH-UBND ngày 2/1/2018 https://…") keeps the reference's date.
     const reference = readReference(fold(text.replace(/https?:\/\/\S+/gi, " ")));
-    return doc("link", reference && !reference.malformed ? reference.date : null);
+    return makeDoc(text, line, "link", reference && !reference.malformed ? reference.date : null, null);
   }
-  if (isLinkNotHttp(text)) return doc("link", null, "link-not-http");
-  if (text.includes(".") && FILE_RE.test(text)) return doc("file");
+  if (isLinkNotHttp(text)) return makeDoc(text, line, "link", null, "link-not-http");
+  if (text.includes(".") && FILE_RE.test(text)) return makeDoc(text, line, "file", null, null);
   const folded = fold(text);
   const reference = readReference(folded);
-  if (reference) return doc("reference", reference.date, reference.malformed ? "reference-malformed" : null);
-  const date = /\bngay\b/.test(folded) ? statedDate(folded) : null;
-  return doc("text", typeof date === "number" ? date : null);
+  if (reference) return makeDoc(text, line, "reference", reference.date, reference.malformed ? "reference-malformed" : null);
+  const date = ngayAt(folded, 0) >= 0 ? statedDate(folded, 0) : null;
+  return makeDoc(text, line, "text", typeof date === "number" ? date : null, null);
 }
 
 /** Whether a piece of a ";"-separated line is a document on its own (so splitting at ";" is safe). */
@@ -224,19 +373,27 @@ export function parseEvidence(cell: CellValue): EvidenceDoc[] {
     return [{ text, line: 1, kind: "text", date: serialDate, problem: null }];
   }
   const source = String(cell);
-  const lines = source.split(/\r\n|\r|\n/);
-  if (lines.length === 1) {
+  if (!source.includes("\n") && !source.includes("\r")) {
     const pieces = source
       .split(";")
       .map(stripListMarker)
       .filter((p) => p !== "");
     if (pieces.length >= 2 && pieces.every(looksLikeDocument)) return pieces.map((p) => classifyDocument(p, 1));
   }
+  // One document a line (lines end at "\r\n", "\r" or "\n").
   const docs: EvidenceDoc[] = [];
-  lines.forEach((raw, i) => {
-    const text = stripListMarker(raw);
-    if (text !== "") docs.push(classifyDocument(text, i + 1));
-  });
+  let line = 1;
+  let lf = source.indexOf("\n");
+  let cr = source.indexOf("\r");
+  for (let start = 0; ; line++) {
+    if (lf >= 0 && lf < start) lf = source.indexOf("\n", start);
+    if (cr >= 0 && cr < start) cr = source.indexOf("\r", start);
+    const end = lf < 0 ? (cr < 0 ? source.length : cr) : cr < 0 ? lf : Math.min(lf, cr);
+    const text = stripListMarker(source.slice(start, end));
+    if (text !== "") docs.push(classifyDocument(text, line));
+    if (end >= source.length) break;
+    start = source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
   return docs;
 }
 

@@ -12,9 +12,28 @@ const EPS = 0.005;
 /** Deadlines read once per catalogue node (a node belongs to one catalogue, hence one year). */
 const deadlines = new WeakMap<CatalogNode, number | null>();
 
+/**
+ * Deadlines by year and text too: each validation works on its own copy of the catalogue's nodes (the sheet's
+ * maxima filled in), so the nodes alone would have them read again for every sheet. Emptied when it grows large.
+ */
+const deadlinesByText = new Map<string, number | null>();
+
 function deadlineOf(node: CatalogNode, year: number | null): number | null {
   let deadline = deadlines.get(node);
-  if (deadline === undefined) deadlines.set(node, (deadline = readDeadline(node.deadline, year)));
+  if (deadline === undefined) {
+    const text = node.deadline;
+    if (typeof text !== "string") deadline = readDeadline(text, year);
+    else {
+      const key = `${year}\u0000${text}`;
+      deadline = deadlinesByText.get(key);
+      if (deadline === undefined) {
+        deadline = readDeadline(text, year);
+        if (deadlinesByText.size >= 10_000) deadlinesByText.clear();
+        deadlinesByText.set(key, deadline);
+      }
+    }
+    deadlines.set(node, deadline);
+  }
   return deadline;
 }
 
