@@ -23,6 +23,7 @@ import { count } from "../count";
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
+import { reportImportedCatalog } from "./catalog-import";
 import { encodingOption, forceOption, langOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
@@ -184,6 +185,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       skipped.splice(0).forEach(skip);
       if (files.length === 0) throw new CliError("Không có sổ tính nào để tổng hợp", "No workbook to aggregate");
       const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
+      await reportImportedCatalog(opts.catalog, opts.lang, io);
 
       // Scored in parallel, handed on in the files' order: only the ranking rows stay in memory.
       const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
