@@ -32,6 +32,11 @@ export async function loadCatalog(idOrFile: string | undefined): Promise<Catalog
   return parseCatalogJson(readRegularFileSync(ref).toString("utf8"), basename(ref));
 }
 
+/** Whether `--catalog` names a workbook (a catalogue sheet or a province's table, imported when loaded). */
+export function isCatalogWorkbook(ref: string): boolean {
+  return !isBuiltinId(ref) && existsSync(ref) && WORKBOOK.test(ref);
+}
+
 /**
  * The catalogue sheet of a workbook (`sheet`, else the first sheet of either layout) read into a catalogue; the
  * read keeps every issue, errors included, for the caller to show.

@@ -108,6 +108,42 @@ describe("par catalog import", () => {
     expect(full.out.trim()).toBe("2");
   });
 
+  test("--catalog TABLE.xlsx in validate, summary and aggregate prints the import report on stderr, in both languages", async () => {
+    const table = join(dir, "qd-123c.xlsx");
+    await writeTable(table);
+    const unit = join(dir, "don-vi.xlsx");
+    expect((await par("template", "--catalog", table, "--unit", "UBND huyện Thử", "-o", unit)).code).toBe(0);
+    // Self scores for 1.1 and 1.2 (column "Điểm tự chấm"), so that summary and aggregate have something to score.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(unit);
+    wb.worksheets[0].eachRow((row) => {
+      if (row.getCell(1).value === "1.1" || row.getCell(1).value === "1.2") row.getCell(5).value = 0.5;
+    });
+    await wb.xlsx.writeFile(unit);
+    const v = await par("validate", unit, "--catalog", table, "--json");
+    expect(v.code).not.toBe(2);
+    // stdout stays the JSON it was; the report is on stderr, with each wording left as it was and its cell.
+    expect(Array.isArray(JSON.parse(v.out))).toBe(true);
+    expect(v.out).not.toContain("Bảng tiêu chí");
+    expect(v.err).toContain('Bảng tiêu chí: trang "Phụ lục I" của');
+    expect(v.err).toContain("Lời văn chưa chuyển thành quy tắc (1 dòng;");
+    expect(v.err).toContain('Phụ lục I!B15  2.1  "Điểm = tỷ lệ % hài lòng × điểm tối đa" — không thấy số điểm');
+    const s = await par("summary", unit, "--catalog", table, "-o", join(dir, "tong-hop-bang.xlsx"), "--lang", "en");
+    expect(s.code).toBe(0);
+    expect(s.err).toContain('Criteria table: sheet "Phụ lục I" of');
+    expect(s.err).toContain("Wording not turned into a rule (1 line;");
+    expect(s.err).toContain('Phụ lục I!B15  2.1  "Điểm = tỷ lệ % hài lòng × điểm tối đa"');
+    expect(s.out).not.toContain("Criteria table");
+    const a = await par("aggregate", unit, "--catalog", table, "-o", join(dir, "xep-hang-bang.xlsx"));
+    expect(a.code).toBe(0);
+    // Once, not once per worker thread.
+    expect(a.err.split('Bảng tiêu chí: trang "Phụ lục I"').length - 1).toBe(1);
+    expect(a.err).toContain("Phụ lục I!B15  2.1");
+    // A built-in catalogue or a JSON file prints no import report.
+    const plain = await par("validate", join(SAMPLES, "so", "so-tu-phap.xlsx"), "--catalog", "dien-bien-2018");
+    expect(plain.err).not.toContain("Bảng tiêu chí");
+  });
+
   test("an output that is not .json, or a bad --id, is refused before anything is read", async () => {
     expect((await par("catalog", "import", "x.xlsx", "-o", join(dir, "x.txt"))).code).toBe(2);
     const bad = await par("catalog", "import", "x.xlsx", "-o", join(dir, "x.json"), "--id", "Bộ tiêu chí");

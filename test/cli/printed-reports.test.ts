@@ -248,6 +248,27 @@ describe("par aggregate: the ranking, points by field and the units' sheets, pri
     expect(lines).toContain("Chỉ số CCHC theo đơn vị — UBND cấp huyện");
   });
 
+  test("chart pages carry no table header: the charts are on a sheet of their own, without print titles", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(printed.xlsx);
+    const visible = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
+    expect(visible.slice(0, 3)).toEqual(["Xếp hạng", "Biểu đồ xếp hạng", "Điểm theo lĩnh vực"]);
+    expect(wb.getWorksheet("Biểu đồ xếp hạng")!.pageSetup.printTitlesRow).toBeFalsy();
+    const charts = await chartParts(printed.xlsx);
+    const ranking = charts.filter((c) => /<a:t>Chỉ số (CCHC theo đơn vị|tự đánh giá và thẩm định) — /.test(c));
+    expect(ranking).toHaveLength(3);
+    // Still drawn from the ranking table's cells.
+    for (const c of ranking) expect(c).toMatch(/<c:f>&apos;Xếp hạng&apos;!\$B\$\d+:\$B\$\d+<\/c:f>/);
+    const titles = ["Chỉ số CCHC theo đơn vị — Sở, ban, ngành", "Chỉ số CCHC theo đơn vị — UBND cấp huyện", "Chỉ số tự đánh giá và thẩm định — UBND cấp huyện"];
+    for (const title of titles) {
+      const pages = printed.pages.filter((p) => p.split("\n").some((l) => l.trim() === title));
+      expect([title, pages.length]).toEqual([title, 1]);
+      // The table's header row ("Hạng", "Đơn vị", "Chỉ số", …) is not printed above the chart.
+      const words = pages[0].split(/\s+/);
+      expect([title, words.includes("Hạng"), words.includes("Đơn")]).toEqual([title, false, false]);
+    }
+  });
+
   test("self-assessed against appraised index, for the group with appraised units: a native chart drawn in the PDF", async () => {
     const charts = await chartParts(printed.xlsx);
     const both = charts.filter((c) => c.includes("<a:t>Chỉ số tự đánh giá và thẩm định"));

@@ -122,17 +122,22 @@ describe("par report: the annual report as a Word document", () => {
     const { media, xml } = await docxParts(report);
     const svgs = [...media].filter(([n]) => n.endsWith(".svg")).map(([, b]) => b.toString("utf8"));
     const pngs = [...media].filter(([n]) => n.endsWith(".png"));
-    expect(svgs).toHaveLength(2);
-    expect(pngs).toHaveLength(2);
+    // One per group, and the districts' (appraised) self-assessed against appraised index.
+    expect(svgs).toHaveLength(3);
+    expect(pngs).toHaveLength(3);
     expect(xml).toContain("asvg:svgBlip");
     const html = readFileSync(join(dir, "xep-hang.html"), "utf8");
     const htmlSvgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;
     const same = (svg: string) => svg.replace(/ (id|aria-labelledby)="[^"]*"/g, "");
     expect(svgs.map(same)).toEqual(htmlSvgs.map(same));
     const images = spawnSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).stdout;
-    expect(images.split("\n").filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l))).toHaveLength(2);
+    expect(images.split("\n").filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l))).toHaveLength(3);
     expect(pdfText.join("\n")).toContain("Hình 1. Chỉ số CCHC — Sở, ban, ngành");
     expect(pdfText.join("\n")).toContain("Hình 2. Chỉ số CCHC — UBND cấp huyện");
+    expect(pdfText.join("\n")).toContain("Hình 3. Chỉ số tự đánh giá và thẩm định — UBND cấp huyện");
+    // Its PNG fallback draws both series: the legend names them.
+    expect(svgs[2]).toContain(">Tự đánh giá<");
+    expect(svgs[2]).toContain(">Thẩm định<");
   });
 
   test("the criteria most units lost points on: ten, most units first", async () => {

@@ -108,7 +108,18 @@ describe("HTML reports printed on A4", () => {
   test("the ranking's charts: one per group, its units in rank order, the index of each", async () => {
     const data = readRankingData(await readWorkbook(join(dir, "xep-hang.xlsx")))!;
     const { charts } = printed["xep-hang"];
-    expect(charts.map((c) => c.title)).toEqual(["Chỉ số CCHC — Sở, ban, ngành", "Chỉ số CCHC — UBND cấp huyện"]);
+    // The districts were appraised (SNV đánh giá): their group also gets self-assessed against appraised.
+    expect(charts.map((c) => c.title)).toEqual([
+      "Chỉ số CCHC — Sở, ban, ngành",
+      "Chỉ số CCHC — UBND cấp huyện",
+      "Chỉ số tự đánh giá và thẩm định — UBND cấp huyện",
+    ]);
+    const districts = data.ranking.groups.find((g) => g.name === "UBND cấp huyện")!;
+    expect(districts.entries.some((e) => e.appraisedIndex !== null)).toBe(true);
+    expect(charts[2].categories).toEqual(districts.entries.map((e) => `${e.rank}. ${e.unit}`));
+    // Each unit's two indexes (a unit not appraised: "—" for its appraised bar).
+    const both = districts.entries.flatMap((e) => [e.selfIndex, e.appraisedIndex]).map((v) => (v === null ? "—" : formatNumber(v)));
+    expect([...charts[2].values].sort()).toEqual(both.sort());
     data.ranking.groups.forEach((group, i) => {
       expect(charts[i].categories).toEqual(group.entries.map((e) => `${e.rank}. ${e.unit}`));
       expect(charts[i].values).toEqual(group.entries.map((e) => formatNumber(e.officialIndex!)));

@@ -1,5 +1,7 @@
 import { chartSvg, escapeHtml, formatCellVi, renderHtmlReport } from "../../src/cli/report-html";
 import { specBlocks } from "../../src/cli/report/spec-tables";
+import { rankingHtml } from "../../src/cli/report/ranking-html";
+import { rankingCharts } from "../../src/cli/report/ranking-charts";
 import { CellStyle, SheetSpec, SpecCell } from "../../src/scoring/report/sheet-spec";
 import { buildRanking, planSheet, rankingSheet, UnitSummary } from "../../src/scoring";
 
@@ -198,6 +200,48 @@ describe("the core's sheets as HTML", () => {
     expect(table.indexOf("Sở C")).toBeLessThan(table.indexOf("Sở A"));
     expect(table.indexOf("Sở A")).toBeLessThan(table.indexOf(">Huyện<"));
     expect((table.match(/<tbody>/g) ?? []).length).toBe(2);
+  });
+
+  test("the ranking report: self-assessed against appraised index only for a group with appraised units, in rank order", () => {
+    const unit = (name: string, self: number, appraised: number | null): UnitSummary =>
+      ({
+        unit: name,
+        catalogId: "c",
+        catalogName: "C",
+        officialIndex: appraised ?? self,
+        selfIndex: self,
+        appraisedIndex: appraised,
+        errors: 0,
+        warnings: 0,
+        total: { self, appraised, survey: null, bonus: 0, penalty: 0, total: appraised ?? self, applicableMax: 100 },
+      }) as unknown as UnitSummary;
+    const ranking = buildRanking([
+      { summary: unit("Sở A", 80, null), group: "Sở" },
+      { summary: unit("Huyện B", 75, 70.5), group: "Huyện" },
+      { summary: unit("Huyện C", 92, 90.25), group: "Huyện" },
+      { summary: unit("Huyện D", 60, null), group: "Huyện" },
+    ]);
+    const page = rankingHtml(ranking, [rankingSheet(ranking)], "vi");
+    const titles = [...page.matchAll(/<svg[\s\S]*?<title[^>]*>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toEqual(["Chỉ số CCHC — Sở", "Chỉ số CCHC — Huyện", "Chỉ số tự đánh giá và thẩm định — Huyện"]);
+    const both = rankingCharts(ranking, "vi")[2].chart;
+    expect(both.categories).toEqual(["1. Huyện C", "2. Huyện B", "3. Huyện D"]);
+    expect(both.series.map((s) => s.name)).toEqual(["Tự đánh giá", "Thẩm định"]);
+    expect(both.series[0].values).toEqual([92, 75, 60]);
+    expect(both.series[1].values.slice(0, 2)).toEqual([90.25, 70.5]);
+    expect(both.series[1].values[2]).toBeNaN();
+    const svg = page.match(/<svg[\s\S]*?<\/svg>/g)![2];
+    expect(svg).toContain(">90,25<");
+    expect(svg).toContain(">Thẩm định<");
+    expect(rankingCharts(ranking, "en")[2].chart.title).toBe("Self-assessed and appraised index — Huyện");
+    // A group cut into several charts gets the comparison cut the same way.
+    expect(rankingCharts(ranking, "vi", 2).map((c) => c.chart.title)).toEqual([
+      "Chỉ số CCHC — Sở",
+      "Chỉ số CCHC — Huyện (1/2)",
+      "Chỉ số CCHC — Huyện (2/2)",
+      "Chỉ số tự đánh giá và thẩm định — Huyện (1/2)",
+      "Chỉ số tự đánh giá và thẩm định — Huyện (2/2)",
+    ]);
   });
 
   test("a table whose rows hold nothing becomes lines", () => {

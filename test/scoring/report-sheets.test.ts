@@ -3,7 +3,7 @@ import { parseA1 } from "../../src/scoring/grid";
 import { buildPlan } from "../../src/scoring/report/plan";
 import { buildRanking } from "../../src/scoring/report/ranking";
 import { chartRows, SheetSpec, SpecCell } from "../../src/scoring/report/sheet-spec";
-import { bandConditions, findingKindLabel, fixed2, planSheet, rankingSheet, shortCatalogName, shortLabel, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
+import { bandConditions, findingKindLabel, fixed2, planSheet, rankingChartsSheet, rankingSheet, rankingSheets, shortCatalogName, shortLabel, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
 import { buildSummary, parseBands } from "../../src/scoring/report/summary";
 import { DEFAULT_BANDS, ImprovementPlan, UnitSummary } from "../../src/scoring/report/types";
 import { Finding, FINDING_KINDS } from "../../src/scoring/validate/types";
@@ -375,9 +375,20 @@ describe("rankingSheet", () => {
     ]);
   });
 
-  it("charts each group's index by unit in rank order from the table's cells, each chart on a page of its own", () => {
-    const charts = spec.charts!;
-    expect(spec.chart).toBe(charts[0]);
+  it("charts each group's index by unit in rank order from the table's cells, on a sheet of its own, each chart on a page of its own", () => {
+    // The table's sheet repeats its header row on every printed page: it carries no chart.
+    expect(spec.charts).toBeUndefined();
+    expect(spec.chart).toBeUndefined();
+    expect(spec.pageBreaks ?? []).toEqual([]);
+    const [table, chartSheet, ...more] = rankingSheets(ranking);
+    expect(table).toEqual(spec);
+    expect(more).toEqual([]);
+    expect(chartSheet).toMatchObject({ name: "Biểu đồ xếp hạng", kind: "ranking", printTitleRows: null });
+    expect(rankingChartsSheet(ranking)).toEqual(chartSheet);
+    checkWellFormed(chartSheet);
+    const charts = chartSheet.charts!;
+    expect(chartSheet.chart).toBe(charts[0]);
+    for (const chart of charts) expect(chart.dataSheet).toBe("Xếp hạng");
     expect(charts.map((c) => c.title)).toEqual(["Chỉ số CCHC theo đơn vị — Sở, ban, ngành", "Chỉ số CCHC theo đơn vị — UBND cấp huyện"]);
     expect(charts[0].categories).toEqual(["Sở Tư pháp", "Sở Y tế", "Sở Nội vụ"]);
     expect(charts[0].categoriesRange).toBe(`B${h + 3}:B${h + 5}`);
@@ -388,16 +399,24 @@ describe("rankingSheet", () => {
       expect(valuesAt(spec, chart.categoriesRange!)).toEqual(chart.categories);
       expect(valuesAt(spec, chart.series[0].range!).map((v) => v ?? Number.NaN)).toEqual(chart.series[0].values);
       const at = parseA1(chart.anchor)!;
-      expect(spec.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
+      expect(chartSheet.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
     }
-    expect(spec.pageBreaks).toEqual(charts.map((c) => parseA1(c.anchor)!.row));
-    expect(parseA1(charts[0].anchor)!.row).toBeGreaterThan(find(spec, "D")!.row);
+    // The first chart under the sheet's title, each other one starting a page.
+    expect(chartSheet.rows[0][0]?.value).toBe("Biểu đồ xếp hạng");
+    expect(chartSheet.pageBreaks).toEqual(charts.slice(1).map((c) => parseA1(c.anchor)!.row));
     expect(spec.printTitleRows).toBe(`${h + 1}:${h + 1}`);
     expect(spec.footer).toBe("Bảng xếp hạng Chỉ số CCHC — thu");
+    expect(chartSheet.footer).toBe(spec.footer);
+    expect(rankingSheets(ranking, "en")[1].name).toBe("Ranking charts");
   });
 
   it("charts no self-assessed and appraised indexes where no unit was appraised", () => {
-    expect(spec.charts!.some((c) => c.title.startsWith("Chỉ số tự đánh giá và thẩm định"))).toBe(false);
+    expect(rankingChartsSheet(ranking)!.charts!.some((c) => c.title.startsWith("Chỉ số tự đánh giá và thẩm định"))).toBe(false);
+  });
+
+  it("no chart sheet when no group has units", () => {
+    expect(rankingSheets(buildRanking([]))).toHaveLength(1);
+    expect(rankingChartsSheet(buildRanking([]))).toBeNull();
   });
 
   it("for a group with appraised indexes, also charts each unit's self-assessed and appraised index, on a page of its own", () => {
@@ -406,9 +425,9 @@ describe("rankingSheet", () => {
       { summary: fakeSummary("Sở Y tế", 70), group: "Sở, ban, ngành" },
       { summary: fakeSummary("UBND huyện Mường Nhé", 80), group: "UBND cấp huyện" },
     ]);
-    const s = rankingSheet(appraisedRanking);
+    const [s, chartSheet] = rankingSheets(appraisedRanking);
     const head = s.headerRow!;
-    const charts = s.charts!;
+    const charts = chartSheet.charts!;
     expect(charts.map((c) => c.title)).toEqual([
       "Chỉ số CCHC theo đơn vị — Sở, ban, ngành",
       "Chỉ số tự đánh giá và thẩm định — Sở, ban, ngành",
@@ -425,13 +444,14 @@ describe("rankingSheet", () => {
     expect(both.series[1].values[0]).toBe(88);
     expect(both.series[1].values[1]).toBeNaN();
     for (const series of both.series) expect(valuesAt(s, series.range!).map((v) => v ?? Number.NaN)).toEqual(series.values);
-    expect(s.pageBreaks).toEqual(charts.map((c) => parseA1(c.anchor)!.row));
+    expect(chartSheet.pageBreaks).toEqual(charts.slice(1).map((c) => parseA1(c.anchor)!.row));
     for (const chart of charts) {
       const at = parseA1(chart.anchor)!;
-      expect(s.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
+      expect(chartSheet.rows.slice(at.row, at.row + chartRows(chart)).every((row) => row.length === 0)).toBe(true);
     }
     checkWellFormed(s);
-    expect(rankingSheet(appraisedRanking, "en").charts![1].title).toBe("Self-assessed and appraised index — Sở, ban, ngành");
+    checkWellFormed(chartSheet);
+    expect(rankingChartsSheet(appraisedRanking, "en")!.charts![1].title).toBe("Self-assessed and appraised index — Sở, ban, ngành");
   });
 
   it("a single ungrouped list has no sub-title row", () => {

@@ -9,6 +9,7 @@ import {
   isParError,
   ParError,
   planSheet,
+  rankingChartsSheet,
   rankingSheet,
   readUnitSheet,
   summarySheet,
@@ -81,12 +82,16 @@ describe("buildWorkbookReports", () => {
       ["summary", "Summary"],
       ["plan", "Improvement plan"],
       ["ranking", "Ranking"],
+      ["ranking", "Ranking charts"],
     ]);
     const ranking = r.specs[2];
     const text = JSON.stringify(ranking.rows);
     expect(text.indexOf("Sở Nội vụ")).toBeLessThan(text.indexOf("Sở Tư pháp"));
     expect(text.indexOf("Sở Tư pháp")).toBeLessThan(text.indexOf("Sở Y tế"));
     expect(ranking).toEqual(rankingSheet(rankingFrom(grids), "en"));
+    // The ranking's charts on their own sheet (no table header printed above them), drawn from the ranking's cells.
+    expect(r.specs[3]).toEqual(rankingChartsSheet(rankingFrom(grids), "en"));
+    expect(r.specs[3].charts!.every((c) => c.dataSheet === "Ranking")).toBe(true);
   });
 
   test("an unknown preferred sheet falls back to the first unit sheet", () => {

@@ -56,9 +56,14 @@ describe("generateSummary", () => {
     const fake = createFakeExcel({ sheets: await workbook(["so/so-tu-phap.xlsx", "so/so-noi-vu.xlsx"]), active: "Bang tu cham" });
     const actions = createExcelActions(fakeDeps(fake).deps);
     const outcome = await actions.generateSummary(catalog, "en");
-    expect(outcome.sheets).toHaveLength(3);
+    expect(outcome.sheets).toEqual(["Summary", "Improvement plan", "Ranking", "Ranking charts"]);
     expect(outcome.units).toBe(2);
     expect(outcome.unit).toBe("Sở Nội vụ");
+    // The ranking's charts are drawn on their own sheet, from the ranking's cells; the ranking sheet has none.
+    expect(sheetOf(fake.snapshot(), "Ranking")!.charts).toEqual([]);
+    const charts = sheetOf(fake.snapshot(), "Ranking charts")!.charts;
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts[0].categoriesRange).toMatch(/^B\d+:B\d+$/);
     const names = fake.snapshot().sheets.map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(["Tự chấm 2018", "Bang tu cham"]);
     expect(names).toEqual(expect.arrayContaining(outcome.sheets));

@@ -6,7 +6,7 @@ import {
   buildRanking,
   Lang,
   LossTally,
-  rankingSheet,
+  rankingSheets,
   SheetSpec,
   SkippedFile,
   skippedSheet,
@@ -23,6 +23,7 @@ import { count } from "../count";
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
+import { reportImportedCatalog } from "./catalog-import";
 import { encodingOption, forceOption, langOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
@@ -184,6 +185,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       skipped.splice(0).forEach(skip);
       if (files.length === 0) throw new CliError("Không có sổ tính nào để tổng hợp", "No workbook to aggregate");
       const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
+      await reportImportedCatalog(opts.catalog, opts.lang, io);
 
       // Scored in parallel, handed on in the files' order: only the ranking rows stay in memory.
       const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
@@ -233,7 +235,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
       }
       const ranking = buildRanking(scored, bands);
-      const specs: SheetSpec[] = [rankingSheet(ranking, opts.lang), unitsMatrixSheet(scored.map((s) => s.summary), opts.lang)];
+      const [rankingSpec, chartsSpec] = rankingSheets(ranking, opts.lang);
+      const specs: SheetSpec[] = [rankingSpec, unitsMatrixSheet(scored.map((s) => s.summary), opts.lang)];
       const unitSheets = unitFiles === null && scored.length <= UNIT_SHEETS_LIMIT ? scored : [];
       if (unitFiles === null && scored.length > UNIT_SHEETS_LIMIT) {
         io.err(
@@ -242,7 +245,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
             : `${scored.length} đơn vị, quá ${UNIT_SHEETS_LIMIT}: bảng xếp hạng không chứa trang tổng hợp từng đơn vị (để sổ mở nhanh). Thêm --per-unit THƯ_MỤC để ghi tổng hợp của mỗi đơn vị thành một tệp riêng.\n`,
         );
       }
-      const workbook = rankingWorkbook(specs, unitSheets, opts.lang, skip);
+      // The ranking's charts on a sheet of their own after it (no table header printed over them).
+      const workbook = rankingWorkbook(chartsSpec ? [rankingSpec, chartsSpec, ...specs.slice(1)] : specs, unitSheets, opts.lang, skip);
       if (skipped.length) addSheet(workbook, skippedSheet(skipped, opts.lang));
       addRankingData(workbook, { ranking, losses: losses.all() });
       await writeOutputs(plan, [

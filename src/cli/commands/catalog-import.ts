@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { Command, Option } from "commander";
 import { CatalogGridRead, Lang, SheetIssue, t, walk } from "../../scoring";
-import { readCatalogWorkbook } from "../catalog-source";
+import { isCatalogWorkbook, readCatalogWorkbook } from "../catalog-source";
 import { CliError } from "../errors";
 import { Io } from "../io";
 import { forceOption, langOption } from "../options";
@@ -39,7 +39,7 @@ const TEXT = {
     penalty: "penalty section (kind: penalty)",
     survey: "scored by a survey (assessedBy: survey)",
     unconverted: (n: number) =>
-      `Wording not turned into a rule (${n} lines; kept as "evidenceRequirement", the criterion has no rule — write one, or units type their points):`,
+      `Wording not turned into a rule (${n} ${n === 1 ? "line" : "lines"}; kept as "evidenceRequirement", the criterion has no rule — write one, or units type their points):`,
     allConverted: "Every band wording became a rule.",
     warnings: "Warnings",
     errors: "Errors (no catalogue written; correct the table and run again)",
@@ -77,6 +77,22 @@ export function importReport(file: string, grid: string, read: CatalogGridRead, 
   const warnings = read.issues.filter((i) => i.severity === "warning" && !unconvertedCells.has(i.cell));
   if (warnings.length > 0) lines.push(`${s.warnings}:`, ...warnings.map(issueLine));
   return lines;
+}
+
+/**
+ * With `--catalog TABLE.xlsx` (par validate, summary, aggregate, report import the table on the fly): the import
+ * report `par catalog import` prints, on stderr so that --json output stays JSON. A table that cannot be read
+ * reports nothing here: loading the catalogue then says what is wrong.
+ */
+export async function reportImportedCatalog(ref: string | undefined, lang: Lang, io: Io): Promise<void> {
+  if (!ref || !isCatalogWorkbook(ref)) return;
+  let found: Awaited<ReturnType<typeof readCatalogWorkbook>>;
+  try {
+    found = await readCatalogWorkbook(ref, { lang });
+  } catch {
+    return;
+  }
+  io.err(`${importReport(ref, found.grid.name, found.read, lang).join("\n")}\n`);
 }
 
 export function registerCatalogImport(catalog: Command, io: Io): void {

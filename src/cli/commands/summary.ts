@@ -18,6 +18,7 @@ import { jsonText } from "../terminal-text";
 import { count } from "../count";
 import { describeChoice, describeRejected, formatName } from "../describe";
 import { Io } from "../io";
+import { reportImportedCatalog } from "./catalog-import";
 import { encodingOption, forceOption, langOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
@@ -53,6 +54,7 @@ export function registerSummary(par: Command, io: Io): void {
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
       const outputs = await planOutputs([opts.output, html], { inputs: [file], force: opts.force });
+      await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const unit = loaded.units.find(hasScores) ?? loaded.units[0];
       const catalog = loaded.choice.catalog;

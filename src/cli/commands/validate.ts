@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { countFindings, Finding, Lang, validateUnit } from "../../scoring";
 import { describeCatalogIssues, describeChoice, describeFindings, describeRejected, describeUnit } from "../describe";
 import { Io } from "../io";
+import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
 import { describeEncoding, loadUnits } from "../units";
 import { encodingOption } from "../options";
@@ -18,6 +19,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .addOption(encodingOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
     .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
+      await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const findings: Finding[] = loaded.units.flatMap((u) => validateUnit(u, loaded.choice.catalog, { lang: opts.lang }));
       if (opts.json) {

@@ -1,9 +1,10 @@
 /**
  * The ranking as charts: one bar chart per group, its units in rank order (best first; units without an index
- * last, without a bar), labelled "rank. unit". A long group is cut into charts of at most `maxBars` units so a
- * chart fits a printed page. The HTML report and the Word report draw these same charts.
+ * last, without a bar), labelled "rank. unit"; then, for a group with appraised units, their self-assessed index
+ * against the appraised one (as the ranking workbook's chart sheet has it). A long group is cut into charts of at
+ * most `maxBars` units so a chart fits a printed page. The HTML report and the Word report draw these same charts.
  */
-import { Lang, Ranking } from "../../scoring";
+import { Lang, Ranking, RankingEntry } from "../../scoring";
 import { ChartIntent } from "../../scoring/report/sheet-spec";
 
 export interface RankingChart {
@@ -22,19 +23,40 @@ export function rankingCharts(ranking: Ranking, lang: Lang, maxBars = MAX_BARS):
     const name = group.name ?? (en ? "Ungrouped" : "Không phân nhóm");
     const base = ranking.groups.length > 1 || group.name !== null ? `${en ? "PAR Index" : "Chỉ số CCHC"} — ${name}` : en ? "PAR Index by unit" : "Chỉ số CCHC theo đơn vị";
     const parts = Math.ceil(group.entries.length / maxBars);
-    for (let p = 0; p < parts; p++) {
-      const entries = group.entries.slice(p * maxBars, (p + 1) * maxBars);
+    const slices = Array.from({ length: parts }, (_, p) => group.entries.slice(p * maxBars, (p + 1) * maxBars));
+    const title = (text: string, p: number) => (parts > 1 ? `${text} (${p + 1}/${parts})` : text);
+    const categories = (entries: RankingEntry[]) => entries.map((e) => (e.rank === null ? e.unit : `${e.rank}. ${e.unit}`));
+    const values = (entries: RankingEntry[], index: (e: RankingEntry) => number | null) => entries.map((e) => index(e) ?? Number.NaN);
+    slices.forEach((entries, p) => {
       charts.push({
         group: group.name,
         chart: {
           type: "bar",
-          title: parts > 1 ? `${base} (${p + 1}/${parts})` : base,
-          categories: entries.map((e) => (e.rank === null ? e.unit : `${e.rank}. ${e.unit}`)),
-          series: [{ name: en ? "PAR Index" : "Chỉ số CCHC", values: entries.map((e) => e.officialIndex ?? Number.NaN) }],
+          title: title(base, p),
+          categories: categories(entries),
+          series: [{ name: en ? "PAR Index" : "Chỉ số CCHC", values: values(entries, (e) => e.officialIndex) }],
           anchor: "A1",
         },
       });
-    }
+    });
+    if (!group.entries.some((e) => e.appraisedIndex !== null)) continue;
+    const both = en ? "Self-assessed and appraised index" : "Chỉ số tự đánh giá và thẩm định";
+    const named = ranking.groups.length > 1 || group.name !== null ? `${both} — ${name}` : both;
+    slices.forEach((entries, p) => {
+      charts.push({
+        group: group.name,
+        chart: {
+          type: "bar",
+          title: title(named, p),
+          categories: categories(entries),
+          series: [
+            { name: en ? "Self-assessed" : "Tự đánh giá", values: values(entries, (e) => e.selfIndex) },
+            { name: en ? "Appraised" : "Thẩm định", values: values(entries, (e) => e.appraisedIndex) },
+          ],
+          anchor: "A1",
+        },
+      });
+    });
   }
   return charts;
 }

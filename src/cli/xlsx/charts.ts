@@ -75,13 +75,14 @@ function numCache(values: number[]): string {
 
 /** The chart part: a clustered bar chart, categories top to bottom as in the table, the value axis below. */
 export function chartXml(sheet: string, chart: ChartIntent): string {
+  const data = chart.dataSheet ?? sheet;
   const categories = chart.categoriesRange
-    ? `<c:cat><c:strRef><c:f>${esc(absoluteRef(sheet, chart.categoriesRange))}</c:f><c:strCache>${strCache(chart.categories)}</c:strCache></c:strRef></c:cat>`
+    ? `<c:cat><c:strRef><c:f>${esc(absoluteRef(data, chart.categoriesRange))}</c:f><c:strCache>${strCache(chart.categories)}</c:strCache></c:strRef></c:cat>`
     : `<c:cat><c:strLit>${strCache(chart.categories)}</c:strLit></c:cat>`;
   const series = chart.series
     .map((s, i) => {
       const values = s.range
-        ? `<c:val><c:numRef><c:f>${esc(absoluteRef(sheet, s.range))}</c:f><c:numCache>${numCache(s.values)}</c:numCache></c:numRef></c:val>`
+        ? `<c:val><c:numRef><c:f>${esc(absoluteRef(data, s.range))}</c:f><c:numCache>${numCache(s.values)}</c:numCache></c:numRef></c:val>`
         : `<c:val><c:numLit>${numCache(s.values)}</c:numLit></c:val>`;
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +

@@ -86,11 +86,13 @@ export interface ChartIntent {
   type: "bar";
   title: string;
   categories: string[];
-  /** A1 range of the category labels in this sheet ("A6:A12"). */
+  /** A1 range of the category labels in this sheet, or in `dataSheet` ("A6:A12"). */
   categoriesRange?: string;
   series: ChartSeries[];
   /** Top-left cell where the chart is placed. */
   anchor: string;
+  /** The sheet the ranges are in, when not the chart's own (a sheet of charts drawn from a table's sheet). */
+  dataSheet?: string;
 }
 
 /** Width and height of a chart in centimetres: 16 cm wide (a portrait A4 text width), tall enough for its bars. */

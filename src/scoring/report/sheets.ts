@@ -58,6 +58,7 @@ const VI = {
   summaryName: "Tổng hợp",
   planName: "Kế hoạch cải thiện",
   rankingName: "Xếp hạng",
+  rankingChartsName: "Biểu đồ xếp hạng",
   matrixName: "Điểm theo lĩnh vực",
   summaryTitle: "TỔNG HỢP KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
   planTitle: "PHỤ LỤC: KẾ HOẠCH CẢI THIỆN CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
@@ -142,6 +143,7 @@ const EN: Labels = {
   summaryName: "Summary",
   planName: "Improvement plan",
   rankingName: "Ranking",
+  rankingChartsName: "Ranking charts",
   matrixName: "Points by field",
   summaryTitle: "PAR INDEX SUMMARY",
   planTitle: "APPENDIX: PAR INDEX IMPROVEMENT PLAN",
@@ -583,11 +585,15 @@ export function bandConditions(bands: ClassBand[], lang: Lang = "vi"): { label: 
   });
 }
 
-/**
- * The ranking: a header row (Hạng | Đơn vị | Chỉ số | Xếp loại | Tự đánh giá | Thẩm định | Lỗi | Cảnh báo | Tệp),
- * then per group a sub-title row and its units in rank order; the band legend at the bottom.
- */
-export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
+interface RankingLayout {
+  spec: SheetSpec;
+  /** Each group's units: consecutive rows (0-based) of the ranking sheet, in rank order. */
+  groupRows: { group: RankingGroup; first: number; last: number }[];
+  selfCol: number;
+  appraisedCol: number;
+}
+
+function rankingLayout(ranking: Ranking, lang: Lang): RankingLayout {
   const L = labels(lang);
   const entries = ranking.groups.flatMap((g) => g.entries);
   const has = (part: "survey" | "bonus" | "penalty") => entries.some((e) => e.parts?.[part]);
@@ -658,19 +664,66 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
       rows.push([text(label, { bold: true, border: true, align: "center" }), text(condition, { border: true })]);
     }
   }
-  // The index by unit in rank order, one chart (and series) per group, each under the last; for a group with
-  // appraised indexes, then its units' self-assessed and appraised indexes side by side. Each on a page of its own.
+  const catalogues = [...new Set(entries.map((e) => e.catalogId).filter((id): id is string => !!id))];
+  const spec: SheetSpec = {
+    name: L.rankingName,
+    kind: "ranking",
+    rows,
+    columnWidths: widths,
+    freeze: { rows: headerRow + 1 },
+    merges,
+    headerRow,
+    printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
+    footer: catalogues.length > 0 ? `${L.rankingFooter} — ${catalogues.join(", ")}` : L.rankingFooter,
+  };
+  return { spec, groupRows, selfCol: heads.indexOf(L.selfIndex), appraisedCol: heads.indexOf(L.appraisedIndex) };
+}
+
+/**
+ * The ranking table (rankingSheet) and, when some group has units, its charts on a sheet of their own
+ * (rankingChartsSheet): the table's header row repeats on every printed page, which a chart page must not carry.
+ */
+export function rankingSheets(ranking: Ranking, lang: Lang = "vi"): SheetSpec[] {
+  const layout = rankingLayout(ranking, lang);
+  const charts = chartsSheet(ranking, layout, lang);
+  return charts ? [layout.spec, charts] : [layout.spec];
+}
+
+/**
+ * The ranking: a header row (Hạng | Đơn vị | Chỉ số | Xếp loại | Tự đánh giá | Thẩm định | Lỗi | Cảnh báo | Tệp),
+ * then per group a sub-title row and its units in rank order; the band legend at the bottom. Its charts are on the
+ * sheet rankingSheets adds after it.
+ */
+export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
+  return rankingLayout(ranking, lang).spec;
+}
+
+/**
+ * The ranking's charts on a sheet of their own, each on a page of its own, drawn from the ranking sheet's cells
+ * (`dataSheet`): the index by unit in rank order, one chart (and series) per group; for a group with appraised
+ * indexes, then its units' self-assessed and appraised indexes side by side. Null when no group has units.
+ */
+export function rankingChartsSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec | null {
+  return chartsSheet(ranking, rankingLayout(ranking, lang), lang);
+}
+
+function chartsSheet(ranking: Ranking, layout: RankingLayout, lang: Lang): SheetSpec | null {
+  const L = labels(lang);
+  const { groupRows, selfCol, appraisedCol } = layout;
+  if (groupRows.length === 0) return null;
+  const dataSheet = layout.spec.name;
+  const { rows, merges, titleRow } = sheetRows(7);
+  titleRow(L.rankingChartsName, TITLE);
   const charts: ChartIntent[] = [];
   const pageBreaks: number[] = [];
-  const place = (chart: Omit<ChartIntent, "anchor">) => {
+  const place = (chart: Omit<ChartIntent, "anchor" | "dataSheet">) => {
     rows.push([]);
-    const placed = { ...chart, anchor: a1(rows.length, 0) };
+    // The first chart sits under the sheet's title; each other one starts a page.
+    if (charts.length > 0) pageBreaks.push(rows.length);
+    const placed: ChartIntent = { ...chart, anchor: a1(rows.length, 0), dataSheet };
     charts.push(placed);
-    pageBreaks.push(rows.length);
     for (let i = chartRows(placed); i > 0; i--) rows.push([]);
   };
-  const selfCol = heads.indexOf(L.selfIndex);
-  const appraisedCol = heads.indexOf(L.appraisedIndex);
   for (const { group, first, last } of groupRows) {
     const name = group.name ?? (ranking.groups.length > 1 ? L.ungrouped : null);
     const categories = group.entries.map((e) => e.unit);
@@ -696,19 +749,17 @@ export function rankingSheet(ranking: Ranking, lang: Lang = "vi"): SheetSpec {
       });
     }
   }
-  const catalogues = [...new Set(entries.map((e) => e.catalogId).filter((id): id is string => !!id))];
   return {
-    name: L.rankingName,
+    name: L.rankingChartsName,
     kind: "ranking",
     rows,
-    columnWidths: widths,
-    freeze: { rows: headerRow + 1 },
+    columnWidths: Array.from({ length: 8 }, () => 10),
     merges,
-    headerRow,
-    printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
+    printTitleRows: null,
     pageBreaks,
-    footer: catalogues.length > 0 ? `${L.rankingFooter} — ${catalogues.join(", ")}` : L.rankingFooter,
-    ...(charts.length > 0 ? { chart: charts[0], charts } : {}),
+    footer: layout.spec.footer,
+    chart: charts[0],
+    charts,
   };
 }
 

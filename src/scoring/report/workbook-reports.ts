@@ -13,7 +13,7 @@ import { Finding } from "../validate/types";
 import { findUnitSheets } from "../workbook";
 import { buildPlan } from "./plan";
 import { buildRanking } from "./ranking";
-import { planSheet, rankingSheet, summarySheet } from "./sheets";
+import { planSheet, rankingSheets, summarySheet } from "./sheets";
 import { buildSummary } from "./summary";
 import { ClassBand, UnitSummary } from "./types";
 import { isBookkeepingSheet, SheetSpec } from "./sheet-spec";
@@ -66,7 +66,7 @@ export function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptio
       const f = u === unit ? findings : validateUnit(u, catalog, { lang });
       return { summary: u === unit ? summary : buildSummary(u, catalog, f, { bands }), source: u.sheet };
     });
-    specs.push(rankingSheet(buildRanking(ranked, bands), lang));
+    specs.push(...rankingSheets(buildRanking(ranked, bands), lang));
   }
   return { units, unit, findings, summary, specs, unscored: units.filter((u) => !hasScores(u)).map((u) => u.sheet) };
 }

@@ -8,7 +8,7 @@
  * same sheets.
  */
 import { Catalog, findUnitSheets, unitNameFromFile } from "../../scoring";
-import { safeSheetName } from "../../scoring/report/sheet-spec";
+import { ChartIntent, safeSheetName } from "../../scoring/report/sheet-spec";
 import { buildWorkbookReports } from "../../scoring/report/workbook-reports";
 import { SummaryOutcome } from "../actions";
 import { UiLang } from "../i18n";
@@ -39,10 +39,17 @@ export async function generateSummary(
   const sheets = context.workbook.worksheets;
   const replaced = book.owned.filter((e) => REGENERATED.has(e.kind)).map((e) => e.name);
   const taken = book.sheets.map((s) => s.name).filter((n) => !replaced.includes(n));
-  const specs = reports.specs.map((spec) => {
+  const renamed = new Map<string, string>();
+  const named = reports.specs.map((spec) => {
     const name = safeSheetName(spec.name, taken);
     taken.push(name);
+    renamed.set(spec.name, name);
     return { ...spec, name };
+  });
+  // A sheet of charts draws from another generated sheet: under that sheet's name as written.
+  const specs = named.map((spec) => {
+    const fix = (c: ChartIntent): ChartIntent => (c.dataSheet ? { ...c, dataSheet: renamed.get(c.dataSheet) ?? c.dataSheet } : c);
+    return { ...spec, ...(spec.chart ? { chart: fix(spec.chart) } : {}), ...(spec.charts ? { charts: spec.charts.map(fix) } : {}) };
   });
   const written: OwnedEntry[] = specs.map((s) => ({ name: s.name, kind: s.kind }));
   const registry = { ...book.registry, owned: [...book.owned.filter((e) => !REGENERATED.has(e.kind)), ...written] };

@@ -198,15 +198,17 @@ function drawable(chart: ChartIntent): boolean {
 
 function drawChart(sheet: Excel.Worksheet, chart: ChartIntent): void {
   const series = chart.series.filter((s) => s.range && validRange(s.range));
-  const categories = sheet.getRange(chart.categoriesRange!);
-  const drawn = sheet.charts.add("BarClustered", sheet.getRange(series[0].range!), "Columns");
+  // A sheet of charts draws from its table's sheet (written before it).
+  const data = chart.dataSheet ? sheet.context.workbook.worksheets.getItem(chart.dataSheet) : sheet;
+  const categories = data.getRange(chart.categoriesRange!);
+  const drawn = sheet.charts.add("BarClustered", data.getRange(series[0].range!), "Columns");
   drawn.title.text = chart.title;
   const first = drawn.series.getItemAt(0);
   first.name = series[0].name;
   first.setXAxisValues(categories);
   for (const s of series.slice(1)) {
     const added = drawn.series.add(s.name);
-    added.setValues(sheet.getRange(s.range!));
+    added.setValues(data.getRange(s.range!));
     added.setXAxisValues(categories);
   }
   drawn.setPosition(chart.anchor);
