@@ -327,11 +327,13 @@ function fixActiveTab(workbook: ExcelJS.Workbook): void {
 export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { level?: number } = {}): Promise<Buffer> {
   fixActiveTab(workbook);
   const level = options.level ?? 6;
-  const zip = { compression: "DEFLATE", compressionOptions: { level } };
-  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
   // A sheet removed since it was added (a unit sheet that failed) takes its charts with it.
   const present = new Set(workbook.worksheets.map((w) => w.name));
-  return addCharts(written, (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet)), { level });
+  const charts = (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet));
+  // With charts, the package is opened again to add them and compressed then: exceljs only stores its parts.
+  const zip = charts.length > 0 ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level } };
+  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
+  return addCharts(written, charts, { level });
 }
 
 /**
