@@ -1,24 +1,16 @@
 /** A unit's figures as plain data (`par summary --json`): the same names as the summary, camelCase like the findings. */
-import { PartKind } from "../catalog";
 import { SummaryLine, UnitSummary } from "./types";
 
-export interface FieldFigures {
-  code: string;
-  name: string;
-  kind: PartKind;
+/** The points of a summary line that the figures carry, as the summary names them. */
+type LineFigures = Pick<SummaryLine, "self" | "appraised" | "survey" | "bonus" | "penalty" | "total" | "applicableMax" | "max">;
+
+export interface FieldFigures extends LineFigures, Pick<SummaryLine, "code" | "name" | "kind"> {
   /** Official % achieved (appraised when there is an appraisal, else self); null for a bonus or penalty section. */
   index: number | null;
-  self: number;
-  appraised: number | null;
-  survey: number | null;
-  bonus: number;
-  penalty: number;
-  total: number;
-  applicableMax: number;
-  max: number | null;
 }
 
-export interface UnitFigures extends Omit<FieldFigures, "code" | "name" | "kind"> {
+export interface UnitFigures extends LineFigures {
+  index: number | null;
   unit: string;
   sheet: string;
   catalogId: string;
@@ -30,7 +22,7 @@ export interface UnitFigures extends Omit<FieldFigures, "code" | "name" | "kind"
   fields: FieldFigures[];
 }
 
-function figures(line: SummaryLine) {
+function figures(line: SummaryLine): LineFigures {
   return {
     self: line.self,
     appraised: line.appraised,

@@ -9,30 +9,21 @@ import { Finding } from "./types";
 
 const EPS = 0.005;
 
-/** Deadlines read once per catalogue node (a node belongs to one catalogue, hence one year). */
-const deadlines = new WeakMap<CatalogNode, number | null>();
-
 /**
- * Deadlines by year and text too: each validation works on its own copy of the catalogue's nodes (the sheet's
- * maxima filled in), so the nodes alone would have them read again for every sheet. Emptied when it grows large.
+ * Deadlines read once per year and text (readDeadline depends on nothing else). Not by node: each validation works
+ * on its own copy of the catalogue's nodes (the sheet's maxima filled in). Emptied when it grows large.
  */
-const deadlinesByText = new Map<string, number | null>();
+const deadlines = new Map<string, number | null>();
 
 function deadlineOf(node: CatalogNode, year: number | null): number | null {
-  let deadline = deadlines.get(node);
+  const text = node.deadline;
+  if (typeof text !== "string") return readDeadline(text, year);
+  const key = `${year}\u0000${text}`;
+  let deadline = deadlines.get(key);
   if (deadline === undefined) {
-    const text = node.deadline;
-    if (typeof text !== "string") deadline = readDeadline(text, year);
-    else {
-      const key = `${year}\u0000${text}`;
-      deadline = deadlinesByText.get(key);
-      if (deadline === undefined) {
-        deadline = readDeadline(text, year);
-        if (deadlinesByText.size >= 10_000) deadlinesByText.clear();
-        deadlinesByText.set(key, deadline);
-      }
-    }
-    deadlines.set(node, deadline);
+    deadline = readDeadline(text, year);
+    if (deadlines.size >= 10_000) deadlines.clear();
+    deadlines.set(key, deadline);
   }
   return deadline;
 }
