@@ -15,7 +15,8 @@ import { compoundContent, containerOf } from "./format";
 import { csvSeparator, decodeText } from "./text-file";
 import { scoringParts } from "./zip";
 
-export type SheetState = "visible" | "hidden" | "veryHidden";
+import type { SheetState } from "../../scoring/sheet/ledger";
+export type { SheetState };
 
 export interface WorkbookData {
   /** The path as the caller gave it. */

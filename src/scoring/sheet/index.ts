@@ -5,3 +5,4 @@ export * from "./read";
 export * from "./scores";
 export * from "./numbering";
 export * from "./survey-table";
+export * from "./ledger";

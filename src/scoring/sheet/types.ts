@@ -1,4 +1,5 @@
 import { CellValue } from "../values";
+import { RowEntry } from "./ledger";
 
 /** The columns the reader recognises in a unit's self-assessment sheet. */
 export type ColumnRole = "code" | "name" | "max" | "value" | "self" | "appraised" | "survey" | "evidence" | "notes";
@@ -72,4 +73,8 @@ export interface UnitSheet {
    * in its code column): the one that matches the catalogue better is chosen by resolveNumbering.
    */
   alternative?: { numbering: Numbering; rows: UnitRow[] };
+  /** Every non-empty row of the sheet's table and title, as read (see ledger.ts). */
+  ledger?: RowEntry[];
+  /** The assessment year the sheet states ("… NĂM 2018" in its title), or null. */
+  year?: number | null;
 }
