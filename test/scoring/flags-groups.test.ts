@@ -110,8 +110,10 @@ describe("groupFindings", () => {
     const unit = readUnitSheet({ name: "Mẫu", values }, "x")!;
     const found = validateUnit(unit, smallCatalog);
     const groups = groupFindings(found, smallCatalog);
-    expect(groups.map((g) => g.field)).toEqual(["1"]);
-    expect(groups[0].count).toBe(found.length);
+    // Field 2's leaves are left blank: each is an unscored criterion (counted 0), never silently.
+    expect(groups.map((g) => g.field)).toEqual(["1", "2"]);
+    expect(groups[1].kinds.map((k) => k.kind)).toEqual(["unscored-criterion"]);
+    expect(groups[0].count + groups[1].count).toBe(found.length);
     expect(groups[0].kinds[0].kind).toBe("missing-evidence");
     expect(groups[0].kinds.map((k) => k.kind)).toContain("score-over-max");
   });

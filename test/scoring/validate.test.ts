@@ -95,6 +95,9 @@ describe("a clean sheet", () => {
       "evidence-invalid",
       "missing-explanation",
       "unscored",
+      "row-not-understood",
+      "unscored-criterion",
+      "score-computed",
     ]);
   });
 });

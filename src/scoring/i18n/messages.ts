@@ -164,6 +164,8 @@ const vi = {
   "group.field": (p) => `Lĩnh vực ${p.field}`,
   "workbook.noUnitSheet": (p) =>
     `Không tìm thấy trang tự đánh giá nào trong sổ tính (đã xem: ${p.sheets}). Trang tự đánh giá cần một dòng tiêu đề có cột "Mã" và ít nhất một trong các cột "Điểm tối đa", "Kết quả thực hiện", "Điểm tự chấm", với các dòng mang mã tiêu chí (ví dụ 1.1) bên dưới. Dùng thẻ "Mẫu" trong ngăn PAR Scorer để tạo một trang như vậy từ bộ tiêu chí`,
+  "sheet.noCodes": (p) =>
+    `Trang "${p.sheet}" có dòng tiêu đề (ô ${p.header}) nhưng không đọc được mã tiêu chí nào: cột mã chỉ là số thứ tự chạy 1, 2, 3…, và đầu tên tiêu chí cũng không có mã. Đã tìm mã ở cột ${p.columns}. Ghi mã tiêu chí theo bộ tiêu chí (ví dụ 1.1.1) vào cột mã, hoặc ở đầu tên ("1.1.1. Ban hành kế hoạch…")`,
   "sheet.noScoreColumn": (p) =>
     `Trang "${p.sheet}" không có cột điểm tự chấm hay điểm thẩm định nên không tính được điểm (không chấm 0 cho cột không đọc được). Các cột tìm thấy: ${p.headers}. Đặt tên cột điểm là một trong: ${p.accepted} (tiêu đề hai, ba dòng gộp ô cũng được, ví dụ "Tự đánh giá" trên "Điểm tự chấm")`,
   "value.expectsBoolean": (p) =>
@@ -307,6 +309,8 @@ const en: Record<MessageKey, Template> = {
   "group.field": (p) => `Field ${p.field}`,
   "workbook.noUnitSheet": (p) =>
     `No self-assessment sheet was found in the workbook (looked at: ${p.sheets}). A self-assessment sheet needs a header row with a "Mã" (Code) column and at least one of "Điểm tối đa" (Max), "Kết quả thực hiện" (Result), "Điểm tự chấm" (Self score), with rows carrying criterion codes (e.g. 1.1) below it. Use the "Mẫu" (Template) tab of the PAR Scorer pane to create one from the catalogue`,
+  "sheet.noCodes": (p) =>
+    `Sheet "${p.sheet}" has a header row (cell ${p.header}) but no criterion code could be read: its code column is a running counter 1, 2, 3…, and the names do not start with a code either. Codes were looked for in column(s) ${p.columns}. Write the catalogue's codes (e.g. 1.1.1) in the code column, or at the start of each name ("1.1.1. Ban hành kế hoạch…")`,
   "sheet.noScoreColumn": (p) =>
     `Sheet "${p.sheet}" has no self-score or appraised column, so no points can be read (a column that was not read is never scored 0). Columns found: ${p.headers}. Name the score column one of: ${p.accepted} (two- or three-row merged headers work too, e.g. "Tự đánh giá" over "Điểm tự chấm")`,
   "value.expectsBoolean": (p) =>

@@ -32,6 +32,9 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-invalid": "Tài liệu kiểm chứng không hợp lệ",
     "missing-explanation": "Thiếu giải trình",
     unscored: "Chưa chấm điểm",
+    "row-not-understood": "Dòng không đọc được",
+    "unscored-criterion": "Tiêu chí chưa chấm",
+    "score-computed": "Điểm tính theo quy tắc",
   },
   en: {
     "missing-criterion": "Missing criterion",
@@ -46,6 +49,9 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-invalid": "Invalid evidence",
     "missing-explanation": "Missing explanation",
     unscored: "Not scored yet",
+    "row-not-understood": "Row not understood",
+    "unscored-criterion": "Criterion not scored",
+    "score-computed": "Score computed by the rule",
   },
 };
 

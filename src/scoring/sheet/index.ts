@@ -6,3 +6,6 @@ export * from "./scores";
 export * from "./numbering";
 export * from "./survey-table";
 export * from "./ledger";
+export * from "./row-kinds";
+export * from "./assemble";
+export * from "./ledger-build";

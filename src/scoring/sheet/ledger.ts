@@ -71,7 +71,9 @@ export type CodeSource =
   /** The start of the name ("1.1. Kế hoạch …") when the code column holds a running counter or nothing. */
   | "name-start"
   /** Words such as "Tiêu chí 1.2", "TC 1.1", "Lĩnh vực I" (in either column). */
-  | "words";
+  | "words"
+  /** A bonus or penalty line without a code, matched to the catalogue's section by its words ("Điểm thưởng"). */
+  | "section-name";
 
 export interface LedgerNote {
   key: string;

@@ -1,5 +1,7 @@
 import { Catalog, findNode, leaves, nodePart } from "../catalog";
 import { ParError } from "../errors";
+import { applyBands, othersOutside, placeSections } from "./assemble";
+import { frameEntries, ledgerOf } from "./ledger-build";
 import { UnitRow, UnitSheet } from "./types";
 
 /** How well rows fit a catalogue: codes it knows, less codes it does not know and codes repeated. */
@@ -21,8 +23,19 @@ function fit(rows: UnitRow[], catalog: Catalog): number {
  */
 export function resolveNumbering(unit: UnitSheet, catalog: Catalog): UnitSheet {
   const other = unit.alternative;
-  if (!other || fit(other.rows, catalog) <= fit(unit.rows, catalog)) return unit;
-  return { ...unit, rows: other.rows, numbering: other.numbering, alternative: { numbering: unit.numbering, rows: unit.rows } };
+  if (!other) return unit;
+  // A band row marked "a)" reads as a sub-criterion relatively; unless the catalogue has that code, it is a band.
+  const bandRows = new Set((unit.others ?? []).filter((o) => o.kind === "band").map((o) => o.row));
+  const clean = (rows: UnitRow[]) => (bandRows.size === 0 ? rows : rows.filter((r) => !bandRows.has(r.row) || findNode(catalog, r.code)));
+  const otherRows = clean(other.rows);
+  if (fit(otherRows, catalog) <= fit(unit.rows, catalog)) return unit;
+  return {
+    ...unit,
+    rows: otherRows,
+    numbering: other.numbering,
+    alternative: { numbering: unit.numbering, rows: unit.rows },
+    others: othersOutside(unit, otherRows),
+  };
 }
 
 /** Header texts accepted for a score column, as users write them (for messages). */
@@ -53,9 +66,23 @@ export function requireScoreColumn(unit: UnitSheet, catalog: Catalog): void {
   });
 }
 
-/** The unit as every check and report reads it: its numbering resolved, its score column required. */
+/** A code column that is a running counter, with no code in the names either: refused, naming where it looked. */
+function requireCodes(unit: UnitSheet): void {
+  if (!unit.codeless) return;
+  throw new ParError("sheet.noCodes", { sheet: unit.sheet, header: unit.codeless.header, columns: unit.codeless.looked.join(", ") });
+}
+
+/**
+ * The unit as every check and report reads it: its numbering resolved, band rows and bonus/penalty lines placed,
+ * its score column required, its ledger written. Prepared once per catalogue (idempotent).
+ */
 export function prepareUnit(unit: UnitSheet, catalog: Catalog): UnitSheet {
+  if (unit.preparedFor === catalog) return unit;
+  requireCodes(unit);
   const resolved = resolveNumbering(unit, catalog);
-  requireScoreColumn(resolved, catalog);
-  return resolved;
+  const banded = applyBands(resolved.rows, resolved.others ?? []);
+  const placed = placeSections(banded.rows, banded.others, catalog);
+  const prepared: UnitSheet = { ...resolved, rows: placed.rows, others: placed.others, conflicts: banded.conflicts, preparedFor: catalog };
+  requireScoreColumn(prepared, catalog);
+  return { ...prepared, ledger: ledgerOf(frameEntries(unit), prepared, catalog) };
 }

@@ -1,8 +1,11 @@
-import { a1, cellAt, CellRect, Grid, gridWidth } from "../grid";
+import { a1, cellAt, CellRect, columnLetters, formulaAt, Grid, gridWidth } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
-import { ColumnRole, HeaderMap, Numbering, UnitCell, UnitRow, UnitSheet } from "./types";
+import { CodeSource } from "./ledger";
+import { frameRows } from "./ledger-build";
+import { bandPoints, codeAtNameStart, codeInWords, hasBandMarker, isTotalText, sectionWord } from "./row-kinds";
+import { ColumnRole, FigureRole, HeaderMap, OtherRow, UnitCell, UnitRow, UnitSheet } from "./types";
 
 const UNIT_LABELS = ["don vi", "ten don vi", "co quan", "ten co quan", "unit"];
 const CATALOG_LABELS = ["bo tieu chi", "ma bo tieu chi", "catalogue", "catalog"];
@@ -99,27 +102,41 @@ function mergedOrigin(merges: CellRect[] | undefined, columns: number[]): (row: 
 /** Columns whose cell, merged down over several criterion rows, belongs to every row it covers. */
 const SHARED_WHEN_MERGED: ColumnRole[] = ["name", "evidence", "notes"];
 
-function unitRows(grid: Grid, header: HeaderMap, codes: (string | null)[], rowIndexes: number[]): UnitRow[] {
-  const codeCol = header.columns.code!;
+type CellOf = (role: Exclude<ColumnRole, "code">, row: number) => UnitCell | null;
+
+/** The cell of a role in a row: a merged cell's own (name, evidence, notes) is its merge's top-left cell. */
+function cellReader(grid: Grid, header: HeaderMap): CellOf {
   const shared = SHARED_WHEN_MERGED.map((r) => header.columns[r]).filter((c): c is number => c !== undefined);
   const origin = grid.merges?.length ? mergedOrigin(grid.merges, shared) : null;
-  /** The cell of `role` in `row`: a merged cell's own (name, evidence, notes) is its merge's top-left cell. */
-  const cellOf = (role: Exclude<ColumnRole, "code">, row: number): UnitCell | null => {
+  return (role, row) => {
     const col = header.columns[role];
     if (col === undefined) return null;
     const from = origin && SHARED_WHEN_MERGED.includes(role) ? origin(row, col) : null;
-    return from ? { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) } : { value: cellAt(grid, row, col), cell: a1(row, col) };
+    if (from) return { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) };
+    const formula = formulaAt(grid, row, col);
+    return formula ? { value: cellAt(grid, row, col), cell: a1(row, col), formula } : { value: cellAt(grid, row, col), cell: a1(row, col) };
   };
-  const rows: UnitRow[] = [];
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i];
-    if (!code) continue;
-    const row = rowIndexes[i];
+}
+
+/** A row of the table with a code: where it is, the code, and where the code was read. */
+interface Coded {
+  row: number;
+  code: string;
+  source: CodeSource;
+}
+
+function unitRows(grid: Grid, header: HeaderMap, coded: Coded[], cellOf: CellOf): UnitRow[] {
+  const codeCol = header.columns.code!;
+  const nameCol = header.columns.name;
+  return coded.map(({ row, code, source }) => {
+    // A code read from the name points at the name cell.
+    const col = source === "name-start" && nameCol !== undefined ? nameCol : codeCol;
     // One literal, its properties in the order of UnitRow: every row object has the same shape from the start.
-    rows.push({
+    return {
       row,
       code,
-      codeCell: { value: cellAt(grid, row, codeCol), cell: a1(row, codeCol) },
+      codeCell: { value: cellAt(grid, row, col), cell: a1(row, col) },
+      codeSource: source,
       name: cellOf("name", row),
       max: cellOf("max", row),
       value: cellOf("value", row),
@@ -128,34 +145,143 @@ function unitRows(grid: Grid, header: HeaderMap, codes: (string | null)[], rowIn
       survey: cellOf("survey", row),
       evidence: cellOf("evidence", row),
       notes: cellOf("notes", row),
-    });
+    };
+  });
+}
+
+const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const textOf = (v: CellValue) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : "");
+
+/** The table's rows below the header that hold anything (the column-numbering row aside). */
+function tableRows(grid: Grid, header: HeaderMap): number[] {
+  const rows: number[] = [];
+  for (let row = header.row + 1; row < grid.values.length; row++) {
+    if (row === header.numberingRow) continue;
+    const line = grid.values[row];
+    if (line && line.some((v) => !isBlank(v))) rows.push(row);
   }
   return rows;
 }
 
 /**
+ * Whether the code column is a running counter: ten or more whole numbers, each one more than the one before
+ * (1, 2, 3 …), and no dotted code or Roman numeral among them. Such numbers are row numbers, not criterion codes.
+ */
+export function isRunningCounter(values: CellValue[]): boolean {
+  let count = 0;
+  let previous = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{1,4}\.?\s*$/.test(v) ? Number(v.replace(".", "")) : NaN;
+    if (Number.isNaN(n)) {
+      if (typeof v === "string" && (/^\s*[IVX]{1,5}\.?\s*$/.test(v) || /\d[.,]\d/.test(v))) return false;
+      continue;
+    }
+    if (!Number.isInteger(n) || n !== previous + 1) return false;
+    previous = n;
+    count++;
+  }
+  return count >= 10;
+}
+
+/** Figures' columns of a row that hold something (for a row that is not a criterion). */
+const FIGURE_ROLES: FigureRole[] = ["max", "value", "self", "appraised", "survey"];
+const SCORE_ROLES: FigureRole[] = ["self", "appraised", "survey"];
+
+function otherRow(grid: Grid, header: HeaderMap, row: number, cellOf: CellOf): OtherRow {
+  const codeText = textOf(cellAt(grid, row, header.columns.code!));
+  const nameText = header.columns.name !== undefined ? textOf(cellOf("name", row)?.value ?? null) : "";
+  const line = grid.values[row] ?? [];
+  const anyText = line.map((v) => textOf(v ?? null)).find((t) => t !== "") ?? "";
+  const text = [codeText, nameText].filter((t) => t !== "" && !/^[-+•*–]$/.test(t)).join(" ") || anyText;
+  const firstCol = line.findIndex((v) => !isBlank(v ?? null));
+  const cells: OtherRow["cells"] = {};
+  for (const role of FIGURE_ROLES) {
+    const cell = cellOf(role, row);
+    if (cell && !isBlank(cell.value)) cells[role] = cell;
+  }
+  const base = { row, text, cells, cell: a1(row, Math.max(0, firstCol)) };
+  const label = nameText || codeText || anyText;
+  if (isTotalText(codeText) || isTotalText(label)) return { ...base, kind: "total", points: null };
+  const section = sectionWord(label) ?? sectionWord(codeText);
+  if (section) return { ...base, kind: section === "penalty" ? "penalty" : "bonus", points: null, section };
+  const points = bandPoints(nameText || anyText);
+  if (points !== null) return { ...base, kind: "band", points };
+  // A band row chosen by a mark, whose points are in the score cell: "- Ban hành kịp thời" with 1 typed beside it.
+  if ((hasBandMarker(codeText) || hasBandMarker(nameText)) && codeText.length <= 3) return { ...base, kind: "band", points: null };
+  const scored = SCORE_ROLES.some((role) => cells[role] !== undefined);
+  return { ...base, kind: scored || !text ? "not-understood" : "text", points: null };
+}
+
+/**
  * Reads a unit's self-assessment sheet: finds the header (one to three rows, merged cells read as their merge),
- * maps columns by header text, and collects the rows whose code cell holds a criterion code. When the code column
- * can also be read relatively (Roman numerals, letters) both readings are kept: resolveNumbering picks the one
- * that matches the catalogue. Returns null when the grid has no recognisable header.
+ * maps columns by header text, and reads every non-empty row below it. A row is a criterion row when a code can be
+ * read: from the code column ("1.1.1", "I", "1.1."), from words ("Tiêu chí 1.2", "TC 1.1", "Lĩnh vực I"), or from
+ * the start of the name ("1.1. Kế hoạch…") when the code column is blank or a running counter. Every other row is
+ * kept in `others` (band, total, bonus/penalty, text, not understood). When the code column can also be read
+ * relatively (Roman numerals, letters) both readings are kept: resolveNumbering picks the one that matches the
+ * catalogue. Returns null when the grid has no recognisable header.
  */
 export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | null {
   const header = findHeader(grid);
   if (!header) return null;
   const codeCol = header.columns.code!;
-  const rowIndexes: number[] = [];
-  const values: CellValue[] = [];
-  for (let row = header.row + 1; row < grid.values.length; row++) {
-    if (row === header.numberingRow) continue;
-    const value = cellAt(grid, row, codeCol);
-    if (value === null || value === undefined || value === "") continue;
-    rowIndexes.push(row);
-    values.push(value);
+  const cellOf = cellReader(grid, header);
+  const rows = tableRows(grid, header);
+  const codeValues = rows.map((row) => cellAt(grid, row, codeCol));
+  const counter = isRunningCounter(codeValues);
+  const coded: Coded[] = [];
+  const others: OtherRow[] = [];
+  // Code-column values read relatively: rows whose code came from the code column, or had none but a value there.
+  const relativeRows: number[] = [];
+  const relativeValues: CellValue[] = [];
+  const fixed: Coded[] = [];
+  rows.forEach((row, i) => {
+    const value = codeValues[i];
+    const codeText = textOf(value);
+    const name = header.columns.name !== undefined ? textOf(cellOf("name", row)?.value ?? null) : "";
+    const fromColumn = counter ? null : readCode(value);
+    if (fromColumn) {
+      coded.push({ row, code: fromColumn, source: "code-column" });
+      relativeRows.push(row);
+      relativeValues.push(value);
+      return;
+    }
+    const words = (codeText && codeInWords(codeText)) || (name && codeInWords(name));
+    if (words) {
+      coded.push({ row, code: words, source: "words" });
+      fixed.push({ row, code: words, source: "words" });
+      return;
+    }
+    const markerOnly = !codeText || /^[-+•*–]$/.test(codeText);
+    const atStart = (counter || markerOnly) && name ? codeAtNameStart(name) : null;
+    if (atStart) {
+      coded.push({ row, code: atStart, source: "name-start" });
+      fixed.push({ row, code: atStart, source: "name-start" });
+      return;
+    }
+    others.push(otherRow(grid, header, row, cellOf));
+    if (!isBlank(value) && !counter) {
+      relativeRows.push(row);
+      relativeValues.push(value);
+    }
+  });
+  const literal = unitRows(grid, header, coded, cellOf);
+  let alternative: UnitSheet["alternative"];
+  if (!counter && mayBeRelative(relativeValues)) {
+    const relative = relativeCodes(relativeValues);
+    const merged: Coded[] = [...fixed];
+    relative.forEach((code, i) => code && merged.push({ row: relativeRows[i], code, source: "code-column" }));
+    merged.sort((a, b) => a.row - b.row);
+    alternative = { numbering: "relative", rows: unitRows(grid, header, merged, cellOf) };
   }
-  const literal = unitRows(grid, header, values.map(readCode), rowIndexes);
-  const alternative = mayBeRelative(values)
-    ? { numbering: "relative" as Numbering, rows: unitRows(grid, header, relativeCodes(values), rowIndexes) }
-    : undefined;
+  const codeless =
+    counter && coded.length === 0
+      ? {
+          header: a1(header.row, codeCol),
+          looked: [columnLetters(codeCol), ...(header.columns.name !== undefined ? [columnLetters(header.columns.name)] : [])],
+        }
+      : undefined;
   return {
     sheet: grid.name,
     unit: titleValue(grid, header.top, UNIT_LABELS) ?? bodyTitle(grid, header.top) ?? fallbackUnit,
@@ -164,5 +290,8 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
     catalogRef: titleValue(grid, header.top, CATALOG_LABELS),
     numbering: "literal",
     ...(alternative ? { alternative } : {}),
+    others,
+    ...(codeless ? { codeless } : {}),
+    ledger: frameRows(grid, header),
   };
 }

@@ -55,13 +55,39 @@ export function unitCatalog(catalog: Catalog, unit: UnitSheet, rows: ReadonlyMap
   return changed ? { ...catalog, nodes } : catalog;
 }
 
-/** A score cell as a leaf score: points, not applicable, blank (null), or "invalid" (text, not a number). */
-export function readScoreCell(cell: UnitCell | null): LeafScore | "invalid" {
+/** "1.500" / "1,500": a number with one separator before exactly three digits reads as 1,5 or as 1500. */
+const TWO_WAYS = /^\s*(\d{1,3})[.,](\d{3})\s*$/;
+
+export function twoWayReadings(value: unknown): { small: number; large: number } | null {
+  if (typeof value !== "string") return null;
+  const m = TWO_WAYS.exec(value);
+  if (!m) return null;
+  return { small: Number(`${m[1]}.${m[2]}`), large: Number(`${m[1]}${m[2]}`) };
+}
+
+/** A percentage typed where points belong ("85%"): never read as 0,85 points. */
+export function isPercentText(value: unknown): boolean {
+  return typeof value === "string" && /^\s*[+\-−]?\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(value);
+}
+
+/**
+ * A score cell as a leaf score: points, not applicable, blank (null), or "invalid" (text, not a number; a
+ * percentage; a figure that reads two ways, "1.500", unless exactly one reading fits `max`).
+ */
+export function readScoreCell(cell: UnitCell | null, max: number | null = null): LeafScore | "invalid" {
   if (!cell) return null;
   const value = cell.value;
   // Numbers and blanks, the usual cells, read as readInput would read them.
   if (typeof value === "number") return Number.isFinite(value) ? value : "invalid";
   if (value === null || value === undefined) return null;
+  if (isPercentText(value)) return "invalid";
+  const two = twoWayReadings(value);
+  if (two) {
+    if (max === null) return two.small;
+    const small = two.small <= max + 0.005;
+    const large = two.large <= max + 0.005;
+    return small !== large ? (small ? two.small : two.large) : "invalid";
+  }
   try {
     const input = readInput(cell.value);
     if (input.kind === "blank") return null;
@@ -71,6 +97,50 @@ export function readScoreCell(cell: UnitCell | null): LeafScore | "invalid" {
   } catch {
     return "invalid";
   }
+}
+
+const EXCEL_ERROR = /^#(?:NAME\?|VALUE!|N\/A|REF!|DIV\/0!|NUM!|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA)$/;
+
+/** A cell holding one of PAR Scorer's own functions (=PAR.SCORE…; LibreOffice may keep it as _xludf.PAR.SCORE). */
+export function isParFormula(cell: UnitCell | null): boolean {
+  return !!cell?.formula && /\bPAR\.[A-Z]/i.test(cell.formula);
+}
+
+/** The tool's own formula, shown without its result: an error (#NAME? without the add-in) or no cached value. */
+export function parFormulaUnevaluated(cell: UnitCell | null): boolean {
+  if (!isParFormula(cell)) return false;
+  const v = cell!.value;
+  return v === null || v === undefined || (typeof v === "string" && (v.trim() === "" || EXCEL_ERROR.test(v.trim())));
+}
+
+/**
+ * How a leaf's score in one column was arrived at, once, for the index and for validation alike:
+ * - "typed": the cell's own points (or not applicable; "invalid" when unreadable);
+ * - "computed": the cell is blank (or holds PAR Scorer's formula without its result) and the row has a result the
+ *   catalogue's rule scores;
+ * - "blank": nothing to score from (no points, no result, or a result without a rule).
+ */
+export type LeafReading =
+  | { how: "typed"; score: LeafScore | "invalid" }
+  | { how: "computed"; score: LeafScore; addin: boolean }
+  | { how: "blank"; addin: boolean };
+
+export function readLeaf(node: CatalogNode, row: UnitRow, column: ScoreColumn): LeafReading {
+  const cell = row[column];
+  const addin = parFormulaUnevaluated(cell);
+  const typed = addin ? null : readScoreCell(cell, node.max);
+  if (typed !== null) return { how: "typed", score: typed };
+  // Only the unit's own score is computed from its result; an appraisal left blank is not done yet.
+  if (column === "self") {
+    const computed = ruleScore(node, row);
+    if (computed !== null) return { how: "computed", score: computed, addin };
+  }
+  return { how: "blank", addin };
+}
+
+/** A penalty typed negative (−1, as many units type it) is a penalty of 1. */
+export function penaltyPoints(score: LeafScore): LeafScore {
+  return typeof score === "number" && score < 0 ? -score : score;
 }
 
 /**
@@ -150,8 +220,9 @@ export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColum
       scores.set(node.code, ruleScore(node, row));
       continue;
     }
-    const value = readScoreCell(row[column]);
-    scores.set(node.code, value === "invalid" ? null : value);
+    const reading = readLeaf(node, row, column);
+    const value = reading.how === "blank" || reading.score === "invalid" ? null : reading.score;
+    scores.set(node.code, nodePart(catalog, node.code).kind === "penalty" ? penaltyPoints(value) : value);
   }
   return scores;
 }

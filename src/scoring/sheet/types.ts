@@ -1,5 +1,6 @@
 import { CellValue } from "../values";
-import { RowEntry } from "./ledger";
+import { CodeSource, RowEntry } from "./ledger";
+import { SectionWord } from "./row-kinds";
 
 /** The columns the reader recognises in a unit's self-assessment sheet. */
 export type ColumnRole = "code" | "name" | "max" | "value" | "self" | "appraised" | "survey" | "evidence" | "notes";
@@ -37,6 +38,8 @@ export type Numbering = "literal" | "relative";
 export interface UnitCell {
   value: CellValue;
   cell: string;
+  /** The cell's formula ("=PAR.SCORE(D7;\"1.1.1\")"), where it holds one. */
+  formula?: string;
 }
 
 /** One criterion row of a unit's sheet (rows without a readable code are not criterion rows). */
@@ -45,8 +48,10 @@ export interface UnitRow {
   row: number;
   /** Normalised criterion code ("1.1.1"). */
   code: string;
-  /** The code cell as typed (for messages: "I.1.1", "1.1."). */
+  /** The code cell as typed (for messages: "I.1.1", "1.1."); for a code read from the name, the name cell. */
   codeCell: UnitCell;
+  /** Where the code was read (absent: the code column). */
+  codeSource?: CodeSource;
   name: UnitCell | null;
   max: UnitCell | null;
   value: UnitCell | null;
@@ -55,6 +60,32 @@ export interface UnitRow {
   survey: UnitCell | null;
   evidence: UnitCell | null;
   notes: UnitCell | null;
+}
+
+/** The columns a number can be typed in: the score columns, the maximum and the result. */
+export type FigureRole = "max" | "value" | "self" | "appraised" | "survey";
+
+/** How a row without a criterion code was read (see ledger.ts RowReadAs). */
+export type OtherRowKind = "band" | "total" | "bonus" | "penalty" | "text" | "not-understood";
+
+/** A non-empty row of the table that is not a criterion row: kept, so that nothing is dropped in silence. */
+export interface OtherRow {
+  row: number;
+  kind: OtherRowKind;
+  /** The row's first text (code or name column, else any text cell). */
+  text: string;
+  /** A band row: the points its text states ("…: 1 điểm"). */
+  points: number | null;
+  /** A bonus or penalty row: what its words say ("Điểm cộng/ Điểm trừ" is both). */
+  section?: SectionWord;
+  /** The row's cells in the columns that hold figures, where they hold something. */
+  cells: Partial<Record<FigureRole, UnitCell>>;
+  /** The row's first non-empty cell (for findings). */
+  cell: string;
+  /** A band row: its criterion's code; a bonus or penalty line: the catalogue criterion it names, when one does. */
+  code?: string;
+  /** A band row: the score columns in which it was chosen. */
+  chosen?: ("self" | "appraised")[];
 }
 
 /** A unit's self-assessment sheet, read: who, where the header is, and its criterion rows in sheet order. */
@@ -73,6 +104,17 @@ export interface UnitSheet {
    * in its code column): the one that matches the catalogue better is chosen by resolveNumbering.
    */
   alternative?: { numbering: Numbering; rows: UnitRow[] };
+  /** The table's non-empty rows that are not criterion rows (bands, totals, bonus/penalty lines, notes…). */
+  others?: OtherRow[];
+  /**
+   * Set when the code column is a running counter (1, 2, 3 … n) and no code could be read from the names either:
+   * the header's cell and the cells where codes were looked for (prepareUnit refuses the sheet, naming them).
+   */
+  codeless?: { header: string; looked: string[] };
+  /** Criteria with two bands chosen in one column (set by prepareUnit; validation reports them). */
+  conflicts?: { code: string; column: "self" | "appraised"; cells: string[] }[];
+  /** The catalogue the rows were prepared for (prepareUnit): a unit is prepared once per catalogue. */
+  preparedFor?: object;
   /** Every non-empty row of the sheet's table and title, as read (see ledger.ts). */
   ledger?: RowEntry[];
   /** The assessment year the sheet states ("… NĂM 2018" in its title), or null. */

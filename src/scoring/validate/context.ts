@@ -48,8 +48,8 @@ export function finding(
   return { kind, severity, code, sheet: ctx.unit.sheet, cell, message: findingText(key, { cell, code: code ?? "", ...params }, ctx.lang) };
 }
 
-export function label(ctx: CheckContext, key: FindingMessageKey): string {
-  return findingText(key, {}, ctx.lang);
+export function label(ctx: CheckContext, key: FindingMessageKey, params: Params = {}): string {
+  return findingText(key, params, ctx.lang);
 }
 
 /** Points as every output writes a figure (formatNumber): 0,50 in Vietnamese, 0.50 in English. */

@@ -5,6 +5,7 @@ import { prepareUnit } from "../sheet/numbering";
 import { UnitSheet } from "../sheet/types";
 import { makeContext } from "./context";
 import { checkEvidence } from "./evidence";
+import { checkRows } from "./rows";
 import { checkScored, checkScores } from "./scores";
 import { checkStructure } from "./structure";
 import { Finding, FINDING_KINDS } from "./types";
@@ -22,7 +23,7 @@ export interface ValidateOptions {
  */
 export function validateUnit(unit: UnitSheet, catalog: Catalog, options: ValidateOptions = {}): Finding[] {
   const ctx = makeContext(prepareUnit(unit, catalog), catalog, options.lang ?? "vi");
-  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkEvidence(ctx), ...checkScored(ctx)];
+  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkRows(ctx), ...checkEvidence(ctx), ...checkScored(ctx)];
   const position = (f: Finding) => parseA1(f.cell) ?? { row: Number.MAX_SAFE_INTEGER, col: 0 };
   return findings
     .map((f, i) => ({ f, i, p: position(f) }))

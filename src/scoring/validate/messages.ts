@@ -59,6 +59,43 @@ const vi = {
   "column.appraised": () => "Điểm thẩm định",
   "column.max": () => "Điểm tối đa",
   "column.survey": () => "Điểm điều tra XHH",
+  "row-not-understood": (p) =>
+    `Dòng ${p.row} ("${p.text}") có số ${p.value} ở ô ${p.cell} (${p.column}) nhưng không đọc được là tiêu chí nào: không có mã tiêu chí, cũng không phải dòng tổng, dòng mức điểm hay dòng điểm thưởng/điểm trừ. Số này không được tính. Ghi mã tiêu chí (ví dụ 1.1.1) vào cột mã của dòng, hoặc xóa số nếu dòng chỉ là ghi chú`,
+  "row-not-understood.section": (p) =>
+    `Dòng ${p.row} ("${p.text}") có số ${p.value} ở ô ${p.cell} là ${p.part}, nhưng bộ tiêu chí "${p.catalog}" ${p.reason}. Số này không được tính. Ghi mã của tiêu chí ${p.part} (theo bộ tiêu chí) vào cột mã của dòng`,
+  "row-not-understood.bandOrphan": (p) =>
+    `Dòng ${p.row} ("${p.text}") là một mức điểm nhưng không nằm dưới tiêu chí nào, nên số ${p.value} ở ô ${p.cell} không được tính. Đặt dòng này ngay dưới dòng của tiêu chí mà nó thuộc về`,
+  "part.bonus": () => "điểm thưởng",
+  "part.penalty": () => "điểm trừ",
+  "part.reason.none": () => "không có phần điểm này",
+  "part.reason.several": (p) => `có nhiều tiêu chí ${p.part} (${p.codes}) và tên dòng không chỉ rõ tiêu chí nào`,
+  "part.reason.taken": (p) => `đã có dòng mang mã ${p.code}`,
+  "unscored-criterion": (p) =>
+    `Tiêu chí ${p.code} (ô ${p.cell}) chưa được chấm: không có điểm, không ghi "Không áp dụng" và không có kết quả thực hiện. Tiêu chí này đang được tính 0 điểm. Nhập điểm tự chấm, kết quả thực hiện, hoặc "Không áp dụng"`,
+  "unscored-criterion.noRule": (p) =>
+    `Tiêu chí ${p.code} có kết quả ${p.result} (ô ${p.valueCell}) nhưng ô điểm ${p.cell} còn trống, và bộ tiêu chí không có quy tắc để tính điểm từ kết quả. Tiêu chí này đang được tính 0 điểm. Nhập điểm tự chấm vào ô ${p.cell}`,
+  "unscored-criterion.addin": (p) =>
+    `Ô ${p.cell} của tiêu chí ${p.code} có công thức ${p.formula} của PAR Scorer nhưng ${p.shown}: sổ tính được mở khi chưa nạp add-in PAR Scorer (ví dụ trong LibreOffice, hoặc Excel chưa cài add-in), và không có kết quả thực hiện hay quy tắc để tính lại. Tiêu chí này đang được tính 0 điểm. Mở sổ tính trong Excel có PAR Scorer, hoặc nhập điểm tự chấm bằng số`,
+  "score-computed": (p) =>
+    `Ô điểm ${p.cell} của tiêu chí ${p.code} còn trống; điểm được tính theo quy tắc "${p.rule}" từ kết quả ${p.result} (ô ${p.valueCell}): ${p.points} điểm. Kiểm tra lại và nhập điểm vào ô ${p.cell} nếu cần`,
+  "score-computed.addin": (p) =>
+    `Ô ${p.cell} của tiêu chí ${p.code} có công thức ${p.formula} của PAR Scorer nhưng ${p.shown} (sổ tính được mở khi chưa nạp add-in). Điểm được tính lại theo quy tắc "${p.rule}" từ kết quả ${p.result} (ô ${p.valueCell}): ${p.points} điểm. Mở sổ tính trong Excel có PAR Scorer để ô hiện đúng điểm`,
+  "shown.error": (p) => `hiện lỗi ${p.error}`,
+  "shown.empty": () => "không có giá trị đã tính",
+  "score-invalid.percent": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", một tỷ lệ phần trăm, không phải số điểm: không biết là ${p.asPoints} điểm hay ${p.text} của điểm tối đa. Nhập số điểm (ví dụ ${p.example}); tỷ lệ đạt được ghi vào cột kết quả thực hiện`,
+  "score-invalid.twoWays": (p) =>
+    `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là "${p.text}", đọc được hai cách (${p.small} hoặc ${p.large}) và ${p.why} với điểm tối đa ${p.max}. Nhập lại với dấu phẩy thập phân, ví dụ ${p.small}`,
+  "twoWays.both": () => "cả hai đều hợp",
+  "twoWays.neither": () => "không cách nào hợp",
+  "score-invalid.penaltySign": (p) =>
+    `Điểm trừ của tiêu chí ${p.code} ở ô ${p.cell} được gõ là số âm (${p.value}); đã hiểu là trừ ${p.points} điểm. Không cần gõ dấu trừ: ghi số điểm bị trừ (${p.points})`,
+  "score-invalid.bands": (p) =>
+    `Tiêu chí ${p.code} có ${p.count} mức điểm cùng được chọn ở ${p.column} (ô ${p.cells}); chỉ được chọn một mức. Tiêu chí này chưa được tính điểm. Xóa dấu chọn hoặc số ở các mức không đúng`,
+  "sum-mismatch.total": (p) =>
+    `Dòng tổng "${p.text}" (ô ${p.cell}) ghi ${p.column} ${p.value}, nhưng ${p.scope} là ${p.sum}. Sửa lại dòng tổng (hoặc dùng công thức tổng); PAR Scorer tính điểm từ các tiêu chí, không từ dòng tổng`,
+  "scope.total": () => "tổng điểm các tiêu chí",
+  "scope.field": (p) => `tổng điểm lĩnh vực ${p.code}`,
 } satisfies Record<string, Template>;
 
 export type FindingMessageKey = keyof typeof vi;
@@ -107,6 +144,43 @@ const en: Record<FindingMessageKey, Template> = {
   "column.appraised": () => "appraised score",
   "column.max": () => "maximum",
   "column.survey": () => "survey score",
+  "row-not-understood": (p) =>
+    `Row ${p.row} ("${p.text}") has the number ${p.value} in cell ${p.cell} (${p.column}) but could not be read as any criterion: it has no criterion code and is not a total, a band or a bonus/penalty line. The number is not counted. Write the criterion's code (e.g. 1.1.1) in the row's code column, or clear the number if the row is only a note`,
+  "row-not-understood.section": (p) =>
+    `Row ${p.row} ("${p.text}") has the number ${p.value} in cell ${p.cell} as ${p.part}, but the catalogue "${p.catalog}" ${p.reason}. The number is not counted. Write the code of the ${p.part} criterion (as in the catalogue) in the row's code column`,
+  "row-not-understood.bandOrphan": (p) =>
+    `Row ${p.row} ("${p.text}") is a scoring band but stands under no criterion, so the number ${p.value} in cell ${p.cell} is not counted. Move the row right under the criterion it belongs to`,
+  "part.bonus": () => "bonus points",
+  "part.penalty": () => "penalty points",
+  "part.reason.none": () => "has no such part",
+  "part.reason.several": (p) => `has several ${p.part} criteria (${p.codes}) and the row's words do not say which`,
+  "part.reason.taken": (p) => `already has a row with code ${p.code}`,
+  "unscored-criterion": (p) =>
+    `Criterion ${p.code} (cell ${p.cell}) is not scored: no points, no "Không áp dụng" (not applicable) and no result. It counts 0 points. Enter the self score, the result, or "Không áp dụng"`,
+  "unscored-criterion.noRule": (p) =>
+    `Criterion ${p.code} has the result ${p.result} (cell ${p.valueCell}) but its score cell ${p.cell} is blank, and the catalogue has no rule to compute the score from the result. It counts 0 points. Enter the self score in cell ${p.cell}`,
+  "unscored-criterion.addin": (p) =>
+    `Cell ${p.cell} of criterion ${p.code} holds PAR Scorer's formula ${p.formula} but ${p.shown}: the workbook was opened without the PAR Scorer add-in (in LibreOffice, or an Excel without the add-in), and there is no result or rule to compute it again. It counts 0 points. Open the workbook in Excel with PAR Scorer, or type the self score as a number`,
+  "score-computed": (p) =>
+    `The score cell ${p.cell} of criterion ${p.code} is blank; the score was computed by the rule "${p.rule}" from the result ${p.result} (cell ${p.valueCell}): ${p.points} points. Check it, and type the score in cell ${p.cell} if needed`,
+  "score-computed.addin": (p) =>
+    `Cell ${p.cell} of criterion ${p.code} holds PAR Scorer's formula ${p.formula} but ${p.shown} (the workbook was opened without the add-in). The score was computed again by the rule "${p.rule}" from the result ${p.result} (cell ${p.valueCell}): ${p.points} points. Open the workbook in Excel with PAR Scorer for the cell to show it`,
+  "shown.error": (p) => `shows the error ${p.error}`,
+  "shown.empty": () => "has no computed value",
+  "score-invalid.percent": (p) =>
+    `The ${p.column} of criterion ${p.code} in cell ${p.cell} is "${p.text}", a percentage, not points: it could mean ${p.asPoints} points or ${p.text} of the maximum. Enter the points (e.g. ${p.example}); a rate achieved goes in the result column`,
+  "score-invalid.twoWays": (p) =>
+    `The ${p.column} of criterion ${p.code} in cell ${p.cell} is "${p.text}", which reads two ways (${p.small} or ${p.large}), and ${p.why} the maximum ${p.max}. Type it again unambiguously, e.g. ${p.small}`,
+  "twoWays.both": () => "both fit",
+  "twoWays.neither": () => "neither fits",
+  "score-invalid.penaltySign": (p) =>
+    `The penalty of criterion ${p.code} in cell ${p.cell} is typed negative (${p.value}); it was read as a penalty of ${p.points} points. No minus sign is needed: enter the points taken off (${p.points})`,
+  "score-invalid.bands": (p) =>
+    `Criterion ${p.code} has ${p.count} bands chosen in the ${p.column} (cells ${p.cells}); only one may be chosen. The criterion is not scored. Clear the mark or number on the wrong bands`,
+  "sum-mismatch.total": (p) =>
+    `The total row "${p.text}" (cell ${p.cell}) states a ${p.column} of ${p.value}, but ${p.scope} is ${p.sum}. Correct the total row (or use a sum formula); PAR Scorer scores from the criteria, not from total rows`,
+  "scope.total": () => "the criteria's total",
+  "scope.field": (p) => `the total of field ${p.code}`,
 };
 
 export function findingText(key: FindingMessageKey, params: Params, lang: Lang): string {

@@ -1,10 +1,10 @@
 import { CatalogNode, effectiveMax, LeafScore, nodePart } from "../catalog";
 import { ParError } from "../errors";
 import { parseRuleCached, score, ScoreResult } from "../rules";
-import { ancestorIn, hasScores, readScoreCell } from "../sheet/scores";
+import { ancestorIn, hasScores, isPercentText, parFormulaUnevaluated, readScoreCell, twoWayReadings } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
 import { a1 } from "../grid";
-import { CellValue, dateToSerial, formatDate, formatInput, readInput, readMax, round2 } from "../values";
+import { CellValue, dateToSerial, formatDate, formatInput, formatNumber, readInput, readMax, round2 } from "../values";
 import { CheckContext, finding, isLeaf, label, pts } from "./context";
 import { Finding } from "./types";
 
@@ -73,7 +73,8 @@ function checkLeafColumn(
   out: Finding[],
 ): void {
   const cell = row[column];
-  const score = readScoreCell(cell);
+  if (parFormulaUnevaluated(cell)) return; // PAR Scorer's own formula without its result: see rows.ts
+  let score = readScoreCell(cell, node.max);
   if (!cell || score === null || score === "notApplicable") return;
   const columnLabel = () => label(ctx, `column.${column}`);
   // Survey criteria are scored by the survey only; anything else is not scored by a survey.
@@ -83,10 +84,14 @@ function checkLeafColumn(
     return;
   }
   if (score === "invalid") {
-    out.push(finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.text", { column: columnLabel(), text: cellText(cell.value) }));
+    out.push(invalidScore(ctx, node, cell, columnLabel()));
     return;
   }
   const max = node.max;
+  if (score < 0 && nodePart(ctx.catalog, node.code).kind === "penalty") {
+    out.push(finding(ctx, "score-invalid", "warning", node.code, cell.cell, "score-invalid.penaltySign", { value: pts(ctx, score), points: pts(ctx, -score) }));
+    score = -score;
+  }
   if (score < 0 && !ruleAllowsNegative(node.rule)) {
     out.push(
       finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.negative", {
@@ -121,6 +126,29 @@ function checkLeafColumn(
       );
     }
   }
+}
+
+/** An unreadable score: a percentage, a figure that reads two ways, or text. */
+function invalidScore(ctx: CheckContext, node: CatalogNode, cell: UnitCell, column: string): Finding {
+  const text = cellText(cell.value);
+  if (isPercentText(cell.value)) {
+    const asPoints = readInput(cell.value).kind === "number" ? (readInput(cell.value) as { value: number }).value : 0;
+    const example = node.max !== null ? pts(ctx, round2(node.max * asPoints)) : pts(ctx, 0.5);
+    return finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.percent", { column, text: text.trim(), asPoints: pts(ctx, asPoints), example });
+  }
+  const two = twoWayReadings(cell.value);
+  if (two && node.max !== null) {
+    const both = two.large <= node.max + EPS;
+    return finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.twoWays", {
+      column,
+      text: text.trim(),
+      small: pts(ctx, two.small),
+      large: formatNumber(two.large, ctx.lang),
+      why: label(ctx, both ? "twoWays.both" : "twoWays.neither"),
+      max: pts(ctx, node.max),
+    });
+  }
+  return finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.text", { column, text });
 }
 
 function checkMax(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Finding[]): void {

@@ -12,6 +12,9 @@ export const FINDING_KINDS = [
   "evidence-invalid",
   "missing-explanation",
   "unscored",
+  "row-not-understood",
+  "unscored-criterion",
+  "score-computed",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
