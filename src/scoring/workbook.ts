@@ -20,7 +20,7 @@ export function findUnitSheets(grids: Grid[], fallbackUnit: string, skip: Readon
   for (const grid of grids) {
     if (skip.has(grid.name) || isCatalogSheet(grid)) continue;
     const unit = readUnitSheet(grid, fallbackUnit);
-    if (unit && (unit.rows.length > 0 || (unit.alternative?.rows.length ?? 0) > 0)) units.push(unit);
+    if (unit && (unit.rows.length > 0 || (unit.alternative?.rows.length ?? 0) > 0 || unit.codeless)) units.push(unit);
   }
   return units;
 }

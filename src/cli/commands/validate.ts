@@ -16,13 +16,17 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .option("-s, --sheet <name>", "chỉ kiểm tra trang này (only this sheet)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file); mặc định: bộ ghi trong sổ tính, hoặc bộ khớp nhất")
     .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array)")
+    .option("--reading", "in cách đọc từng dòng của bảng (print how every row was read)")
     .addOption(encodingOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
+    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const findings: Finding[] = loaded.units.flatMap((u) => validateUnit(u, loaded.choice.catalog, { lang: opts.lang }));
-      if (opts.json) {
+      if (opts.json && opts.reading) {
+        const units = loaded.units.map((u) => ({ sheet: u.sheet, unit: u.unit, rows: u.ledger ?? [] }));
+        io.out(`${jsonText({ findings, reading: { units } })}\n`);
+      } else if (opts.json) {
         io.out(`${jsonText(findings)}\n`);
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
