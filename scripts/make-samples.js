@@ -1181,6 +1181,7 @@ async function main() {
     results.push(await writeUnit(cfg, catalog));
   }
   results.push(...(await require("./samples-national")({ core, fixZipDates, ROOT }).write()));
+  results.push(...(await require("./samples-layouts")({ core, fixZipDates, ROOT }).write()));
   fs.writeFileSync(path.join(ROOT, "DEFECTS.md"), defectsMarkdown(results));
   fs.writeFileSync(path.join(ROOT, "README.md"), readmeMarkdown(results));
   for (const { cfg, totals, defects, criteria } of results) {

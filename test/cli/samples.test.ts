@@ -29,11 +29,13 @@ async function validate(file: string): Promise<{ code: number; findings: Finding
 describe("the bundled samples", () => {
   const planted = plantedDefects();
 
-  test("DEFECTS.md lists defects for all ten sample workbooks, every finding kind of a scored sheet among them", () => {
+  test("DEFECTS.md lists defects for all twelve sample workbooks, every finding kind of a scored sheet among them", () => {
     expect([...planted.keys()].sort()).toEqual([
       "huyen/huyen-dien-bien-dong.xlsx",
       "huyen/huyen-muong-cha.xlsx",
       "huyen/huyen-tuan-giao.xlsx",
+      "mau-dia-phuong/so-xay-dung-muc-diem.xlsx",
+      "mau-dia-phuong/xa-muong-phang-ma-bang-chu.xlsx",
       "quoc-gia/huyen-nam-po-2026.xlsx",
       "quoc-gia/huyen-tua-chua-2026.xlsx",
       "so/so-noi-vu.xlsx",
