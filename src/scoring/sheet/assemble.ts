@@ -152,8 +152,8 @@ export function placeSections(rows: UnitRow[], others: OtherRow[], catalog: Cata
       self: cell("self"),
       appraised: cell("appraised"),
       survey: cell("survey"),
-      evidence: null,
-      notes: null,
+      evidence: other.evidence,
+      notes: other.notes,
     });
   }
   if (added.length === 0) return { rows, others };

@@ -200,7 +200,7 @@ function otherRow(grid: Grid, header: HeaderMap, row: number, cellOf: CellOf): O
     const cell = cellOf(role, row);
     if (cell && !isBlank(cell.value)) cells[role] = cell;
   }
-  const base = { row, text, cells, cell: a1(row, Math.max(0, firstCol)) };
+  const base = { row, text, cells, cell: a1(row, Math.max(0, firstCol)), evidence: cellOf("evidence", row), notes: cellOf("notes", row) };
   const label = nameText || codeText || anyText;
   if (isTotalText(codeText) || isTotalText(label)) return { ...base, kind: "total", points: null };
   const section = sectionWord(label) ?? sectionWord(codeText);

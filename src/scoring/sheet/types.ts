@@ -82,6 +82,9 @@ export interface OtherRow {
   cells: Partial<Record<FigureRole, UnitCell>>;
   /** The row's first non-empty cell (for findings). */
   cell: string;
+  /** The row's evidence and notes cells (a bonus or penalty line placed as its criterion keeps them). */
+  evidence: UnitCell | null;
+  notes: UnitCell | null;
   /** A band row: its criterion's code; a bonus or penalty line: the catalogue criterion it names, when one does. */
   code?: string;
   /** A band row: the score columns in which it was chosen. */

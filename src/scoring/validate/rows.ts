@@ -98,12 +98,15 @@ function totalScope(ctx: CheckContext, other: OtherRow): string | null {
 function sheetSum(ctx: CheckContext, nodes: CatalogNode[], column: "self" | "appraised" | "max"): number | null {
   let sum = 0;
   for (const node of nodes) {
+    const kind = nodePart(ctx.catalog, node.code).kind;
+    // A maximum is the main part's: bonus and penalty sections are caps outside it.
+    if (column === "max" && kind !== "base") continue;
     const cell = ctx.rows.get(node.code)?.[column] ?? null;
     if (!cell || cell.value === null || cell.value === undefined || cell.value === "") return null;
     if (typeof cell.value === "string" && isNotApplicableText(cell.value)) continue;
     const value = numberIn(cell.value);
     if (value === null) return null;
-    sum += nodePart(ctx.catalog, node.code).kind === "penalty" && column !== "max" ? -Math.abs(value) : value;
+    sum += kind === "penalty" ? -Math.abs(value) : value;
   }
   return round2(sum);
 }
@@ -132,12 +135,16 @@ function checkTotals(ctx: CheckContext, out: Finding[]): void {
       if (column === "appraised" && ctx.unit.header.columns.appraised === undefined) continue;
       const own = sheetSum(ctx, scopeNode ? scopeNode.children : ctx.catalog.nodes, column);
       let expected = own;
+      // The grand total as the unit may add it up: capped at 0..max as the index is, or not.
+      let uncapped: number | null = null;
       if (expected === null) {
         const r = roll(column === "max" ? "self" : column);
         const node = field ? r.fields.find((f) => f.code === field) : null;
         expected = column === "max" ? (node ? node.max : r.total.max) : node ? node.total : r.total.total;
+        if (column !== "max" && !node) uncapped = round2(r.total.achieved + r.total.survey + r.total.bonus - r.total.penalty);
       }
       if (expected === null || expected === undefined || Math.abs(value - expected) <= EPS) continue;
+      if (uncapped !== null && Math.abs(value - uncapped) <= EPS) continue;
       out.push(
         finding(ctx, "sum-mismatch", "error", field, cell.cell, "sum-mismatch.total", {
           text: other.text,

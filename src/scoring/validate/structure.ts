@@ -23,6 +23,8 @@ export function checkStructure(ctx: CheckContext): Finding[] {
   // "Không áp dụng" may be left out too; a missing bonus or penalty row scores nothing: only a warning.
   const codeCol = ctx.unit.header.columns.code!;
   const exempt = new Set([...ctx.notApplicable.self, ...ctx.notApplicable.appraised]);
+  // A bonus or penalty line without a code ("Điểm thưởng") stands for its section's heading row too.
+  const named = new Set(ctx.unit.rows.filter((r) => r.codeSource === "section-name").map((r) => r.code.split(".")[0]));
   let anchorRow = ctx.unit.header.row;
   for (const node of catalogNodes(ctx.catalog)) {
     const row = ctx.rows.get(node.code);
@@ -31,7 +33,7 @@ export function checkStructure(ctx: CheckContext): Finding[] {
       continue;
     }
     const part = nodePart(ctx.catalog, node.code);
-    if (part.survey || ancestorIn(node.code, exempt)) continue;
+    if (part.survey || ancestorIn(node.code, exempt) || (node.children.length > 0 && named.has(node.code))) continue;
     const leaf = node.children.length === 0 && part.kind === "base";
     const level = Math.min(3, node.code.split(".").length) as 1 | 2 | 3;
     out.push(
