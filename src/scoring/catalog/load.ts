@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ParError } from "../errors";
 import { figure, Lang, t } from "../i18n/messages";
 import { parseBands } from "../report/bands";
+import { nfcDeep } from "../text";
 import { round2 } from "../values";
 import { Catalog, CatalogNode, catalogSchema } from "./schema";
 
@@ -162,6 +163,8 @@ function checkDepth(raw: unknown, source: string): void {
  */
 export function parseCatalog(raw: unknown, source: string, lang: Lang = "vi"): Catalog {
   checkDepth(raw, source);
+  // Every text in NFC (names, rules, outcomes, evidence): a rule typed in decomposed Unicode reads like any other.
+  raw = nfcDeep(raw);
   const result = catalogSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue: z.core.$ZodIssue) => {
