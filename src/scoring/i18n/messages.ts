@@ -68,7 +68,7 @@ const vi = {
   "catalog.unknownCode": (p) =>
     `Mã tiêu chí "${p.code}" không có trong bộ tiêu chí ${p.catalog}. Kiểm tra lại mã (ví dụ 1.3.1)`,
   "catalog.noRule": (p) =>
-    `Tiêu chí ${p.code} chưa có quy tắc chấm điểm trong bộ tiêu chí ${p.catalog}. Nhập quy tắc trực tiếp, ví dụ PAR.SCORE(giá trị; "100%: 1")`,
+    `Tiêu chí ${p.code} chưa có quy tắc chấm điểm trong bộ tiêu chí ${p.catalog}. Nhập quy tắc trực tiếp, ví dụ PAR.SCORE(giá_trị; "100%: 1")`,
   "catalog.unknownId": (p) => `Không có bộ tiêu chí "${p.id}". Các bộ có sẵn: ${p.known}`,
   "catalog.invalid": (p) => `Bộ tiêu chí ${p.source} không hợp lệ: ${p.detail}`,
   "catalog.issue": (p) => `${p.where}: ${p.detail}`,
