@@ -235,7 +235,7 @@ const en: Record<MessageKey, Template> = {
   "rule.badCondition": (p) => `Cannot read the condition "${p.text}". Use >=, >, <=, <, =, a number, a range a..b or a..<b, words such as "từ 70% đến dưới 90%", "trên 90%", "dưới 70%", yes/no, an outcome in quotes ("Ban hành kịp thời"), or *`,
   "rule.rangeOrder": (p) => `The range "${p.text}" has its lower bound above its upper bound. Put the smaller first, e.g. 60%..<90%`,
   "rule.linearNeedsRange": () => "Points written as a range (e.g. 0.5..1) need a range condition a..b or a..<b",
-  "rule.badExpression": (p) => `The points expression "${p.text}" is invalid: ${p.detail}. Use numbers, x, max, + - * / and parentheses only`,
+  "rule.badExpression": (p) => `The points expression "${p.text}" is invalid: ${p.detailEn ?? p.detail}. Use numbers, x, max, + - * / and parentheses only`,
   "rule.exprUnexpected": (p) => `"${p.token}" is out of place`,
   "rule.exprEnd": () => "the expression ends too early",
   "rule.exprParen": () => 'a closing ")" is missing',
