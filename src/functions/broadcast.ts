@@ -57,8 +57,11 @@ export function toCellError(e: unknown): ExcelError {
   return cellError("invalidValue", e instanceof Error ? e.message : String(e));
 }
 
-/** Excel's error values a custom function may return as they are (#REF! and #NAME? are input-only errors). */
-const RETURNABLE = new Set(["#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#VALUE!", "#BUSY!", "#CALC!", "#CONNECT!", "#FIELD!", "#GETTING_DATA", "#SPILL!", "#BLOCKED!", "#UNKNOWN!"]);
+/**
+ * Excel's error values a custom function may return (CustomFunctions.ErrorCode); #REF! and #NAME? are input-only
+ * errors, and newer ones (#SPILL!, #CALC!…) are not in the enum.
+ */
+const RETURNABLE = new Set(["#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#VALUE!"]);
 
 /**
  * The Excel error an input cell holds ("#DIV/0!"), else null. Excel passes an error cell as a data-type value
