@@ -78,3 +78,12 @@ describe("NFC and NFD spellings score alike", () => {
     expect(nfc("plain ascii")).toBe("plain ascii");
   });
 });
+
+describe("a catalogue's rules are read when it loads", () => {
+  it("an unreadable rule fails the load, naming the criterion and the field (not later, when a score is computed)", () => {
+    const raw = { id: "thu", name: "Thử", nodes: [{ code: "1", name: "Lĩnh vực", children: [{ code: "1.1", name: "Tiêu chí", max: 1, rule: "trên chín mươi: 1" }] }] };
+    expect(() => parseCatalog(raw, "thu.json")).toThrow(/tiêu chí 1\.1, trường "rule": Lỗi tại ký tự 1: Không hiểu điều kiện "trên chín mươi"/);
+    const decomposed = { ...raw, nodes: [{ ...raw.nodes[0], children: [{ ...raw.nodes[0].children[0], rule: nfd("trên 90%: 1; dưới 90%: 0") }] }] };
+    expect(parseCatalog(decomposed, "thu.json").nodes[0].children[0].rule).toBe("trên 90%: 1; dưới 90%: 0");
+  });
+});
