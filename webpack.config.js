@@ -129,6 +129,7 @@ module.exports = (env, options) => {
         table: path.resolve(__dirname, "src/functions/translations.en.json"),
         source: "functions.json",
         output: "functions.en.json",
+        helpBase: urlProd,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -3,8 +3,12 @@ export interface TranslationEntry {
   vi: string;
   en: string;
 }
+export interface ParameterTranslation extends TranslationEntry {
+  /** The English parameter name, for a Vietnamese one (giá_trị → value). */
+  name?: string;
+}
 export interface FunctionTranslation extends TranslationEntry {
-  parameters?: Record<string, TranslationEntry>;
+  parameters?: Record<string, ParameterTranslation>;
 }
 export interface TranslationTable {
   functions: Record<string, FunctionTranslation>;
@@ -14,6 +18,8 @@ export interface FunctionsMetadata {
     id: string;
     name: string;
     description?: string;
+    helpUrl?: string;
+    options?: Record<string, unknown>;
     parameters?: Array<{ name: string; description?: string; [key: string]: unknown }>;
     [key: string]: unknown;
   }>;
@@ -24,7 +30,8 @@ export declare class TranslationError extends Error {
 }
 export declare function translateFunctionsMetadata(metadata: FunctionsMetadata, table: TranslationTable): FunctionsMetadata;
 export declare function translateFunctionsJson(viJsonText: string, table: TranslationTable): string;
+export declare function completeFunctionsMetadata(metadata: FunctionsMetadata, helpBase: string | null): FunctionsMetadata;
 export declare class FunctionsI18nPlugin {
-  constructor(options: { table: string; source?: string; output?: string });
+  constructor(options: { table: string; source?: string; output?: string; helpBase?: string | null });
   apply(compiler: unknown): void;
 }

@@ -62,14 +62,31 @@ function translateFunctionsMetadata(metadata, table) {
     for (const name of Object.keys(paramEntries)) {
       if (!names.has(name)) problems.push(`function ${fn.id}, parameter ${name}: stale entry (no such parameter)`);
     }
-    out.parameters = (fn.parameters || []).map((p) => ({
-      ...p,
-      description: translate(`function ${fn.id}, parameter ${p.name}`, p.description, paramEntries[p.name], problems),
-    }));
+    out.parameters = (fn.parameters || []).map((p) => {
+      const where = `function ${fn.id}, parameter ${p.name}`;
+      const entry = paramEntries[p.name];
+      const description = translate(where, p.description, entry, problems);
+      // A Vietnamese parameter name (giá_trị) has an English one (value) for English Excel.
+      const name = entry && isText(entry.name) ? entry.name : p.name;
+      if (entry && /[^ -~]/.test(name)) problems.push(`${where}: no English parameter name ("name")`);
+      return { ...p, name, description };
+    });
     return out;
   });
   if (problems.length > 0) throw new TranslationError(problems);
   return { ...metadata, functions: translated };
+}
+
+/**
+ * What the generator cannot say from the JSDoc, for both languages: input cells holding Excel errors reach the
+ * functions (allowErrorForDataTypeAny), which pass them through as Excel's own functions do; and each function's help
+ * link (helpUrl), the functions section of the add-in's support page, at the anchor par-<id>.
+ */
+function completeFunctionsMetadata(metadata, helpBase) {
+  const functions = ((metadata && metadata.functions) || []).map((fn) =>
+    helpBase ? { ...fn, helpUrl: `${helpBase}support.html#par-${String(fn.id).toLowerCase()}` } : fn,
+  );
+  return { ...metadata, allowErrorForDataTypeAny: true, functions };
 }
 
 /** JSON text of the English file, formatted like the generator's output. */
@@ -82,8 +99,9 @@ function translateFunctionsJson(viJsonText, table) {
  * Runs on the main compilation only (thisCompilation), so child compilers never emit a second copy.
  */
 class FunctionsI18nPlugin {
-  constructor({ table, source = "functions.json", output = "functions.en.json" }) {
+  constructor({ table, source = "functions.json", output = "functions.en.json", helpBase = null }) {
     this.table = table;
+    this.helpBase = helpBase;
     this.source = source;
     this.output = output;
   }
@@ -100,7 +118,9 @@ class FunctionsI18nPlugin {
         }
         try {
           const table = JSON.parse(fs.readFileSync(this.table, "utf8"));
-          const text = translateFunctionsJson(asset.source.source().toString(), table);
+          const vi = completeFunctionsMetadata(JSON.parse(asset.source.source().toString()), this.helpBase);
+          compilation.updateAsset(this.source, new sources.RawSource(JSON.stringify(vi, null, 4)));
+          const text = JSON.stringify(translateFunctionsMetadata(vi, table), null, 4);
           compilation.emitAsset(this.output, new sources.RawSource(text));
         } catch (e) {
           compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${e.message}`));
@@ -110,4 +130,4 @@ class FunctionsI18nPlugin {
   }
 }
 
-module.exports = { translateFunctionsMetadata, translateFunctionsJson, FunctionsI18nPlugin, TranslationError };
+module.exports = { translateFunctionsMetadata, translateFunctionsJson, completeFunctionsMetadata, FunctionsI18nPlugin, TranslationError };

@@ -58,10 +58,11 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
     .description("Giải thích mức điểm nào khớp và vì sao (explain which band matched and why)")
     .requiredOption("-r, --rule <rule>", "quy tắc hoặc mã tiêu chí (rule or criterion code)")
     .requiredOption("-v, --value <value>", "giá trị (value)")
+    .option("-m, --max <max>", "điểm tối đa, như ở par score (maximum points, as in par score)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
     .addOption(langOption("ngôn ngữ thông báo: vi | en (message language)"))
-    .action(async (opts: { rule: string; value: string; catalog?: string; lang?: string }) => {
-      io.out(`${explainCriterion(opts.value, opts.rule, await loadCatalog(opts.catalog), langOf(opts))}\n`);
+    .action(async (opts: { rule: string; value: string; max?: string; catalog?: string; lang?: string }) => {
+      io.out(`${explainCriterion(opts.value, opts.rule, await loadCatalog(opts.catalog), langOf(opts), opts.max ?? null)}\n`);
     });
 
   const catalog = par.command("catalog").description("Bộ tiêu chí (criteria catalogues)");

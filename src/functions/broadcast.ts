@@ -50,8 +50,50 @@ export function functionsLang(): Lang {
 
 /** A thrown value as an Excel error: an unknown criterion code is #N/A, anything else #VALUE!; core messages are Vietnamese. */
 export function toCellError(e: unknown): ExcelError {
+  if (e instanceof CellError) return e;
+  const cf = (globalThis as { CustomFunctions?: CustomFunctionsGlobal }).CustomFunctions;
+  if (cf && typeof cf.Error === "function" && e instanceof cf.Error) return e;
   if (isParError(e)) return cellError(e.key === "catalog.unknownCode" ? "notAvailable" : "invalidValue", e.text(functionsLang()));
   return cellError("invalidValue", e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Excel's error values a custom function may return (CustomFunctions.ErrorCode); #REF! and #NAME? are input-only
+ * errors, and newer ones (#SPILL!, #CALC!…) are not in the enum.
+ */
+const RETURNABLE = new Set(["#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#VALUE!"]);
+
+/**
+ * The Excel error an input cell holds ("#DIV/0!"), else null. Excel passes an error cell as a data-type value
+ * ({ type: "Error", basicValue: "#DIV/0!" }, metadata allowErrorForDataTypeAny) or as a CustomFunctions.Error
+ * ({ code: "#DIV/0!" }); text that merely reads "#DIV/0!" is text.
+ */
+export function excelErrorOf(v: unknown): string | null {
+  if (v === null || typeof v !== "object" || v instanceof Date || Array.isArray(v)) return null;
+  const o = v as { type?: unknown; basicValue?: unknown; code?: unknown };
+  if (o.type === "Error" && typeof o.basicValue === "string" && o.basicValue.startsWith("#")) return o.basicValue;
+  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
+  return null;
+}
+
+/**
+ * An input cell's Excel error passed through, as Excel's own functions do: the same error (SUM over a #DIV/0! is
+ * #DIV/0!). #REF! and #NAME?, which a function cannot return, become #VALUE! saying which error the input holds.
+ */
+export function passedError(code: string): ExcelError {
+  if (!RETURNABLE.has(code)) return cellError("invalidValue", t("input.excelError", { code }, functionsLang()));
+  const cf = (globalThis as { CustomFunctions?: CustomFunctionsGlobal }).CustomFunctions;
+  if (cf && typeof cf.Error === "function") return new cf.Error(code as CustomFunctions.ErrorCode);
+  return new CellError(code, "");
+}
+
+/** The first Excel error among cells, passed through; null when there is none. */
+export function firstPassedError(cells: unknown[]): ExcelError | null {
+  for (const c of cells) {
+    const code = excelErrorOf(c);
+    if (code) return passedError(code);
+  }
+  return null;
 }
 
 /**
@@ -91,6 +133,18 @@ function asMatrix(arg: Matrix | null | undefined | unknown): Matrix {
 const dims = (m: Matrix) => ({ rows: m.length, cols: m.reduce((w, row) => Math.max(w, row.length), 0) });
 
 /**
+ * How many rows are in use: a whole-column reference (D:D) passes all 1,048,576 rows of the sheet, so trailing rows
+ * blank in every range argument are left out of the result (which then spills over the rows in use only).
+ */
+function rowsInUse(matrices: Matrix[], rows: number): number {
+  const ranges = matrices.filter((m) => m.length === rows && rows > 1);
+  if (ranges.length === 0) return rows;
+  let last = rows;
+  while (last > 1 && ranges.every((m) => (m[last - 1] ?? []).every(isBlank))) last--;
+  return last;
+}
+
+/**
  * Runs `fn` once per cell. The result has the shape of the first argument that is not 1×1 (the value range,
  * usually); every other argument must be 1×1 (broadcast) or have that same shape, else the whole result is a
  * single #VALUE! naming the mismatch. A cell whose computation throws gets its own error; the others are kept.
@@ -115,13 +169,20 @@ export function mapCells(
     }
   }
   const out: unknown[][] = [];
-  for (let r = 0; r < shape.rows; r++) {
+  const rows = rowsInUse(matrices, shape.rows);
+  for (let r = 0; r < rows; r++) {
     const row: unknown[] = [];
     for (let c = 0; c < shape.cols; c++) {
-      const cells = matrices.map((m, i) => {
+      const raw = matrices.map((m, i) => {
         const s = sizes[i];
-        return asCell(s.rows === 1 && s.cols === 1 ? m[0][0] : m[r][c]);
+        return s.rows === 1 && s.cols === 1 ? m[0][0] : m[r][c];
       });
+      const error = firstPassedError(raw);
+      if (error) {
+        row.push(error);
+        continue;
+      }
+      const cells = raw.map(asCell);
       try {
         row.push(fn(...cells));
       } catch (e) {
@@ -133,7 +194,13 @@ export function mapCells(
   return out;
 }
 
-/** All cells of a range, row by row (for functions that reduce a range to one number). */
+/**
+ * All cells of a range, row by row (for functions that reduce a range to one number; their blank cells count for
+ * nothing, so a whole-column reference needs no trimming). An Excel error in the range is thrown as it is.
+ */
 export function flatten(arg: Matrix | null | undefined): CellValue[] {
-  return asMatrix(arg).flat().map(asCell);
+  const cells = asMatrix(arg).flat();
+  const error = firstPassedError(cells);
+  if (error) throw error;
+  return cells.map(asCell);
 }

@@ -1,11 +1,24 @@
 /**
  * Excel custom functions (namespace PAR, set in manifest.xml): thin wrappers over src/scoring.
  * Every function takes ranges and returns an array of the same shape (one formula per column); a 1×1 argument
- * is broadcast. The JSDoc below is the Vietnamese functions.json; English lives in translations.en.json.
+ * is broadcast. The JSDoc below is the Vietnamese functions.json, its parameter names the Vietnamese ones Excel
+ * shows; English descriptions and parameter names live in translations.en.json. Each description ends with an
+ * example, and stays short enough for Excel's help to show it whole.
  * custom-functions-metadata-plugin appends the CustomFunctions.associate calls to this file at build time.
  */
 import "./runtime-guard";
-import { CatalogNode, computeIndex, criterionChoices, effectiveMax, explainCriterion, getNode, ParError, scoreCriterion } from "../scoring";
+import {
+  CatalogNode,
+  computeIndex,
+  criterionChoices,
+  effectiveMax,
+  explainCriterion,
+  figure,
+  getNode,
+  ParError,
+  scoreCriterion,
+  t,
+} from "../scoring";
 import { getActiveCatalog } from "./active-catalog";
 import { flatten, functionsLang, isBlank, mapCells, scoreToCell, toCellError } from "./broadcast";
 
@@ -16,107 +29,149 @@ function byCode(code: any[][], read: (node: CatalogNode) => unknown): any[][] {
 }
 
 /**
- * Chấm điểm tiêu chí Chỉ số CCHC theo quy tắc ngưỡng; nhận một ô hoặc cả cột giá trị, trả về điểm cùng kích thước.
+ * Chấm điểm tiêu chí theo quy tắc; ô trống cho ô trống. Ví dụ: =PAR.SCORE(E5; "1.3.1") hoặc =PAR.SCORE(E5:E40; ">=80%: 0,5; *: 0")
  * @customfunction SCORE
- * @param value Kết quả thực hiện: số, tỷ lệ %, ngày dd/mm/yyyy, có/không hoặc "Không áp dụng"; một ô hoặc một vùng.
- * @param rule Quy tắc chấm điểm, ví dụ ">=80%: 0,5; *: 0", hoặc mã tiêu chí của bộ tiêu chí đang dùng, ví dụ "1.3.1".
- * @param max Điểm tối đa (không bắt buộc); bỏ trống thì dùng điểm tối đa của tiêu chí.
+ * @param giá_trị Kết quả thực hiện: số, tỷ lệ %, ngày, có/không hoặc "Không áp dụng"; một ô hoặc một vùng. Ví dụ: 85%
+ * @param quy_tắc Quy tắc chấm điểm hoặc mã tiêu chí của bộ tiêu chí đang dùng. Ví dụ: ">=80%: 0,5; *: 0" hoặc "1.3.1"
+ * @param điểm_tối_đa Không bắt buộc; bỏ trống thì dùng điểm tối đa của tiêu chí. Ví dụ: 1
  * @returns Điểm đạt được.
  */
-export function score(value: any[][], rule: any[][], max?: any[][]): any[][] {
+export function score(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa?: any[][]): any[][] {
   const catalog = getActiveCatalog();
-  return mapCells([value, rule, max], ["label.value", "label.rule", "label.max"], (v, r, m) => scoreToCell(scoreCriterion(v, r, m, catalog)));
+  return mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
+    scoreToCell(scoreCriterion(v, r, m, catalog)),
+  );
 }
 
 /**
- * Giải thích bằng lời cách chấm điểm: giá trị khớp mức nào của quy tắc và được bao nhiêu điểm.
+ * Giải thích cách PAR.SCORE chấm (cùng tham số): khớp mức nào, bao nhiêu điểm, theo thang nào. Ví dụ: =PAR.EXPLAIN(E5; "1.3.1")
  * @customfunction EXPLAIN
- * @param value Kết quả thực hiện cần giải thích; một ô hoặc một vùng.
- * @param rule Quy tắc chấm điểm hoặc mã tiêu chí của bộ tiêu chí đang dùng.
+ * @param giá_trị Kết quả thực hiện cần giải thích; một ô hoặc một vùng. Ví dụ: 85%
+ * @param quy_tắc Quy tắc chấm điểm hoặc mã tiêu chí của bộ tiêu chí đang dùng. Ví dụ: "1.3.1"
+ * @param điểm_tối_đa Không bắt buộc, như ở PAR.SCORE. Ví dụ: 1
  * @returns Lời giải thích.
  */
-export function explain(value: any[][], rule: any[][]): any[][] {
+export function explain(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa?: any[][]): any[][] {
   const catalog = getActiveCatalog();
-  return mapCells([value, rule], ["label.value", "label.rule"], (v, r) => explainCriterion(v, r, catalog, functionsLang()));
+  return mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
+    explainCriterion(v, r, catalog, functionsLang(), m),
+  );
 }
 
 /**
- * Điểm tối đa của tiêu chí trong bộ tiêu chí đang dùng (tiêu chí có tiêu chí con: tổng điểm tối đa các tiêu chí con).
- * @customfunction MAX
- * @param code Mã tiêu chí, ví dụ "1.2"; một ô hoặc một vùng.
+ * Điểm tối đa của tiêu chí (tiêu chí có tiêu chí con: tổng của chúng). Ví dụ: =PAR.GETMAXPOINTS("1.2")
+ * @customfunction GETMAXPOINTS
+ * @param mã_tiêu_chí Mã tiêu chí; một ô hoặc một vùng. Ví dụ: "1.2"
  * @returns Điểm tối đa.
  */
-export function max(code: any[][]): any[][] {
-  return byCode(code, (node) => effectiveMax(node) ?? "");
+export function getMaxPoints(mã_tiêu_chí: any[][]): any[][] {
+  return byCode(mã_tiêu_chí, (node) => effectiveMax(node) ?? "");
 }
 
 /**
- * Tên tiêu chí trong bộ tiêu chí đang dùng.
+ * Tên cũ của PAR.GETMAXPOINTS, giữ cho các sổ tính đã dùng. Ví dụ: =PAR.MAX("1.2")
+ * @customfunction MAX
+ * @excludeFromAutoComplete
+ * @param mã_tiêu_chí Mã tiêu chí; một ô hoặc một vùng. Ví dụ: "1.2"
+ * @returns Điểm tối đa.
+ */
+export function max(mã_tiêu_chí: any[][]): any[][] {
+  return getMaxPoints(mã_tiêu_chí);
+}
+
+/**
+ * Tên tiêu chí trong bộ tiêu chí đang dùng. Ví dụ: =PAR.NAME("1.3.1")
  * @customfunction NAME
- * @param code Mã tiêu chí, ví dụ "1.3.1"; một ô hoặc một vùng.
+ * @param mã_tiêu_chí Mã tiêu chí; một ô hoặc một vùng. Ví dụ: "1.3.1"
  * @returns Tên tiêu chí.
  */
-export function name(code: any[][]): any[][] {
-  return byCode(code, (node) => node.name);
+export function name(mã_tiêu_chí: any[][]): any[][] {
+  return byCode(mã_tiêu_chí, (node) => node.name);
 }
 
 /**
- * Các tài liệu kiểm chứng của tiêu chí, mỗi tài liệu một dòng.
+ * Các tài liệu kiểm chứng của tiêu chí, mỗi tài liệu một dòng. Ví dụ: =PAR.EVIDENCE("1.2")
  * @customfunction EVIDENCE
- * @param code Mã tiêu chí, ví dụ "1.2"; một ô hoặc một vùng.
+ * @param mã_tiêu_chí Mã tiêu chí; một ô hoặc một vùng. Ví dụ: "1.2"
  * @returns Danh sách tài liệu kiểm chứng.
  */
-export function evidence(code: any[][]): any[][] {
-  return byCode(code, (node) => node.evidence.map((e) => e.name).join("\n"));
+export function evidence(mã_tiêu_chí: any[][]): any[][] {
+  return byCode(mã_tiêu_chí, (node) => node.evidence.map((e) => e.name).join("\n"));
 }
 
 /**
- * Thời hạn thực hiện tiêu chí theo bộ tiêu chí đang dùng.
+ * Thời hạn thực hiện tiêu chí. Ví dụ: =PAR.DEADLINE("1.2")
  * @customfunction DEADLINE
- * @param code Mã tiêu chí, ví dụ "1.2"; một ô hoặc một vùng.
+ * @param mã_tiêu_chí Mã tiêu chí; một ô hoặc một vùng. Ví dụ: "1.2"
  * @returns Thời hạn.
  */
-export function deadline(code: any[][]): any[][] {
-  return byCode(code, (node) => node.deadline ?? "");
+export function deadline(mã_tiêu_chí: any[][]): any[][] {
+  return byCode(mã_tiêu_chí, (node) => node.deadline ?? "");
 }
 
 /**
- * Cơ quan chủ trì thực hiện tiêu chí theo bộ tiêu chí đang dùng.
+ * Cơ quan chủ trì thực hiện tiêu chí. Ví dụ: =PAR.LEAD("1.2")
  * @customfunction LEAD
- * @param code Mã tiêu chí, ví dụ "1.2"; một ô hoặc một vùng.
+ * @param mã_tiêu_chí Mã tiêu chí; một ô hoặc một vùng. Ví dụ: "1.2"
  * @returns Cơ quan chủ trì.
  */
-export function lead(code: any[][]): any[][] {
-  return byCode(code, (node) => node.lead ?? "");
+export function lead(mã_tiêu_chí: any[][]): any[][] {
+  return byCode(mã_tiêu_chí, (node) => node.lead ?? "");
 }
 
 /**
- * Các kết quả được chọn của một quy tắc chọn kết quả, mỗi kết quả một dòng (dùng làm danh sách thả xuống cho ô kết quả).
+ * Các kết quả của một quy tắc chọn kết quả và "Không áp dụng", thành một cột (cho danh sách thả xuống). Ví dụ: =PAR.CHOICES("1.1.1")
  * @customfunction CHOICES
- * @param ruleOrCode Mã tiêu chí của bộ tiêu chí đang dùng, ví dụ "1.1.1", hoặc quy tắc như “Ban hành kịp thời”: 1; “Không ban hành”: 0; một ô.
- * @returns Các kết quả, theo thứ tự trong quy tắc, thành một cột.
+ * @param quy_tắc_hoặc_mã Một ô: mã tiêu chí hoặc quy tắc chọn kết quả. Ví dụ: "1.1.1"
+ * @returns Các kết quả, theo thứ tự trong quy tắc, rồi "Không áp dụng".
  */
-export function choices(ruleOrCode: any[][]): any[][] {
+export function choices(quy_tắc_hoặc_mã: any[][]): any[][] {
   try {
-    const cells = flatten(ruleOrCode);
+    const cells = flatten(quy_tắc_hoặc_mã);
     if (cells.length !== 1) throw new ParError("choices.single", { count: cells.length });
-    return criterionChoices(cells[0], getActiveCatalog()).map((label) => [label]);
+    const labels = criterionChoices(cells[0], getActiveCatalog());
+    return [...labels, t("na.label", {}, functionsLang())].map((label) => [label]);
+  } catch (e) {
+    throw toCellError(e);
+  }
+}
+
+/** PAR.CALCULATEINDEX and PAR.INDEX: the index, and beside it a note when a score was above its maximum. */
+function indexCells(scores: any[][], maxes: any[][], codes?: any[][]): any[][] {
+  try {
+    const result = computeIndex(flatten(scores), flatten(maxes), codes === undefined || codes === null ? undefined : flatten(codes));
+    if (result.capped.length === 0) return [[result.index]];
+    const lang = functionsLang();
+    const list = result.capped
+      .map((c) => t("index.cappedItem", { position: c.position, score: figure(c.score), max: figure(c.max) }, lang))
+      .join("; ");
+    return [[result.index, t("index.capped", { list }, lang)]];
   } catch (e) {
     throw toCellError(e);
   }
 }
 
 /**
- * Chỉ số CCHC (%): tổng điểm đạt chia tổng điểm tối đa của các tiêu chí được áp dụng, nhân 100; tiêu chí "Không áp dụng" không tính.
+ * Chỉ số CCHC: tổng điểm đạt ÷ tổng điểm tối đa được áp dụng × 100 (tối đa 100). Ví dụ: =PAR.CALCULATEINDEX(F5:F40; D5:D40; A5:A40)
+ * @customfunction CALCULATEINDEX
+ * @param điểm Vùng điểm đạt được, ví dụ kết quả của PAR.SCORE. Ví dụ: F5:F40
+ * @param điểm_tối_đa Vùng điểm tối đa, cùng số ô; bắt buộc ở mọi ô có điểm. Ví dụ: D5:D40
+ * @param mã_tiêu_chí Không bắt buộc: vùng mã tiêu chí, để báo lỗi khi có cả tiêu chí cha và con. Ví dụ: A5:A40
+ * @returns Chỉ số CCHC; bên cạnh là ghi chú khi có điểm vượt điểm tối đa.
+ */
+export function calculateIndex(điểm: any[][], điểm_tối_đa: any[][], mã_tiêu_chí?: any[][]): any[][] {
+  return indexCells(điểm, điểm_tối_đa, mã_tiêu_chí);
+}
+
+/**
+ * Tên cũ của PAR.CALCULATEINDEX, giữ cho các sổ tính đã dùng. Ví dụ: =PAR.INDEX(F5:F40; D5:D40)
  * @customfunction INDEX
- * @param scores Vùng điểm đạt được, ví dụ kết quả của PAR.SCORE.
- * @param maxes Vùng điểm tối đa, cùng số ô với vùng điểm.
+ * @excludeFromAutoComplete
+ * @param điểm Vùng điểm đạt được. Ví dụ: F5:F40
+ * @param điểm_tối_đa Vùng điểm tối đa, cùng số ô. Ví dụ: D5:D40
+ * @param mã_tiêu_chí Không bắt buộc: vùng mã tiêu chí. Ví dụ: A5:A40
  * @returns Chỉ số CCHC.
  */
-export function index(scores: any[][], maxes: any[][]): number {
-  try {
-    return computeIndex(flatten(scores), flatten(maxes)).index;
-  } catch (e) {
-    throw toCellError(e);
-  }
+export function index(điểm: any[][], điểm_tối_đa: any[][], mã_tiêu_chí?: any[][]): any[][] {
+  return indexCells(điểm, điểm_tối_đa, mã_tiêu_chí);
 }

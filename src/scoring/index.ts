@@ -1,10 +1,11 @@
 /** The pure scoring core: no Office.js, no file system. The add-in and the CLI are adapters over it. */
 export * from "./errors";
 export * from "./values";
+export * from "./text";
 export * from "./rules";
 export * from "./catalog";
 export * from "./criteria";
-export { t } from "./i18n/messages";
+export { t, figure } from "./i18n/messages";
 export type { Lang, MessageKey } from "./i18n/messages";
 export * from "./grid";
 export * from "./sheet";

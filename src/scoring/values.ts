@@ -1,6 +1,7 @@
 import { ParError } from "./errors";
 import { fold } from "./fold";
 import { figure, Figure } from "./i18n/messages";
+import { nfc } from "./text";
 
 export { fold };
 
@@ -40,7 +41,8 @@ export function dateToSerial(date: Date): number {
 }
 
 export function serialToDate(serial: number): Date {
-  return new Date(EXCEL_EPOCH_UTC + Math.round(serial) * DAY_MS);
+  // A serial's fraction is the time of day: the date is its day (43480,75 is 15/01/2019 18:00, not the 16th).
+  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial + 1e-9) * DAY_MS);
 }
 
 /** dd/mm/yyyy of an Excel serial date. */
@@ -94,7 +96,7 @@ export function readInput(value: CellValue): ScoreInput {
     if (!Number.isFinite(value)) throw new ParError("value.notNumber", { text: String(value) });
     return { kind: "number", value, percent: false, date: false };
   }
-  const text = value.trim();
+  const text = nfc(value.trim());
   if (text === "") return { kind: "blank" };
   if (isNotApplicableText(text)) return { kind: "notApplicable" };
   const bool = booleanWord(text);

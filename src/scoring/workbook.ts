@@ -1,6 +1,7 @@
 import { builtinCatalog, builtinCatalogs, Catalog, findNode, isBuiltinId, walk } from "./catalog";
 import { isCatalogSheet, readCatalogSheet, SheetIssue } from "./catalog/sheet";
 import { Grid } from "./grid";
+import { nfc, nfcGrid } from "./text";
 import { ParError } from "./errors";
 import { prepareUnit, resolveNumbering } from "./sheet/numbering";
 import { readUnitSheet } from "./sheet/read";
@@ -17,7 +18,10 @@ export type CatalogChoice =
 /** The unit sheets of a workbook: every grid with a recognisable header that is neither a catalogue nor generated. */
 export function findUnitSheets(grids: Grid[], fallbackUnit: string, skip: ReadonlySet<string> = new Set()): UnitSheet[] {
   const units: UnitSheet[] = [];
-  for (const grid of grids) {
+  // Texts enter the core here: cells and sheet names (and the file name the unit may be named by) in NFC.
+  fallbackUnit = nfc(fallbackUnit);
+  for (const sheet of grids) {
+    const grid = nfcGrid(sheet);
     if (skip.has(grid.name) || isCatalogSheet(grid)) continue;
     const unit = readUnitSheet(grid, fallbackUnit);
     if (unit && (unit.rows.length > 0 || (unit.alternative?.rows.length ?? 0) > 0 || unit.codeless)) units.push(unit);
@@ -50,7 +54,8 @@ export interface WorkbookCatalog {
  */
 export function chooseCatalog(grids: Grid[], units: UnitSheet[]): WorkbookCatalog {
   const issues: SheetIssue[] = [];
-  for (const grid of grids) {
+  for (const sheet of grids) {
+    const grid = nfcGrid(sheet);
     if (!isCatalogSheet(grid)) continue;
     const read = readCatalogSheet(grid);
     issues.push(...read.issues);

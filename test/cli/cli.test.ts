@@ -68,12 +68,12 @@ describe("par score", () => {
 describe("par explain", () => {
   test("names the band that matched", async () => {
     expect((await par("explain", "-r", "100%: 1; 80%..<100%: 0,5; <80%: 0", "-v", "85%")).out).toBe(
-      "Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm\n",
+      "Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm (quy tắc tính theo tỷ lệ phần trăm)\n",
     );
   });
 
   test("in English", async () => {
-    expect((await par("explain", "-r", ">=20: 1; *: 0", "-v", "19", "--lang", "en")).out).toBe("Value 19.00 matches band 2 (*: 0) → 0.00 points\n");
+    expect((await par("explain", "-r", ">=20: 1; *: 0", "-v", "19", "--lang", "en")).out).toBe("Value 19.00 matches band 2 (*: 0) → 0.00 points (the rule counts)\n");
   });
 });
 

@@ -63,7 +63,7 @@ describe("par score and explain take the rules as methodologies word them", () =
 
   test("explain names the outcome that matched", async () => {
     const r = await par("explain", "--rule", outcomes, "--value", "Không ban hành");
-    expect(r.out.trim()).toBe('Giá trị Không ban hành khớp mức 3 ("Không ban hành": 0) → 0,00 điểm');
+    expect(r.out.trim()).toBe('Giá trị Không ban hành khớp mức 3 ("Không ban hành": 0) → 0,00 điểm (quy tắc chọn kết quả)');
   });
 });
 

@@ -41,15 +41,15 @@ describe("PAR.SCORE and PAR.EXPLAIN take worded rules", () => {
     await setActiveCatalog(catalog);
     expect(PAR.score([[0.95], [0.9], [0.7], [0.69]], [["1.3"]])).toEqual([[2], [1], [1], [0]]);
     expect(PAR.score([["Hoàn thành tốt"]], [["1.2"]])).toEqual([[1.5]]);
-    expect(PAR.explain([["hoàn thành tốt"]], [["1.2"]])).toEqual([['Giá trị hoàn thành tốt khớp mức 2 ("Hoàn thành tốt": 75% điểm) → 1,50 điểm']]);
+    expect(PAR.explain([["hoàn thành tốt"]], [["1.2"]])).toEqual([['Giá trị hoàn thành tốt khớp mức 2 ("Hoàn thành tốt": 75% điểm) → 1,50 điểm (quy tắc chọn kết quả)']]);
   });
 });
 
 describe("PAR.CHOICES", () => {
   it("returns a rule's outcomes as a vertical array, from rule text or a criterion code", async () => {
-    expect(PAR.choices([[issued]])).toEqual([["Ban hành kịp thời"], ["Ban hành không kịp thời"], ["Không ban hành"]]);
+    expect(PAR.choices([[issued]])).toEqual([["Ban hành kịp thời"], ["Ban hành không kịp thời"], ["Không ban hành"], ["Không áp dụng"]]);
     await setActiveCatalog(catalog);
-    expect(PAR.choices([["1.2"]])).toEqual([["Hoàn thành xuất sắc"], ["Hoàn thành tốt"]]);
+    expect(PAR.choices([["1.2"]])).toEqual([["Hoàn thành xuất sắc"], ["Hoàn thành tốt"], ["Không áp dụng"]]);
   });
 
   it("a rule that is not a choice rule, a range of cells, an unknown code: Excel errors that say so", async () => {

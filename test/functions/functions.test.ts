@@ -102,7 +102,7 @@ describe("PAR.SCORE", () => {
 
   it("gives #N/A for an unknown criterion code, naming the code and catalogue", () => {
     const out = PAR.score(col(1, 1), col("9.9.9", "3.3.4"));
-    expectError(out[0][0], "#N/A", /Mã tiêu chí "9\.9\.9" không có trong bộ tiêu chí "dien-bien-2018"/);
+    expectError(out[0][0], "#N/A", /Mã tiêu chí "9\.9\.9" không có trong bộ tiêu chí "Chỉ số CCHC cấp tỉnh Điện Biên 2018 \(Kế hoạch 352\/KH-UBND\)" \(dien-bien-2018\)/);
     expect(out[1][0]).toBe(0);
   });
 
@@ -130,14 +130,14 @@ describe("PAR.SCORE", () => {
 describe("PAR.EXPLAIN", () => {
   it("says which band matched and why", () => {
     const [[text]] = PAR.explain([[0.85]], [["100%: 1; 80%..<100%: 0,5; <80%: 0"]]);
-    expect(text).toBe("Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm");
+    expect(text).toBe("Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm (quy tắc tính theo tỷ lệ phần trăm)");
   });
 
   it("explains a column by criterion code, and a miss", () => {
     const out = PAR.explain(col(20, 0.31), col("3.3.4", "1.3.1"));
-    expect(out[0][0]).toMatch(/^Giá trị 20,00 khớp mức 1 \(>=20: 1\) → 1,00 điểm$/);
+    expect(out[0][0]).toMatch(/^Giá trị 20,00 khớp mức 1 \(>=20: 1\) → 1,00 điểm \(quy tắc tính theo số lượng\)$/);
     expect(out[1][0]).toMatch(/khớp mức 1 \(>30%: 1\)/);
-    expect(PAR.explain([[0.5]], [["100%: 1"]])[0][0]).toBe("Giá trị 50,00% không khớp mức nào → 0,00 điểm");
+    expect(PAR.explain([[0.5]], [["100%: 1"]])[0][0]).toBe("Giá trị 50,00% không khớp mức nào → 0,00 điểm (quy tắc tính theo tỷ lệ phần trăm)");
   });
 
   it("gives #N/A for an unknown code", () => {
@@ -186,16 +186,16 @@ describe("criterion lookups", () => {
 
 describe("PAR.INDEX", () => {
   it("is achieved / applicable max × 100 over paired ranges", () => {
-    expect(PAR.index(col(1, 0.5, 0), col(1, 1, 2))).toBe(37.5);
+    expect(PAR.index(col(1, 0.5, 0), col(1, 1, 2))).toEqual([[37.5]]);
   });
 
   it("leaves not-applicable criteria out of the denominator", () => {
-    expect(PAR.index(col(1, "Không áp dụng", 0.5), col(1, 2, 1))).toBe(75);
+    expect(PAR.index(col(1, "Không áp dụng", 0.5), col(1, 2, 1))).toEqual([[75]]);
   });
 
   it("takes PAR.SCORE's output as it comes (numbers, blanks, Không áp dụng)", () => {
     const scores = PAR.score(col(1, null, "Không áp dụng", 0.85), [["100%: 1; 80%..<100%: 0,5; *: 0"]]);
-    expect(PAR.index(scores, col(1, 1, 1, 1))).toBe(50);
+    expect(PAR.index(scores, col(1, 1, 1, 1))).toEqual([[50]]);
   });
 
   it("throws #VALUE! with the core's message for ranges of different sizes", () => {
@@ -220,7 +220,7 @@ describe("switching the active catalogue", () => {
     await setActiveCatalog("dien-bien-so", storage);
     expect(PAR.max([["1.1.1"]])).toEqual([[""]]);
     expect(PAR.name([["1.1.1"]])[0][0]).toBe(getNode(builtinCatalog("dien-bien-so"), "1.1.1").name);
-    expectError(PAR.score([[20]], [["3.3.4"]])[0][0], "#N/A", /bộ tiêu chí "dien-bien-so"/);
+    expectError(PAR.score([[20]], [["3.3.4"]])[0][0], "#N/A", /bộ tiêu chí "Chỉ số CCHC cấp sở tỉnh Điện Biên \(danh mục tiêu chí\)" \(dien-bien-so\)/);
     expect(storage.data[ACTIVE_CATALOG_SETTING]).toBe("dien-bien-so");
     expect(storage.saves).toBe(1);
 

@@ -70,3 +70,36 @@ describe("PAR.INDEX in HyperFormula", () => {
     hf.destroy();
   });
 });
+
+describe("scale errors in HyperFormula (issue 24)", () => {
+  it("a value on another scale than the rule is #VALUE! there too, with the core's message, never points", () => {
+    const sheet = [
+      [100, "'1.1.2", "=PAR.SCORE(A1, B1)"],
+      [25, "'1.3.1", "=PAR.SCORE(A2, B2)"],
+      [1, "<=15/01/2019: 1; *: 0", "=PAR.SCORE(A3, B3)"],
+      [0.95, ">=80: 1; *: 0", "=PAR.SCORE(A4, B4)"],
+      [1, "'1.1.2", "=PAR.SCORE(A5, B5)"],
+    ];
+    const hf = createParHyperFormula(sheet);
+    const catalog = builtinCatalog("dien-bien-2018");
+    sheet.forEach(([v, rule], row) => {
+      const got = hf.getCellValue({ sheet: 0, row, col: 2 });
+      let expected: unknown;
+      try {
+        const r = scoreCriterion(v as number, (rule as string).replace(/^'/, ""), null, catalog);
+        expected = r.kind === "points" ? r.points : r;
+      } catch (e) {
+        expected = (e as Error).message;
+      }
+      if (typeof expected === "string") {
+        expect(got).toBeInstanceOf(DetailedCellError);
+        expect((got as DetailedCellError).type).toBe("VALUE");
+        expect((got as DetailedCellError).message).toBe(expected);
+      } else expect(got).toBe(expected);
+    });
+    const kinds = hf.getSheetValues(0).map((r) => (r[2] instanceof DetailedCellError ? r[2].message.split(":")[0] : r[2]));
+    expect(kinds).toEqual(["Quy tắc tính theo tỷ lệ phần trăm", "Quy tắc tính theo tỷ lệ phần trăm", expect.stringMatching(/^Quy tắc tính theo ngày/), expect.stringMatching(/^Quy tắc tính theo số lượng/), 1]);
+    hf.destroy();
+  });
+});
+

@@ -10,6 +10,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import webpack from "webpack";
 import * as PAR from "../../src/functions/functions";
 import {
+  completeFunctionsMetadata,
   FunctionsI18nPlugin,
   FunctionsMetadata,
   TranslationError,
@@ -23,16 +24,34 @@ const root = path.resolve(__dirname, "../..");
 const input = path.join(root, "src/functions/functions.ts");
 const table = tableJson as unknown as TranslationTable;
 
+/** Vietnamese parameter names (what Vietnamese Excel shows), per function id. */
 const EXPECTED: Record<string, string[]> = {
+  SCORE: ["giá_trị", "quy_tắc", "điểm_tối_đa"],
+  EXPLAIN: ["giá_trị", "quy_tắc", "điểm_tối_đa"],
+  GETMAXPOINTS: ["mã_tiêu_chí"],
+  MAX: ["mã_tiêu_chí"],
+  NAME: ["mã_tiêu_chí"],
+  EVIDENCE: ["mã_tiêu_chí"],
+  DEADLINE: ["mã_tiêu_chí"],
+  LEAD: ["mã_tiêu_chí"],
+  CHOICES: ["quy_tắc_hoặc_mã"],
+  CALCULATEINDEX: ["điểm", "điểm_tối_đa", "mã_tiêu_chí"],
+  INDEX: ["điểm", "điểm_tối_đa", "mã_tiêu_chí"],
+};
+
+/** English parameter names (what English Excel shows). */
+const EXPECTED_EN: Record<string, string[]> = {
   SCORE: ["value", "rule", "max"],
-  EXPLAIN: ["value", "rule"],
+  EXPLAIN: ["value", "rule", "max"],
+  GETMAXPOINTS: ["code"],
   MAX: ["code"],
   NAME: ["code"],
   EVIDENCE: ["code"],
   DEADLINE: ["code"],
   LEAD: ["code"],
-  CHOICES: ["ruleOrCode"],
-  INDEX: ["scores", "maxes"],
+  CHOICES: ["rule_or_code"],
+  CALCULATEINDEX: ["scores", "maxes", "codes"],
+  INDEX: ["scores", "maxes", "codes"],
 };
 
 let generated: Awaited<ReturnType<typeof generateCustomFunctionsMetadata>>;
@@ -69,14 +88,55 @@ describe("functions.json (Vietnamese, generated)", () => {
     }
   });
 
-  it("takes ranges (any, matrix) and returns arrays, except INDEX which returns one number", () => {
+  it("takes ranges (any, matrix) and returns arrays (the index with a note beside it when a score was capped)", () => {
     for (const f of metadata.functions) {
       for (const p of f.parameters ?? []) expect(p).toMatchObject({ type: "any", dimensionality: "matrix" });
-      if (f.id === "INDEX") expect(f.result).toEqual({ type: "number" });
-      else expect(f.result).toEqual({ dimensionality: "matrix" });
+      expect(f.result).toEqual({ dimensionality: "matrix" });
     }
-    const max = metadata.functions.find((f) => f.id === "SCORE")?.parameters?.find((p) => p.name === "max");
-    expect(max?.optional).toBe(true);
+    for (const id of ["SCORE", "EXPLAIN"]) {
+      const max = metadata.functions.find((f) => f.id === id)?.parameters?.find((p) => p.name === "điểm_tối_đa");
+      expect(max?.optional).toBe(true);
+    }
+  });
+
+  it("names PAR.MAX and PAR.INDEX by what they return (GETMAXPOINTS, CALCULATEINDEX); the old names still work, out of autocomplete", () => {
+    const byId = new Map(metadata.functions.map((f) => [f.id, f]));
+    for (const id of ["GETMAXPOINTS", "CALCULATEINDEX"]) expect(byId.get(id)?.options).toBeUndefined();
+    for (const id of ["MAX", "INDEX"]) expect(byId.get(id)?.options).toEqual({ excludeFromAutoComplete: true });
+    expect(PAR.max([["1.2"]])).toEqual(PAR.getMaxPoints([["1.2"]]));
+    expect(PAR.index([[1], [0.5]], [[1], [1]])).toEqual(PAR.calculateIndex([[1], [0.5]], [[1], [1]]));
+  });
+
+  it("ends every description with an example, whole (balanced quotes and brackets), short enough to be shown whole", () => {
+    const whole = (text: string) => {
+      expect(text.length).toBeLessThanOrEqual(255);
+      expect((text.match(/"/g) ?? []).length % 2).toBe(0);
+      expect((text.match(/\(/g) ?? []).length).toBe((text.match(/\)/g) ?? []).length);
+    };
+    for (const f of metadata.functions) {
+      expect(f.description).toMatch(/Ví dụ: =PAR\.[A-Z]+\(.*\)$/);
+      whole(f.description!);
+      for (const p of f.parameters ?? []) {
+        expect(p.description).toMatch(/Ví dụ: \S.*$/);
+        whole(p.description!);
+      }
+    }
+    const en = translateFunctionsMetadata(clone(metadata), table);
+    for (const f of en.functions) {
+      expect(f.description).toMatch(/E\.g\. =PAR\.[A-Z]+\(.*\)$/);
+      expect(f.description).not.toMatch(/\d,\d/); // English Excel: decimal point, "," between arguments
+      whole(f.description!);
+      for (const p of f.parameters ?? []) whole(p.description!);
+    }
+  });
+
+  it("lets Excel errors in input cells reach the functions, and links each to its help (completeFunctionsMetadata)", () => {
+    const done = completeFunctionsMetadata(clone(metadata), "https://localhost:3000/");
+    expect(done.allowErrorForDataTypeAny).toBe(true);
+    expect(done.allowCustomDataForDataTypeAny).toBe(true);
+    expect(done.functions.find((f) => f.id === "SCORE")?.helpUrl).toBe("https://localhost:3000/support.html#par-score");
+    const page = fs.readFileSync(path.join(root, "src/support.html"), "utf8");
+    for (const f of done.functions) expect(page).toContain(`id="par-${f.id.toLowerCase()}"`);
   });
 
   it("describes every function and parameter in Vietnamese", () => {
@@ -98,6 +158,14 @@ describe("functions.json (Vietnamese, generated)", () => {
 });
 
 describe("functions.en.json (made from functions.json with the translation table)", () => {
+  it("gives English parameter names, and fails on a Vietnamese one without its English name", () => {
+    const en = translateFunctionsMetadata(clone(metadata), table);
+    expect(Object.fromEntries(en.functions.map((f) => [f.id, (f.parameters ?? []).map((p) => p.name)]))).toEqual(EXPECTED_EN);
+    const t = clone(table);
+    delete t.functions.SCORE.parameters!["giá_trị"].name;
+    expect(problemsOf(() => translateFunctionsMetadata(clone(metadata), t))).toEqual(['function SCORE, parameter giá_trị: no English parameter name ("name")']);
+  });
+
   it("keeps ids, names, parameters and types, with the table's English descriptions", () => {
     const en = translateFunctionsMetadata(clone(metadata), table);
     expect(en.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
@@ -108,12 +176,13 @@ describe("functions.en.json (made from functions.json with the translation table
       expect(f.description).not.toBe(vi.description);
       (f.parameters ?? []).forEach((p, j) => {
         const pv = vi.parameters![j];
-        expect({ ...p, description: undefined }).toEqual({ ...pv, description: undefined });
-        expect(p.description).toBe(table.functions[f.id].parameters![p.name].en);
+        expect({ ...p, description: undefined, name: undefined }).toEqual({ ...pv, description: undefined, name: undefined });
+        expect(p.name).toBe(table.functions[f.id].parameters![pv.name].name);
+        expect(p.description).toBe(table.functions[f.id].parameters![pv.name].en);
         expect(p.description).not.toBe(pv.description);
       });
     });
-    expect(en.functions.find((f) => f.id === "SCORE")?.description).toMatch(/^Scores a PAR Index criterion/);
+    expect(en.functions.find((f) => f.id === "SCORE")?.description).toMatch(/^Scores a criterion by its rule/);
   });
 
   it("does not change the Vietnamese metadata it reads", () => {
@@ -125,10 +194,14 @@ describe("functions.en.json (made from functions.json with the translation table
   it("fails when a function or a parameter has no English entry", () => {
     const t = clone(table);
     delete t.functions.LEAD;
-    delete t.functions.SCORE.parameters!.max;
+    delete t.functions.SCORE.parameters!["điểm_tối_đa"];
     const problems = problemsOf(() => translateFunctionsMetadata(clone(metadata), t));
     expect(problems).toEqual(
-      expect.arrayContaining(["function LEAD: no English entry", "function LEAD, parameter code: no English entry", "function SCORE, parameter max: no English entry"]),
+      expect.arrayContaining([
+        "function LEAD: no English entry",
+        "function LEAD, parameter mã_tiêu_chí: no English entry",
+        "function SCORE, parameter điểm_tối_đa: no English entry",
+      ]),
     );
     expect(problems).toHaveLength(3);
   });
@@ -179,7 +252,10 @@ describe("FunctionsI18nPlugin in a webpack build", () => {
       context: tmp,
       entry: "./entry.js",
       output: { path: path.join(tmp, "dist") },
-      plugins: [addMetadata, new FunctionsI18nPlugin({ table: tablePath }) as unknown as webpack.WebpackPluginInstance],
+      plugins: [
+        addMetadata,
+        new FunctionsI18nPlugin({ table: tablePath, helpBase: "https://localhost:3000/" }) as unknown as webpack.WebpackPluginInstance,
+      ],
     });
     return new Promise((resolve, reject) =>
       compiler.run((err, stats) => {
@@ -195,7 +271,11 @@ describe("FunctionsI18nPlugin in a webpack build", () => {
     expect(stats.hasErrors()).toBe(false);
     const en = JSON.parse(fs.readFileSync(path.join(tmp, "dist/functions.en.json"), "utf8"));
     expect(en.functions.find((f: { id: string }) => f.id === "INDEX").description).toBe(table.functions.INDEX.en);
-    expect(fs.readFileSync(path.join(tmp, "dist/functions.json"), "utf8")).toBe(generated.metadataJson);
+    // functions.json is the generator's, completed: Excel errors reach the functions, each function has its help link.
+    const vi = JSON.parse(fs.readFileSync(path.join(tmp, "dist/functions.json"), "utf8"));
+    expect(vi).toEqual(completeFunctionsMetadata(JSON.parse(generated.metadataJson), "https://localhost:3000/"));
+    expect(en.allowErrorForDataTypeAny).toBe(true);
+    expect(en.functions[0].helpUrl).toBe(vi.functions[0].helpUrl);
   }, 60_000);
 
   it("fails the build when the table lacks an entry", async () => {

@@ -155,11 +155,11 @@ describe("tree operations", () => {
 
 describe("PAR index over ranges", () => {
   test("not applicable leaves the denominator", () => {
-    expect(computeIndex([1, 0.5, "Không áp dụng"], [1, 1, 2])).toEqual({ achieved: 1.5, applicableMax: 2, index: 75 });
+    expect(computeIndex([1, 0.5, "Không áp dụng"], [1, 1, 2])).toEqual({ achieved: 1.5, applicableMax: 2, index: 75, capped: [] });
   });
 
   test("blank pairs are skipped, a blank score with a max counts as 0", () => {
-    expect(computeIndex([1, null, null], [1, null, 1])).toEqual({ achieved: 1, applicableMax: 2, index: 50 });
+    expect(computeIndex([1, null, null], [1, null, 1])).toEqual({ achieved: 1, applicableMax: 2, index: 50, capped: [] });
   });
 
   test("text scores are read as numbers", () => {
@@ -194,6 +194,6 @@ describe("scoring by criterion code", () => {
   });
 
   test("unknown code", () => {
-    expect(() => scoreCriterion(1, "8.1", null, province)).toThrow(/"8\.1" không có trong bộ tiêu chí "dien-bien-2018"/);
+    expect(() => scoreCriterion(1, "8.1", null, province)).toThrow(/"8\.1" không có trong bộ tiêu chí "Chỉ số CCHC cấp tỉnh Điện Biên 2018 \(Kế hoạch 352\/KH-UBND\)" \(dien-bien-2018\)/);
   });
 });

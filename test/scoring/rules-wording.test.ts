@@ -78,7 +78,7 @@ describe("named outcomes", () => {
 
   test("explain names the outcome", () => {
     expect(explain(issued, "ban hành không kịp thời")).toBe(
-      'Giá trị ban hành không kịp thời khớp mức 2 ("Ban hành không kịp thời": 0,5) → 0,50 điểm',
+      'Giá trị ban hành không kịp thời khớp mức 2 ("Ban hành không kịp thời": 0,5) → 0,50 điểm (quy tắc chọn kết quả)',
     );
   });
 

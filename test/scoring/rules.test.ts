@@ -274,12 +274,12 @@ describe("errors say what and where", () => {
 describe("explain", () => {
   test("says which band matched and why", () => {
     expect(explain("100%: 1; 80%..<100%: 0,5; <80%: 0", 0.85)).toBe(
-      "Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm",
+      "Giá trị 85,00% khớp mức 2 (80%..<100%: 0,5) → 0,50 điểm (quy tắc tính theo tỷ lệ phần trăm)",
     );
   });
 
   test("no band matched", () => {
-    expect(explain(">=20: 1", 3)).toBe("Giá trị 3,00 không khớp mức nào → 0,00 điểm");
+    expect(explain(">=20: 1", 3)).toBe("Giá trị 3,00 không khớp mức nào → 0,00 điểm (quy tắc tính theo số lượng)");
   });
 
   test("capping is mentioned", () => {
@@ -296,8 +296,8 @@ describe("explain", () => {
   });
 
   test("in English", () => {
-    expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25.00 matches band 1 (>=20: 1) → 1.00 points");
-    expect(explain(">=20: 0,5", 25, null, "en")).toBe("Value 25.00 matches band 1 (>=20: 0,5) → 0.50 points");
+    expect(explain(">=20: 1", 25, null, "en")).toBe("Value 25.00 matches band 1 (>=20: 1) → 1.00 points (the rule counts)");
+    expect(explain(">=20: 0,5", 25, null, "en")).toBe("Value 25.00 matches band 1 (>=20: 0,5) → 0.50 points (the rule counts)");
   });
 });
 

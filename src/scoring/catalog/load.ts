@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ParError } from "../errors";
 import { figure, Lang, t } from "../i18n/messages";
 import { parseBands } from "../report/bands";
+import { parseRuleCached } from "../rules/parse";
+import { nfcDeep } from "../text";
 import { round2 } from "../values";
 import { Catalog, CatalogNode, catalogSchema } from "./schema";
 
@@ -77,6 +79,15 @@ function structuralIssues(source: string, catalog: Catalog, lang: Lang): Catalog
       issues.push({ source, code: node.code, field: "code", message: t("catalog.duplicateCode", { code: node.code }, lang) });
     }
     seen.add(node.code);
+    // A rule that cannot be read is said when the catalogue loads, naming the criterion, not when a score is computed.
+    if (node.rule) {
+      try {
+        parseRuleCached(node.rule);
+      } catch (e) {
+        if (!(e instanceof ParError)) throw e;
+        issue(node.code, "rule", e.text(lang));
+      }
+    }
     if (parent ? !node.code.startsWith(parent.code + ".") || node.code.split(".").length !== parent.code.split(".").length + 1 : node.code.includes(".")) {
       issues.push({
         source,
@@ -162,6 +173,8 @@ function checkDepth(raw: unknown, source: string): void {
  */
 export function parseCatalog(raw: unknown, source: string, lang: Lang = "vi"): Catalog {
   checkDepth(raw, source);
+  // Every text in NFC (names, rules, outcomes, evidence): a rule typed in decomposed Unicode reads like any other.
+  raw = nfcDeep(raw);
   const result = catalogSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue: z.core.$ZodIssue) => {

@@ -61,10 +61,15 @@ export function findNode(catalog: Catalog, code: string | number): CatalogNode |
   return nodeIndex(catalog).get(normalizeCode(code));
 }
 
+/** How a catalogue is named in messages: its title in quotes, with its id (what --catalog and the pane take) in brackets. */
+export function catalogLabel(catalog: Catalog): string {
+  return catalog.name && catalog.name !== catalog.id ? `"${catalog.name}" (${catalog.id})` : `"${catalog.id}"`;
+}
+
 /** Like findNode, but an unknown code is a ParError that names the code and the catalogue. */
 export function getNode(catalog: Catalog, code: string | number): CatalogNode {
   const node = findNode(catalog, code);
-  if (!node) throw new ParError("catalog.unknownCode", { code: normalizeCode(code), catalog: catalog.id });
+  if (!node) throw new ParError("catalog.unknownCode", { code: normalizeCode(code), catalog: catalogLabel(catalog) });
   return node;
 }
 

@@ -46,7 +46,7 @@ const vi = {
   "rule.tooLong": (p) => `Quy tắc quá dài (${p.length} ký tự, tối đa ${p.limit}). Hãy rút gọn các mức`,
   "rule.divByZero": (p) => `Biểu thức điểm "${p.text}" chia cho 0 với giá trị ${p.value}`,
   "rule.needsMax": (p) =>
-    `Biểu thức điểm "${p.text}" dùng max nhưng tiêu chí chưa có điểm tối đa. Nhập điểm tối đa (tham số thứ ba)`,
+    `Biểu thức điểm "${p.text}" dùng điểm tối đa (max) nhưng tiêu chí chưa có điểm tối đa. Nhập điểm tối đa (tham số thứ ba, điểm_tối_đa)`,
   "rule.labelUnclosed": (p) =>
     `Kết quả "${p.text}" mở ngoặc kép nhưng không đóng. Viết kết quả trong cặp ngoặc kép, ví dụ "Ban hành kịp thời": 1`,
   "rule.labelTrailing": (p) =>
@@ -60,15 +60,15 @@ const vi = {
   "rule.notChoice": (p) =>
     `Quy tắc "${p.rule}" không phải là quy tắc chọn kết quả: các mức của nó không chỉ là các kết quả trong ngoặc kép (và *), nên không có danh sách kết quả để chọn. Ví dụ quy tắc chọn: "Ban hành kịp thời": 1; "Không ban hành": 0`,
   "value.notChoice": (p) =>
-    `Giá trị "${p.text}" không phải là một kết quả của quy tắc. Chọn một trong: ${p.choices} (hoặc "Không áp dụng")`,
+    `Giá trị "${p.text}" không phải là một kết quả của quy tắc. Chọn một trong: ${[p.choices, p.yesno ? "có/không" : "", p.numbers ? "số liệu (số, %, ngày)" : ""].filter(Boolean).join(", ")} (hoặc "Không áp dụng")`,
   "explain.floored": () => "; điểm trừ không làm tiêu chí xuống dưới 0",
   "value.notNumber": (p) =>
     `Giá trị "${p.text}" không phải là số, tỷ lệ %, ngày (dd/mm/yyyy), có/không hay "Không áp dụng". Sửa lại ô kết quả, ví dụ 85% hoặc 0,85`,
   "value.badMax": (p) => `Điểm tối đa "${p.text}" không phải là số không âm. Nhập ví dụ 1,00 hoặc 0,50`,
   "catalog.unknownCode": (p) =>
-    `Mã tiêu chí "${p.code}" không có trong bộ tiêu chí "${p.catalog}". Kiểm tra lại mã (ví dụ 1.3.1)`,
+    `Mã tiêu chí "${p.code}" không có trong bộ tiêu chí ${p.catalog}. Kiểm tra lại mã (ví dụ 1.3.1)`,
   "catalog.noRule": (p) =>
-    `Tiêu chí ${p.code} chưa có quy tắc chấm điểm trong bộ tiêu chí "${p.catalog}". Nhập quy tắc trực tiếp, ví dụ PAR.SCORE(giá trị; "100%: 1")`,
+    `Tiêu chí ${p.code} chưa có quy tắc chấm điểm trong bộ tiêu chí ${p.catalog}. Nhập quy tắc trực tiếp, ví dụ PAR.SCORE(giá_trị; "100%: 1")`,
   "catalog.unknownId": (p) => `Không có bộ tiêu chí "${p.id}". Các bộ có sẵn: ${p.known}`,
   "catalog.invalid": (p) => `Bộ tiêu chí ${p.source} không hợp lệ: ${p.detail}`,
   "catalog.issue": (p) => `${p.where}: ${p.detail}`,
@@ -192,27 +192,58 @@ const vi = {
   "aggregate.surveyUnused": (p) => `Dòng "${p.unit}" của bảng điều tra (${p.cell}) không khớp đơn vị nào được tổng hợp: kiểm tra lại tên đơn vị`,
   "template.exists": (p) =>
     `Tệp ${p.file} đã có; không ghi đè. Chọn một tên tệp khác (tùy chọn -o) hoặc xóa tệp cũ rồi chạy lại`,
+  // the scale of a rule's bands (rules/scale.ts)
+  "value.scale.percent": (p) =>
+    `Quy tắc tính theo tỷ lệ phần trăm: gõ ${p.percent} hoặc ${p.fraction}. Giá trị "${p.text}" là số thường, không phải tỷ lệ (${p.text} nghĩa là ${p.asPercent})`,
+  "value.scale.percentGotDate": (p) =>
+    `Quy tắc tính theo tỷ lệ phần trăm nhưng giá trị "${p.text}" là một ngày. Gõ tỷ lệ, ví dụ 85% hoặc 0,85`,
+  "value.scale.count": (p) =>
+    `Quy tắc tính theo số lượng (các mức từ ${p.least} trở lên) nhưng giá trị "${p.text}" là tỷ lệ hoặc phân số. Gõ số lượng, ví dụ 20; nếu tiêu chí tính theo tỷ lệ thì quy tắc thiếu dấu %: sửa các mức thành ví dụ >=80%`,
+  "value.scale.countGotDate": (p) =>
+    `Quy tắc tính theo số lượng nhưng giá trị "${p.text}" là một ngày. Gõ số lượng, ví dụ 20`,
+  "value.scale.date": (p) =>
+    `Quy tắc tính theo ngày nhưng giá trị "${p.text}" không phải là ngày. Gõ ngày dd/mm/yyyy, ví dụ ${p.example}`,
+  "explain.scale.percent": () => " (quy tắc tính theo tỷ lệ phần trăm)",
+  "explain.scale.count": () => " (quy tắc tính theo số lượng)",
+  "explain.scale.date": () => " (quy tắc tính theo ngày, so theo ngày)",
+  "explain.scale.yesno": () => " (quy tắc tính theo có/không)",
+  "explain.scale.outcome": () => " (quy tắc chọn kết quả)",
+  "explain.scale.free": () => "",
+  "rule.codeWithCommas": (p) =>
+    `"${p.text}" giống mã tiêu chí viết bằng dấu phẩy. Mã tiêu chí viết bằng dấu chấm: ${p.code} (gõ '${p.code} để Excel giữ nguyên)`,
+  // PAR.INDEX (criteria.ts computeIndex)
+  "index.notPoints": (p) =>
+    `Ô thứ ${p.position} của vùng điểm là ${p.text}, không phải số điểm. Vùng điểm chứa điểm đạt được (ví dụ kết quả của PAR.SCORE), không phải kết quả thực hiện: nhập số điểm, để trống hoặc ghi "Không áp dụng"`,
+  "index.missingMax": (p) =>
+    `Ô thứ ${p.position} của vùng điểm có ${p.score} điểm nhưng ô tương ứng của vùng điểm tối đa trống. Nhập điểm tối đa cho mọi ô có điểm (ví dụ bằng PAR.GETMAXPOINTS)`,
+  "index.badMax": (p) => `Ô thứ ${p.position} của vùng điểm tối đa là "${p.text}", không phải số không âm. Nhập ví dụ 1,00 hoặc 0,50`,
+  "index.codesShape": (p) => `Vùng mã tiêu chí phải cùng số ô với vùng điểm (đang là ${p.b} và ${p.a})`,
+  "index.parentAndChild": (p) =>
+    `Vùng có cả tiêu chí ${p.parent} và tiêu chí con ${p.child} của nó: điểm bị tính hai lần. Chỉ chọn các dòng tiêu chí không có tiêu chí con (hoặc chỉ các dòng lĩnh vực)`,
+  "index.capped": (p) => `Điểm vượt điểm tối đa, đã tính bằng điểm tối đa: ${p.list}. Sửa lại điểm`,
+  "index.cappedItem": (p) => `ô thứ ${p.position} (${p.score} > ${p.max})`,
+  "input.excelError": (p) => `Ô đầu vào có lỗi ${p.code}. Sửa ô đó trước (PAR.* không tính trên một ô lỗi)`,
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, Template> = {
   "rule.empty": () => "The scoring rule is empty. Enter at least one band, e.g. 100%: 1; *: 0",
-  "rule.missingColon": (p) => `Band "${p.band}" lacks ":" between condition and points. Write condition: points, e.g. >=80%: 0,5`,
+  "rule.missingColon": (p) => `Band "${p.band}" lacks ":" between condition and points. Write condition: points, e.g. >=80%: 0.5`,
   "rule.emptyCondition": () => 'A condition is missing before ":". E.g. >=80%: 0,5 (use * for anything else)',
   "rule.emptyPoints": () => 'The points are missing after ":". E.g. >=80%: 0,5',
-  "rule.badNumber": (p) => `"${p.text}" is not a number, percentage or date (dd/mm/yyyy). Valid: 20, 0,5, 80%, 15/01/2019`,
+  "rule.badNumber": (p) => `"${p.text}" is not a number, percentage or date (dd/mm/yyyy). Valid: 20, 0.5, 80%, 15/01/2019`,
   "rule.badDate": (p) => `The date "${p.text}" does not exist. Write dates as dd/mm/yyyy, e.g. 15/01/2019`,
   "rule.badCondition": (p) => `Cannot read the condition "${p.text}". Use >=, >, <=, <, =, a number, a range a..b or a..<b, words such as "từ 70% đến dưới 90%", "trên 90%", "dưới 70%", yes/no, an outcome in quotes ("Ban hành kịp thời"), or *`,
   "rule.rangeOrder": (p) => `The range "${p.text}" has its lower bound above its upper bound. Put the smaller first, e.g. 60%..<90%`,
-  "rule.linearNeedsRange": () => "Points written as a range (e.g. 0,5..1) need a range condition a..b or a..<b",
-  "rule.badExpression": (p) => `The points expression "${p.text}" is invalid: ${p.detail}. Use numbers, x, max, + - * / and parentheses only`,
+  "rule.linearNeedsRange": () => "Points written as a range (e.g. 0.5..1) need a range condition a..b or a..<b",
+  "rule.badExpression": (p) => `The points expression "${p.text}" is invalid: ${p.detailEn ?? p.detail}. Use numbers, x, max, + - * / and parentheses only`,
   "rule.exprUnexpected": (p) => `"${p.token}" is out of place`,
   "rule.exprEnd": () => "the expression ends too early",
   "rule.exprParen": () => 'a closing ")" is missing',
   "rule.tooLong": (p) => `The rule is too long (${p.length} characters, at most ${p.limit}). Shorten its bands`,
   "rule.divByZero": (p) => `The points expression "${p.text}" divides by zero for the value ${p.value}`,
-  "rule.needsMax": (p) => `The points expression "${p.text}" uses max but the criterion has no maximum. Give the maximum (third argument)`,
+  "rule.needsMax": (p) => `The points expression "${p.text}" uses max but the criterion has no maximum. Give the maximum (third argument, max)`,
   "rule.labelUnclosed": (p) => `The outcome "${p.text}" opens a quote that is never closed. Put the outcome between quotes, e.g. "Ban hành kịp thời": 1`,
   "rule.labelTrailing": (p) => `Words follow the closing quote of the outcome "${p.text}". Quote the whole outcome, then ":" and the points, e.g. "Ban hành kịp thời": 1`,
   "rule.labelEmpty": () => `An outcome in quotes is empty. Name it, e.g. "Ban hành kịp thời": 1`,
@@ -222,12 +253,12 @@ const en: Record<MessageKey, Template> = {
   "choices.single": (p) => `PAR.CHOICES takes exactly one cell (a criterion code or a rule); the range has ${p.count} cells. Pick one cell`,
   "rule.notChoice": (p) =>
     `The rule "${p.rule}" is not a choice rule: its bands are not only outcomes in quotes (and *), so it has no list of outcomes. A choice rule reads e.g. "Ban hành kịp thời": 1; "Không ban hành": 0`,
-  "value.notChoice": (p) => `The value "${p.text}" is not an outcome of the rule. Pick one of: ${p.choices} (or "Không áp dụng")`,
+  "value.notChoice": (p) => `The value "${p.text}" is not an outcome of the rule. Pick one of: ${[p.choices, p.yesno ? "yes/no (có/không)" : "", p.numbers ? "figures (numbers, %, dates)" : ""].filter(Boolean).join(", ")} (or "Không áp dụng")`,
   "explain.floored": () => "; a deduction never takes the criterion below 0",
-  "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0,85`,
+  "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0.85`,
   "value.badMax": (p) => `The maximum "${p.text}" is not a non-negative number. Enter e.g. 1.00 or 0.50`,
-  "catalog.unknownCode": (p) => `Criterion code "${p.code}" is not in the catalogue "${p.catalog}". Check the code (e.g. 1.3.1)`,
-  "catalog.noRule": (p) => `Criterion ${p.code} has no scoring rule in the catalogue "${p.catalog}". Give a rule directly, e.g. PAR.SCORE(value, "100%: 1")`,
+  "catalog.unknownCode": (p) => `Criterion code "${p.code}" is not in the catalogue ${p.catalog}. Check the code (e.g. 1.3.1)`,
+  "catalog.noRule": (p) => `Criterion ${p.code} has no scoring rule in the catalogue ${p.catalog}. Give a rule directly, e.g. PAR.SCORE(value, "100%: 1")`,
   "catalog.unknownId": (p) => `There is no catalogue "${p.id}". Available: ${p.known}`,
   "catalog.invalid": (p) => `The catalogue ${p.source} is invalid: ${p.detail}`,
   "catalog.issue": (p) => `${p.where}: ${p.detail}`,
@@ -302,7 +333,7 @@ const en: Record<MessageKey, Template> = {
   "import.totalMismatch": (p) => `The total row says ${p.total} points but the fields' maxima sum to ${p.sum}. Check the table`,
   "survey.noHeader": (p) =>
     `Sheet "${p.sheet}" is not a survey table: it needs a header row with a "Đơn vị" (unit) column and columns named by survey criterion codes (e.g. 3.1, 3.2), one row per unit`,
-  "survey.badCell": (p) => `The survey points of criterion ${p.code} for ${p.unit} are "${p.text}", not a non-negative number. Enter a number (e.g. 2,5), leave it blank or write "Không áp dụng"`,
+  "survey.badCell": (p) => `The survey points of criterion ${p.code} for ${p.unit} are "${p.text}", not a non-negative number. Enter a number (e.g. 2.5), leave it blank or write "Không áp dụng"`,
   "survey.notSurveyCode": (p) => `Column ${p.code} (cell ${p.cell}) is not a survey criterion of the catalogue "${p.catalog}". Correct the code in the survey table's header`,
   "survey.overMax": (p) => `The survey points of criterion ${p.code} in cell ${p.cell} are ${p.value}, above the maximum ${p.max}. Correct the survey table`,
   "group.general": () => "General",
@@ -335,6 +366,31 @@ const en: Record<MessageKey, Template> = {
   "aggregate.surveyUnused": (p) => `The survey table's row "${p.unit}" (${p.cell}) matches no unit aggregated: check the unit's name`,
   "template.exists": (p) =>
     `The file ${p.file} already exists and is not overwritten. Choose another file name (option -o) or delete the old file, then run again`,
+  "value.scale.percent": (p) =>
+    `The rule is on a percentage scale: type ${p.percent} or ${p.fraction}. The value "${p.text}" is a plain number, not a percentage (${p.text} means ${p.asPercent})`,
+  "value.scale.percentGotDate": (p) => `The rule is on a percentage scale but the value "${p.text}" is a date. Type a percentage, e.g. 85% or 0.85`,
+  "value.scale.count": (p) =>
+    `The rule counts (its bands start at ${p.least}) but the value "${p.text}" is a percentage or a fraction. Type the count, e.g. 20; if the criterion is a rate, the rule lacks its % signs: write its bands as e.g. >=80%`,
+  "value.scale.countGotDate": (p) => `The rule counts but the value "${p.text}" is a date. Type the count, e.g. 20`,
+  "value.scale.date": (p) => `The rule is on dates but the value "${p.text}" is not a date. Type a date dd/mm/yyyy, e.g. ${p.example}`,
+  "explain.scale.percent": () => " (the rule is on a percentage scale)",
+  "explain.scale.count": () => " (the rule counts)",
+  "explain.scale.date": () => " (the rule is on dates, compared by day)",
+  "explain.scale.yesno": () => " (the rule is yes/no)",
+  "explain.scale.outcome": () => " (the rule picks an outcome)",
+  "explain.scale.free": () => "",
+  "rule.codeWithCommas": (p) => `"${p.text}" looks like a criterion code written with commas. Codes use dots: ${p.code} (type '${p.code} so Excel keeps it as text)`,
+  "index.notPoints": (p) =>
+    `Cell ${p.position} of the scores range is ${p.text}, not points. The scores range holds points achieved (e.g. PAR.SCORE's results), not results: enter points, leave it blank or write "Không áp dụng"`,
+  "index.missingMax": (p) =>
+    `Cell ${p.position} of the scores range has ${p.score} points but the matching cell of the maxima range is blank. Give a maximum for every cell with points (e.g. with PAR.GETMAXPOINTS)`,
+  "index.badMax": (p) => `Cell ${p.position} of the maxima range is "${p.text}", not a non-negative number. Enter e.g. 1.00 or 0.50`,
+  "index.codesShape": (p) => `The codes range must have as many cells as the scores range (they have ${p.b} and ${p.a})`,
+  "index.parentAndChild": (p) =>
+    `The range holds criterion ${p.parent} and its own sub-criterion ${p.child}: their points would count twice. Pick only criteria without sub-criteria (or only field rows)`,
+  "index.capped": (p) => `Points above the maximum, counted as the maximum: ${p.list}. Correct the points`,
+  "index.cappedItem": (p) => `cell ${p.position} (${p.score} > ${p.max})`,
+  "input.excelError": (p) => `An input cell holds the error ${p.code}. Correct that cell first (PAR.* does not compute on an error)`,
 };
 
 const tables: Record<Lang, Record<MessageKey, Template>> = { vi, en };

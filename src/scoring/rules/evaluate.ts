@@ -1,7 +1,9 @@
 import { ParError } from "../errors";
 import { figure, Lang, t } from "../i18n/messages";
 import { CellValue, fold, formatInput, formatNumber, inputParam, isNotApplicableText, readInput, round2, ScoreInput } from "../values";
+import { nfc } from "../text";
 import { EvaluationFailure, evaluateExpression } from "./expression";
+import { onRuleScale, ruleScale } from "./scale";
 import { Band, Condition, Rule } from "./types";
 
 const EPS = 1e-9;
@@ -78,13 +80,14 @@ export function isChoiceRule(rule: Rule): boolean {
   return kinds.includes("label") && kinds.every((k) => k === "label" || k === "any");
 }
 
-/** What a rule takes, for messages: its labels in quotes, then có/không and numbers where it has such bands. */
-function allowedText(rule: Rule): string {
-  const parts = ruleLabels(rule).map((l) => `"${l}"`);
+/** What a rule takes, as value.notChoice's params: its labels in quotes, and whether it has yes/no and number bands. */
+function allowedText(rule: Rule): { choices: string; yesno: string; numbers: string } {
   const types = rule.bands.map((b) => conditionType(b.condition));
-  if (types.includes("boolean")) parts.push("có/không");
-  if (types.includes("number")) parts.push("số liệu (số, %, ngày)");
-  return parts.join(", ");
+  return {
+    choices: ruleLabels(rule).map((l) => `"${l}"`).join(", "),
+    yesno: types.includes("boolean") ? "1" : "",
+    numbers: types.includes("number") ? "1" : "",
+  };
 }
 
 /**
@@ -95,7 +98,7 @@ function checkType(rule: Rule, input: ScoreInput): void {
   const got = inputType(input);
   const types = rule.bands.map((b) => conditionType(b.condition));
   if (types.includes(null) || types.includes(got)) return;
-  if (types.includes("text")) throw new ParError("value.notChoice", { text: inputParam(input), choices: allowedText(rule) });
+  if (types.includes("text")) throw new ParError("value.notChoice", { text: inputParam(input), ...allowedText(rule) });
   throw new ParError(got === "boolean" ? "value.expectsNumber" : "value.expectsBoolean", { text: inputParam(input) });
 }
 
@@ -108,11 +111,12 @@ export function readRuleInput(rule: Rule, value: CellValue): ScoreInput {
   const labels = rule.bands.some((b) => b.condition.kind === "label");
   if (!labels || typeof value !== "string" || value.trim() === "" || isNotApplicableText(value)) return readInput(value);
   const key = fold(value);
-  if (rule.bands.some((b) => b.condition.kind === "label" && b.condition.key === key)) return { kind: "text", text: value.trim() };
+  const text = nfc(value.trim());
+  if (rule.bands.some((b) => b.condition.kind === "label" && b.condition.key === key)) return { kind: "text", text };
   try {
     return readInput(value);
   } catch (e) {
-    if (e instanceof ParError && e.key === "value.notNumber") return { kind: "text", text: value.trim() };
+    if (e instanceof ParError && e.key === "value.notNumber") return { kind: "text", text };
     throw e;
   }
 }
@@ -158,9 +162,10 @@ export function scoreInput(rule: Rule, input: ScoreInput, max: number | null = n
   if (input.kind === "blank") return { kind: "blank" };
   if (input.kind === "notApplicable") return { kind: "notApplicable" };
   checkType(rule, input);
+  input = onRuleScale(rule, input);
   const x = numericOf(input) ?? 0;
   const index = rule.bands.findIndex((band) => matches(band.condition, input));
-  if (index < 0 && input.kind === "text") throw new ParError("value.notChoice", { text: input.text, choices: allowedText(rule) });
+  if (index < 0 && input.kind === "text") throw new ParError("value.notChoice", { text: input.text, ...allowedText(rule) });
   let raw = index < 0 ? 0 : pointsOf(rule.bands[index], x, max);
   const floored = raw < 0 && index >= 0 && rule.bands[index].floorAtZero;
   if (floored) raw = 0;
@@ -181,8 +186,10 @@ function ruleStyle(bands: Band[]): "percent" | "date" | "plain" {
 export function explainResult(rule: Rule, input: ScoreInput, result: ScoreResult, lang: Lang = "vi"): string {
   if (result.kind === "blank") return t("explain.blank", {}, lang);
   if (result.kind === "notApplicable") return t("explain.na", {}, lang);
+  input = onRuleScale(rule, input);
   const value = formatInput(input, ruleStyle(rule.bands), lang);
-  if (result.band === null) return t("explain.noMatch", { value }, lang);
+  const scale = t(`explain.scale.${ruleScale(rule)}`, {}, lang);
+  if (result.band === null) return t("explain.noMatch", { value }, lang) + scale;
   const band = rule.bands[result.band];
   let text = t(
     "explain.matched",
@@ -191,5 +198,5 @@ export function explainResult(rule: Rule, input: ScoreInput, result: ScoreResult
   );
   if (result.capped) text += t("explain.capped", { max: formatNumber(result.points, lang) }, lang);
   if (result.floored) text += t("explain.floored", {}, lang);
-  return text;
+  return text + scale;
 }

@@ -25,7 +25,7 @@ function tokenize(text: string, base: number): Token[] {
     const m = re.exec(text);
     if (!m) {
       const at = pos + (text.slice(pos).length - text.slice(pos).trimStart().length);
-      throw exprError(text, base + at, t("rule.exprUnexpected", { token: text[at] }));
+      throw exprError(text, base + at, detail("rule.exprUnexpected", { token: text[at] }));
     }
     const offset = pos + m[0].length - m[0].trimStart().length;
     if (m[1]) {
@@ -45,8 +45,18 @@ function tokenize(text: string, base: number): Token[] {
   return tokens;
 }
 
-function exprError(text: string, position: number, detail: string): ParError {
-  return new ParError("rule.badExpression", { text: text.trim(), detail }, position);
+/** What is wrong in an expression, in both languages: the message is rendered later, in the user's language. */
+interface Detail {
+  vi: string;
+  en: string;
+}
+
+function detail(key: "rule.exprUnexpected" | "rule.exprEnd" | "rule.exprParen", params: Record<string, string> = {}): Detail {
+  return { vi: t(key, params, "vi"), en: t(key, params, "en") };
+}
+
+function exprError(text: string, position: number, d: Detail): ParError {
+  return new ParError("rule.badExpression", { text: text.trim(), detail: d.vi, detailEn: d.en }, position);
 }
 
 /** Parses a points expression; `base` is the 1-based position of text[0] in the whole rule. */
@@ -55,9 +65,9 @@ export function parseExpression(text: string, base: number): Expr {
   let i = 0;
   const endPosition = base + text.trimEnd().length;
   const peek = () => tokens[i];
-  const fail = (tok: Token | undefined, detail?: string): never => {
-    if (!tok) throw exprError(text, endPosition, detail ?? t("rule.exprEnd"));
-    throw exprError(text, base + tok.offset, detail ?? t("rule.exprUnexpected", { token: tok.text }));
+  const fail = (tok: Token | undefined, why?: Detail): never => {
+    if (!tok) throw exprError(text, endPosition, why ?? detail("rule.exprEnd"));
+    throw exprError(text, base + tok.offset, why ?? detail("rule.exprUnexpected", { token: tok.text }));
   };
 
   function sum(depth: number): Expr {
@@ -93,7 +103,7 @@ export function parseExpression(text: string, base: number): Expr {
     if (tok.kind === "var") return { kind: "var", name: tok.text as "x" | "max" };
     if (tok.kind === "lparen") {
       const inner = sum(depth + 1);
-      if (peek()?.kind !== "rparen") fail(peek(), peek() ? undefined : t("rule.exprParen"));
+      if (peek()?.kind !== "rparen") fail(peek(), peek() ? undefined : detail("rule.exprParen"));
       i++;
       return inner;
     }

@@ -7,6 +7,8 @@ export { parseRule, parseRuleCached, MAX_RULE_LENGTH } from "./parse";
 export { scoreInput, explainResult, matches, readRuleInput, ruleLabels, isChoiceRule } from "./evaluate";
 export { findWordedCondition, readWordedCondition, readWordedPoints, foldKeepingPositions } from "./wording";
 export type { ScoreResult } from "./evaluate";
+export { ruleScale, onRuleScale } from "./scale";
+export type { RuleScale } from "./scale";
 export type * from "./types";
 
 /** Scores a cell value with rule text (parsed once and cached). Throws ParError for a bad rule or value. */

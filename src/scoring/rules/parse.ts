@@ -1,4 +1,5 @@
 import { ParError } from "../errors";
+import { nfc } from "../text";
 import { booleanWord, fold, isNotApplicableText, parseLiteral } from "../values";
 import { parseExpression, usesVariable } from "./expression";
 import { Band, Bound, ComparisonOp, Condition, Points, Rule } from "./types";
@@ -193,6 +194,8 @@ function checkLabels(bands: Band[]): void {
 
 /** Parses rule notation. Throws ParError (with a 1-based position) for anything malformed, never another error. */
 export function parseRule(source: string): Rule {
+  // Decomposed letters (Unikey's "Unicode tổ hợp", text pasted from a PDF) read as the precomposed ones.
+  source = nfc(source);
   if (source.length > MAX_RULE_LENGTH) {
     throw new ParError("rule.tooLong", { length: source.length, limit: MAX_RULE_LENGTH }, MAX_RULE_LENGTH + 1);
   }
