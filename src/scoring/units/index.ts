@@ -3,3 +3,4 @@ export * from "./names";
 export * from "./registry";
 export * from "./check";
 export * from "./predecessors";
+export * from "./tiers";
