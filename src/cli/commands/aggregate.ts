@@ -159,7 +159,10 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .description("Kiểm tra, chấm điểm nhiều đơn vị và xếp hạng (validate, score and rank many units' workbooks)")
     .argument("<paths...>", "các tệp .xlsx, .xlsm, .xls, .ods, .csv hoặc thư mục chứa chúng (workbooks or folders)")
     .requiredOption("-o, --output <ranking.xlsx>", "tệp xếp hạng (ranking workbook); một báo cáo .html được ghi bên cạnh")
-    .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
+    .option(
+      "-g, --groups <groups...>",
+      'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder"; không có: sở, phường, xã và đặc khu xếp riêng theo tên đơn vị (rank groups apart; default: departments, wards, communes with special zones)',
+    )
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
     .option(
       "--per-unit <dir>",

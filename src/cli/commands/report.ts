@@ -62,7 +62,10 @@ export function registerReport(par: Command, io: Io): void {
     .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi) để so sánh; đơn vị sắp xếp năm 2025 so với bình quân các đơn vị cũ (last year's ranking workbook)")
     .option("--province <name>", "tỉnh, thành phố của các đơn vị, để tìm đơn vị cũ của các xã, phường mới (the units' province)")
     .addOption(yearOption())
-    .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
+    .option(
+      "-g, --groups <groups...>",
+      'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder"; không có: sở, phường, xã và đặc khu xếp riêng theo tên đơn vị (rank groups apart; default: departments, wards, communes with special zones)',
+    )
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học (survey points: unit × criterion code)")
