@@ -79,7 +79,8 @@ export type Tier = "department" | "ward" | "commune";
 export function tierOf(kind: UnitKind | null): Tier | null {
   if (kind === "department") return "department";
   if (kind === "ward") return "ward";
-  if (kind === "commune" || kind === "special-zone") return "commune";
+  // A town (thị trấn) was a commune-level unit until 1 July 2025: a historical ranking keeps it with the communes.
+  if (kind === "commune" || kind === "special-zone" || kind === "town") return "commune";
   return null;
 }
 

@@ -22,13 +22,9 @@ describe("unit names as provinces write them", () => {
   });
 
   test("departments, wards, and communes with special zones are three tiers; a district is none of them", () => {
-    expect(["Sở Y tế", "UBND phường Lê Chân", "UBND xã An Lão", "Đặc khu Cát Hải", "UBND huyện An Lão"].map((n) => tierOf(parseUnitName(n).kind))).toEqual([
-      "department",
-      "ward",
-      "commune",
-      "commune",
-      null,
-    ]);
+    expect(
+      ["Sở Y tế", "UBND phường Lê Chân", "UBND xã An Lão", "Đặc khu Cát Hải", "UBND thị trấn Tủa Chùa", "UBND huyện An Lão"].map((n) => tierOf(parseUnitName(n).kind)),
+    ).toEqual(["department", "ward", "commune", "commune", "commune", null]);
   });
 });
 
