@@ -4,9 +4,12 @@
  * Chỉ số CCHC) laid out like real provincial templates, each with a few real defects planted on purpose and listed
  * in samples/DEFECTS.md; also samples/README.md.
  *
- *   samples/so/*.xlsx              3 departments (group "Sở, ban, ngành"), catalogue dien-bien-so
- *   samples/huyen/*.xlsx           2 districts (group "UBND cấp huyện"), catalogue dien-bien-so
+ *   samples/so/*.xlsx              4 departments of Điện Biên in 2018 (group "Sở, ban, ngành"), catalogue dien-bien-so
+ *   samples/huyen/*.xlsx           3 districts of Điện Biên in 2018 (before 1 July 2025), catalogue dien-bien-so
  *   samples/tinh-dien-bien-2018.xlsx  the province, catalogue dien-bien-2018
+ *   samples/2026/{so,phuong,xa}/   since 1 July 2025 (samples-2026.js): 2 departments, 2 wards, 2 communes and a
+ *                                  special zone of Hải Phòng, on three sample catalogues of 2026 (bo-tieu-chi-so-2026,
+ *                                  -phuong-2026, -xa-2026.json), ranked apart without --groups
  *   samples/quoc-gia/*.xlsx        2 districts on a national-style catalogue (samples-national.js): named outcomes,
  *                                  a survey part, bonus and penalty sections; with samples/bo-tieu-chi-huyen-2026.json
  *                                  and the survey table samples/dieu-tra-xhh-huyen-2026.xlsx
@@ -1112,16 +1115,25 @@ function readmeMarkdown(results) {
   return [
     "# Tệp mẫu (sample workbooks)",
     "",
-    "**Tiếng Việt.** Bảng tự đánh giá, chấm điểm Chỉ số CCHC năm 2018 của một số đơn vị (số liệu giả định), trình",
-    "bày như mẫu thật của tỉnh: vài dòng tiêu đề, dòng tên cột (tên và thứ tự cột khác nhau giữa các tệp), mỗi tiêu chí",
-    "một dòng, dòng tổng cộng và phần ký. Bộ tiêu chí `dien-bien-so` không có điểm nên mỗi tệp tự ghi cột",
-    "\"Điểm tối đa\" (tổng 100 điểm). Mỗi tệp có vài lỗi cài sẵn, liệt kê trong [DEFECTS.md](DEFECTS.md).",
+    "**Tiếng Việt.** Bảng tự đánh giá, chấm điểm Chỉ số CCHC của một số đơn vị (số liệu giả định), trình bày như mẫu",
+    "thật của tỉnh: vài dòng tiêu đề, dòng tên cột (tên và thứ tự cột khác nhau giữa các tệp), mỗi tiêu chí một dòng,",
+    "dòng tổng cộng và phần ký. Mỗi tệp có thể có vài lỗi cài sẵn, liệt kê trong [DEFECTS.md](DEFECTS.md).",
     "",
-    "**English.** Self-assessment workbooks of a few units for 2018 (made-up figures), laid out like the province's",
-    "real templates: title rows, a header row (column wording and order differ between files), one row per",
-    "criterion, a total row and signatures. The `dien-bien-so` catalogue has no points, so each of its workbooks",
-    "states its own maxima (100 points in all). Each file has a few planted defects, listed in",
-    "[DEFECTS.md](DEFECTS.md).",
+    "- **Từ 01/07/2025 (chính quyền địa phương hai cấp):** `2026/so/` (sở), `2026/phuong/` (phường), `2026/xa/` (xã và",
+    "  đặc khu) của thành phố Hải Phòng, chấm theo ba bộ tiêu chí mẫu năm 2026 `bo-tieu-chi-so-2026.json`,",
+    "  `bo-tieu-chi-phuong-2026.json`, `bo-tieu-chi-xa-2026.json` (viết theo cách các tỉnh ban hành bộ tiêu chí riêng cho",
+    "  sở, ban, ngành và cho xã, phường; **là mẫu, không phải văn bản chính thức**). Mỗi tệp kèm trang \"Bộ tiêu chí\"",
+    "  (có cấp đánh giá và tỉnh), nên `par aggregate samples/2026 -o xep-hang.xlsx` tự nhận bộ tiêu chí, xếp hạng riêng",
+    "  sở, phường, xã và đặc khu, và đối chiếu tên đơn vị với danh sách đơn vị hành chính của Hải Phòng.",
+    "- **Năm 2018 (trước sắp xếp):** `so/` và `huyen/` là sở và huyện của tỉnh Điện Biên năm 2018, `tinh-dien-bien-2018.xlsx`",
+    "  là tỉnh; bộ tiêu chí `dien-bien-so` (văn bản của tỉnh Điện Biên năm 2018) không có điểm nên mỗi tệp tự ghi cột",
+    "  \"Điểm tối đa\" (tổng 100 điểm); `bo-tieu-chi-cap-so-2018.json` là bộ đó kèm điểm mẫu.",
+    "",
+    "**English.** Self-assessment workbooks of a few units (made-up figures), laid out like real provincial templates.",
+    "`2026/` holds the units of today's two-tier local government (departments, wards, communes and a special zone of",
+    "Hải Phòng) on three sample 2026 catalogues written the way provinces publish theirs — samples, not official texts;",
+    "`so/`, `huyen/` and `tinh-dien-bien-2018.xlsx` are Điện Biên's 2018 departments, districts and province. Planted",
+    "defects are listed in [DEFECTS.md](DEFECTS.md).",
     "",
     "| Tệp (file) | Đơn vị (unit) | Nhóm (group) | Bộ tiêu chí (catalogue) | Trang (sheet) | Dòng tổng cộng: tự chấm / tối đa (total row: self / max) | Lỗi cài sẵn (defects) |",
     "|---|---|---|---|---|---|---|",
@@ -1140,7 +1152,7 @@ function readmeMarkdown(results) {
     "bonus and penalty sections, five class bands); each workbook carries it as a sheet. Survey points for Nậm Pồ come from",
     "the survey table.",
     "",
-    "Thư mục `so/` và `huyen/` là hai nhóm đơn vị (folders are the groups). Tạo lại (regenerate):",
+    "Tạo lại (regenerate):",
     "`npm run samples` (= `npm run build:cli && node scripts/make-samples.js`); kết quả luôn giống nhau",
     "(deterministic).",
     "",
@@ -1182,6 +1194,7 @@ async function main() {
   }
   results.push(...(await require("./samples-national")({ core, fixZipDates, ROOT }).write()));
   results.push(...(await require("./samples-layouts")({ core, fixZipDates, ROOT }).write()));
+  results.push(...(await require("./samples-2026")({ core, fixZipDates, ROOT }).write()));
   fs.writeFileSync(path.join(ROOT, "DEFECTS.md"), defectsMarkdown(results));
   fs.writeFileSync(path.join(ROOT, "README.md"), readmeMarkdown(results));
   for (const { cfg, totals, defects, criteria } of results) {

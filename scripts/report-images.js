@@ -70,9 +70,10 @@ function pageWithLine(pdf, line) {
 
 async function main() {
   const out = (file) => path.join(work, file);
-  par("summary", "samples/so/so-tu-phap.xlsx", "-c", "samples/bo-tieu-chi-cap-so-2018.json", "-o", out("tong-hop.xlsx"));
-  par("aggregate", "samples/so", "samples/huyen", "-c", "samples/bo-tieu-chi-cap-so-2018.json", "-o", out("xep-hang.xlsx"), "--groups", "samples/so=Sở, ban, ngành", "samples/huyen=UBND cấp huyện");
-  par("report", out("xep-hang.xlsx"), "--year", "2018", "-o", out("bao-cao.docx"));
+  // The 2026 samples (since 1 July 2025): a department's summary, and sở, phường, xã và đặc khu ranked apart.
+  par("summary", "samples/2026/so/so-tu-phap.xlsx", "-o", out("tong-hop.xlsx"));
+  par("aggregate", "samples/2026", "-o", out("xep-hang.xlsx"));
+  par("report", out("xep-hang.xlsx"), "--year", "2026", "-o", out("bao-cao.docx"));
 
   const browser = await chromium.launch({
     executablePath: which("chromium"),

@@ -33,7 +33,7 @@ function langOf(opts: { lang?: string }): Lang {
 
 function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
   const par = new ParCommand("par", lang)
-    .description("PAR Scorer — chấm điểm Chỉ số CCHC (PAR Index scoring)")
+    .description("PAR Scorer — chấm điểm Chỉ số CCHC của sở, ban, ngành, phường, xã, đặc khu (PAR Index scoring)")
     .version(require("../../package.json").version as string)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();

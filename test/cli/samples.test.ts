@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
 import { Finding, FINDING_KINDS } from "../../src/scoring";
@@ -29,8 +30,10 @@ async function validate(file: string): Promise<{ code: number; findings: Finding
 describe("the bundled samples", () => {
   const planted = plantedDefects();
 
-  test("DEFECTS.md lists defects for all twelve sample workbooks, every finding kind of a scored sheet among them", () => {
+  test("DEFECTS.md lists defects for fourteen sample workbooks, every finding kind of a scored sheet among them", () => {
     expect([...planted.keys()].sort()).toEqual([
+      "2026/phuong/phuong-le-chan.xlsx",
+      "2026/xa/xa-tien-lang.xlsx",
       "huyen/huyen-dien-bien-dong.xlsx",
       "huyen/huyen-muong-cha.xlsx",
       "huyen/huyen-tuan-giao.xlsx",
@@ -53,6 +56,39 @@ describe("the bundled samples", () => {
     const found = new Set(findings.map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.kind}`));
     expect([...found].sort()).toEqual([...planted.get(file)!].sort());
     expect(code).toBe(findings.some((f) => f.severity === "error") ? 1 : 0);
+  });
+});
+
+describe("the 2025–2026 samples (two-tier local government)", () => {
+  const clean = ["2026/so/so-noi-vu.xlsx", "2026/so/so-tu-phap.xlsx", "2026/phuong/phuong-hong-bang.xlsx", "2026/xa/xa-an-lao.xlsx", "2026/xa/dac-khu-cat-hai.xlsx"];
+
+  test.each(clean)("%s: no planted defect, no finding", async (file) => {
+    expect(plantedDefects().has(file)).toBe(false);
+    expect((await validate(file)).findings).toEqual([]);
+  });
+
+  test("the README's first command: sở, phường, xã và đặc khu ranked apart, names checked against Hải Phòng's official units", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-samples-"));
+    let out = "";
+    let err = "";
+    const io = { out: (t: string) => (out += t), err: (t: string) => (err += t) };
+    expect(await run(["summary", join(root, "2026/so/so-noi-vu.xlsx"), "-o", join(dir, "tong-hop.xlsx")], io)).toBe(0);
+    expect(out).toContain("mau-so-2026");
+    out = "";
+    expect(await run(["aggregate", join(root, "2026"), "-o", join(dir, "xep-hang.xlsx")], io)).toBe(0);
+    expect(out).toContain("Sở, ban, ngành: 2; UBND phường: 2; UBND xã, đặc khu: 3");
+    expect(out).toContain("Đã xếp hạng 7 đơn vị từ 7 tệp");
+    expect(err).toContain("thành phố Hải Phòng: 114 xã, phường, đặc khu");
+    expect(err).toContain("đều đúng tên");
+  });
+
+  test("the 2026 catalogues are samples at the new levels, Điện Biên's stay dated 2018", () => {
+    const level = (f: string) => (JSON.parse(readFileSync(join(root, f), "utf8")) as { level: string; year: number; name: string });
+    expect(level("bo-tieu-chi-so-2026.json")).toMatchObject({ level: "department", year: 2026 });
+    expect(level("bo-tieu-chi-phuong-2026.json")).toMatchObject({ level: "ward", year: 2026 });
+    expect(level("bo-tieu-chi-xa-2026.json")).toMatchObject({ level: "commune", year: 2026 });
+    for (const f of ["bo-tieu-chi-so-2026.json", "bo-tieu-chi-phuong-2026.json", "bo-tieu-chi-xa-2026.json"]) expect(level(f).name).toContain("mẫu, không phải văn bản chính thức");
+    expect(level("bo-tieu-chi-cap-so-2018.json").year).toBe(2018);
   });
 });
 

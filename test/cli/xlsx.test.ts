@@ -539,9 +539,11 @@ describe("bundled samples (samples/, made by scripts/make-samples.js)", () => {
   /** The two samples laid out as real templates without "Đơn vị:" / "Bộ tiêu chí:" lines (two-row headers). */
   const headed = new Set(["so/so-y-te.xlsx", "huyen/huyen-dien-bien-dong.xlsx"]);
 
-  test("DEFECTS.md lists defects in all ten workbooks", () => {
+  test("DEFECTS.md lists defects in twelve workbooks", () => {
     expect(files.sort()).toEqual(
       [
+        "2026/phuong/phuong-le-chan.xlsx",
+        "2026/xa/xa-tien-lang.xlsx",
         "huyen/huyen-dien-bien-dong.xlsx",
         "huyen/huyen-muong-cha.xlsx",
         "huyen/huyen-tuan-giao.xlsx",
@@ -574,6 +576,12 @@ describe("bundled samples (samples/, made by scripts/make-samples.js)", () => {
       // A heading names the unit; the catalogue travels as a catalogue sheet.
       expect(texts.some((t) => /^UBND HUYỆN /.test(t))).toBe(true);
       expect(texts).toContain("Mã bộ tiêu chí: mau-huyen-2026");
+      return;
+    }
+    if (file.startsWith("2026/")) {
+      // "Đơn vị: UBND …" under the title; the 2026 sample catalogue travels as a catalogue sheet.
+      expect(texts.some((t) => /^Đơn vị: UBND (phường|xã) /.test(t))).toBe(true);
+      expect(texts.some((t) => /^Mã bộ tiêu chí: mau-(phuong|xa)-2026$/.test(t))).toBe(true);
       return;
     }
     expect(texts.some((t) => /^Đơn vị:/.test(t))).toBe(true);

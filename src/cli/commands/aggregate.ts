@@ -34,6 +34,10 @@ import { LegacyEncoding } from "../workbook/legacy-text";
 import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
 import { addSheet, loadExcelJS, newWorkbook, workbookBuffer } from "../xlsx/write";
 import { bandsOption, readBands } from "./summary";
+import { applyTiers, changesAcrossMerger, checkNames, mergerSaid, previousSheet, provinceFor } from "../aggregate/official-units";
+import { previousRanking } from "../report/ranking-input";
+import { provinceNamed } from "../registry";
+import { basename } from "node:path";
 
 /**
  * Above this many units the ranking workbook holds no per-unit sheets (they go to --per-unit DIR, one file each):
@@ -57,6 +61,8 @@ interface Options {
   perUnit?: string;
   threads?: string;
   force?: boolean;
+  province?: string;
+  previous?: string;
   lang: Lang;
 }
 
@@ -153,7 +159,10 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .description("Kiểm tra, chấm điểm nhiều đơn vị và xếp hạng (validate, score and rank many units' workbooks)")
     .argument("<paths...>", "các tệp .xlsx, .xlsm, .xls, .ods, .csv hoặc thư mục chứa chúng (workbooks or folders)")
     .requiredOption("-o, --output <ranking.xlsx>", "tệp xếp hạng (ranking workbook); một báo cáo .html được ghi bên cạnh")
-    .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
+    .option(
+      "-g, --groups <groups...>",
+      'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder"; không có: sở, phường, xã và đặc khu xếp riêng theo tên đơn vị (rank groups apart; default: departments, wards, communes with special zones)',
+    )
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
     .option(
       "--per-unit <dir>",
@@ -161,6 +170,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     )
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học: mỗi đơn vị một dòng, mỗi tiêu chí điều tra một cột (survey points: unit × criterion code)")
+    .option("--province <name>", "tỉnh, thành phố của các đơn vị: đối chiếu tên đơn vị với danh sách xã, phường, đặc khu từ 01/07/2025 (check unit names against the province's official units)")
+    .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi): thêm trang so sánh; đơn vị mới sắp xếp năm 2025 so với bình quân các đơn vị cũ (last year's ranking)")
     .addOption(encodingOption())
     .addOption(threadsOption())
     .addOption(forceOption())
@@ -175,7 +186,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       // The survey table is an input, never a unit's workbook, wherever it lies.
       const files = opts.survey ? collected.files.filter((f) => resolve(f) !== resolve(opts.survey!)) : collected.files;
       const groupOf = groupResolver(opts.groups, files);
-      const inputs = [...(await inputsBesidesOwnOutput(files, opts.output)), ...(opts.survey ? [opts.survey] : [])];
+      const inputs = [...(await inputsBesidesOwnOutput(files, opts.output)), ...(opts.survey ? [opts.survey] : []), ...(opts.previous ? [opts.previous] : [])];
+      if (opts.province !== undefined) provinceNamed(opts.province);
       const plan = await planOutputs([opts.output, html], { inputs, force: opts.force });
       const unitFiles = opts.perUnit ? await UnitFiles.plan(opts.perUnit, files, inputs, opts.force) : null;
       const skip = (s: SkippedFile) => {
@@ -231,12 +243,21 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
       if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);
+      const previous = opts.previous ? await previousRanking(opts.previous) : null;
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
       }
+      applyTiers(scored, opts.groups, opts.lang, io);
+      const province = provinceFor(opts.province, scored.map((s) => s.summary));
+      if (province) checkNames(scored.map((s) => s.summary), province, opts.lang, io);
       const ranking = buildRanking(scored, bands);
+      const changes = previous ? changesAcrossMerger(previous.ranking, ranking, province, opts.lang) : null;
       const [rankingSpec, chartsSpec] = rankingSheets(ranking, opts.lang);
-      const specs: SheetSpec[] = [rankingSpec, unitsMatrixSheet(scored.map((s) => s.summary), opts.lang)];
+      const specs: SheetSpec[] = [
+        rankingSpec,
+        ...(changes && opts.previous ? [previousSheet(ranking, changes, basename(opts.previous), opts.lang)] : []),
+        unitsMatrixSheet(scored.map((s) => s.summary), opts.lang),
+      ];
       const unitSheets = unitFiles === null && scored.length <= UNIT_SHEETS_LIMIT ? scored : [];
       if (unitFiles === null && scored.length > UNIT_SHEETS_LIMIT) {
         io.err(
@@ -258,11 +279,12 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const units = count(scored.length, opts.lang, "đơn vị", "unit");
       const from = count(used, opts.lang, "tệp", "workbook");
       const left = skipped.length === 0 ? "" : en ? `; skipped ${count(skipped.length, "en", "", "item")} (listed above)` : `; bỏ qua ${skipped.length} mục (đã nêu ở trên)`;
+      const compared = changes && opts.previous ? (en ? `; compared with ${opts.previous}` : `; so sánh với ${opts.previous}`) + mergerSaid(changes, opts.lang) : "";
       const perUnit = unitFiles ? (en ? ` and ${count(unitFiles.written, "en", "", "unit summary", "unit summaries")} in ${opts.perUnit}` : ` và ${unitFiles.written} tệp tổng hợp từng đơn vị trong ${opts.perUnit}`) : "";
       io.out(
         en
-          ? `Ranked ${units} from ${from}${left}. Written: ${opts.output} and ${html}${perUnit}\n`
-          : `Đã xếp hạng ${units} từ ${from}${left}. Đã ghi: ${opts.output} và ${html}${perUnit}\n`,
+          ? `Ranked ${units} from ${from}${left}${compared}. Written: ${opts.output} and ${html}${perUnit}\n`
+          : `Đã xếp hạng ${units} từ ${from}${left}${compared}. Đã ghi: ${opts.output} và ${html}${perUnit}\n`,
       );
       setExit(0);
     });

@@ -11,7 +11,7 @@ import { CliError } from "../errors";
 import { Io } from "../io";
 import { encodingOption, forceOption, langOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
-import { changesFrom } from "../report/previous";
+import { changesAcrossMerger, mergerSaid, provinceFor } from "../aggregate/official-units";
 import { reportDocx } from "../report/docx-report";
 import { generatedWorkbook, previousRanking, rankingDataOf } from "../report/ranking-input";
 import { RankingData } from "../report/ranking-data";
@@ -22,6 +22,7 @@ import { bandsOption } from "./summary";
 interface Options {
   output: string;
   previous?: string;
+  province?: string;
   year?: string;
   groups?: string[];
   catalog?: string;
@@ -58,9 +59,13 @@ export function registerReport(par: Command, io: Io): void {
     .description("Báo cáo kết quả Chỉ số CCHC của tỉnh thành tệp Word (the province's annual PAR Index report, as a Word document)")
     .argument("<paths...>", "sổ tính của các đơn vị hoặc thư mục chứa chúng, hoặc một bảng xếp hạng do par aggregate ghi (unit workbooks or folders, or one ranking workbook)")
     .requiredOption("-o, --output <report.docx>", "tệp báo cáo .docx (the report)")
-    .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi) để so sánh (last year's ranking workbook)")
+    .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi) để so sánh; đơn vị sắp xếp năm 2025 so với bình quân các đơn vị cũ (last year's ranking workbook)")
+    .option("--province <name>", "tỉnh, thành phố của các đơn vị, để tìm đơn vị cũ của các xã, phường mới (the units' province)")
     .addOption(yearOption())
-    .option("-g, --groups <groups...>", 'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder" (rank groups apart)')
+    .option(
+      "-g, --groups <groups...>",
+      'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder"; không có: sở, phường, xã và đặc khu xếp riêng theo tên đơn vị (rank groups apart; default: departments, wards, communes with special zones)',
+    )
     .option("-c, --catalog <id|file>", "bộ tiêu chí cho mọi tệp (catalogue for every file)")
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học (survey points: unit × criterion code)")
@@ -84,6 +89,8 @@ export function registerReport(par: Command, io: Io): void {
       const previous = opts.previous ? await previousRanking(opts.previous) : null;
       const data: RankingData = rankingBook ? rankingDataOf(rankingBook, paths[0]) : await scoreUnits(units!, opts, io);
 
+      const province = provinceFor(opts.province, []);
+      const changes = previous ? changesAcrossMerger(previous.ranking, data.ranking, province, opts.lang) : null;
       const date = today();
       const year = opts.year ? Number(opts.year) : date.getUTCFullYear() - 1;
       const docx = await reportDocx({
@@ -92,7 +99,7 @@ export function registerReport(par: Command, io: Io): void {
         date,
         ranking: data.ranking,
         losses: topLosses(data.losses, 10),
-        ...(previous && opts.previous ? { previous: { file: basename(opts.previous), changes: changesFrom(previous.ranking, data.ranking) } } : {}),
+        ...(changes && opts.previous ? { previous: { file: basename(opts.previous), changes } } : {}),
       });
       await writeOutputs(plan, [{ path: opts.output, data: docx }]);
 
@@ -100,7 +107,7 @@ export function registerReport(par: Command, io: Io): void {
       const groups = data.ranking.groups.filter((g) => g.entries.length > 0).length;
       const unitsText = count(n, opts.lang, "đơn vị", "unit");
       const groupsText = count(groups, opts.lang, "nhóm", "group");
-      const compared = opts.previous ? (en ? `; compared with ${opts.previous}` : `; so sánh với ${opts.previous}`) : "";
+      const compared = opts.previous ? (en ? `; compared with ${opts.previous}` : `; so sánh với ${opts.previous}`) + (changes ? mergerSaid(changes, opts.lang) : "") : "";
       io.out(
         en
           ? `Written: ${opts.output} (PAR Index report ${year}: ${unitsText} in ${groupsText}${compared}; --year to change the year)\n`

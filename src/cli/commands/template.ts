@@ -24,7 +24,7 @@ export function registerTemplate(par: Command, io: Io): void {
     .description("Tạo sổ tính có trang tự đánh giá, chấm điểm của đơn vị từ bộ tiêu chí (create a self-assessment workbook from a catalogue)")
     .requiredOption("-o, --output <out.xlsx>", "sổ tính mới (new workbook); không ghi đè tệp đã có trừ khi có --force")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
-    .option("--unit <name>", 'tên đơn vị, ví dụ "Sở Tư pháp" (unit name; blank: left for the unit to fill)')
+    .option("--unit <name>", 'tên đơn vị, ví dụ "Sở Tư pháp", "UBND xã Tủa Chùa" (unit name; blank: left for the unit to fill)')
     .option("--year <yyyy>", "năm đánh giá ghi trên tiêu đề (year shown in the title)")
     .addOption(forceOption())
     .addOption(langOption("ngôn ngữ của trang (sheet language)"))

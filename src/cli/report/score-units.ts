@@ -12,6 +12,7 @@ import { readBands } from "../commands/summary";
 import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
+import { applyTiers } from "../aggregate/official-units";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { RankingData } from "./ranking-data";
 
@@ -62,5 +63,6 @@ export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io:
   if (scored.length === 0) {
     throw new CliError("Không chấm được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
   }
+  applyTiers(scored, opts.groups, opts.lang, io);
   return { ranking: buildRanking(scored, bands), losses: losses.all() };
 }

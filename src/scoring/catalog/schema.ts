@@ -94,8 +94,13 @@ export const catalogSchema = z.object({
   name: z.string().trim().min(1),
   /** Where the catalogue comes from (document number, date, issuer). */
   source: optionalText,
-  /** Which units it assesses: the province as a whole, departments, districts, communes. */
-  level: z.enum(["province", "department", "district", "commune"]).nullish().transform((v) => v ?? null),
+  /**
+   * Which units it assesses: departments, wards, communes, special zones (since 1 July 2025); the province as a
+   * whole and districts for historical catalogues.
+   */
+  level: z.enum(["department", "ward", "commune", "special-zone", "district", "province"]).nullish().transform((v) => v ?? null),
+  /** The province whose units it assesses ("Hải Phòng"): unit names are checked against its official units. */
+  province: optionalText.optional(),
   year: z.number().int().nullish().transform((v) => v ?? null),
   /** Class bands of this catalogue's units ("Nhóm I>=90; Nhóm II>=80; Khác"), used unless others are asked for. */
   bands: z

@@ -117,11 +117,14 @@ const LEVEL_LABELS: Record<Level, string> = {
   province: "tỉnh",
   department: "sở, ban, ngành",
   district: "huyện",
+  ward: "phường",
   commune: "xã",
+  "special-zone": "đặc khu",
 };
 
 /** Labels of the title cells above the header (folded), per catalogue property. */
-const META_LABELS: Record<"name" | "id" | "source" | "level" | "year" | "bands", string[]> = {
+const META_LABELS: Record<"name" | "id" | "source" | "level" | "year" | "bands" | "province", string[]> = {
+  province: ["tinh, thanh pho", "tinh/thanh pho", "tinh thanh pho", "province"],
   name: ["bo tieu chi", "ten bo tieu chi", "catalogue", "catalog", "catalogue name", "catalog name"],
   id: ["ma bo tieu chi", "catalogue id", "catalog id", "id"],
   source: ["nguon", "source"],
@@ -246,6 +249,7 @@ export function catalogToSheet(catalog: Catalog, sheetName: string = CATALOG_SHE
     [
       { value: `Mã bộ tiêu chí: ${catalog.id}`, style: { italic: true } },
       { value: `Xếp loại: ${catalog.bands ?? ""}`, style: { italic: true } },
+      ...(catalog.province ? [...blank(4), { value: `Tỉnh, thành phố: ${catalog.province}`, style: { italic: true } }] : []),
     ],
     [
       { value: `Nguồn: ${catalog.source ?? ""}`, style: { italic: true } },
@@ -345,7 +349,9 @@ function readLevel(text: string): Level | null | "bad" {
   if (f === "province" || f === "tinh") return "province";
   if (f === "department" || f === "so" || f.startsWith("so ") || f === "nganh" || f === "ban nganh") return "department";
   if (f === "district" || f === "huyen") return "district";
+  if (f === "ward" || f === "phuong") return "ward";
   if (f === "commune" || f === "xa") return "commune";
+  if (f === "special zone" || f === "dac khu") return "special-zone";
   return "bad";
 }
 
@@ -564,7 +570,7 @@ export function readCatalogSheet(grid: Grid, fallbackId?: string, lang: Lang = "
   let catalog: Catalog | null = null;
   try {
     const bands = meta.bands?.value || null;
-    catalog = parseCatalog({ id: id || "catalog", name, source: meta.source?.value || null, level, year, bands, nodes: roots }, sheet, lang);
+    catalog = parseCatalog({ id: id || "catalog", name, source: meta.source?.value || null, level, ...(meta.province?.value ? { province: meta.province.value } : {}), year, bands, nodes: roots }, sheet, lang);
   } catch (e) {
     if (!(e instanceof CatalogError)) throw e;
     const taken = new Set(issues.filter((i) => i.severity === "error").map((i) => i.cell));

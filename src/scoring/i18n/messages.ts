@@ -112,7 +112,7 @@ const vi = {
     `Mã bộ tiêu chí "${p.id}" không hợp lệ. Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ dien-bien-2019`,
   "catalogSheet.noName": (p) => `Thiếu tên bộ tiêu chí nên tạm dùng mã "${p.id}". Ghi "Bộ tiêu chí: <tên>" ở ô A1`,
   "catalogSheet.badLevel": (p) =>
-    `Không hiểu cấp đánh giá "${p.text}" nên bỏ qua. Ghi một trong: tỉnh, sở/ngành, huyện, xã (hoặc để trống)`,
+    `Không hiểu cấp đánh giá "${p.text}" nên bỏ qua. Ghi một trong: sở/ngành, phường, xã, đặc khu (hoặc tỉnh, huyện cho bộ tiêu chí trước 01/07/2025), hoặc để trống`,
   "catalogSheet.badYear": (p) => `Năm "${p.text}" không hợp lệ nên bỏ qua. Ghi năm đủ bốn chữ số, ví dụ 2019 (hoặc để trống)`,
   "catalogSheet.noCode": (p) =>
     `Dòng ${p.row} có nội dung nhưng thiếu mã tiêu chí nên bị bỏ qua. Nhập mã vào ô này (ví dụ 1.3.1) hoặc xóa dòng`,
@@ -296,7 +296,7 @@ const en: Record<MessageKey, Template> = {
   "catalogSheet.noId": () => `The catalogue id is missing. Write "Mã bộ tiêu chí: <id>" in a cell above the header, e.g. Mã bộ tiêu chí: dien-bien-2019`,
   "catalogSheet.badId": (p) => `The catalogue id "${p.id}" is invalid. Use lower-case letters without diacritics, digits and dashes, e.g. dien-bien-2019`,
   "catalogSheet.noName": (p) => `The catalogue name is missing, so the id "${p.id}" is used. Write "Bộ tiêu chí: <name>" in cell A1`,
-  "catalogSheet.badLevel": (p) => `The level "${p.text}" is not understood and is ignored. Write one of: tỉnh, sở/ngành, huyện, xã (or leave it blank)`,
+  "catalogSheet.badLevel": (p) => `The level "${p.text}" is not understood and is ignored. Write one of: sở/ngành, phường, xã, đặc khu (or tỉnh, huyện for catalogues before 1 July 2025), or leave it blank`,
   "catalogSheet.badYear": (p) => `The year "${p.text}" is invalid and is ignored. Write a four-digit year, e.g. 2019 (or leave it blank)`,
   "catalogSheet.noCode": (p) => `Row ${p.row} has content but no criterion code, so it is skipped. Enter a code in this cell (e.g. 1.3.1) or delete the row`,
   "catalogSheet.badCode": (p) => `The criterion code "${p.text}" is invalid. A code is numbers separated by dots, e.g. 1, 1.3 or 1.3.1`,

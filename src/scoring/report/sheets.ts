@@ -5,6 +5,7 @@
  * and a frozen header. No cell carries a formula: every figure is a value computed by the core, and text from
  * users or catalogues is only ever a value (writers keep it as text).
  */
+import { LEVEL_NAMES } from "../units/names";
 import { EvidenceItem } from "../catalog";
 import { a1, columnLetters } from "../grid";
 import { Lang } from "../i18n/messages";
@@ -363,7 +364,8 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   // Title block.
   titleRow(L.summaryTitle, TITLE);
   titleRow(`${L.unit}: ${summary.unit}`, { bold: true, size: 12 });
-  titleRow(`${L.catalog}: ${summary.catalogName}`, {});
+  const level = summary.catalogLevel ? LEVEL_NAMES[summary.catalogLevel][lang === "en" ? "en" : "vi"] : null;
+  titleRow(`${L.catalog}: ${summary.catalogName}${level ? (lang === "en" ? ` (level: ${level})` : ` (cấp đánh giá: ${level})`) : ""}`, {});
   titleRow(indexLine(L.indexSelf, summary.selfIndex, appraised ? null : summary.band, L, lang), {
     bold: !appraised,
     size: appraised ? 12 : 13,

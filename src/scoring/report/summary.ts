@@ -128,6 +128,8 @@ export function buildSummary(
     sheet: unit.sheet,
     catalogId: catalog.id,
     catalogName: catalog.name,
+    ...(catalog.level ? { catalogLevel: catalog.level } : {}),
+    ...(catalog.province ? { catalogProvince: catalog.province } : {}),
     fields,
     total,
     selfIndex,

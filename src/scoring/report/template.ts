@@ -21,6 +21,7 @@ import { Lang, t } from "../i18n/messages";
 import { isChoiceRule, parseRuleCached, ruleLabels } from "../rules";
 import { round2 } from "../values";
 import { CellStyle, LIST_SOURCE_LIMIT, SheetSpec, SpecCell, SpecValidation } from "./sheet-spec";
+import { LEVEL_NAMES } from "../units/names";
 
 export interface TemplateOptions {
   lang?: Lang;
@@ -198,7 +199,9 @@ function fitsInline(values: string[]): boolean {
 function titleRows(catalog: Catalog, options: TemplateOptions, L: Labels, lastCol: number): { rows: Row[]; merges: string[] } {
   const last = columnLetters(lastCol);
   const unit = options.unit?.trim() ?? "";
-  const title = L.title + (options.year !== undefined ? L.year(options.year) : "");
+  // "… CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2026": the level the catalogue assesses, in the title's words.
+  const level = catalog.level ? (L === EN ? ` — ${LEVEL_NAMES[catalog.level].en.toUpperCase()}` : ` CẤP ${LEVEL_NAMES[catalog.level].vi.replace(/ \(.*\)$/, "").toUpperCase()}`) : "";
+  const title = L.title + level + (options.year !== undefined ? L.year(options.year) : "");
   const rows: Row[] = [
     [{ value: title, style: { bold: true, size: 14, align: "center", wrap: true } }],
     unit ? [{ value: `${L.unit}: ${unit}`, style: { bold: true, size: 12 } }] : [{ value: `${L.unit}:`, style: { bold: true, size: 12 } }, null],

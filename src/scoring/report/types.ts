@@ -43,6 +43,10 @@ export interface UnitSummary {
   sheet: string;
   catalogId: string;
   catalogName: string;
+  /** The level the catalogue assesses (department, ward, commune…), when it says. */
+  catalogLevel?: "department" | "ward" | "commune" | "special-zone" | "district" | "province";
+  /** The province whose units the catalogue assesses, when it says. */
+  catalogProvince?: string;
   fields: SummaryLine[];
   total: SummaryLine;
   selfIndex: number | null;
