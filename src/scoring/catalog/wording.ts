@@ -80,7 +80,7 @@ function conditionOf(wording: string, assumptions: Assumption[]): { text: string
   if (found) {
     const outside = text.slice(0, found.start) + text.slice(found.end);
     if (/\d/.test(outside)) return { reason: "numbersOutside" };
-    let [a, b] = found.numbers.map((n) => numberText(n.text));
+    let [a, b] = found.numbers.map((n) => (n.text.includes("/") ? numberText(n.text) : numberText(n.text).replace(/^([+-]?)0+(?=\d)/, "$1")));
     if (b !== undefined && a.endsWith("%") !== b.endsWith("%") && !a.includes("/") && !b.includes("/")) {
       // "Từ 80 - dưới 100%": the % written once, on the upper bound, is both bounds'.
       const bare = a.endsWith("%") ? b : a;
@@ -322,7 +322,8 @@ export function readBandList(lines: BandLine[], options: WordingOptions = {}): B
     return c.kind === "compare" || c.kind === "range";
   });
   // Qualifiers: the same on every numeric band (then the value is the qualified thing), else not read.
-  const perNumeric = numeric.map((r) => qualifiersOf(r.line.text.split(":")[0]).join(", "));
+  // (A per-item deduction names what it counts, qualifier included: "Mỗi văn bản chậm trừ 0,25 điểm".)
+  const perNumeric = numeric.map((r) => (r.band.assumptions.some((a) => a.key === "perItem") ? "" : qualifiersOf(r.line.text.split(":")[0]).join(", ")));
   const qualified = perNumeric.find((q) => q !== "");
   if (qualified !== undefined) {
     // The same qualifier on the bands that have one, and either said by the criterion's name (what it measures) or
@@ -331,7 +332,7 @@ export function readBandList(lines: BandLine[], options: WordingOptions = {}): B
     const carrying = perNumeric.filter((q) => q === qualified).length;
     const same = perNumeric.every((q) => q === qualified || q === "") && (named || carrying >= 2);
     if (!same) numeric.filter((r, i) => perNumeric[i] !== "").forEach((r) => failed.push({ line: r.line, reason: "qualifier" }));
-    else if (!numeric.some((r) => r.band.assumptions.some((a) => a.key === "perItem"))) assumptions.push({ key: "qualified", params: { words: qualified } });
+    else assumptions.push({ key: "qualified", params: { words: qualified } });
   }
   // Labels that mean zero beside numeric bands.
   if (numeric.length > 0) {

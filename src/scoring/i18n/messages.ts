@@ -172,6 +172,10 @@ const vi = {
   "import.acrossFields": (p) =>
     `Tiêu chí được đánh số liên tục qua các lĩnh vực (lĩnh vực ${p.field} bắt đầu bằng tiêu chí ${p.first}): giữ mã như bảng ghi; các lĩnh vực La Mã không thành mã riêng`,
   "import.bandRow": (p) => `Dòng "${p.text}" (ký hiệu ${p.marker}) là một mức điểm của tiêu chí ${p.code}, không phải tiêu chí con`,
+  "import.state.exact": () => "đọc đúng nguyên văn",
+  "import.state.assumption": () => "đọc với giả định",
+  "import.state.notRead": () => "chưa đọc được (tiêu chí không có quy tắc)",
+  "import.state.noWording": () => "không có lời văn chấm điểm",
   "import.assume.noneIsZero": (p) => `"${p.text}" đọc là 0 (không có cái được đếm)`,
   "import.assume.onTimeIsZero": (p) => `"${p.text}" đọc là 0 ngày chậm`,
   "import.assume.qualified": (p) => `số nhập là số (tỷ lệ) ${p.words} như lời văn của mọi mức`,
@@ -344,6 +348,10 @@ const en: Record<MessageKey, Template> = {
   "import.acrossFields": (p) =>
     `Criteria are numbered across fields (field ${p.field} starts with criterion ${p.first}): codes are kept as written; the Roman fields get no code of their own`,
   "import.bandRow": (p) => `The row "${p.text}" (marked ${p.marker}) is a band of criterion ${p.code}, not a sub-criterion`,
+  "import.state.exact": () => "read exactly",
+  "import.state.assumption": () => "read with an assumption",
+  "import.state.notRead": () => "not read (the criterion has no rule)",
+  "import.state.noWording": () => "no scoring wording",
   "import.assume.noneIsZero": (p) => `"${p.text}" read as 0 (none of the thing counted)`,
   "import.assume.onTimeIsZero": (p) => `"${p.text}" read as 0 days late`,
   "import.assume.qualified": (p) => `the value typed is the number (share) ${p.words}, as every band words it`,
