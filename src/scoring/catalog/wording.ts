@@ -286,9 +286,12 @@ function qualifiersOf(text: string): string[] {
   return QUALIFIERS.filter(([rx]) => rx.test(f)).map(([, name]) => name);
 }
 
-/** Labels that name "none of the thing counted" ("Không có văn bản bị kiến nghị") or "not late" ("Đúng hạn"). */
-const NONE = /^khong co\b/;
-const ON_TIME = /^(?:dung han|dung thoi gian(?: quy dinh)?|khong (?:cham|tre|qua han)(?: han)?|kip thoi)$/;
+/**
+ * Labels that name "none of the thing counted" ("Không có văn bản bị kiến nghị") or, beside bands on days late,
+ * "not late" ("Đúng hạn", "Hoàn thành đúng hạn", "Không chậm").
+ */
+const NONE = /\bkhong co\b/;
+const ON_TIME = /\b(?:dung han|dung thoi gian|kip thoi)\b|\bkhong (?:cham|tre|qua han)\b/;
 
 /** ";" joins several bands on one line ("Đạt: 1 điểm; Không đạt: 0 điểm"): the pieces, when each reads as a band. */
 export function splitBandLine(line: BandLine, options: WordingOptions = {}): BandLine[] {
