@@ -276,6 +276,7 @@ describe("refused with a reason that is not the real one", () => {
     const file = await table(oneCriterion([band("Đạt: 1"), band("Không đạt: 0")]), { header: [header] });
     const r = await importTable(file);
     expect([r.code, r.node("1.1")?.rule]).toEqual([0, "\"Đạt\": 1; \"Không đạt\": 0"]);
+    expect(await probe(file, "1.1", "Không đạt")).toBe("0");
   });
 
   test("'Điểm' merged over 'Tối đa | Tự chấm | Thẩm định' (a blank form) is read", async () => {
