@@ -111,6 +111,13 @@ describe("3. 'Đạt 90%' before 'Dưới 90%' is from 90 %; when the order does
   });
 });
 
+test.each([["Hoàn thành 90% kế hoạch: 1"], ["Có 02 sáng kiến: 1"]])("3. '%s' alone is not an exact value in silence: not read, listed", async (text) => {
+  const file = await table(oneCriterion([band(text)]));
+  const r = await importTable(file);
+  expect(r.node("1.1")!.rule).toBeNull();
+  expect(r.out).toContain(`Phụ lục!B5  1.1  "${text}" — một tỷ lệ đúng bằng`);
+});
+
 test("4. 'Hoàn thành đúng hạn 100% nhiệm vụ: 1 điểm' alone is not read as 100 %: listed with its cell", async () => {
   const file = await table(oneCriterion([band("Hoàn thành đúng hạn 100% nhiệm vụ: 1 điểm")]));
   const r = await importTable(file);

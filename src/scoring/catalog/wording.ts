@@ -6,8 +6,8 @@
  * alone as points (of what?), are reasons, not bands.
  */
 import { ParError } from "../errors";
-import { findWordedCondition, foldKeepingPositions, parseRule, readWordedPoints } from "../rules";
-import { booleanWord, fold, isNotApplicableText, parseLiteral } from "../values";
+import { findWordedCondition, foldKeepingPositions, matches, parseRule, readWordedPoints } from "../rules";
+import { booleanWord, fold, isNotApplicableText, parseLiteral, ScoreInput } from "../values";
 
 export type WordingReason =
   | "noPoints"
@@ -104,7 +104,8 @@ const COMPARING = /\b(?:tu|den|toi|duoi|tren|hon|qua|it nhat|toi thieu|toi da|tr
 
 /**
  * "Hoàn thành 100% kế hoạch", "02 sáng kiến": one number among words that do not compare is that value (= 100%,
- * = 2), as the notation reads a bare number. Null when there are several numbers or a comparing word.
+ * = 2), as the notation reads a bare number; readBandList then keeps it only where the list settles it (100 %, a
+ * count whose next value another band takes). Null when there are several numbers or a comparing word.
  */
 function singleNumber(text: string): string | null {
   const numbers = text.match(/\d+(?:[.,]\d+)?(?:\s*%)?/g) ?? [];
@@ -355,8 +356,13 @@ export function readBandList(lines: BandLine[], options: WordingOptions = {}): B
     const c = conditionOfBand(r.band);
     if (c.kind !== "compare" || c.op !== "=" || c.bound.date) return;
     const v = c.bound.value;
-    const settled = c.bound.percent ? Math.abs(v) < 1e-9 || Math.abs(v - 1) < 1e-9 : Number.isInteger(v);
-    if (settled || read.length === 1) return;
+    // 0 % and 100 % are exact; a count n is "exactly n" when another band takes n + 1 ("Có 01 văn bản" beside "Có từ
+    // 02 văn bản trở lên"), else "02 sáng kiến" alone could as well mean "at least 2".
+    const next1: ScoreInput = { kind: "number", value: v + 1, percent: false, date: false };
+    const settled = c.bound.percent
+      ? Math.abs(v) < 1e-9 || Math.abs(v - 1) < 1e-9
+      : Number.isInteger(v) && read.some((o, j) => j !== i && matches(conditionOfBand(o.band), next1));
+    if (settled) return;
     const next = read[i + 1] ? conditionOfBand(read[i + 1].band) : null;
     const below = next?.kind === "compare" && next.op === "<" && Math.abs(next.bound.value - v) < 1e-9;
     const before = read.slice(0, i).every((p) => {

@@ -157,7 +157,7 @@ const vi = {
   "import.reason.qualifier": () =>
     'lời văn có chữ làm đổi nghĩa của số ("chậm", "đúng hạn", "trễ"…) mà các mức khác không có, nên không biết đơn vị nhập số gì: viết quy tắc cho tiêu chí này',
   "import.reason.exactUnsettled": () =>
-    'một tỷ lệ đúng bằng ("Đạt 90%") mà thứ tự các mức không cho biết là "từ 90% trở lên" hay "đúng 90%": viết "Từ 90% trở lên" hoặc "Từ 90% đến dưới 100%"',
+    'một tỷ lệ đúng bằng ("Đạt 90%") hay một số đúng bằng ("02 sáng kiến") mà thứ tự các mức không cho biết là "từ 90% trở lên" hay "đúng 90%": viết "Từ 90% trở lên", "Từ 90% đến dưới 100%" hoặc "Từ 02 sáng kiến trở lên"',
   "import.reason.deductionCap": () =>
     "trừ điểm theo từng việc với mức trừ tối đa nhỏ hơn điểm tối đa của tiêu chí (hoặc tiêu chí chưa có điểm tối đa): quy tắc không viết được, viết quy tắc hoặc để đơn vị tự nhập điểm",
   "import.missingColumns": (p) =>
@@ -333,7 +333,7 @@ const en: Record<MessageKey, Template> = {
   "import.reason.qualifier": () =>
     'the wording holds a word that changes what the number counts ("chậm", "đúng hạn", "trễ"…) that the other bands lack, so what units type is unclear: write this criterion\'s rule',
   "import.reason.exactUnsettled": () =>
-    'an exact percentage ("Đạt 90%") whose place among the bands does not say "from 90 %" or "exactly 90 %": write "Từ 90% trở lên" or "Từ 90% đến dưới 100%"',
+    'an exact percentage ("Đạt 90%") or count ("02 sáng kiến") whose place among the bands does not say "from 90 %" or "exactly 90 %": write "Từ 90% trở lên", "Từ 90% đến dưới 100%" or "Từ 02 sáng kiến trở lên"',
   "import.reason.deductionCap": () =>
     "a per-item deduction capped below the criterion's maximum (or the criterion has no maximum): no rule can say it; write one, or units type their points",
   "import.missingColumns": (p) =>
