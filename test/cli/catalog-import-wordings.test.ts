@@ -431,3 +431,16 @@ describe("the review workbook", () => {
     expect(values).toEqual(expect.arrayContaining(["Đọc với giả định", 1, "Chưa đọc được", 1]));
   });
 });
+
+test("5. a leaf without a maximum inside a capped bonus section is not an error (the field's max is the cap); a row with text only elsewhere is said", async () => {
+  const file = await table([
+    [1, "CÔNG TÁC CHỈ ĐẠO", 1],
+    ["1.1", "Kế hoạch", 1],
+    [null, null, null, "(xem phụ lục kèm theo)"],
+    [2, "ĐIỂM THƯỞNG", 1],
+    ["2.1", "Sáng kiến được công nhận", null],
+  ]);
+  const r = await importTable(file);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('Phụ lục!D5  Dòng có chữ "(xem phụ lục kèm theo)" nhưng ô mã, tên và điểm tối đa đều trống nên không được đọc');
+});

@@ -390,7 +390,7 @@ export function importCatalogTable(grid: Grid, options: TableImportOptions = {})
     }
     if (!codeText && !name && isBlank(max) && !guidance) {
       const text = firstText(row);
-      if (text) issue("warning", text.cell, null, t("import.strayText", { text: short(text.text) }, lang));
+      if (text) issue("warning", text.cell, null, t("import.ignoredRow", { text: short(text.text) }, lang));
       continue;
     }
     // "TỔNG CỘNG" merged over the code and name cells reads in the code cell.
@@ -568,7 +568,7 @@ export function importCatalogTable(grid: Grid, options: TableImportOptions = {})
     if (node.raw.max !== null && node.raw.max! < 0) {
       issue("error", node.maxCell, node.code, t("import.badMax", { code: node.code, text: figure(node.raw.max!) }, lang));
       node.raw.max = null;
-    } else if (node.children.length === 0 && (node.raw.max === null || node.raw.max === undefined) && readPoints(cellAt(grid, node.row, col.max)) === null) {
+    } else if (node.children.length === 0 && (node.raw.max === null || node.raw.max === undefined) && readPoints(cellAt(grid, node.row, col.max)) === null && !cappedSection(node)) {
       issue("error", node.maxCell, node.code, t("import.noMax", { code: node.code }, lang));
     }
   }
@@ -657,6 +657,13 @@ export function importCatalogTable(grid: Grid, options: TableImportOptions = {})
     }
   }
   return result(catalog, numbering, rules);
+}
+
+/** Whether a node is inside a bonus or penalty section whose field states a cap (its leaves may have none). */
+function cappedSection(node: RowNode): boolean {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root !== node && !!root.raw.kind && root.raw.max !== null && root.raw.max !== undefined;
 }
 
 /**

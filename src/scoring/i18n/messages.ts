@@ -162,6 +162,7 @@ const vi = {
     "trừ điểm theo từng việc với mức trừ tối đa nhỏ hơn điểm tối đa của tiêu chí (hoặc tiêu chí chưa có điểm tối đa): quy tắc không viết được, viết quy tắc hoặc để đơn vị tự nhập điểm",
   "import.missingColumns": (p) =>
     `Trang "${p.sheet}": dòng tiêu đề ở dòng ${p.row} thiếu cột ${p.missing} (các cột tìm thấy: ${p.found}). Thêm cột đó, hoặc đổi tên tiêu đề cột cho đúng (ví dụ "Điểm tối đa", "Nội dung tiêu chí")`,
+  "import.ignoredRow": (p) => `Dòng có chữ "${p.text}" nhưng ô mã, tên và điểm tối đa đều trống nên không được đọc. Nếu đó là một tiêu chí, ghi nó vào các cột đó`,
   "import.afterTable": (p) => `Dòng chữ "${p.text}" nằm dưới dòng tổng cộng (ngoài bảng) nên không được đọc như một tiêu chí`,
   "import.heading": (p) => `Dòng "${p.text}" được đọc là đề mục của một phần bảng (không phải tiêu chí)`,
   "import.pointsOverMax": (p) =>
@@ -338,6 +339,7 @@ const en: Record<MessageKey, Template> = {
     "a per-item deduction capped below the criterion's maximum (or the criterion has no maximum): no rule can say it; write one, or units type their points",
   "import.missingColumns": (p) =>
     `Sheet "${p.sheet}": the header in row ${p.row} lacks the column ${p.missing} (columns found: ${p.found}). Add it, or correct the column's heading (e.g. "Điểm tối đa", "Nội dung tiêu chí")`,
+  "import.ignoredRow": (p) => `The row holding "${p.text}" has no code, name or maximum, so it is not read. If it is a criterion, write it in those columns`,
   "import.afterTable": (p) => `The text "${p.text}" is below the total row (outside the table), so it is not read as a criterion`,
   "import.heading": (p) => `The row "${p.text}" is read as the heading of a part of the table (not a criterion)`,
   "import.pointsOverMax": (p) =>
