@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { nodePart, parseCatalogJson, walk } from "../../src/scoring";
+import { convertWithLibreOffice } from "../support/libreoffice";
 import { par, tempDir } from "../support/par";
 
 jest.setTimeout(120_000);
@@ -429,6 +430,12 @@ describe("the review workbook", () => {
     const values: unknown[] = [];
     ws.eachRow((x) => values.push(x.getCell(1).value, x.getCell(2).value));
     expect(values).toEqual(expect.arrayContaining(["Đọc với giả định", 1, "Chưa đọc được", 1]));
+    // LibreOffice opens it (as a Sở Nội vụ's office suite would): its text shows the rule and the counts.
+    const csv = convertWithLibreOffice(review, dir, "csv:Text - txt - csv (StarCalc):44,34,76");
+    expect(csv.ok).toBe(true);
+    const text = readFileSync(csv.output!, "utf8");
+    expect(text).toContain("100%: 1; >=90%: 0,5; <90%: 0");
+    expect(text).toMatch(/Đọc đúng nguyên văn,1/);
   });
 });
 
