@@ -9,13 +9,18 @@
  *       | - Ban hành không kịp thời: 0,5
  *       | - Không ban hành: 0
  *
- * Codes as written (1, 1.1, 1.1.1) or within fields (I, 1, a); a field named in capitals may have no code. Under a
- * criterion, rows with an empty code cell are its bands ("wording: points", or the wording with its points in the
- * max column); so are the lines of a "Hướng dẫn chấm điểm" cell. Bands become a rule (wording.ts); a criterion
- * whose wording cannot all be turned into bands keeps the wording as its evidenceRequirement, has no rule, and each
- * such line is listed with its cell — never guessed. A field named "Điểm thưởng"/"Điểm cộng" is a bonus section,
- * "Điểm trừ" a penalty section, "Điều tra xã hội học" a survey part. A parent's stated max that differs from its
- * children's sum is an error at its cell (not silently replaced).
+ * Codes as written (1, 1.1, 1.1.1) or within fields (I, 1, a); a field named in capitals may have no code; criteria
+ * numbered across Roman fields keep their codes. Under a criterion, rows with an empty code cell are its bands
+ * ("wording: points", or the wording with its points in the max column), and so are rows marked "a)", "b)" whose
+ * text is an outcome ("a) Đạt | 1"), the lines of its name cell after a line break that word bands (QĐ 876), and the
+ * lines of a "Hướng dẫn chấm điểm" cell. A wording becomes a rule only when all of it is read (wording.ts,
+ * readBandList); otherwise the criterion keeps the wording as its evidenceRequirement, has no rule, and each line not
+ * read is listed with its cell — never a partial reading. Each criterion's reading (exact, with an assumption, not
+ * read) is kept for the report and the review workbook. A field named "Điểm thưởng"/"Điểm cộng" is a bonus section,
+ * "Điểm trừ" a penalty section (negative maxima and points read as deductions, and said), "Điều tra xã hội học" a
+ * survey part, a satisfaction field ("CHỈ SỐ HÀI LÒNG …") a survey field. Errors at their cells: a parent's stated
+ * max that differs from its children's sum, a total row that differs from the fields, band points above the
+ * maximum, a leaf without a maximum.
  */
 import { a1, cellAt, Grid, gridWidth } from "../grid";
 import { figure, Lang, t } from "../i18n/messages";
