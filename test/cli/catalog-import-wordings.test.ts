@@ -89,6 +89,17 @@ describe("2. a qualifier that changes the meaning is read, or the wording is not
     expect(r.out).toMatch(/"Đúng hạn" đọc là 0 ngày chậm/);
   });
 
+  test("an outcome beside bands on days late that may or may not be on time is not read; 'Không thực hiện' is", async () => {
+    const file = await table(oneCriterion([band("Hoàn thành: 1"), band("Chậm dưới 5 ngày: 0,5"), band("Chậm từ 5 ngày trở lên: 0")]));
+    const r = await importTable(file);
+    expect(r.node("1.1")!.rule).toBeNull();
+    expect(r.out).toMatch(/Phụ lục!B5 {2}1\.1 {2}"Hoàn thành: 1" — lời văn có chữ làm đổi nghĩa/);
+    const ok = await table(
+      oneCriterion([band("Đúng hạn: 1"), band("Chậm dưới 5 ngày: 0,5"), band("Chậm từ 5 ngày trở lên: 0,25"), band("Không thực hiện: 0")]),
+    );
+    expect(await probes(ok, "1.1", ["0", "3", "7", "Không thực hiện"])).toEqual(["1", "0.5", "0.25", "0"]);
+  });
+
   test("a qualifier on one band only: not converted, listed with its cell", async () => {
     const file = await table(oneCriterion([band("Hoàn thành chậm dưới 10 ngày: 0,5"), band("Hoàn thành từ 90% trở lên: 1"), band("Dưới 90%: 0")]));
     const r = await importTable(file);

@@ -347,6 +347,10 @@ export function readBandList(lines: BandLine[], options: WordingOptions = {}): B
       if (NONE.test(f) || (late && ON_TIME.test(f))) {
         assumptions.push({ key: NONE.test(f) ? "noneIsZero" : "onTimeIsZero", params: { text: r.band.cond.replace(/^"|"$/g, "") } });
         r.band = { ...r.band, cond: "0", band: `0: ${r.band.pointsText}`, condition: "range" };
+      } else if (late && !/^(?:khong|chua)\b/.test(f)) {
+        // "Hoàn thành: 1" beside "Chậm dưới 5 ngày: 0,5": done on time, or any completion? 0 days late would score
+        // 0,5. Only an outcome that is not done ("Không thực hiện") stands beside days late.
+        failed.push({ line: r.line, reason: "qualifier" });
       }
     }
   }
