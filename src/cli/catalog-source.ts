@@ -11,6 +11,9 @@ import {
   Lang,
   parseCatalogJson,
   readCatalogGrid,
+  importCatalogTable,
+  slugId,
+  tableHeaderProblem,
   unitNameFromFile,
 } from "../scoring";
 import { CliError } from "./errors";
@@ -46,17 +49,22 @@ export async function readCatalogWorkbook(
   options: { sheet?: string; fallbackId?: string; lang?: Lang } = {},
 ): Promise<{ grid: Grid; read: CatalogGridRead }> {
   const data = await readWorkbook(file);
-  const grid = options.sheet !== undefined ? data.grids.find((g) => g.name === options.sheet) : findCatalogGrid(data.grids);
-  const read = grid ? readCatalogGrid(grid, { fallbackId: options.fallbackId ?? unitNameFromFile(file), lang: options.lang }) : null;
-  if (!grid || !read) {
-    const where = options.sheet !== undefined ? ` (trang "${options.sheet}")` : "";
-    const whereEn = options.sheet !== undefined ? ` (sheet "${options.sheet}")` : "";
-    throw new CliError(
-      `Tệp ${file}${where} không có trang bộ tiêu chí: cần bảng tiêu chí của tỉnh (các cột STT, Nội dung tiêu chí, Điểm tối đa) hoặc trang do "par catalog export" tạo (Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…)`,
-      `${file}${whereEn} has no catalogue sheet: it needs a province's criteria table (columns STT, Nội dung tiêu chí, Điểm tối đa) or a sheet made by "par catalog export" (Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…)`,
-    );
+  const grid = options.sheet !== undefined ? data.grids.find((g) => g.name === options.sheet) : findCatalogGrid(data.grids, true);
+  const fallbackId = options.fallbackId ?? unitNameFromFile(file);
+  const read = grid ? readCatalogGrid(grid, { fallbackId, lang: options.lang, lenient: true }) : null;
+  if (grid && read) return { grid, read };
+  // A sheet that looks like a table but lacks a column: its import says which column, at the header.
+  const near = (options.sheet !== undefined ? (grid ? [grid] : []) : data.grids).find((g) => tableHeaderProblem(g) !== null);
+  if (near) {
+    const table = importCatalogTable(near, { id: slugId(fallbackId) || undefined, lang: options.lang, lenient: true });
+    return { grid: near, read: { layout: "table", catalog: null, issues: table.issues, table } };
   }
-  return { grid, read };
+  const where = options.sheet !== undefined ? ` (trang "${options.sheet}")` : "";
+  const whereEn = options.sheet !== undefined ? ` (sheet "${options.sheet}")` : "";
+  throw new CliError(
+    `Tệp ${file}${where} không có trang bộ tiêu chí: cần bảng tiêu chí của tỉnh (các cột STT, Nội dung tiêu chí, Điểm tối đa) hoặc trang do "par catalog export" tạo (Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…)`,
+    `${file}${whereEn} has no catalogue sheet: it needs a province's criteria table (columns STT, Nội dung tiêu chí, Điểm tối đa) or a sheet made by "par catalog export" (Mã | Tên tiêu chí | Điểm tối đa | Quy tắc…)`,
+  );
 }
 
 async function catalogFromWorkbook(file: string): Promise<Catalog> {

@@ -19,3 +19,4 @@ export * from "./catalog/sheet";
 export * from "./catalog/table";
 export * from "./catalog/wording";
 export * from "./catalog/from-grid";
+export * from "./catalog/review";

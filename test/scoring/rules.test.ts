@@ -122,8 +122,9 @@ describe("booleans", () => {
     // "có" was once read as 1 by the expression and scored 0,75.
     expect(() => s("<=4: 1 - 0,25*x", "có")).toThrow(ParError);
     expect(s("<=4: 1 - 0,25*x; *: 0", "có")).toBe(0);
-    expect(() => s("có: 0,5; không: 0", 1)).toThrow(/quy tắc chỉ có mức cho có\/không/);
-    expect(() => s("có: 0,5; không: 0", 0)).toThrow(ParError);
+    // 1/0 are có/không for a rule of có/không bands only (README: the notation's table), issue 25.
+    expect([s("có: 0,5; không: 0", 1), s("có: 0,5; không: 0", 0), s("có: 0,5; không: 0", "1")]).toEqual([0.5, 0, 0.5]);
+    expect(() => s("có: 0,5; không: 0", 2)).toThrow(/quy tắc chỉ có mức cho có\/không/);
     expect(s("có: 0,5; *: 0", 1)).toBe(0);
     expect(() => s(">=1: 2", true)).toThrow(/quy tắc chỉ có mức cho số/);
     expect(s(">=1: 2; *: 0", true)).toBe(0);

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { Command, Option } from "commander";
-import { CatalogGridRead, Lang, SheetIssue, t, walk } from "../../scoring";
+import { CatalogGridRead, Lang, readingCounts, readingText, SheetIssue, t, walk } from "../../scoring";
+import { reviewWorkbook } from "../catalog-review";
 import { isCatalogWorkbook, readCatalogWorkbook } from "../catalog-source";
 import { CliError } from "../errors";
 import { Io } from "../io";
@@ -23,6 +24,9 @@ const TEXT = {
     unconverted: (n: number) =>
       `Lời văn chưa chuyển thành quy tắc (${n} dòng; được giữ ở "evidenceRequirement" và tiêu chí chưa có quy tắc — viết quy tắc cho nó hoặc để đơn vị tự nhập điểm):`,
     allConverted: "Mọi lời văn về mức điểm đã thành quy tắc.",
+    assumed: (n: number) => `Đọc với giả định (${n} tiêu chí; xem lại trước khi dùng, ví dụ bằng --review):`,
+    states: (exact: number, assumption: number, notRead: number, none: number) =>
+      `Cách đọc: ${exact} tiêu chí đọc đúng nguyên văn, ${assumption} đọc với giả định, ${notRead} chưa đọc được, ${none} không có lời văn chấm điểm`,
     warnings: "Cảnh báo",
     errors: "Lỗi (chưa ghi bộ tiêu chí; sửa bảng rồi chạy lại)",
     written: (file: string) => `Đã ghi: ${file}`,
@@ -41,6 +45,9 @@ const TEXT = {
     unconverted: (n: number) =>
       `Wording not turned into a rule (${n} ${n === 1 ? "line" : "lines"}; kept as "evidenceRequirement", the criterion has no rule — write one, or units type their points):`,
     allConverted: "Every band wording became a rule.",
+    assumed: (n: number) => `Read with an assumption (${n} ${n === 1 ? "criterion" : "criteria"}; review them before use, e.g. with --review):`,
+    states: (exact: number, assumption: number, notRead: number, none: number) =>
+      `How they were read: ${exact} criteria read exactly, ${assumption} with an assumption, ${notRead} not read, ${none} with no scoring wording`,
     warnings: "Warnings",
     errors: "Errors (no catalogue written; correct the table and run again)",
     written: (file: string) => `Written: ${file}`,
@@ -73,9 +80,18 @@ export function importReport(file: string, grid: string, read: CatalogGridRead, 
       for (const u of table.unconverted) lines.push(`  ${u.sheet}!${u.cell}  ${u.code}  "${u.text}" — ${t(`import.reason.${u.reason}`, {}, lang)}`);
     }
   }
+  const assumed = table?.criteria.filter((c) => c.state === "assumption") ?? [];
+  if (assumed.length > 0) {
+    lines.push(s.assumed(assumed.length));
+    for (const c of assumed) lines.push(`  ${grid}!${c.cell}  ${c.code}  ${c.rule} — ${readingText(c, lang)}`);
+  }
   const unconvertedCells = new Set(table?.unconverted.map((u) => u.cell) ?? []);
   const warnings = read.issues.filter((i) => i.severity === "warning" && !unconvertedCells.has(i.cell));
   if (warnings.length > 0) lines.push(`${s.warnings}:`, ...warnings.map(issueLine));
+  if (table && table.criteria.length > 0) {
+    const n = readingCounts(table);
+    lines.push(s.states(n.exact, n.assumption, n.notRead, n.noWording));
+  }
   return lines;
 }
 
@@ -105,16 +121,24 @@ export function registerCatalogImport(catalog: Command, io: Io): void {
     .requiredOption("-o, --output <catalog.json>", "tệp bộ tiêu chí JSON (catalogue JSON file); tên tệp là mã bộ tiêu chí")
     .option("-s, --sheet <name>", "trang có bảng tiêu chí (the table's sheet); mặc định: trang đầu tiên nhận ra được")
     .addOption(new Option("--id <id>", "mã bộ tiêu chí (catalogue id); mặc định: tên tệp kết quả"))
+    .option(
+      "--review <review.xlsx>",
+      "ghi thêm sổ soát xét: mỗi tiêu chí một dòng, lời văn, quy tắc, cách đọc, ba ví dụ (also write a review workbook, one row per criterion)",
+    )
     .addOption(forceOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { output: string; sheet?: string; id?: string; force?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { output: string; sheet?: string; id?: string; review?: string; force?: boolean; lang: Lang }) => {
       if (!/\.json$/i.test(opts.output)) {
         throw new CliError(`Tệp kết quả ${opts.output} phải có đuôi .json`, `The output ${opts.output} must end in .json`);
       }
       if (opts.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(opts.id)) {
         throw new CliError(t("catalogSheet.badId", { id: opts.id }, "vi"), t("catalogSheet.badId", { id: opts.id }, "en"));
       }
-      const plan = await planOutputs([opts.output], { inputs: [file], force: opts.force });
+      if (opts.review !== undefined && !/\.xlsx$/i.test(opts.review)) {
+        throw new CliError(`Sổ soát xét ${opts.review} phải có đuôi .xlsx`, `The review workbook ${opts.review} must end in .xlsx`);
+      }
+      const outputs = opts.review !== undefined ? [opts.output, opts.review] : [opts.output];
+      const plan = await planOutputs(outputs, { inputs: [file], force: opts.force });
       const fallbackId = opts.id ?? basename(opts.output).replace(/\.json$/i, "");
       const { grid, read } = await readCatalogWorkbook(file, { sheet: opts.sheet, fallbackId, lang: opts.lang });
       const report = importReport(file, grid.name, read, opts.lang);
@@ -124,7 +148,9 @@ export function registerCatalogImport(catalog: Command, io: Io): void {
         const list = errors.map(issueLine).join("\n");
         throw new CliError(`${TEXT.vi.errors}:\n${list}`, `${TEXT.en.errors}:\n${list}`);
       }
-      await writeOutputs(plan, [{ path: opts.output, data: `${jsonText(read.catalog)}\n` }]);
-      io.out(`${[...report, TEXT[opts.lang].written(opts.output)].join("\n")}\n`);
+      const files = [{ path: opts.output, data: `${jsonText(read.catalog)}\n` as string | Buffer }];
+      if (opts.review !== undefined && read.table) files.push({ path: opts.review, data: await reviewWorkbook(basename(file), read.table, opts.lang) });
+      await writeOutputs(plan, files);
+      io.out(`${[...report, ...files.map((f) => TEXT[opts.lang].written(f.path))].join("\n")}\n`);
     });
 }

@@ -11,15 +11,18 @@ import { importCatalogTable, isCatalogTable, slugId, TableImport } from "./table
 
 export type CatalogLayout = "catalog" | "table";
 
-/** Which catalogue layout a sheet has, if any. */
-export function catalogLayout(grid: Grid): CatalogLayout | null {
+/**
+ * Which catalogue layout a sheet has, if any. `lenient`: the sheet was named as a catalogue (`par catalog import`,
+ * `--catalog TABLE.xlsx`), so a table whose header also has blank score columns is a table (see importCatalogTable).
+ */
+export function catalogLayout(grid: Grid, lenient = false): CatalogLayout | null {
   if (isCatalogSheet(grid)) return "catalog";
-  return isCatalogTable(grid) ? "table" : null;
+  return isCatalogTable(grid, lenient) ? "table" : null;
 }
 
 /** The workbook's catalogue sheet: PAR Scorer's own layout first, else a published criteria table. */
-export function findCatalogGrid(grids: Grid[]): Grid | undefined {
-  return grids.find(isCatalogSheet) ?? grids.find(isCatalogTable);
+export function findCatalogGrid(grids: Grid[], lenient = false): Grid | undefined {
+  return grids.find((g) => isCatalogSheet(g)) ?? grids.find((g) => isCatalogTable(g)) ?? (lenient ? grids.find((g) => isCatalogTable(g, true)) : undefined);
 }
 
 export interface CatalogGridRead {
@@ -32,10 +35,10 @@ export interface CatalogGridRead {
 }
 
 /** Reads a catalogue from a sheet of either layout; null when the sheet has neither. Never throws on bad content. */
-export function readCatalogGrid(grid: Grid, options: { fallbackId?: string; lang?: Lang } = {}): CatalogGridRead | null {
-  const layout = catalogLayout(grid);
+export function readCatalogGrid(grid: Grid, options: { fallbackId?: string; lang?: Lang; lenient?: boolean } = {}): CatalogGridRead | null {
+  const layout = catalogLayout(grid, options.lenient);
   if (layout === "catalog") return { layout, ...readCatalogSheet(grid, options.fallbackId, options.lang) };
   if (layout === null) return null;
-  const table = importCatalogTable(grid, { id: options.fallbackId ? slugId(options.fallbackId) || undefined : undefined, lang: options.lang });
+  const table = importCatalogTable(grid, { id: options.fallbackId ? slugId(options.fallbackId) || undefined : undefined, lang: options.lang, lenient: options.lenient });
   return { layout, catalog: table.catalog, issues: table.issues, table };
 }

@@ -152,7 +152,39 @@ const vi = {
   "import.reason.pointsConflict": () => "số điểm trong lời văn khác với số ở cột Điểm tối đa",
   "import.reason.underParent": () => "dòng này nằm dưới một tiêu chí có tiêu chí con; mức điểm phải nằm dưới tiêu chí thành phần",
   "import.reason.duplicateOutcome": () => "hai mức có cùng lời văn hoặc cùng điều kiện không đọc được",
-  "import.totalMismatch": (p) => `Dòng tổng cộng ghi ${p.total} điểm nhưng tổng điểm tối đa các lĩnh vực là ${p.sum}. Kiểm tra lại bảng`,
+  "import.totalMismatch": (p) =>
+    `Dòng tổng cộng ghi ${p.total} điểm nhưng tổng điểm tối đa các lĩnh vực là ${p.sum}. Sửa số ở ô này hoặc điểm tối đa của các lĩnh vực cho khớp`,
+  "import.reason.qualifier": () =>
+    'lời văn có chữ làm đổi nghĩa của số ("chậm", "đúng hạn", "trễ"…) mà các mức khác không có, nên không biết đơn vị nhập số gì: viết quy tắc cho tiêu chí này',
+  "import.reason.exactUnsettled": () =>
+    'một tỷ lệ đúng bằng ("Đạt 90%") hay một số đúng bằng ("02 sáng kiến") mà thứ tự các mức không cho biết là "từ 90% trở lên" hay "đúng 90%": viết "Từ 90% trở lên", "Từ 90% đến dưới 100%" hoặc "Từ 02 sáng kiến trở lên"',
+  "import.reason.deductionCap": () =>
+    "trừ điểm theo từng việc với mức trừ tối đa nhỏ hơn điểm tối đa của tiêu chí (hoặc tiêu chí chưa có điểm tối đa): quy tắc không viết được, viết quy tắc hoặc để đơn vị tự nhập điểm",
+  "import.missingColumns": (p) =>
+    `Trang "${p.sheet}": dòng tiêu đề ở dòng ${p.row} thiếu cột ${p.missing} (các cột tìm thấy: ${p.found}). Thêm cột đó, hoặc đổi tên tiêu đề cột cho đúng (ví dụ "Điểm tối đa", "Nội dung tiêu chí")`,
+  "import.ignoredRow": (p) => `Dòng có chữ "${p.text}" nhưng ô mã, tên và điểm tối đa đều trống nên không được đọc. Nếu đó là một tiêu chí, ghi nó vào các cột đó`,
+  "import.afterTable": (p) => `Dòng chữ "${p.text}" nằm dưới dòng tổng cộng (ngoài bảng) nên không được đọc như một tiêu chí`,
+  "import.heading": (p) => `Dòng "${p.text}" được đọc là đề mục của một phần bảng (không phải tiêu chí)`,
+  "import.pointsOverMax": (p) =>
+    `Tiêu chí ${p.code}: mức "${p.text}" cho ${p.points} điểm, lớn hơn điểm tối đa ${p.max} của tiêu chí. Sửa số điểm của mức hoặc điểm tối đa`,
+  "import.noMax": (p) => `Tiêu chí ${p.code} chưa có điểm tối đa. Nhập điểm tối đa vào ô này (ví dụ 1,00 hoặc 0,50)`,
+  "import.penaltySign": (p) =>
+    `Tiêu chí ${p.code} thuộc phần điểm trừ: điểm "${p.text}" được đọc là trừ tối đa ${p.value} điểm (bộ tiêu chí ghi số dương; đơn vị ghi -1 hay 1 đều là trừ 1 điểm)`,
+  "import.acrossFields": (p) =>
+    `Tiêu chí được đánh số liên tục qua các lĩnh vực (lĩnh vực ${p.field} bắt đầu bằng tiêu chí ${p.first}): giữ mã như bảng ghi; các lĩnh vực La Mã không thành mã riêng`,
+  "import.bandRow": (p) => `Dòng "${p.text}" (ký hiệu ${p.marker}) là một mức điểm của tiêu chí ${p.code}, không phải tiêu chí con`,
+  "import.state.exact": () => "đọc đúng nguyên văn",
+  "import.state.assumption": () => "đọc với giả định",
+  "import.state.notRead": () => "chưa đọc được (tiêu chí không có quy tắc)",
+  "import.state.noWording": () => "không có lời văn chấm điểm",
+  "import.assume.noneIsZero": (p) => `"${p.text}" đọc là 0 (không có cái được đếm)`,
+  "import.assume.onTimeIsZero": (p) => `"${p.text}" đọc là 0 ngày chậm`,
+  "import.assume.qualified": (p) => `số nhập là số (tỷ lệ) ${p.words} như lời văn của mọi mức`,
+  "import.assume.fromBelow": (p) => `"${p.text}" đọc là "từ ${p.bound} trở lên" vì mức sau là "dưới ${p.bound}"`,
+  "import.assume.percentBoth": (p) => `trong "${p.text}", ${p.number} đọc là ${p.number}% như cận kia`,
+  "import.assume.penaltySign": (p) => `"${p.points}" trong phần điểm trừ đọc là trừ ${String(p.points).replace(/^[-−]/, "")} điểm`,
+  "import.assume.perItem": (p) => `số nhập là số ${p.thing}; mỗi cái trừ ${p.each} điểm từ ${p.max}, không dưới 0`,
+  "import.assume.notArising": (p) => `đơn vị nhập "Không phát sinh" khi không phát sinh ("${p.text}")`,
   "survey.noHeader": (p) =>
     `Trang "${p.sheet}" không phải bảng điểm điều tra xã hội học: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã tiêu chí điều tra (ví dụ 3.1, 3.2), mỗi đơn vị một dòng`,
   "survey.badCell": (p) => `Điểm điều tra tiêu chí ${p.code} của ${p.unit} là "${p.text}", không phải số điểm không âm. Nhập số (ví dụ 2,5), để trống hoặc ghi "Không áp dụng"`,
@@ -330,7 +362,39 @@ const en: Record<MessageKey, Template> = {
   "import.reason.pointsConflict": () => "the points in the wording differ from the max column",
   "import.reason.underParent": () => "the line is under a criterion that has sub-criteria; bands belong under a sub-criterion",
   "import.reason.duplicateOutcome": () => "two bands have the same wording or an unreadable condition",
-  "import.totalMismatch": (p) => `The total row says ${p.total} points but the fields' maxima sum to ${p.sum}. Check the table`,
+  "import.totalMismatch": (p) =>
+    `The total row says ${p.total} points but the fields' maxima sum to ${p.sum}. Correct this cell or the fields' maxima so that they agree`,
+  "import.reason.qualifier": () =>
+    'the wording holds a word that changes what the number counts ("chậm", "đúng hạn", "trễ"…) that the other bands lack, so what units type is unclear: write this criterion\'s rule',
+  "import.reason.exactUnsettled": () =>
+    'an exact percentage ("Đạt 90%") or count ("02 sáng kiến") whose place among the bands does not say "from 90 %" or "exactly 90 %": write "Từ 90% trở lên", "Từ 90% đến dưới 100%" or "Từ 02 sáng kiến trở lên"',
+  "import.reason.deductionCap": () =>
+    "a per-item deduction capped below the criterion's maximum (or the criterion has no maximum): no rule can say it; write one, or units type their points",
+  "import.missingColumns": (p) =>
+    `Sheet "${p.sheet}": the header in row ${p.row} lacks the column ${p.missing} (columns found: ${p.found}). Add it, or correct the column's heading (e.g. "Điểm tối đa", "Nội dung tiêu chí")`,
+  "import.ignoredRow": (p) => `The row holding "${p.text}" has no code, name or maximum, so it is not read. If it is a criterion, write it in those columns`,
+  "import.afterTable": (p) => `The text "${p.text}" is below the total row (outside the table), so it is not read as a criterion`,
+  "import.heading": (p) => `The row "${p.text}" is read as the heading of a part of the table (not a criterion)`,
+  "import.pointsOverMax": (p) =>
+    `Criterion ${p.code}: the band "${p.text}" gives ${p.points} points, more than the criterion's maximum ${p.max}. Correct the band's points or the maximum`,
+  "import.noMax": (p) => `Criterion ${p.code} has no maximum. Enter it in this cell (e.g. 1.00 or 0.50)`,
+  "import.penaltySign": (p) =>
+    `Criterion ${p.code} is in the penalty section: "${p.text}" is read as a deduction of at most ${p.value} points (the catalogue stores it positive; a unit typing -1 or 1 loses 1 point)`,
+  "import.acrossFields": (p) =>
+    `Criteria are numbered across fields (field ${p.field} starts with criterion ${p.first}): codes are kept as written; the Roman fields get no code of their own`,
+  "import.bandRow": (p) => `The row "${p.text}" (marked ${p.marker}) is a band of criterion ${p.code}, not a sub-criterion`,
+  "import.state.exact": () => "read exactly",
+  "import.state.assumption": () => "read with an assumption",
+  "import.state.notRead": () => "not read (the criterion has no rule)",
+  "import.state.noWording": () => "no scoring wording",
+  "import.assume.noneIsZero": (p) => `"${p.text}" read as 0 (none of the thing counted)`,
+  "import.assume.onTimeIsZero": (p) => `"${p.text}" read as 0 days late`,
+  "import.assume.qualified": (p) => `the value typed is the number (share) ${p.words}, as every band words it`,
+  "import.assume.fromBelow": (p) => `"${p.text}" read as "from ${p.bound}" because the next band is "below ${p.bound}"`,
+  "import.assume.percentBoth": (p) => `in "${p.text}", ${p.number} read as ${p.number}% like the other bound`,
+  "import.assume.penaltySign": (p) => `"${p.points}" in the penalty section read as a deduction of ${String(p.points).replace(/^[-−]/, "")}`,
+  "import.assume.perItem": (p) => `the value typed is the number of ${p.thing}; each takes ${p.each} from ${p.max}, not below 0`,
+  "import.assume.notArising": (p) => `units type "Không phát sinh" when nothing arose ("${p.text}")`,
   "survey.noHeader": (p) =>
     `Sheet "${p.sheet}" is not a survey table: it needs a header row with a "Đơn vị" (unit) column and columns named by survey criterion codes (e.g. 3.1, 3.2), one row per unit`,
   "survey.badCell": (p) => `The survey points of criterion ${p.code} for ${p.unit} are "${p.text}", not a non-negative number. Enter a number (e.g. 2.5), leave it blank or write "Không áp dụng"`,

@@ -105,9 +105,16 @@ function checkType(rule: Rule, input: ScoreInput): void {
 /**
  * Reads a cell value for a rule. Where the rule names outcomes, text equal to one of them (case, diacritics and
  * spaces aside) is that outcome, and other text is kept as text (checkType then lists the outcomes); elsewhere the
- * value is read as readInput reads it ("Không áp dụng" always means not applicable).
+ * value is read as readInput reads it ("Không áp dụng" always means not applicable). A rule of có/không bands (no
+ * numeric band, no "*") reads 1 and 0 as có and không.
  */
 export function readRuleInput(rule: Rule, value: CellValue): ScoreInput {
+  // A yes/no rule (only có/không bands and perhaps outcomes: a number would be refused) takes 1/0 as có/không, as the
+  // notation says.
+  const yesNo = rule.bands.some((b) => b.condition.kind === "boolean") && rule.bands.every((b) => b.condition.kind === "boolean" || b.condition.kind === "label");
+  if (yesNo && (value === 1 || value === 0 || (typeof value === "string" && /^\s*[01]\s*$/.test(value)))) {
+    return { kind: "boolean", value: Number(value) === 1 };
+  }
   const labels = rule.bands.some((b) => b.condition.kind === "label");
   if (!labels || typeof value !== "string" || value.trim() === "" || isNotApplicableText(value)) return readInput(value);
   const key = fold(value);

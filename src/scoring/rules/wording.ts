@@ -27,8 +27,13 @@ export function foldKeepingPositions(text: string): string {
 const N = String.raw`(\d{1,2}/\d{1,2}/\d{4}|[+\-−]?\d+(?:[.,]\d+)?(?:\s*%)?)`;
 const S = String.raw`\s+`;
 const DASH = String.raw`\s*[-–—]\s*`;
-/** Up to four words naming what is counted, between a number and the words that close the phrase ("từ 20 TTHC trở lên"). */
-const W = String.raw`(?:\s+(?!den\b|toi\b|duoi\b|tro\b)[a-z&]+){0,4}`;
+/**
+ * Up to six words naming what is counted, between a number and the words that close the phrase ("từ 20 TTHC trở
+ * lên", "từ 30% số cơ quan, đơn vị trở lên": a comma may separate them).
+ */
+const W = String.raw`(?:,?\s+(?!den\b|toi\b|duoi\b|tro\b)[a-z&]+){0,6}`;
+/** "ngày " before a date ("trước ngày 15/12/2025"). */
+const DAY = String.raw`(?:ngay\s+)?`;
 
 export type WordedKind = ">=" | ">" | "<" | "<=" | "range" | "rangeOpen";
 
@@ -55,6 +60,10 @@ const FORMS: Form[] = [
   { kind: "<", re: `(?:duoi|thap${S}hon|nho${S}hon|it${S}hon)${S}${N}`, inside: true },
   { kind: "<=", re: `(?:khong${S}qua|khong${S}vuot${S}qua|toi${S}da|den)${S}${N}`, inside: false },
   { kind: "<=", re: `(?:khong${S}qua|khong${S}vuot${S}qua)${S}${N}`, inside: true },
+  // Dates: "trước ngày 15/12/2025", "sau ngày 31/12/2025", "chậm nhất ngày 15/12/2025", "đến hết ngày 15/12/2025".
+  { kind: "<=", re: `(?:cham${S}nhat|den${S}het|truoc${S}hoac${S}trong)${S}${DAY}${N}`, inside: true },
+  { kind: "<", re: `truoc${S}${DAY}${N}`, inside: true },
+  { kind: ">", re: `sau${S}${DAY}${N}`, inside: true },
 ];
 
 const ANCHORED = FORMS.map((f) => ({ ...f, rx: new RegExp(`^${f.re}$`) }));
@@ -130,10 +139,10 @@ const POINTS_FORMS: { rx: RegExp; read: (m: RegExpExecArray) => WordedPoints }[]
     rx: /^(\d+(?:[.,]\d+)?)\s*%\s*(?:(?:cua\s+)?(?:so\s+)?diem(?:\s+toi\s+da)?|max)$/,
     read: (m) => ({ kind: "share", share: Number(m[1].replace(",", ".")) / 100 }),
   },
-  { rx: /^([+\-−]?\s*\d+(?:[.,]\d+)?)\s*diem$/, read: (m) => ({ kind: "number", text: m[1], offset: 0 }) },
+  { rx: /^([+\-−]?\s*\d+(?:[.,]\d+)?)\s*(?:diem|d)$/, read: (m) => ({ kind: "number", text: m[1], offset: 0 }) },
 ];
 
-/** Points in words: "điểm tối đa" (the maximum), "75% điểm" / "75% điểm tối đa" / "75% max", "0,5 điểm". */
+/** Points in words: "điểm tối đa" (the maximum), "75% điểm" / "75% điểm tối đa" / "75% max", "0,5 điểm", "1đ". */
 export function readWordedPoints(text: string): WordedPoints | null {
   const folded = foldKeepingPositions(text).trim();
   for (const form of POINTS_FORMS) {

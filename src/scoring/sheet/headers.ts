@@ -9,8 +9,19 @@ import { ColumnRole, HeaderColumn, HeaderMap } from "./types";
  */
 export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
   code: ["ma tieu chi", "ma so", "ma", "so thu tu", "so tt", "stt", "thu tu", "tt", "code", "no"],
-  name: ["ten tieu chi", "noi dung tieu chi", "tieu chi", "noi dung", "criterion", "name"],
-  max: ["diem toi da", "diem chuan", "toi da", "max", "maximum"],
+  name: [
+    "ten tieu chi",
+    "noi dung tieu chi",
+    "linh vuc/tieu chi/tieu chi thanh phan",
+    "linh vuc/tieu chi",
+    "linh vuc, tieu chi",
+    "tieu chi/tieu chi thanh phan",
+    "tieu chi",
+    "noi dung",
+    "criterion",
+    "name",
+  ],
+  max: ["diem toi da", "diem chuan", "thang diem", "toi da", "max", "maximum"],
   value: ["ket qua thuc hien", "ket qua", "so lieu", "value", "result"],
   self: ["diem tu cham", "diem tu danh gia", "tu cham", "tu danh gia", "self score", "self-score", "self"],
   appraised: [
