@@ -18,3 +18,7 @@ export * from "./catalog/sheet";
 export * from "./catalog/table";
 export * from "./catalog/wording";
 export * from "./catalog/from-grid";
+export * from "./evidence/document";
+export * from "./evidence/files";
+export * from "./evidence/appendix";
+export * from "./evidence/links";

@@ -32,6 +32,10 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-invalid": "Tài liệu kiểm chứng không hợp lệ",
     "missing-explanation": "Thiếu giải trình",
     unscored: "Chưa chấm điểm",
+    "evidence-not-found": "Không có tệp tài liệu trích dẫn",
+    "evidence-mismatch": "Tệp tài liệu khác ngày hoặc cơ quan ban hành",
+    "evidence-out-of-period": "Tài liệu ngoài kỳ đánh giá",
+    "evidence-unreadable": "Tệp tài liệu không đọc được",
   },
   en: {
     "missing-criterion": "Missing criterion",
@@ -46,6 +50,10 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-invalid": "Invalid evidence",
     "missing-explanation": "Missing explanation",
     unscored: "Not scored yet",
+    "evidence-not-found": "Cited document not in the files",
+    "evidence-mismatch": "File has another date or issuer",
+    "evidence-out-of-period": "Evidence outside the period",
+    "evidence-unreadable": "Evidence file unreadable",
   },
 };
 

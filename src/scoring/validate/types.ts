@@ -12,6 +12,10 @@ export const FINDING_KINDS = [
   "evidence-invalid",
   "missing-explanation",
   "unscored",
+  "evidence-not-found",
+  "evidence-mismatch",
+  "evidence-out-of-period",
+  "evidence-unreadable",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
