@@ -42,7 +42,7 @@ export function convertDocument(html: string, dir: string, format: "pdf" | "docx
   try {
     const source = join(work, "van-ban.html");
     writeFileSync(source, html);
-    const filter = format === "pdf" ? "pdf:writer_web_pdf_Export" : 'docx:"MS Word 2007 XML"';
+    const filter = format === "pdf" ? "pdf:writer_web_pdf_Export" : "docx:MS Word 2007 XML";
     const result = convertWithLibreOffice(source, work, filter);
     if (!result.ok || !result.output) throw new Error(`LibreOffice did not convert the document:\n${result.log}`);
     const to = join(dir, name);
