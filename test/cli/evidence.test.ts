@@ -132,8 +132,10 @@ describe("par validate --evidence DIR", () => {
   });
 
   test("files no criterion cites are listed as information", () => {
-    expect(text).toContain("Tệp không tiêu chí nào trích dẫn (thông tin): 1");
+    // The notice nobody cites, and the scan no citation could be matched to without OCR.
+    expect(text).toContain("Tệp không tiêu chí nào trích dẫn (thông tin): 2");
     expect(text).toMatch(/\n {2}tb\.pdf\n/);
+    expect(text).toMatch(/\n {2}may-quet-0042\.pdf \(không có chữ\)/);
   });
 
   test("files are matched by content: renaming a file to the cited words changes nothing", async () => {

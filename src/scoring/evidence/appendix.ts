@@ -54,14 +54,17 @@ function findColumns(grid: Grid): { row: number; code: number; doc: number } | n
   const width = Math.min(gridWidth(grid), 30);
   for (let r = 0; r < Math.min(grid.values.length, 15); r++) {
     let code = -1;
+    let codeRank = Infinity;
     let doc = -1;
     let scores = false;
     for (let c = 0; c < width; c++) {
       const f = fold(text(cellAt(grid, r, c)));
       if (f === "") continue;
       if (SCORE_HEADERS.test(f)) scores = true;
+      const rank = headerIndex(f, CODE_HEADERS);
       if (doc < 0 && headerIndex(f, DOC_HEADERS) >= 0) doc = c;
-      else if (code < 0 && headerIndex(f, CODE_HEADERS) >= 0) code = c;
+      // "Mã tiêu chí" rather than a running "STT" beside it.
+      else if (rank >= 0 && rank < codeRank) [code, codeRank] = [c, rank];
     }
     if (code >= 0 && doc >= 0 && !scores) return { row: r, code, doc };
   }

@@ -38,7 +38,7 @@ export function evidenceDocuments(files: readonly EvidenceFile[]): EvidenceDocum
 export type CitationOutcome =
   | { status: "found"; document: EvidenceDocument }
   | { status: "mismatch"; document: EvidenceDocument; reason: "date" | "issuer" }
-  | { status: "not-found"; closest: EvidenceDocument | null }
+  | { status: "not-found"; closest: EvidenceDocument | null; unreadable: EvidenceDocument[] }
   | { status: "unreadable"; documents: EvidenceDocument[] };
 
 /** Whether a citation says enough to look for (a number and symbol, or a kind and a date). */
@@ -88,14 +88,16 @@ export function findCitation(citation: DocumentParts, documents: readonly Eviden
     if (found) return { status: "found", document: found };
   }
   const silent = documents.filter((d) => d.parts === null && d.problem !== "unsupported");
-  if (silent.length > 0) return { status: "unreadable", documents: silent };
   let closest: EvidenceDocument | null = null;
   let best = 0;
   for (const d of readable) {
     const c = closeness(citation, d);
     if (c > best) [closest, best] = [d, c];
   }
-  return { status: "not-found", closest };
+  // A file of the same kind and symbol (or number) that is not it: not found. Nothing like it but files without
+  // text: it may be one of them.
+  if (best < 4 && silent.length > 0) return { status: "unreadable", documents: silent };
+  return { status: "not-found", closest, unreadable: silent };
 }
 
 /** A document's own words, as the messages quote them: "Kế hoạch số 13/KH-UBND, Tân Thành, ngày 10 tháng 12 năm 2024". */

@@ -57,6 +57,16 @@ function whyNot(ctx: CheckContext, citation: DocumentParts, parts: DocumentParts
   return reasons.join(en ? "; " : "; ");
 }
 
+/** " (2 tệp không có chữ: "a.pdf", "b.jpg" — ảnh quét, chạy lại với --ocr)", when some files gave no text. */
+function silentNote(ctx: CheckContext, silent: readonly EvidenceDocument[]): string {
+  if (silent.length === 0) return "";
+  const names = silent.slice(0, 3).map((d) => `"${d.name}"`).join(", ") + (silent.length > 3 ? "…" : "");
+  const scans = silent.some((d) => d.problem === "scan") && !ctx.evidence?.ocr;
+  return ctx.lang === "en"
+    ? ` (${silent.length} files gave no text: ${names}${scans ? "; scans: run again with --ocr" : ""})`
+    : ` (${silent.length} tệp không có chữ: ${names}${scans ? "; là ảnh quét: chạy lại với --ocr" : ""})`;
+}
+
 /** Each citation of one criterion, against the evidence folder's documents. */
 export function checkAgainstFiles(ctx: CheckContext, code: string, cell: string, docs: readonly SourcedDoc[]): Finding[] {
   const documents = ctx.evidence?.documents ?? [];
@@ -113,8 +123,9 @@ export function checkAgainstFiles(ctx: CheckContext, code: string, cell: string,
                 file: closest.name,
                 what: describeParts(closest.parts, ctx.lang),
                 why: whyNot(ctx, citation, closest.parts),
+                silent: silentNote(ctx, outcome.unreadable),
               })
-            : finding(ctx, "evidence-not-found", "error", code, cell, "evidence-not-found.none", { doc: doc.text, count: documents.length }),
+            : finding(ctx, "evidence-not-found", "error", code, cell, "evidence-not-found.none", { doc: doc.text, count: documents.length, silent: silentNote(ctx, outcome.unreadable) }),
         );
         record("not-found", closest);
         break;

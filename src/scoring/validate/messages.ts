@@ -57,9 +57,9 @@ const vi = {
   "evidence-invalid.hiddenLink": (p) =>
     `Ô ${p.cell} của tiêu chí ${p.code} ghi "${p.doc}" nhưng liên kết phía sau trỏ tới "${p.target}" (${p.scheme}), có thể chạy mã hoặc mở tệp trên máy khác; không được dùng làm tài liệu kiểm chứng. Xóa liên kết này và ghi liên kết https://… tới tài liệu trên cổng thông tin`,
   "evidence-not-found.closest": (p) =>
-    `Không tệp nào trong thư mục tài liệu (${p.count} tệp) là "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}). Tệp gần nhất là "${p.file}": ${p.what}; không phải văn bản này vì ${p.why}. Đưa đúng văn bản vào thư mục, hoặc sửa số, ngày trong ô`,
+    `Không tệp nào trong thư mục tài liệu (${p.count} tệp) là "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}). Tệp gần nhất là "${p.file}": ${p.what}; không phải văn bản này vì ${p.why}${p.silent}. Đưa đúng văn bản vào thư mục, hoặc sửa số, ngày trong ô`,
   "evidence-not-found.none": (p) =>
-    `Không tệp nào trong thư mục tài liệu (${p.count} tệp) là "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}), cũng không tệp nào gần giống. Đưa văn bản này vào thư mục, hoặc sửa số, ngày trong ô`,
+    `Không tệp nào trong thư mục tài liệu (${p.count} tệp) là "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}), cũng không tệp nào gần giống${p.silent}. Đưa văn bản này vào thư mục, hoặc sửa số, ngày trong ô`,
   "evidence-not-found.link": (p) =>
     `Ô ${p.cell} của tiêu chí ${p.code}${p.doc ? ` ("${p.doc}")` : ""} liên kết tới tệp "${p.target}" nhưng không có tệp này bên cạnh sổ tính hay trong thư mục tài liệu. Gửi kèm tệp, hoặc sửa liên kết`,
   "evidence-mismatch.date": (p) =>
@@ -131,9 +131,9 @@ const en: Record<FindingMessageKey, Template> = {
   "evidence-invalid.hiddenLink": (p) =>
     `Cell ${p.cell} of criterion ${p.code} shows "${p.doc}" but its link goes to "${p.target}" (${p.scheme}), which could run code or open files on another computer; it cannot be evidence. Remove the link and give an https://… link to the document`,
   "evidence-not-found.closest": (p) =>
-    `No file in the evidence folder (${p.count} files) is "${p.doc}" (criterion ${p.code}, cell ${p.cell}). The closest is "${p.file}": ${p.what}; it is not this document because ${p.why}. Add the document to the folder, or correct the number or date in the cell`,
+    `No file in the evidence folder (${p.count} files) is "${p.doc}" (criterion ${p.code}, cell ${p.cell}). The closest is "${p.file}": ${p.what}; it is not this document because ${p.why}${p.silent}. Add the document to the folder, or correct the number or date in the cell`,
   "evidence-not-found.none": (p) =>
-    `No file in the evidence folder (${p.count} files) is "${p.doc}" (criterion ${p.code}, cell ${p.cell}), nor anything close. Add the document to the folder, or correct the number or date in the cell`,
+    `No file in the evidence folder (${p.count} files) is "${p.doc}" (criterion ${p.code}, cell ${p.cell}), nor anything close${p.silent}. Add the document to the folder, or correct the number or date in the cell`,
   "evidence-not-found.link": (p) =>
     `Cell ${p.cell} of criterion ${p.code}${p.doc ? ` ("${p.doc}")` : ""} links to the file "${p.target}", which is neither beside the workbook nor in the evidence folder. Send the file along, or correct the link`,
   "evidence-mismatch.date": (p) =>
