@@ -6,7 +6,7 @@
  * --ocr, a link to a missing file, a dangerous link behind "Kèm theo", words meaning "none", an uncited file.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { builtinCatalog, Finding, walk } from "../../src/scoring";
 import { convertDocument, nd30Html, scannedPdf } from "../support/evidence-docs";
@@ -219,5 +219,27 @@ describe("appendix sheets", () => {
     await wb.xlsx.writeFile(noColumn);
     const v = await validate(noColumn);
     expect(v.findings.filter((f) => f.kind === "missing-evidence" && f.severity === "error").map((f) => f.code)).toEqual([missing]);
+  });
+});
+
+describe("par aggregate", () => {
+  test("a folder beside a workbook, named like it, is its evidence folder without --evidence; --evidence DIR holds one per workbook", async () => {
+    const beside = join(dir, "ben-canh");
+    mkdirSync(beside);
+    copyFileSync(book, join(beside, "xa-tan-thanh.xlsx"));
+    cpSync(folder, join(beside, "xa-tan-thanh"), { recursive: true });
+    const r = await par("aggregate", join(beside, "xa-tan-thanh.xlsx"), "--catalog", "dien-bien-2018", "-o", join(dir, "xep-hang-1.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.err + r.out).toMatch(/thư mục tài liệu \S*xa-tan-thanh: đối chiếu 6 văn bản, 5 có lỗi/);
+
+    const apart = join(dir, "rieng");
+    mkdirSync(join(apart, "so"), { recursive: true });
+    copyFileSync(book, join(apart, "so", "xa-tan-thanh.xlsx"));
+    const evidenceRoot = join(apart, "tlkc");
+    cpSync(folder, join(evidenceRoot, "xa-tan-thanh"), { recursive: true });
+    const without = await par("aggregate", join(apart, "so", "xa-tan-thanh.xlsx"), "--catalog", "dien-bien-2018", "-o", join(dir, "xep-hang-2.xlsx"));
+    expect(without.err + without.out).not.toMatch(/thư mục tài liệu/);
+    const given = await par("aggregate", join(apart, "so", "xa-tan-thanh.xlsx"), "--catalog", "dien-bien-2018", "--evidence", evidenceRoot, "-o", join(dir, "xep-hang-3.xlsx"));
+    expect(given.err + given.out).toMatch(/thư mục tài liệu \S*xa-tan-thanh: đối chiếu 6 văn bản, 5 có lỗi/);
   });
 });

@@ -65,9 +65,7 @@ export class OcrReader {
 
   private start(): Promise<TesseractWorker> {
     // Required when first needed: a run without --ocr never loads tesseract.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createWorker } = require("tesseract.js") as { createWorker: (lang: string, oem?: number, options?: Record<string, unknown>) => Promise<TesseractWorker> };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { langPath } = require("@tesseract.js-data/vie") as { langPath: string };
     return createWorker("vie", 1, { langPath, gzip: true, cacheMethod: "none", logger: () => undefined, errorHandler: () => undefined });
   }

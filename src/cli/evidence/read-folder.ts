@@ -53,7 +53,6 @@ export class EvidenceReader {
         return joined.trim() !== "" ? { name, text: joined, source: "ocr" } : { name, text: null, source: null, problem: "empty" };
       }
       if (kind === "docx") {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const mammoth = require("mammoth") as { extractRawText(input: { buffer: Buffer }): Promise<{ value: string }> };
         const { value } = await mammoth.extractRawText({ buffer: buf });
         return value.trim() !== "" ? { name, text: value, source: "docx" } : { name, text: null, source: null, problem: "empty" };
