@@ -95,6 +95,10 @@ describe("a clean sheet", () => {
       "evidence-invalid",
       "missing-explanation",
       "unscored",
+      "evidence-not-found",
+      "evidence-mismatch",
+      "evidence-out-of-period",
+      "evidence-unreadable",
     ]);
   });
 });
