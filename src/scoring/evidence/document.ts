@@ -224,9 +224,9 @@ export function parseCitation(text: string): DocumentParts {
     const abbreviation = /^([a-z]{2,3})\b/.exec(words)?.[1];
     if (abbreviation && KIND_BY_ABBREVIATION[abbreviation]) parts.kind = KIND_BY_ABBREVIATION[abbreviation];
   }
-  const issuer = /\b(?:của|do)\s+(.+?)(?:\s+(?:về|v\/v|ban hành)\b|[,;(]|$)/iu.exec(text);
+  const issuer = /(?:^|\s)(?:của|do)\s+(.+?)(?:\s+(?:về|v\/v|ban hành)(?=\s|$)|[,;(]|$)/iu.exec(text);
   if (issuer) parts.issuer = issuer[1].trim();
-  const subject = /\b(?:về|v\/v)\s+(.+)$/iu.exec(text);
+  const subject = /(?:^|\s)(?:về việc|về|v\/v)\s+(.+)$/iu.exec(text);
   if (subject) parts.subject = subject[1].trim();
   return parts;
 }

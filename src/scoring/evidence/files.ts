@@ -138,7 +138,7 @@ export interface EvidenceMatch {
   cell: string;
   citation: string;
   status: "found" | "mismatch" | "not-found" | "out-of-period" | "unreadable";
-  /** The file that matched (or the one that nearly did); null when none. */
+  /** The file that matched (or has the number with another date or issuer); null when none does. */
   file: string | null;
   /** How that file's text was read. */
   source: EvidenceSource | null;

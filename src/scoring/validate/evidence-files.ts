@@ -127,7 +127,8 @@ export function checkAgainstFiles(ctx: CheckContext, code: string, cell: string,
               })
             : finding(ctx, "evidence-not-found", "error", code, cell, "evidence-not-found.none", { doc: doc.text, count: documents.length, silent: silentNote(ctx, outcome.unreadable) }),
         );
-        record("not-found", closest);
+        // The closest file is named in the message; the account says no file carries the citation.
+        record("not-found", null);
         break;
       }
     }
