@@ -82,7 +82,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
     // Links behind evidence cells, appendix sheets, and the workbook's evidence folder when it has one.
-    const evidence = await loadEvidence(file, loaded.data.grids, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true });
+    const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true });
     for (const unit of loaded.units) {
       try {
         if (!hasScores(unit)) {

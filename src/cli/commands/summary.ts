@@ -63,7 +63,7 @@ export function registerSummary(par: Command, io: Io): void {
       const unit = loaded.units.find(hasScores) ?? loaded.units[0];
       const catalog = loaded.choice.catalog;
       if (!hasScores(unit)) throw new ParError("summary.unscored", { sheet: unit.sheet });
-      const evidence = await loadEvidence(file, loaded.data.grids, [unit], opts);
+      const evidence = await loadEvidence(file, loaded.data, [unit], opts);
       const { findings, matches } = validateWithEvidence(unit, catalog, { lang: opts.lang, evidence: evidence.evidence });
       const summary = buildSummary(unit, catalog, findings, { bands });
       const plan = buildPlan(unit, catalog);

@@ -24,7 +24,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
-      const evidence = await loadEvidence(file, loaded.data.grids, loaded.units, opts);
+      const evidence = await loadEvidence(file, loaded.data, loaded.units, opts);
       const matches: EvidenceMatch[] = [];
       const findings: Finding[] = loaded.units.flatMap((u) => {
         const checked = validateWithEvidence(u, loaded.choice.catalog, { lang: opts.lang, evidence: evidence.evidence });

@@ -5,7 +5,8 @@
  */
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { EvidenceDocument, EvidenceMatch, Grid, Lang, UnitSheet, WorkbookEvidence } from "../../scoring";
+import { EvidenceDocument, EvidenceMatch, Lang, UnitSheet, WorkbookEvidence } from "../../scoring";
+import { ownedSheetNames, WorkbookData } from "../xlsx/read";
 import { CliError } from "../errors";
 import { EvidenceReader, readEvidenceFolder, readLinkedFiles } from "./read-folder";
 
@@ -49,8 +50,13 @@ export async function evidenceFolder(book: string, options: EvidenceOptions): Pr
   return options.evidence;
 }
 
-/** Reads what a workbook's evidence check needs; the reader's threads are ended before returning. */
-export async function loadEvidence(book: string, grids: readonly Grid[], units: readonly UnitSheet[], options: EvidenceOptions): Promise<LoadedEvidence> {
+/**
+ * Reads what a workbook's evidence check needs; the reader's threads are ended before returning. The sheets PAR
+ * Scorer generated (a previous summary's plan lists evidence per criterion) are never read as appendices.
+ */
+export async function loadEvidence(book: string, data: WorkbookData, units: readonly UnitSheet[], options: EvidenceOptions): Promise<LoadedEvidence> {
+  const owned = new Set(ownedSheetNames(data));
+  const grids = data.grids.filter((g) => !owned.has(g.name));
   const dir = await evidenceFolder(book, options);
   const reader = new EvidenceReader({ ocr: options.ocr });
   try {
