@@ -98,6 +98,9 @@ describe("appendix sheets", () => {
 
   test("a unit sheet with score columns is not an appendix", () => {
     expect(isAppendixSheet({ name: "Tự chấm", values: [["Mã", "Tiêu chí", "Điểm tự chấm", "TLKC"], ["1.1", "A", 1, "KH số 1/KH-UBND"]] })).toBe(false);
+    // The score header on the header's second row, under a group title.
+    const twoRows = { name: "Phụ lục 2 - Sở Y tế", values: [["Mã", "Tiêu chí", "TLKC", "Tự đánh giá"], [null, null, null, "Điểm tự chấm"], ["1.1", "A", "KH số 1/KH-UBND", 1]] };
+    expect(isAppendixSheet(twoRows)).toBe(false);
   });
 
   test.each(["Xem phụ lục", "Kèm theo", "Theo danh mục", "(Xem Phụ lục 1)", "Chi tiết tại trang Phụ lục"])("%s points at an appendix", (text) => {

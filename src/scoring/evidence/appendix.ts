@@ -49,24 +49,37 @@ function headerIndex(folded: string, words: string[]): number {
   return words.findIndex((w) => folded === w || folded.startsWith(`${w} `) || folded.endsWith(` ${w}`) || folded.includes(`(${w})`));
 }
 
+function hasScoreHeader(grid: Grid): boolean {
+  const width = Math.min(gridWidth(grid), 30);
+  for (let r = 0; r < Math.min(grid.values.length, 15); r++) {
+    for (let c = 0; c < width; c++) {
+      const f = fold(text(cellAt(grid, r, c)));
+      if (f !== "" && f.length <= 30 && SCORE_HEADERS.test(f)) return true;
+    }
+  }
+  return false;
+}
+
 /** The header row and its code and document columns, among the first rows; null when the sheet has none. */
 function findColumns(grid: Grid): { row: number; code: number; doc: number } | null {
   const width = Math.min(gridWidth(grid), 30);
-  for (let r = 0; r < Math.min(grid.values.length, 15); r++) {
+  const rows = Math.min(grid.values.length, 15);
+  // A score column's header anywhere in the first rows (short: a title saying "chấm điểm" is not one) makes it a
+  // scored table (a unit sheet, its header over several rows perhaps), never an appendix.
+  if (hasScoreHeader(grid)) return null;
+  for (let r = 0; r < rows; r++) {
     let code = -1;
     let codeRank = Infinity;
     let doc = -1;
-    let scores = false;
     for (let c = 0; c < width; c++) {
       const f = fold(text(cellAt(grid, r, c)));
       if (f === "") continue;
-      if (SCORE_HEADERS.test(f)) scores = true;
       const rank = headerIndex(f, CODE_HEADERS);
       if (doc < 0 && headerIndex(f, DOC_HEADERS) >= 0) doc = c;
       // "Mã tiêu chí" rather than a running "STT" beside it.
       else if (rank >= 0 && rank < codeRank) [code, codeRank] = [c, rank];
     }
-    if (code >= 0 && doc >= 0 && !scores) return { row: r, code, doc };
+    if (code >= 0 && doc >= 0) return { row: r, code, doc };
   }
   return null;
 }
@@ -80,6 +93,7 @@ export function isAppendixSheet(grid: Grid): boolean {
   const named = NAME_RE.test(fold(grid.name));
   const columns = findColumns(grid);
   if (!columns && !named) return false;
+  if (!columns && hasScoreHeader(grid)) return false;
   const appendix = readAppendix(grid);
   return appendix.documents.size > 0;
 }

@@ -49,6 +49,7 @@ const NONE = new Set(["khong co", "chua co", "chua", "khong", "-", "--", "0", "�
 
 /** Whether a line of an evidence cell says there is no document ("Không có", "Chưa có", "Chưa", "-", "0", "…"). */
 export function isNoEvidence(text: string): boolean {
+  if (text.length > 24) return false;
   const f = fold(text).trim();
   return NONE.has(f) || NONE.has(f.replace(/[.;:,]$/, "").trim());
 }

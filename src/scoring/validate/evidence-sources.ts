@@ -46,7 +46,8 @@ export function rowEvidence(sources: EvidenceSources, unit: UnitSheet, code: str
     .filter((d) => !isNoEvidence(d.text))
     .map((d) => ({ ...d, sheet: unit.sheet, cell }));
   const link = row.evidence ? linkAt(sources.grid, row.evidence.cell) : null;
-  const pointers = own.filter((d) => isAppendixPointer(d.text));
+  // Pointers matter only when the workbook has an appendix (most have none: no text is folded for them then).
+  const pointers = sources.appendices.length > 0 ? own.filter((d) => isAppendixPointer(d.text)) : [];
   const appendix =
     sources.appendices.length > 0 && (row.evidence === null || unit.header.columns.evidence === undefined || pointers.length > 0)
       ? (sources.appendices.find((a) => a.documents.has(code)) ?? sources.appendices[0])
