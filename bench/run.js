@@ -110,6 +110,7 @@ benchAggregate();
 const { benchVsLibreOffice, benchNation } = require("./aggregate");
 (async () => {
   await benchVsLibreOffice();
+  await require("./evidence").benchEvidence();
   if (process.argv.includes("--large")) await benchNation();
   else console.log("aggregate-12000-workbooks: skipped (generating 12,000 workbooks takes a while: npm run bench -- --large)");
 })().catch((e) => {

@@ -17,3 +17,18 @@ export function encodingOption(): Option {
     "bảng mã của chữ trong sổ tính: tcvn3 (ABC, .VnTime), vni (VNI-Times) hoặc unicode; mặc định tự nhận ra (text encoding of the workbook; detected by default)",
   ).choices(["tcvn3", "vni", "unicode"]);
 }
+
+/** --evidence DIR: the folder of evidence documents each citation is checked against. */
+export function evidenceOption(perWorkbook = false): Option {
+  return new Option(
+    "--evidence <dir>",
+    perWorkbook
+      ? "thư mục tài liệu kiểm chứng: mỗi sổ tính một thư mục con cùng tên (evidence folder: one sub-folder per workbook, named like it)"
+      : "thư mục tài liệu kiểm chứng (PDF, .docx…): đối chiếu từng văn bản trích dẫn với tệp (evidence folder: check each citation against the files)",
+  );
+}
+
+/** --ocr: read images and scanned PDFs with OCR (tesseract.js, Vietnamese). */
+export function ocrOption(): Option {
+  return new Option("--ocr", "đọc cả ảnh và PDF scan bằng nhận dạng chữ (read images and scanned PDFs with OCR)");
+}

@@ -25,6 +25,11 @@ export interface Grid {
    * cells read as blank). Absent: unknown (an older Excel); [] : none.
    */
   merges?: CellRect[];
+  /**
+   * Hyperlink targets of cells that have one ("https://…", "tai-lieu/kh-15.pdf", "#'Phụ lục'!A1"), by 0-based row
+   * and column; absent when the host did not read them. A cell's value stays what it shows.
+   */
+  links?: (string | null)[][];
 }
 
 const letters: string[] = [];

@@ -20,3 +20,7 @@ export * from "./catalog/table";
 export * from "./catalog/wording";
 export * from "./catalog/from-grid";
 export * from "./catalog/review";
+export * from "./evidence/document";
+export * from "./evidence/files";
+export * from "./evidence/appendix";
+export * from "./evidence/links";

@@ -25,6 +25,7 @@ import { useRunner } from "./components/runner";
 import { SummaryPanel } from "./components/SummaryPanel";
 import { TemplatePanel } from "./components/TemplatePanel";
 import { ValidatePanel } from "./components/ValidatePanel";
+import { EvidenceCheck } from "./components/EvidenceCheck";
 import { errorText } from "./errors";
 import { fill, strings as stringsFor, UiLang } from "./i18n";
 
@@ -173,6 +174,7 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
         </div>
         <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
           <ValidatePanel {...panel} catalog={catalog} />
+          <EvidenceCheck {...panel} catalog={catalog} />
         </div>
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" hidden={tab !== "summary"}>
           <SummaryPanel {...panel} catalog={catalog} />

@@ -4,7 +4,7 @@
  * Every method reads in one batch, computes in src/scoring and writes in one batch; a failure rejects with an
  * error whose text(lang) (UserError, ParError) says what is wrong and what to do.
  */
-import { Catalog, Finding, SheetIssue } from "../scoring";
+import { Catalog, EvidenceDocument, EvidenceMatch, Finding, SheetIssue } from "../scoring";
 import { UiLang } from "./i18n";
 
 /** The workbook's own catalogue sheet, read: the catalogue (null when unusable) and its problems by cell. */
@@ -77,6 +77,17 @@ export interface CatalogSwitch {
   recalculated: boolean;
 }
 
+/** "Kiểm tra tài liệu": the active sheet's citations checked against the files the user chose. */
+export interface EvidenceCheck {
+  sheet: string;
+  /** The findings of the evidence checks (evidence-not-found, -mismatch, -out-of-period, -unreadable, -invalid). */
+  findings: Finding[];
+  /** Per criterion, which file matched which citation. */
+  matches: EvidenceMatch[];
+  /** Files no citation matched (information). */
+  uncited: string[];
+}
+
 export interface PaneActions {
   /** Reads the workbook's catalogue sheet ("Bộ tiêu chí" layout), if any. */
   readWorkbookCatalog(lang: UiLang): Promise<WorkbookCatalog>;
@@ -99,4 +110,6 @@ export interface PaneActions {
   unflag(sheet: string | null): Promise<UnflagOutcome>;
   /** Writes the summary, plan (and ranking) sheets, replacing only the add-in's own. */
   generateSummary(catalog: Catalog, lang: UiLang): Promise<SummaryOutcome>;
+  /** Checks the active sheet's citations against the documents read from the chosen files (absent: not offered). */
+  checkEvidence?(catalog: Catalog, lang: UiLang, documents: EvidenceDocument[]): Promise<EvidenceCheck>;
 }

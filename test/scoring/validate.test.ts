@@ -98,6 +98,10 @@ describe("a clean sheet", () => {
       "row-not-understood",
       "unscored-criterion",
       "score-computed",
+      "evidence-not-found",
+      "evidence-mismatch",
+      "evidence-out-of-period",
+      "evidence-unreadable",
     ]);
   });
 });

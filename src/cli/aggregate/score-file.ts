@@ -3,7 +3,8 @@
  * (loadUnits → validateUnit → buildSummary). Runs in a worker thread or in the main one; everything it returns can
  * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
  */
-import { buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateUnit } from "../../scoring";
+import { buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateWithEvidence } from "../../scoring";
+import { loadEvidence } from "../evidence/workbook-evidence";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
 import { describeEncoding, loadUnits } from "../units";
@@ -18,6 +19,9 @@ export interface ScoreOptions {
   /** The survey table (--survey): survey points per unit and criterion. */
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  /** --evidence DIR: one folder per workbook, named like it (a folder beside the workbook is found without it). */
+  evidence?: string;
+  ocr?: boolean;
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
   unitFiles: boolean;
@@ -77,13 +81,19 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     const encoding = describeEncoding(loaded.encoding, opts.lang);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
+    // Links behind evidence cells, appendix sheets, and the workbook's evidence folder when it has one.
+    const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true });
     for (const unit of loaded.units) {
       try {
         if (!hasScores(unit)) {
           outcome.notes.push(`${file}: ${t("aggregate.unscored", { unit: unit.unit, sheet: unit.sheet }, opts.lang)}`);
           continue;
         }
-        const findings = validateUnit(unit, loaded.choice.catalog, { lang: opts.lang });
+        const { findings, matches } = validateWithEvidence(unit, loaded.choice.catalog, { lang: opts.lang, evidence: evidence.evidence });
+        if (evidence.dir) {
+          const counted = matches.filter((m) => m.status !== "found").length;
+          outcome.notes.push(`${file}: ${en ? `evidence folder ${evidence.dir}: ${matches.length} citations checked, ${counted} with a finding` : `thư mục tài liệu ${evidence.dir}: đối chiếu ${matches.length} văn bản, ${counted} có lỗi`}`);
+        }
         const points = survey ? surveyPointsFor(survey, unit.unit, loaded.choice.catalog, opts.lang) : null;
         points?.notes.forEach((note) => outcome.notes.push(`${file}: ${note}`));
         const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: points?.scores });

@@ -24,7 +24,7 @@ import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, forceOption, langOption } from "../options";
+import { encodingOption, evidenceOption, forceOption, langOption, ocrOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { addRankingData } from "../report/ranking-data";
@@ -58,6 +58,8 @@ interface Options {
   bands?: string;
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  evidence?: string;
+  ocr?: boolean;
   perUnit?: string;
   threads?: string;
   force?: boolean;
@@ -173,6 +175,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .option("--province <name>", "tỉnh, thành phố của các đơn vị: đối chiếu tên đơn vị với danh sách xã, phường, đặc khu từ 01/07/2025 (check unit names against the province's official units)")
     .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi): thêm trang so sánh; đơn vị mới sắp xếp năm 2025 so với bình quân các đơn vị cũ (last year's ranking)")
     .addOption(encodingOption())
+    .addOption(evidenceOption(true))
+    .addOption(ocrOption())
     .addOption(threadsOption())
     .addOption(forceOption())
     .addOption(langOption())
@@ -211,6 +215,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         bands: opts.bands,
         survey: opts.survey,
         encoding: opts.encoding,
+        evidence: opts.evidence,
+        ocr: opts.ocr,
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };

@@ -12,14 +12,16 @@ import {
   planSheet,
   summarySheet,
   unitFigures,
-  validateUnit,
+  validateWithEvidence,
 } from "../../scoring";
+import { describeEvidence, loadEvidence } from "../evidence/workbook-evidence";
+import { evidenceTableHtml } from "../report/evidence-html";
 import { jsonText } from "../terminal-text";
 import { count } from "../count";
 import { describeChoice, describeRejected, formatName } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, forceOption, langOption } from "../options";
+import { encodingOption, evidenceOption, forceOption, langOption, ocrOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
@@ -47,9 +49,11 @@ export function registerSummary(par: Command, io: Io): void {
     .addOption(bandsOption())
     .option("--json", "in các số liệu ra dạng JSON thay cho lời (print the figures as JSON: unit, catalogId, index, band, self, appraised, survey, bonus, penalty, total, applicableMax, fields)")
     .addOption(encodingOption())
+    .addOption(evidenceOption())
+    .addOption(ocrOption())
     .addOption(forceOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; force?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
@@ -59,7 +63,8 @@ export function registerSummary(par: Command, io: Io): void {
       const unit = loaded.units.find(hasScores) ?? loaded.units[0];
       const catalog = loaded.choice.catalog;
       if (!hasScores(unit)) throw new ParError("summary.unscored", { sheet: unit.sheet });
-      const findings = validateUnit(unit, catalog, { lang: opts.lang });
+      const evidence = await loadEvidence(file, loaded.data, [unit], opts);
+      const { findings, matches } = validateWithEvidence(unit, catalog, { lang: opts.lang, evidence: evidence.evidence });
       const summary = buildSummary(unit, catalog, findings, { bands });
       const plan = buildPlan(unit, catalog);
       const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
@@ -67,7 +72,7 @@ export function registerSummary(par: Command, io: Io): void {
       const { workbook } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
       await writeOutputs(outputs, [
         { path: opts.output, data: await workbookBuffer(workbook) },
-        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs, { lang: opts.lang }) },
+        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs, { lang: opts.lang, after: evidenceTableHtml(matches, evidence.evidence.documents, opts.lang) }) },
       ]);
       if (opts.json) {
         io.out(`${jsonText(unitFigures(summary))}\n`);
@@ -84,6 +89,7 @@ export function registerSummary(par: Command, io: Io): void {
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
               `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
               ...(gap ? [gap] : []),
+              ...describeEvidence(evidence, matches, "en"),
               `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
               ...(converted ? [`The input is ${formatName(loaded.data.format, "en")}: the output is an .xlsx workbook with the input's cell values (not its formulas or formatting) and the new sheets`] : []),
             ]
@@ -94,6 +100,7 @@ export function registerSummary(par: Command, io: Io): void {
               `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
               `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
               ...(gap ? [gap] : []),
+              ...describeEvidence(evidence, matches, "vi"),
               `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}") và ${html}`,
               ...(converted ? [`Tệp đầu vào là ${formatName(loaded.data.format, "vi")}: tệp kết quả là sổ tính .xlsx gồm giá trị các ô của tệp đầu vào (không giữ công thức, định dạng) và các trang mới`] : []),
             ];

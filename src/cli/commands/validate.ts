@@ -1,11 +1,12 @@
 import { Command, Option } from "commander";
-import { countFindings, Finding, Lang, validateUnit } from "../../scoring";
+import { countFindings, EvidenceMatch, Finding, Lang, validateWithEvidence } from "../../scoring";
+import { describeEvidence, loadEvidence } from "../evidence/workbook-evidence";
 import { describeCatalogIssues, describeChoice, describeFindings, describeRejected, describeUnit } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
 import { describeEncoding, loadUnits } from "../units";
-import { encodingOption } from "../options";
+import { encodingOption, evidenceOption, ocrOption } from "../options";
 import { LegacyEncoding } from "../workbook/legacy-text";
 
 export function registerValidate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -18,11 +19,19 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array)")
     .option("--reading", "in cách đọc từng dòng của bảng (print how every row was read)")
     .addOption(encodingOption())
+    .addOption(evidenceOption())
+    .addOption(ocrOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
+    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
-      const findings: Finding[] = loaded.units.flatMap((u) => validateUnit(u, loaded.choice.catalog, { lang: opts.lang }));
+      const evidence = await loadEvidence(file, loaded.data, loaded.units, opts);
+      const matches: EvidenceMatch[] = [];
+      const findings: Finding[] = loaded.units.flatMap((u) => {
+        const checked = validateWithEvidence(u, loaded.choice.catalog, { lang: opts.lang, evidence: evidence.evidence });
+        matches.push(...checked.matches);
+        return checked.findings;
+      });
       if (opts.json && opts.reading) {
         const units = loaded.units.map((u) => ({ sheet: u.sheet, unit: u.unit, rows: u.ledger ?? [] }));
         io.out(`${jsonText({ findings, reading: { units } })}\n`);
@@ -37,6 +46,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
         for (const unit of loaded.units) {
           parts.push("", describeUnit(file, unit, opts.lang), describeFindings(findings.filter((f) => f.sheet === unit.sheet), opts.lang));
         }
+        parts.push(...describeEvidence(evidence, matches, opts.lang));
         io.out(`${parts.join("\n")}\n`);
       }
       setExit(countFindings(findings).errors > 0 ? 1 : 0);

@@ -136,6 +136,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
   const merges: CellRect[] = (sheet["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
+  let links: (string | null)[][] | undefined;
   data.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
@@ -144,6 +145,8 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
       const formula = typeof cell.f === "string" && cell.f.trim() !== "" ? (cell.f.startsWith("=") ? cell.f : `=${cell.f}`) : null;
       if (value === null && formula === null) return;
       (values[r] ??= [])[c] = value;
+      const link = (cell as { l?: { Target?: string } }).l?.Target;
+      if (typeof link === "string" && link.trim() !== "") ((links ??= [])[r] ??= [])[c] = link;
       if (formula !== null) ((formulas ??= [])[r] ??= [])[c] = formula;
     });
   });
@@ -155,6 +158,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
     }
   }
   const grid: Grid = { name, values, merges };
+  if (links) grid.links = links;
   return formulas ? { ...grid, formulas } : grid;
 }
 

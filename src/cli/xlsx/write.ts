@@ -32,6 +32,7 @@ import {
 import { wallClockDate } from "../report-html";
 import { addCharts, SheetChart } from "./charts";
 import { fitCopiedSheets } from "./copied-sheets";
+import { disarmLinks } from "./disarm-links";
 import { planOutputs, writeOutputs } from "../outputs";
 import { isOwnedListHeader, loadWorkbook, OWNED_SHEET, ownedSheetNames, WorkbookData } from "./read";
 
@@ -353,6 +354,7 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, opt
 export async function workbookWithSheets(inputPath: string, specs: SheetSpec[]): Promise<{ workbook: ExcelJS.Workbook; names: string[] }> {
   const workbook = await loadWorkbook(inputPath);
   removeOwnedSheets(workbook);
+  disarmLinks(workbook);
   fitCopiedSheets(workbook);
   const names = specs.map((spec) => addSheet(workbook, spec).name);
   return { workbook, names };

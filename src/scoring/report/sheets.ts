@@ -36,6 +36,10 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "row-not-understood": "Dòng không đọc được",
     "unscored-criterion": "Tiêu chí chưa chấm",
     "score-computed": "Điểm tính theo quy tắc",
+    "evidence-not-found": "Không có tệp tài liệu trích dẫn",
+    "evidence-mismatch": "Tệp tài liệu khác ngày hoặc cơ quan ban hành",
+    "evidence-out-of-period": "Tài liệu ngoài kỳ đánh giá",
+    "evidence-unreadable": "Tệp tài liệu không đọc được",
   },
   en: {
     "missing-criterion": "Missing criterion",
@@ -53,6 +57,10 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "row-not-understood": "Row not understood",
     "unscored-criterion": "Criterion not scored",
     "score-computed": "Score computed by the rule",
+    "evidence-not-found": "Cited document not in the files",
+    "evidence-mismatch": "File has another date or issuer",
+    "evidence-out-of-period": "Evidence outside the period",
+    "evidence-unreadable": "Evidence file unreadable",
   },
 };
 

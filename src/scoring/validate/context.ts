@@ -1,4 +1,5 @@
 import { Catalog, CatalogNode, nodeIndex } from "../catalog";
+import { EvidenceMatch, WorkbookEvidence } from "../evidence/files";
 import { Lang } from "../i18n/messages";
 import { UnitRow, UnitSheet } from "../sheet/types";
 import { notApplicableParents, rowsByCode, unitCatalog } from "../sheet/scores";
@@ -15,6 +16,10 @@ export interface CheckContext {
   lang: Lang;
   /** Field and criterion rows marked "Không áp dụng", per score column (their subtrees do not apply). */
   notApplicable: Record<"self" | "appraised" | "survey", Set<string>>;
+  /** The workbook's other sheets and the evidence files, when the host gave them (see WorkbookEvidence). */
+  evidence?: WorkbookEvidence;
+  /** Filled by the evidence check: which file matched which citation. */
+  matches?: EvidenceMatch[];
 }
 
 export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): CheckContext {

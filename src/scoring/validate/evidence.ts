@@ -1,11 +1,14 @@
 import { CatalogNode, nodePart } from "../catalog";
 import { parseDeadline } from "../deadline";
-import { dangerousScheme, EvidenceDoc, matchesRequired, parseEvidence } from "../evidence";
+import { dangerousScheme, matchesRequired } from "../evidence";
 import { readScoreCell, ruleScore } from "../sheet/scores";
+import { dangerousLink as dangerousLinkOf } from "../evidence/links";
 import { UnitRow } from "../sheet/types";
 import { formatDate, serialToDate } from "../values";
 import { CheckContext, finding, isLeaf, pts } from "./context";
 import { Finding } from "./types";
+import { evidenceSources, rowEvidence } from "./evidence-sources";
+import { checkAgainstFiles, checkLink } from "./evidence-files";
 
 const EPS = 0.005;
 
@@ -54,6 +57,7 @@ function isBlankNote(row: UnitRow): boolean {
 export function checkEvidence(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const year = ctx.catalog.year;
+  const sources = evidenceSources(ctx.unit, ctx.evidence);
   for (const [code, row] of ctx.rows) {
     const node = ctx.nodes.get(code);
     if (!node || !isLeaf(node)) continue;
@@ -61,12 +65,22 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
     const part = nodePart(ctx.catalog, code);
     if (part.survey || part.kind === "penalty") continue;
     const points = selfPoints(ctx, node, row);
-    const docs: EvidenceDoc[] = row.evidence ? parseEvidence(row.evidence.value) : [];
+    const found = rowEvidence(sources, ctx.unit, code, row);
+    const docs = found.docs;
     const evidenceCell = row.evidence?.cell ?? row.codeCell.cell;
     let lacksEvidence = false;
 
     if (points !== null && points > 0) {
-      if (docs.length === 0) {
+      if (docs.length === 0 && found.appendix) {
+        lacksEvidence = true;
+        out.push(
+          finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.appendix", {
+            value: pts(ctx, points),
+            appendix: found.appendix.sheet,
+            pointer: found.pointer ?? "",
+          }),
+        );
+      } else if (docs.length === 0 && !(found.link && !dangerousLinkOf(found.link))) {
         lacksEvidence = true;
         out.push(finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.none", { value: pts(ctx, points) }));
       } else if (docs.length < node.evidence.length) {
@@ -94,6 +108,9 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
         out.push(finding(ctx, "evidence-invalid", "warning", code, evidenceCell, "evidence-invalid.reference", { doc: doc.text }));
       }
     }
+
+    if (found.link) out.push(...checkLink(ctx, code, evidenceCell, row.evidence?.value, found.link));
+    if (ctx.evidence?.documents) out.push(...checkAgainstFiles(ctx, code, evidenceCell, docs));
 
     const deadline = deadlineOf(node, year);
     if (deadline !== null) {

@@ -52,6 +52,32 @@ const vi = {
     `Tiêu chí ${p.code} không chấm bằng điều tra xã hội học: ${p.column} "${p.text}" ở ô ${p.cell} không được tính. Ghi điểm vào cột điểm tự chấm (hoặc thẩm định) và xóa ô này`,
   "score-invalid.underNotApplicable": (p) =>
     `${p.column} của tiêu chí ${p.code} ở ô ${p.cell} là ${p.value}, nhưng ${p.parent} đã ghi "Không áp dụng" (ô ${p.parentCell}), tức là cả phần này không áp dụng. Xóa điểm này, hoặc bỏ "Không áp dụng" ở ${p.parent} nếu đơn vị có được đánh giá`,
+  "missing-evidence.appendix": (p) =>
+    `Tiêu chí ${p.code} được chấm ${p.value} điểm, ô ${p.cell} ${p.pointer ? `ghi "${p.pointer}"` : "để trống"} nhưng trang "${p.appendix}" không liệt kê tài liệu nào cho mã ${p.code}. Thêm tài liệu của tiêu chí này vào trang "${p.appendix}" (cột mã ghi ${p.code})`,
+  "evidence-invalid.hiddenLink": (p) =>
+    `Ô ${p.cell} của tiêu chí ${p.code} ghi "${p.doc}" nhưng liên kết phía sau trỏ tới "${p.target}" (${p.scheme}), có thể chạy mã hoặc mở tệp trên máy khác; không được dùng làm tài liệu kiểm chứng. Xóa liên kết này và ghi liên kết https://… tới tài liệu trên cổng thông tin`,
+  "evidence-not-found.closest": (p) =>
+    `Không tệp nào trong thư mục tài liệu (${p.count} tệp) là "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}). Tệp gần nhất là "${p.file}": ${p.what}; không phải văn bản này vì ${p.why}${p.silent}. Đưa đúng văn bản vào thư mục, hoặc sửa số, ngày trong ô`,
+  "evidence-not-found.none": (p) =>
+    `Không tệp nào trong thư mục tài liệu (${p.count} tệp) là "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}), cũng không tệp nào gần giống${p.silent}. Đưa văn bản này vào thư mục, hoặc sửa số, ngày trong ô`,
+  "evidence-not-found.link": (p) =>
+    `Ô ${p.cell} của tiêu chí ${p.code}${p.doc ? ` ("${p.doc}")` : ""} liên kết tới tệp "${p.target}" nhưng không có tệp này bên cạnh sổ tính hay trong thư mục tài liệu. Gửi kèm tệp, hoặc sửa liên kết`,
+  "evidence-mismatch.date": (p) =>
+    `"${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}): tệp "${p.file}" có số ${p.number} nhưng ghi "${p.words}", khác ngày ${p.cited} ghi trong ô${p.ocr}. Sửa lại ngày trong ô cho đúng văn bản, hoặc đưa đúng văn bản vào thư mục`,
+  "evidence-mismatch.issuer": (p) =>
+    `"${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}): tệp "${p.file}" có cùng số nhưng do cơ quan khác ban hành ("${p.words}")${p.ocr}. Kiểm tra lại số, ký hiệu trong ô, hoặc đưa đúng văn bản vào thư mục`,
+  "evidence-out-of-period.after": (p) =>
+    `"${p.doc}" (tiêu chí ${p.code}, ô ${p.cell})${p.file ? `, tệp "${p.file}",` : ""} ghi "${p.words}": sau ngày ${p.to}, cuối năm đánh giá ${p.year}. Văn bản ban hành sau năm đánh giá không dùng làm tài liệu kiểm chứng cho năm ${p.year}`,
+  "evidence-out-of-period.before": (p) =>
+    `"${p.doc}" (tiêu chí ${p.code}, ô ${p.cell})${p.file ? `, tệp "${p.file}",` : ""} ghi "${p.words}": trước ngày ${p.from}, ngoài kỳ đánh giá năm ${p.year} (từ năm trước đến hết năm đánh giá). Dùng văn bản của kỳ đánh giá, hoặc giải trình`,
+  "evidence-unreadable.scan": (p) =>
+    `Không tìm thấy "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}) trong các tệp đọc được; ${p.count} tệp là ảnh quét, không có chữ (${p.files}). Chạy lại với --ocr để đọc chữ trong ảnh, hoặc gửi bản PDF có chữ`,
+  "evidence-unreadable.text": (p) =>
+    `Không tìm thấy "${p.doc}" (tiêu chí ${p.code}, ô ${p.cell}) trong các tệp đọc được; ${p.count} tệp không đọc được chữ (${p.files}). Gửi lại các tệp này dưới dạng PDF có chữ hoặc .docx`,
+  "evidence-unreadable.scanLink": (p) =>
+    `Tệp "${p.file}" mà ô ${p.cell} (tiêu chí ${p.code}) liên kết tới là ảnh quét, không có chữ. Chạy lại với --ocr để đọc chữ trong ảnh, hoặc gửi bản PDF có chữ`,
+  "evidence-unreadable.link": (p) =>
+    `Tệp "${p.file}" mà ô ${p.cell} (tiêu chí ${p.code}) liên kết tới không đọc được chữ. Gửi lại tệp dưới dạng PDF có chữ hoặc .docx`,
   "level.1": () => "lĩnh vực",
   "level.2": () => "tiêu chí",
   "level.3": () => "tiêu chí thành phần",
@@ -137,6 +163,32 @@ const en: Record<FindingMessageKey, Template> = {
     `Criterion ${p.code} is not scored by the survey: the ${p.column} "${p.text}" in cell ${p.cell} does not count. Put the points in the self (or appraised) column and clear this cell`,
   "score-invalid.underNotApplicable": (p) =>
     `The ${p.column} of criterion ${p.code} in cell ${p.cell} is ${p.value}, but ${p.parent} is marked "Không áp dụng" (cell ${p.parentCell}), so its whole part does not apply. Clear the points, or remove "Không áp dụng" from ${p.parent} if the unit is assessed on it`,
+  "missing-evidence.appendix": (p) =>
+    `Criterion ${p.code} scores ${p.value} points; cell ${p.cell} ${p.pointer ? `says "${p.pointer}"` : "is blank"} but sheet "${p.appendix}" lists no document for code ${p.code}. Add this criterion's documents to sheet "${p.appendix}" (code ${p.code})`,
+  "evidence-invalid.hiddenLink": (p) =>
+    `Cell ${p.cell} of criterion ${p.code} shows "${p.doc}" but its link goes to "${p.target}" (${p.scheme}), which could run code or open files on another computer; it cannot be evidence. Remove the link and give an https://… link to the document`,
+  "evidence-not-found.closest": (p) =>
+    `No file in the evidence folder (${p.count} files) is "${p.doc}" (criterion ${p.code}, cell ${p.cell}). The closest is "${p.file}": ${p.what}; it is not this document because ${p.why}${p.silent}. Add the document to the folder, or correct the number or date in the cell`,
+  "evidence-not-found.none": (p) =>
+    `No file in the evidence folder (${p.count} files) is "${p.doc}" (criterion ${p.code}, cell ${p.cell}), nor anything close${p.silent}. Add the document to the folder, or correct the number or date in the cell`,
+  "evidence-not-found.link": (p) =>
+    `Cell ${p.cell} of criterion ${p.code}${p.doc ? ` ("${p.doc}")` : ""} links to the file "${p.target}", which is neither beside the workbook nor in the evidence folder. Send the file along, or correct the link`,
+  "evidence-mismatch.date": (p) =>
+    `"${p.doc}" (criterion ${p.code}, cell ${p.cell}): file "${p.file}" has number ${p.number} but says "${p.words}", not the date ${p.cited} in the cell${p.ocr}. Correct the date in the cell, or add the right document to the folder`,
+  "evidence-mismatch.issuer": (p) =>
+    `"${p.doc}" (criterion ${p.code}, cell ${p.cell}): file "${p.file}" has the same number but another issuer ("${p.words}")${p.ocr}. Check the number and symbol in the cell, or add the right document to the folder`,
+  "evidence-out-of-period.after": (p) =>
+    `"${p.doc}" (criterion ${p.code}, cell ${p.cell})${p.file ? `, file "${p.file}",` : ""} says "${p.words}": after ${p.to}, the end of the assessed year ${p.year}. A document issued after the year cannot be evidence for ${p.year}`,
+  "evidence-out-of-period.before": (p) =>
+    `"${p.doc}" (criterion ${p.code}, cell ${p.cell})${p.file ? `, file "${p.file}",` : ""} says "${p.words}": before ${p.from}, outside the period assessed for ${p.year} (the year before and the year itself). Use a document of the period, or explain`,
+  "evidence-unreadable.scan": (p) =>
+    `"${p.doc}" (criterion ${p.code}, cell ${p.cell}) is in none of the readable files; ${p.count} files are scans without text (${p.files}). Run again with --ocr to read the images, or send PDFs with text`,
+  "evidence-unreadable.text": (p) =>
+    `"${p.doc}" (criterion ${p.code}, cell ${p.cell}) is in none of the readable files; ${p.count} files gave no text (${p.files}). Send them again as PDFs with text or .docx`,
+  "evidence-unreadable.scanLink": (p) =>
+    `The file "${p.file}" that cell ${p.cell} (criterion ${p.code}) links to is a scan without text. Run again with --ocr to read it, or send a PDF with text`,
+  "evidence-unreadable.link": (p) =>
+    `The file "${p.file}" that cell ${p.cell} (criterion ${p.code}) links to gave no text. Send it again as a PDF with text or .docx`,
   "level.1": () => "field",
   "level.2": () => "criterion",
   "level.3": () => "sub-criterion",

@@ -15,6 +15,10 @@ export const FINDING_KINDS = [
   "row-not-understood",
   "unscored-criterion",
   "score-computed",
+  "evidence-not-found",
+  "evidence-mismatch",
+  "evidence-out-of-period",
+  "evidence-unreadable",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];

@@ -16,7 +16,7 @@ import { documentSettingsStorage } from "./settings";
 import { createUserSheet, selectCell } from "./sheets";
 import { generateSummary } from "./summary";
 import { ApiSupport, officeApiSupport } from "./support";
-import { validateActiveSheet } from "./validate";
+import { checkActiveSheetEvidence, validateActiveSheet } from "./validate";
 import { readWorkbook, SizeHints } from "./workbook";
 
 export interface ExcelDeps {
@@ -88,5 +88,7 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
     unflag: (sheet) => run((context) => unflagSheet(context, sheet, supports)),
 
     generateSummary: (catalog, lang) => run((context) => generateSummary(context, catalog, lang, supports, hints)),
+
+    checkEvidence: (catalog, lang, documents) => run((context) => checkActiveSheetEvidence(context, catalog, lang, supports, documents)),
   };
 }

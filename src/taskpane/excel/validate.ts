@@ -3,9 +3,9 @@
  * Sync 1: the sheet's name, its used range and the file name; then its values and formulas (one sync up to
  * about 4 MB, in blocks beyond, read.ts), with its merged areas in the first of them.
  */
-import { Catalog, columnLetters, hasScores, isCatalogSheet, readUnitSheet, unitNameFromFile, validateUnit, a1 } from "../../scoring";
+import { Catalog, columnLetters, EvidenceDocument, hasScores, isCatalogSheet, readUnitSheet, unitNameFromFile, validateUnit, validateWithEvidence, a1 } from "../../scoring";
 import { Grid } from "../../scoring/grid";
-import { Validation } from "../actions";
+import { EvidenceCheck, Validation } from "../actions";
 import { UiLang } from "../i18n";
 import { catalogSheetActive, noCriterionRows, noUnitTable } from "./messages";
 import { BlockRead, queueUsedRect, readAreas } from "./read";
@@ -49,5 +49,29 @@ export async function validateActiveSheet(
     rows: unit.rows.length,
     scored: hasScores(unit),
     findings: validateUnit(unit, catalog, { lang }),
+  };
+}
+
+const EVIDENCE_KINDS = new Set(["evidence-not-found", "evidence-mismatch", "evidence-out-of-period", "evidence-unreadable", "evidence-invalid"]);
+
+/** "Kiểm tra tài liệu": the active sheet validated with the chosen documents; only the evidence findings are kept. */
+export async function checkActiveSheetEvidence(
+  context: Excel.RequestContext,
+  catalog: Catalog,
+  lang: UiLang,
+  supports: ApiSupport,
+  documents: EvidenceDocument[],
+): Promise<EvidenceCheck> {
+  const { grid, workbookName } = await readActiveSheet(context, supports);
+  if (isCatalogSheet(grid)) throw catalogSheetActive(grid.name);
+  const unit = readUnitSheet(grid, unitNameFromFile(workbookName) || (lang === "en" ? "Unit" : "Đơn vị"));
+  if (!unit) throw noUnitTable(grid.name);
+  const { findings, matches } = validateWithEvidence(unit, catalog, { lang, evidence: { grids: [grid], documents } });
+  const used = new Set(matches.filter((m) => m.status !== "not-found" && m.file !== null).map((m) => m.file));
+  return {
+    sheet: grid.name,
+    findings: findings.filter((f) => EVIDENCE_KINDS.has(f.kind)),
+    matches,
+    uncited: documents.filter((d) => !used.has(d.name)).map((d) => d.name),
   };
 }
