@@ -235,9 +235,14 @@ export function readWorkbookUnits(input: WorkbookInput, options: ReadingOptions 
   const hiddenUnits: string[] = [];
   // A unit named by nothing on its sheet gets the fallback name; with several unit sheets, its tab's name instead.
   const fallbacks = new Set<UnitSheet>();
+  let otherUnits = 0;
   for (const info of sheets) {
     const entry = (readAs: SheetReadAs, note?: SheetEntry["note"]) => entries.push({ sheet: info.name, state: info.state, readAs, ...(note ? { note } : {}) });
     const grid = gridOf.get(info.name);
+    if (grid && !isBookkeeping(info.name) && isCatalogSheet(grid)) {
+      entry("catalogue");
+      continue;
+    }
     if (owned.has(info.name) || isBookkeeping(info.name)) {
       entry("generated");
       continue;
@@ -250,12 +255,10 @@ export function readWorkbookUnits(input: WorkbookInput, options: ReadingOptions 
       entry(info.state === "visible" ? "empty" : "hidden");
       continue;
     }
-    if (isCatalogSheet(grid)) {
-      entry("catalogue");
-      continue;
-    }
     if (options.sheet !== undefined && info.name !== options.sheet) {
       entry("not-selected");
+      const other = (info.state === "visible" || options.includeHidden) && !isEmptyGrid(grid) ? readUnitSheet(grid, input.fallbackUnit) : null;
+      if (other && hasRows(other)) otherUnits++;
       continue;
     }
     const hidden = info.state !== "visible" && !options.includeHidden && options.sheet !== info.name;
@@ -283,11 +286,11 @@ export function readWorkbookUnits(input: WorkbookInput, options: ReadingOptions 
     if (kind === "not-understood" && unit) entry(kind, { key: "ledger.sheet.noCodes", params: { row: unit.header.row + 1 } });
     else entry(kind);
   }
-  if (found.length > 1) {
+  if (found.length + otherUnits > 1) {
     for (const unit of fallbacks) unit.unit = unit.sheet;
   }
   // A catalogue sheet anywhere in the workbook (hidden or not, named by --sheet or not) gives the catalogue.
-  const catalogGrids = input.grids.filter((g) => !owned.has(g.name) && !isBookkeeping(g.name));
+  const catalogGrids = input.grids.filter((g) => !isBookkeeping(g.name));
   const chosen = found.length > 0 ? chooseCatalogFor(catalogGrids, found, options) : { choice: null, fits: [], issues: [] };
   const units: UnitSheet[] = [];
   const rejected: { sheet: string; error: ParError }[] = [];

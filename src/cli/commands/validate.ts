@@ -1,11 +1,11 @@
 import { Command, Option } from "commander";
-import { countFindings, Finding, Lang, validateUnit } from "../../scoring";
+import { countFindings, Finding, Lang, ledgerText, readingLedger, validateUnit } from "../../scoring";
 import { describeCatalogIssues, describeChoice, describeFindings, describeRejected, describeUnit } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
 import { describeEncoding, loadUnits } from "../units";
-import { encodingOption } from "../options";
+import { encodingOption, includeHiddenOption } from "../options";
 import { LegacyEncoding } from "../workbook/legacy-text";
 
 export function registerValidate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -15,15 +15,18 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .argument("<book>", "sổ tính của đơn vị: .xlsx, .xlsm, .xls, .ods, .csv (the unit's workbook)")
     .option("-s, --sheet <name>", "chỉ kiểm tra trang này (only this sheet)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file); mặc định: bộ ghi trong sổ tính, hoặc bộ khớp nhất")
-    .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array)")
+    .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array; with --reading: an object {findings, reading})")
+    .option("--reading", "in cách đọc sổ tính: mỗi trang, mỗi dòng được đọc là gì (print how every sheet and row was read)")
+    .addOption(includeHiddenOption())
     .addOption(encodingOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
+    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; includeHidden?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const findings: Finding[] = loaded.units.flatMap((u) => validateUnit(u, loaded.choice.catalog, { lang: opts.lang }));
+      const ledger = opts.reading ? readingLedger(loaded.sheets, loaded.units) : null;
       if (opts.json) {
-        io.out(`${jsonText(findings)}\n`);
+        io.out(`${jsonText(ledger ? { findings, reading: ledger } : findings)}\n`);
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
         const encoding = describeEncoding(loaded.encoding, opts.lang);
@@ -33,6 +36,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
         for (const unit of loaded.units) {
           parts.push("", describeUnit(file, unit, opts.lang), describeFindings(findings.filter((f) => f.sheet === unit.sheet), opts.lang));
         }
+        if (ledger) parts.push("", ledgerText(ledger, opts.lang));
         io.out(`${parts.join("\n")}\n`);
       }
       setExit(countFindings(findings).errors > 0 ? 1 : 0);
