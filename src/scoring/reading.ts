@@ -72,8 +72,9 @@ export interface ReadingOptions {
   /** The catalogue to use, whatever the workbook says (par --catalog). */
   catalog?: Catalog;
   /**
-   * The catalogue in use when the workbook names none (the task pane's active one): used unless a catalogue sheet
-   * or a title names another; it replaces the candidate of its id (the user's copy, e.g. with points).
+   * The catalogue in use (the task pane's active one): used unless a catalogue sheet or a title names another, or
+   * it does not fit the sheet and another candidate does; it replaces the candidate of its id (the user's copy,
+   * e.g. with points).
    */
   active?: Catalog;
   /** The catalogues to choose from (default: the built-in ones). */
@@ -192,10 +193,13 @@ export function chooseCatalogFor(
   const candidates = candidateList(options);
   const named = namedCatalog(grids, units, candidates);
   if (named.choice) return { ...named, fits: [] };
-  if (options.active) return { choice: { how: "given", catalog: options.active }, fits: [], issues: named.issues };
   const all = candidates.map((c) => catalogFit(c, units));
   const ranked = [...all].sort((a, b) => b.similarity - a.similarity);
+  const active = options.active;
+  // The active catalogue while it fits; else the candidate that does (the pane offers to switch); else still the active one.
+  if (active && fits(all[0])) return { choice: { how: "given", catalog: active }, fits: ranked, issues: named.issues };
   const best = ranked.find(fits);
+  if (!best && active) return { choice: { how: "given", catalog: active }, fits: ranked, issues: named.issues };
   return { choice: best ? { how: "matched", ...best } : null, fits: ranked, issues: named.issues };
 }
 

@@ -197,6 +197,8 @@ const vi = {
     `Các trang ẩn ${p.sheets} có bảng tự đánh giá nhưng không được đọc (trang ẩn thường là bản cũ). Thêm --include-hidden để đọc cả trang ẩn`,
   "reading.catalogNamed": (p) =>
     `Trang "${p.sheet}" ghi bộ tiêu chí "${p.named}", khác bộ đang dùng "${p.active}": đã kiểm tra theo "${p.named}". Chuyển sang bộ đó để các hàm PAR.* cũng tính theo nó`,
+  "reading.catalogFits": (p) =>
+    `Bảng ở trang "${p.sheet}" không khớp bộ tiêu chí đang dùng "${p.active}" mà khớp bộ "${p.named}": đã kiểm tra theo "${p.named}" (như par validate). Chuyển sang bộ đó để các hàm PAR.* cũng tính theo nó`,
   "aggregate.duplicateUnit": (p) =>
     `Đơn vị "${p.unit}" (bộ tiêu chí ${p.catalog}${p.year ? `, năm ${p.year}` : ""}) có hai lần: ${p.first} và ${p.second}. Mỗi đơn vị chỉ được xếp hạng một lần: bỏ một bản (bản cũ, bản nháp) khỏi danh sách tệp, hoặc sửa tên đơn vị`,
   "aggregate.years": (p) => `Các đơn vị thuộc các năm đánh giá khác nhau (${p.years}) được xếp hạng chung: kiểm tra lại các tệp, hoặc ghi năm bằng --year`,
@@ -392,6 +394,8 @@ const en: Record<MessageKey, Template> = {
     `The hidden sheets ${p.sheets} hold a self-assessment table but were not read (a hidden sheet is often an old copy). Add --include-hidden to read hidden sheets too`,
   "reading.catalogNamed": (p) =>
     `Sheet "${p.sheet}" names catalogue "${p.named}", not the one in use "${p.active}": it was checked against "${p.named}". Switch to that catalogue so that the PAR.* functions use it too`,
+  "reading.catalogFits": (p) =>
+    `The table on sheet "${p.sheet}" does not fit the catalogue in use "${p.active}" but fits "${p.named}": it was checked against "${p.named}" (as par validate does). Switch to that catalogue so that the PAR.* functions use it too`,
   "aggregate.duplicateUnit": (p) =>
     `Unit "${p.unit}" (catalogue ${p.catalog}${p.year ? `, year ${p.year}` : ""}) appears twice: ${p.first} and ${p.second}. A unit is ranked once: leave one copy (an old one, a draft) out of the files given, or correct the unit's name`,
   "aggregate.years": (p) => `Units of different assessment years (${p.years}) are ranked together: check the files, or state the year with --year`,

@@ -62,6 +62,7 @@ export async function validateActiveSheet(
   if (reading.rejected.length > 0) throw reading.rejected[0].error;
   const unit = reading.units[0] ?? raw;
   const switchTo = chosen.id !== catalog.id ? chosen : undefined;
+  const named = reading.choice?.how === "named" || reading.choice?.how === "sheet";
   return {
     sheet: grid.name,
     unit: unit.unit,
@@ -70,7 +71,7 @@ export async function validateActiveSheet(
     scored: hasScores(unit),
     findings: validateUnit(unit, chosen, { lang }),
     ...(switchTo
-      ? { switchTo, switchNote: new ParError("reading.catalogNamed", { sheet: grid.name, named: `${switchTo.id} — ${switchTo.name}`, active: `${catalog.id} — ${catalog.name}` }).text(lang) }
+      ? { switchTo, switchNote: new ParError(named ? "reading.catalogNamed" : "reading.catalogFits", { sheet: grid.name, named: `${switchTo.id} — ${switchTo.name}`, active: `${catalog.id} — ${catalog.name}` }).text(lang) }
       : {}),
     reading: readingLedger(reading.sheets, reading.units.length > 0 ? reading.units : [unit]),
   };
