@@ -11,7 +11,7 @@ const TEXT = {
     given: "chọn bằng --catalog",
     inSheet: (s: string) => `trang bộ tiêu chí "${s}" trong sổ tính`,
     named: (s: string) => `ghi ở tiêu đề trang "${s}"`,
-    matched: (m: number, t: number) => `khớp nhiều mã nhất: ${m}/${t} mã của bảng`,
+    matched: (m: number, t: number, l: number, n: number) => `khớp nhất theo cả hai chiều: ${m}/${t} mã của bảng có trong bộ, ${l}/${n} tiêu chí thành phần của bộ có trên bảng`,
     errors: "Lỗi",
     warnings: "Cảnh báo",
     total: (e: number, w: number) => `Tổng cộng: ${e} lỗi, ${w} cảnh báo.`,
@@ -28,7 +28,7 @@ const TEXT = {
     given: "given with --catalog",
     inSheet: (s: string) => `catalogue sheet "${s}" in the workbook`,
     named: (s: string) => `named in the title of sheet "${s}"`,
-    matched: (m: number, t: number) => `best code match: ${m}/${t} of the sheet's codes`,
+    matched: (m: number, t: number, l: number, n: number) => `best fit both ways: ${m}/${t} of the sheet's codes in the catalogue, ${l}/${n} of the catalogue's leaf criteria on the sheet`,
     errors: "Errors",
     warnings: "Warnings",
     total: (e: number, w: number) => `Total: ${count(e, "en", "", "error")}, ${count(w, "en", "", "warning")}.`,
@@ -48,7 +48,7 @@ export function describeChoice(choice: CatalogChoice, lang: Lang): string {
         ? s.inSheet(choice.sheet)
         : choice.how === "named"
           ? s.named(choice.sheet)
-          : s.matched(choice.matched, choice.total);
+          : s.matched(choice.matched, choice.total, choice.leavesFound, choice.leaves);
   return `${s.catalog}: ${choice.catalog.id} — ${choice.catalog.name} (${how})`;
 }
 

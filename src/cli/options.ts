@@ -1,5 +1,6 @@
 /** Options shared by several commands. */
 import { Option } from "commander";
+import { CliError } from "./errors";
 
 export function langOption(description = "ngôn ngữ (language)"): Option {
   return new Option("--lang <lang>", description).choices(["vi", "en"]).default("vi");
@@ -31,4 +32,17 @@ export function evidenceOption(perWorkbook = false): Option {
 /** --ocr: read images and scanned PDFs with OCR (tesseract.js, Vietnamese). */
 export function ocrOption(): Option {
   return new Option("--ocr", "đọc cả ảnh và PDF scan bằng nhận dạng chữ (read images and scanned PDFs with OCR)");
+}
+
+/** Hidden and very hidden sheets are never read as units unless asked (a hidden sheet is often last year's copy). */
+export function includeHiddenOption(): Option {
+  return new Option("--include-hidden", "đọc cả các trang ẩn như trang tự chấm điểm (also read hidden and very hidden sheets as unit sheets)");
+}
+
+/** --year: a four-digit year. */
+export function yearOption(description: string): Option {
+  return new Option("--year <year>", description).argParser((v) => {
+    if (!/^\d{4}$/.test(v.trim())) throw new CliError(`--year cần một năm có bốn chữ số (đang là "${v}")`, `--year takes a four-digit year (got "${v}")`);
+    return v.trim();
+  });
 }

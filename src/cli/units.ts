@@ -1,4 +1,16 @@
-import { Catalog, CatalogChoice, chooseCatalog, findUnitSheets, ParError, prepareUnits, SheetIssue, UnitSheet, unitNameFromFile } from "../scoring";
+import {
+  Catalog,
+  CatalogChoice,
+  noCatalogFit,
+  ParError,
+  readWorkbookUnits,
+  SheetEntry,
+  SheetIssue,
+  UnitSheet,
+  unitNameFromFile,
+  WorkbookReading,
+  WorkbookSheet,
+} from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { CliError } from "./errors";
 import { convertGrid, detectLegacyEncoding, LegacyEncoding } from "./workbook/legacy-text";
@@ -14,6 +26,8 @@ export interface LoadedUnits {
   rejected: { sheet: string; error: ParError }[];
   /** The legacy encoding the workbook's text was converted from (given with --encoding, or detected), or null. */
   encoding: LegacyEncoding | null;
+  /** How every sheet of the workbook was read (the sheet ledger). */
+  sheets: SheetEntry[];
 }
 
 export interface LoadOptions {
@@ -23,9 +37,18 @@ export interface LoadOptions {
   catalogLoaded?: Catalog;
   /** tcvn3 or vni: convert the text from that encoding; unicode: never convert; absent: convert when detected. */
   encoding?: LegacyEncoding | "unicode";
+  /** Read hidden and very hidden sheets as unit sheets too (--include-hidden). */
+  includeHidden?: boolean;
 }
 
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .VnTime)", vni: "VNI (VNI-Times)" };
+
+/** Every sheet of the workbook with its state, chart sheets included, in tab order. */
+function sheetList(data: WorkbookData): WorkbookSheet[] {
+  const sheets: WorkbookSheet[] = data.grids.map((g) => ({ name: g.name, state: data.sheetStates[g.name] ?? "visible" }));
+  for (const name of data.chartSheets ?? []) sheets.push({ name, state: data.sheetStates[name] ?? "visible", chart: true });
+  return sheets;
+}
 
 /** The workbook with every text cell converted from a legacy encoding. */
 function converted(data: WorkbookData, encoding: LegacyEncoding): WorkbookData {
@@ -53,49 +76,57 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       "generated",
     );
   }
-  const skip = new Set(ownedSheetNames(data));
-  let grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
-  if (options.sheet !== undefined && grids.length === 0) {
-    const names = data.grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`).join(", ");
+  const owned = ownedSheetNames(data);
+  const sheetNames = data.grids.map((g) => g.name).filter((n) => !owned.includes(n));
+  if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
+    const names = sheetNames.map((n) => `"${n}"`).join(", ");
     throw new CliError(
       `Tệp ${file} không có trang "${options.sheet}". Các trang có: ${names}`,
       `${file} has no sheet "${options.sheet}". Its sheets: ${names}`,
     );
   }
-  let units = findUnitSheets(grids, unitNameFromFile(file), skip);
+  const given = options.catalog ? (options.catalogLoaded ?? (await loadCatalog(options.catalog))) : undefined;
+  const read = (d: WorkbookData): WorkbookReading =>
+    readWorkbookUnits(
+      { grids: d.grids, sheets: sheetList(d), owned, fallbackUnit: unitNameFromFile(file) },
+      { sheet: options.sheet, includeHidden: options.includeHidden, catalog: given },
+    );
+  let reading = read(data);
   // Headers typed in a legacy font encoding match nothing: when the text looks like one, it is converted.
-  const detected = units.length === 0 && options.encoding === undefined ? detectLegacyEncoding(grids) : null;
+  const grids = () => (options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids);
+  const detected = reading.found.length === 0 && options.encoding === undefined ? detectLegacyEncoding(grids()) : null;
   if (detected) {
     data = converted(data, detected);
-    grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
-    units = findUnitSheets(grids, unitNameFromFile(file), skip);
+    reading = read(data);
     encoding = detected;
   }
-  if (units.length === 0) {
+  if (reading.found.length === 0) {
     const legacy = detected
       ? {
           vi: ` Chữ trong tệp có vẻ gõ bằng bảng mã ${ENCODING_NAMES[detected]}; đã chuyển sang Unicode mà vẫn không thấy bảng. Thử --encoding ${detected === "tcvn3" ? "vni" : "tcvn3"}, hoặc mở tệp bằng Excel, chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi lưu lại.`,
           en: ` Its text looks typed in the ${ENCODING_NAMES[detected]} encoding; converted to Unicode, it still has no table. Try --encoding ${detected === "tcvn3" ? "vni" : "tcvn3"}, or convert the workbook to Unicode (e.g. Unikey's converter) and save it again.`,
         }
       : { vi: "", en: "" };
+    const hidden = reading.hiddenUnits.length > 0 ? new ParError("reading.hiddenUnits", { sheets: reading.hiddenUnits.map((n) => `"${n}"`).join(", ") }) : null;
+    const hiddenText = { vi: hidden ? ` ${hidden.text("vi")}.` : "", en: hidden ? ` ${hidden.text("en")}.` : "" };
     throw new CliError(
-      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1.${legacy.vi}`,
-      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1.${legacy.en}`,
+      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1.${hiddenText.vi}${legacy.vi}`,
+      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1.${hiddenText.en}${legacy.en}`,
     );
   }
-  const chosen = options.catalog
-    ? { choice: { how: "given" as const, catalog: options.catalogLoaded ?? (await loadCatalog(options.catalog)) }, issues: [] }
-    : chooseCatalog(data.grids, units);
-  const choice = chosen.choice;
-  if (!choice) {
-    throw new CliError(
-      `Không xác định được bộ tiêu chí cho ${file}: các mã trong bảng không khớp bộ tiêu chí có sẵn nào. Chọn bằng --catalog (xem: par catalog list)`,
-      `Cannot tell which catalogue ${file} uses: its codes match no built-in catalogue. Pick one with --catalog (see: par catalog list)`,
-    );
-  }
-  const prepared = prepareUnits(units, choice.catalog);
-  if (prepared.units.length === 0) throw prepared.rejected[0].error;
-  return { data, units: prepared.units, choice, catalogIssues: chosen.issues, rejected: prepared.rejected, encoding };
+  const choice = reading.choice;
+  if (!choice && reading.rejected.length > 0) throw reading.rejected[0].error;
+  if (!choice) throw noCatalogFit(reading.fits, file);
+  if (reading.units.length === 0) throw reading.rejected[0].error;
+  return {
+    data,
+    units: reading.units,
+    choice,
+    catalogIssues: reading.catalogIssues,
+    rejected: reading.rejected,
+    encoding,
+    sheets: reading.sheets,
+  };
 }
 
 /** "Chữ trong tệp được chuyển từ bảng mã TCVN3 (ABC, .VnTime) sang Unicode": said whenever text was converted. */

@@ -12,6 +12,7 @@ export * from "./sheet";
 export * from "./validate";
 export * from "./report";
 export * from "./workbook";
+export * from "./reading";
 export * from "./report/skipped";
 export * from "./evidence";
 export * from "./deadline";

@@ -1,19 +1,16 @@
-import { builtinCatalog, builtinCatalogs, Catalog, findNode, isBuiltinId, walk } from "./catalog";
-import { isCatalogSheet, readCatalogSheet, SheetIssue } from "./catalog/sheet";
+/**
+ * The unit sheets of a workbook and the catalogue they are checked against: reading.ts holds the reading (sheet
+ * ledger, hidden sheets, catalogue chosen by fit both ways); these are the earlier entry points, kept working.
+ */
+import { Catalog } from "./catalog";
+import { isCatalogSheet, SheetIssue } from "./catalog/sheet";
 import { Grid } from "./grid";
 import { nfc, nfcGrid } from "./text";
 import { ParError } from "./errors";
-import { prepareUnit, resolveNumbering } from "./sheet/numbering";
+import { prepareUnit } from "./sheet/numbering";
 import { readUnitSheet } from "./sheet/read";
 import { UnitSheet } from "./sheet/types";
-
-/** Why a catalogue was chosen for a workbook: said in every report. */
-export type CatalogChoice =
-  | { how: "given"; catalog: Catalog }
-  | { how: "sheet"; catalog: Catalog; sheet: string }
-  | { how: "named"; catalog: Catalog; sheet: string }
-  /** Best overlap of codes (Jaccard): `matched` of the sheet's `total` distinct codes are in the catalogue. */
-  | { how: "matched"; catalog: Catalog; matched: number; total: number; similarity: number };
+import { CatalogChoice } from "./reading";
 
 /** The unit sheets of a workbook: every grid with a recognisable header that is neither a catalogue nor generated. */
 export function findUnitSheets(grids: Grid[], fallbackUnit: string, skip: ReadonlySet<string> = new Set()): UnitSheet[] {
@@ -29,49 +26,10 @@ export function findUnitSheets(grids: Grid[], fallbackUnit: string, skip: Readon
   return units;
 }
 
-/**
- * Distinct codes of the sheets (each read with the numbering that fits this catalogue best), how many the catalogue
- * knows, and the overlap |A∩B| / |A∪B|.
- */
-export function codeOverlap(catalog: Catalog, units: UnitSheet[]): { matched: number; total: number; similarity: number } {
-  const codes = new Set(units.flatMap((u) => resolveNumbering(u, catalog).rows.map((r) => r.code)));
-  let matched = 0;
-  for (const code of codes) if (findNode(catalog, code)) matched++;
-  const union = codes.size + [...walk(catalog.nodes)].length - matched;
-  return { matched, total: codes.size, similarity: union > 0 ? matched / union : 0 };
-}
-
 export interface WorkbookCatalog {
   choice: CatalogChoice | null;
   /** Problems of a catalogue sheet in the workbook (reported like findings; the sheet is then not used). */
   issues: SheetIssue[];
-}
-
-/**
- * The catalogue a workbook is checked against, when the user names none: a catalogue sheet in the workbook,
- * else the one its unit sheet names in a title cell ("Bộ tiêu chí: dien-bien-2018"), else the built-in one whose
- * codes best match the sheet.
- */
-export function chooseCatalog(grids: Grid[], units: UnitSheet[]): WorkbookCatalog {
-  const issues: SheetIssue[] = [];
-  for (const sheet of grids) {
-    const grid = nfcGrid(sheet);
-    if (!isCatalogSheet(grid)) continue;
-    const read = readCatalogSheet(grid);
-    issues.push(...read.issues);
-    if (read.catalog) return { choice: { how: "sheet", catalog: read.catalog, sheet: grid.name }, issues };
-  }
-  for (const unit of units) {
-    if (unit.catalogRef && isBuiltinId(unit.catalogRef.trim())) {
-      return { choice: { how: "named", catalog: builtinCatalog(unit.catalogRef.trim()), sheet: unit.sheet }, issues };
-    }
-  }
-  let best: (CatalogChoice & { how: "matched" }) | null = null;
-  for (const catalog of builtinCatalogs()) {
-    const overlap = codeOverlap(catalog, units);
-    if (overlap.matched > 0 && (!best || overlap.similarity > best.similarity)) best = { how: "matched", catalog, ...overlap };
-  }
-  return { choice: best, issues };
 }
 
 export interface PreparedUnits {

@@ -173,7 +173,7 @@ export function App({ catalogs: initialCatalogs, initial, lang: initialLang, act
           <TemplatePanel {...panel} catalog={catalog} />
         </div>
         <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
-          <ValidatePanel {...panel} catalog={catalog} />
+          <ValidatePanel {...panel} catalog={catalog} onUseCatalog={add} />
           <EvidenceCheck {...panel} catalog={catalog} />
         </div>
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" hidden={tab !== "summary"}>

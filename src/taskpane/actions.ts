@@ -4,7 +4,7 @@
  * Every method reads in one batch, computes in src/scoring and writes in one batch; a failure rejects with an
  * error whose text(lang) (UserError, ParError) says what is wrong and what to do.
  */
-import { Catalog, EvidenceDocument, EvidenceMatch, Finding, SheetIssue } from "../scoring";
+import { Catalog, EvidenceDocument, EvidenceMatch, Finding, ReadingLedger, SheetIssue } from "../scoring";
 import { UiLang } from "./i18n";
 
 /** The workbook's own catalogue sheet, read: the catalogue (null when unusable) and its problems by cell. */
@@ -31,6 +31,14 @@ export interface Validation {
   /** Whether any row has a self or appraised score (false for a fresh template: nothing to check yet). */
   scored: boolean;
   findings: Finding[];
+  /**
+   * The catalogue the sheet names ("Bộ tiêu chí: …" in its title) when it is not the active one: the sheet was
+   * checked against it (as par validate does), and the pane offers to switch to it; `switchNote` says so.
+   */
+  switchTo?: Catalog;
+  switchNote?: string;
+  /** How the sheet was read (its ledger), for the collapsed "Cách đọc bảng" section. */
+  reading?: ReadingLedger;
 }
 
 /** How the flags' explanations were attached: Excel notes, threaded comments, or a findings sheet. */

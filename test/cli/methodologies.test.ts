@@ -160,7 +160,7 @@ describe("summary and ranking on a national-style catalogue (samples/quoc-gia)",
     expect(r.code).toBe(0);
     const figures = JSON.parse(r.out);
     expect(figures).toMatchObject({
-      unit: "UBND HUYỆN TỦA CHÙA",
+      unit: "UBND huyện Tủa Chùa",
       catalogId: "mau-huyen-2026",
       index: 86.75,
       band: "Tốt",
@@ -205,15 +205,15 @@ describe("summary and ranking on a national-style catalogue (samples/quoc-gia)",
     const header = rows.find((row) => row[0] === "Hạng")!;
     const entries = rows.filter((row) => typeof row[0] === "number").map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
     expect(entries.map((e) => [e["Đơn vị"], e["Chỉ số"], e["Xếp loại"], e["Điều tra XHH"], e["Điểm thưởng"], e["Điểm trừ"], e["Tổng điểm"]])).toEqual([
-      ["UBND HUYỆN TỦA CHÙA", 86.75, "Tốt", 29.75, 2, 0.5, 86.75],
-      ["UBND HUYỆN NẬM PỒ", 69.23, "Trung bình", 26.75, 1, 0, 63],
+      ["UBND huyện Tủa Chùa", 86.75, "Tốt", 29.75, 2, 0.5, 86.75],
+      ["UBND huyện Nậm Pồ", 69.23, "Trung bình", 26.75, 1, 0, 63],
     ]);
   });
 
   test("without the survey table, a unit with no survey column gets no index, and the run says why", async () => {
     const r = await par("aggregate", join(SAMPLES, "quoc-gia"), "-o", join(dir, "xep-hang-2.xlsx"));
     expect(r.code).toBe(0);
-    expect(r.err).toContain("UBND HUYỆN NẬM PỒ — Chưa tính được chỉ số: chưa có điểm điều tra xã hội học của 2 tiêu chí (5.1, 5.2)");
+    expect(r.err).toContain("UBND huyện Nậm Pồ — Chưa tính được chỉ số: chưa có điểm điều tra xã hội học của 2 tiêu chí (5.1, 5.2)");
   });
 
   test("--bands overrides the catalogue's bands", async () => {
@@ -239,8 +239,8 @@ describe("--survey on worker threads", () => {
     };
     const threads = await collect(2);
     expect(threads).toEqual([
-      { unit: "UBND HUYỆN TỦA CHÙA", survey: 29.75, index: 86.75 },
-      { unit: "UBND HUYỆN NẬM PỒ", survey: 26.75, index: 69.23 },
+      { unit: "UBND huyện Tủa Chùa", survey: 29.75, index: 86.75 },
+      { unit: "UBND huyện Nậm Pồ", survey: 26.75, index: 69.23 },
     ]);
     expect(await collect(1)).toEqual(threads);
   });

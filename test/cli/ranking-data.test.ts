@@ -58,8 +58,8 @@ describe("ranking data sheet", () => {
 
     const read = readRankingData(data)!;
     expect(read.ranking.groups.map((g) => [g.name, g.entries.map((e) => [e.rank, e.unit])])).toEqual([
-      ["Sở, ban, ngành", [[1, "Sở Nội vụ"], [2, "SỞ Y TẾ"], [3, "Sở Tư pháp"], [4, "Sở Tài chính"]]],
-      ["UBND cấp huyện", [[1, "UBND huyện Tuần Giáo"], [2, "UBND HUYỆN ĐIỆN BIÊN ĐÔNG"], [3, "UBND huyện Mường Chà"]]],
+      ["Sở, ban, ngành", [[1, "Sở Nội vụ"], [2, "Sở Y tế"], [3, "Sở Tư pháp"], [4, "Sở Tài chính"]]],
+      ["UBND cấp huyện", [[1, "UBND huyện Tuần Giáo"], [2, "UBND huyện Điện Biên Đông"], [3, "UBND huyện Mường Chà"]]],
     ]);
     // The visible ranking sheet says the same.
     const sheet = data.grids.find((g) => g.name === "Xếp hạng")!;

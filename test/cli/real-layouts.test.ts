@@ -224,9 +224,9 @@ describe("evidence with a dangerous scheme", () => {
 
 describe("the unit's name", () => {
   test.each([
-    [["SỞ TƯ PHÁP"], "SỞ TƯ PHÁP"],
-    [["UBND HUYỆN MƯỜNG CHÀ"], "UBND HUYỆN MƯỜNG CHÀ"],
-    [["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ"], "SỞ NỘI VỤ"],
+    [["SỞ TƯ PHÁP"], "Sở Tư pháp"],
+    [["UBND HUYỆN MƯỜNG CHÀ"], "UBND huyện Mường Chà"],
+    [["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ"], "Sở Nội vụ"],
     [["Đơn vị: Sở Y tế", "SỞ TƯ PHÁP"], "Sở Y tế"],
   ])("title lines %j name the unit %s before the file name does", async (titles, unit) => {
     const file = join(dir, "ten-tep.xlsx");

@@ -33,14 +33,14 @@ async function docxParts(file: string): Promise<{ paragraphs: string[]; media: M
   return { paragraphs: paragraphs.filter((p) => p.trim() !== ""), media, xml };
 }
 
-/** Last year's ranking: this year's, with Sở Nội vụ 1,25 lower, Y tế named "Sở Y tế" and 0,50 higher, Tài chính absent. */
+/** Last year's ranking: this year's, with Sở Nội vụ 1,25 lower, Y tế named "SỞ Y TẾ" (in capitals, as last year's reader kept it) and 0,50 higher, Tài chính absent. */
 async function writeLastYear(): Promise<void> {
   const data = readRankingData(await readWorkbook(ranking))!;
   for (const group of data.ranking.groups) {
     group.entries = group.entries.filter((e) => e.unit !== "Sở Tài chính");
     for (const e of group.entries) {
       if (e.unit === "Sở Nội vụ") e.officialIndex = 91.93;
-      if (e.unit === "SỞ Y TẾ") Object.assign(e, { unit: "Sở Y tế", officialIndex: 93.5 });
+      if (e.unit === "Sở Y tế") Object.assign(e, { unit: "SỞ Y TẾ", officialIndex: 93.5 });
     }
   }
   const workbook = new ExcelJS.Workbook();
@@ -97,7 +97,7 @@ describe("par report: the annual report as a Word document", () => {
     const heads = ["Hạng", "Đơn vị", "Chỉ số CCHC", "Xếp loại", "Năm trước", "Tăng, giảm"];
     const expected: Record<string, [string, string]> = {
       "Sở Nội vụ": ["91,93", "+1,25"],
-      "SỞ Y TẾ": ["93,50", "\u22120,50"],
+      "Sở Y tế": ["93,50", "\u22120,50"],
       "Sở Tài chính": ["—", "mới"],
     };
     let at = 0;

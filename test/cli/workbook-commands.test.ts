@@ -93,11 +93,13 @@ describe("par validate", () => {
     expect(r.out).toMatch(/Tự đánh giá!F9 {2}1\.2 {2}Tiêu chí 1\.2 được chấm 3,00 điểm nhưng không có tài liệu kiểm chứng/);
   });
 
-  test("without a catalogue named, the best-matching built-in one is used", async () => {
+  test("without a catalogue named, a sheet of field 1 only fits no built-in catalogue both ways: refused, with the figures", async () => {
     const file = join(dir, "khong-ghi.xlsx");
     await writeUnitBook(file, "Sở A", provinceRows(), null);
     const r = await par("validate", file);
-    expect(r.out).toMatch(/Bộ tiêu chí: dien-bien-2018 .*khớp nhiều mã nhất/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Không chọn được bộ tiêu chí .*dien-bien-2018 \d+\/\d+ — \d+\/\d+/);
+    expect((await par("validate", file, "--catalog", "dien-bien-2018")).out).toContain("Bộ tiêu chí: dien-bien-2018");
   });
 
   test("a clean workbook exits 0 (catalogue from a JSON file)", async () => {

@@ -87,7 +87,7 @@ test("unscored, over the maximum, a dangerous link, a unit heading: as par says"
   await writeLayout(odd, "plain", content({ "1.1.2": { self: 5 }, "1.1.1": { evidence: "javascript:alert(1)" } }), ["SỞ TƯ PHÁP"]);
   const actions = await pane(odd);
   const validation = await actions.validateActiveSheet(catalog, "vi");
-  expect(validation.unit).toBe("SỞ TƯ PHÁP");
+  expect(validation.unit).toBe("Sở Tư pháp");
   expect(validation.findings.find((f) => f.code === "1.1.2")?.kind).toBe("score-over-max");
   expect(validation.findings.find((f) => f.code === "1.1.1" && f.kind === "evidence-invalid")?.severity).toBe("error");
   const summary = await actions.generateSummary(catalog, "vi");

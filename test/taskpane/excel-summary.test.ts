@@ -11,8 +11,15 @@ import { createFakeExcel, fakeDeps, SheetSeed, Snapshot, sampleSheets } from "./
 
 jest.setTimeout(60_000);
 
-/** dien-bien-so with the points the samples use (a names-only catalogue gives no index). */
-const catalog = parseCatalogJson(readFileSync(join(__dirname, "..", "..", "samples", "bo-tieu-chi-cap-so-2018.json"), "utf8"), "bo-tieu-chi-cap-so-2018.json");
+/**
+ * dien-bien-so with the points the samples use (a names-only catalogue gives no index), under the id the samples'
+ * sheets name ("Bộ tiêu chí: dien-bien-so"): the user's copy of that catalogue, which the pane then uses (a copy
+ * under another id would be set aside for the catalogue the sheet names, as par does).
+ */
+const catalog = {
+  ...parseCatalogJson(readFileSync(join(__dirname, "..", "..", "samples", "bo-tieu-chi-cap-so-2018.json"), "utf8"), "bo-tieu-chi-cap-so-2018.json"),
+  id: "dien-bien-so",
+};
 const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name);
 
 async function workbook(files: string[], extra: SheetSeed[] = []) {

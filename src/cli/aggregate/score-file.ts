@@ -22,6 +22,10 @@ export interface ScoreOptions {
   /** --evidence DIR: one folder per workbook, named like it (a folder beside the workbook is found without it). */
   evidence?: string;
   ocr?: boolean;
+  /** Read hidden sheets as unit sheets too (--include-hidden). */
+  includeHidden?: boolean;
+  /** The assessment year of every unit (--year), over what the sheets say. */
+  year?: number;
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
   unitFiles: boolean;
@@ -77,7 +81,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     const bands = opts.bands ? parseBands(opts.bands) : undefined;
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
     const given = await catalogFor(opts.catalog);
-    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding });
+    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, includeHidden: opts.includeHidden });
     const encoding = describeEncoding(loaded.encoding, opts.lang);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
@@ -96,7 +100,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
         }
         const points = survey ? surveyPointsFor(survey, unit.unit, loaded.choice.catalog, opts.lang) : null;
         points?.notes.forEach((note) => outcome.notes.push(`${file}: ${note}`));
-        const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: points?.scores });
+        const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: points?.scores, ...(opts.year ? { year: opts.year } : {}) });
         const gap = indexGapText(summary, opts.lang);
         if (gap) outcome.notes.push(`${file}: ${unit.unit} — ${gap}`);
         // Built here even when not written: a unit whose summary cannot be laid out is skipped, not ranked.

@@ -14,6 +14,8 @@ import {
   UnitSummary,
   unitsMatrixSheet,
   t,
+  fold,
+  ParError,
 } from "../../scoring";
 import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
 import { scoreFiles } from "../aggregate/pool";
@@ -24,7 +26,7 @@ import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, evidenceOption, forceOption, langOption, ocrOption } from "../options";
+import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, ocrOption, yearOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { addRankingData } from "../report/ranking-data";
@@ -48,7 +50,9 @@ export const UNIT_SHEETS_LIMIT = 300;
 interface Scored {
   summary: UnitSummary;
   group: string | null;
+  /** The file, and its sheet when the file holds several units. */
   source: string;
+  file: string;
 }
 
 interface Options {
@@ -60,6 +64,8 @@ interface Options {
   encoding?: LegacyEncoding | "unicode";
   evidence?: string;
   ocr?: boolean;
+  includeHidden?: boolean;
+  year?: string;
   perUnit?: string;
   threads?: string;
   force?: boolean;
@@ -145,6 +151,21 @@ function rankingWorkbook(specs: SheetSpec[], unitSheets: Scored[], lang: Lang, s
   return workbook;
 }
 
+/** The same unit twice (same name, catalogue and year, from two files or sheets) is an error naming both places. */
+function duplicateUnits(scored: Scored[]): void {
+  const seen = new Map<string, Scored>();
+  for (const s of scored) {
+    const key = [fold(s.summary.unit).trim(), s.summary.catalogId, s.summary.year ?? ""].join("|");
+    const first = seen.get(key);
+    if (first) {
+      const where = (x: Scored) => (x.source.includes(`"${x.summary.sheet}"`) ? x.source : `${x.source} ("${x.summary.sheet}")`);
+      const e = new ParError("aggregate.duplicateUnit", { unit: s.summary.unit, catalog: s.summary.catalogId, year: s.summary.year ?? "", first: where(first), second: where(s) });
+      throw new CliError(e.text("vi"), e.text("en"));
+    }
+    seen.set(key, s);
+  }
+}
+
 function threadsOption(): Option {
   return new Option("--threads <n>", "số luồng xử lý song song; mặc định: số lõi CPU (worker threads; default: one per core)").argParser((v) => {
     const n = Number(v);
@@ -174,6 +195,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học: mỗi đơn vị một dòng, mỗi tiêu chí điều tra một cột (survey points: unit × criterion code)")
     .option("--province <name>", "tỉnh, thành phố của các đơn vị: đối chiếu tên đơn vị với danh sách xã, phường, đặc khu từ 01/07/2025 (check unit names against the province's official units)")
     .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi): thêm trang so sánh; đơn vị mới sắp xếp năm 2025 so với bình quân các đơn vị cũ (last year's ranking)")
+    .addOption(includeHiddenOption())
+    .addOption(yearOption("năm đánh giá của mọi đơn vị; mặc định: năm ghi ở tiêu đề trang hoặc của bộ tiêu chí (the assessment year; default: the sheet's title, else the catalogue's)"))
     .addOption(encodingOption())
     .addOption(evidenceOption(true))
     .addOption(ocrOption())
@@ -217,6 +240,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         encoding: opts.encoding,
         evidence: opts.evidence,
         ocr: opts.ocr,
+        includeHidden: opts.includeHidden,
+        ...(opts.year ? { year: Number(opts.year) } : {}),
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };
@@ -233,7 +258,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
           for (const unit of outcome.units) {
             losses.add(unit.summary.catalogId, unit.losses);
             const keepWhole = unitFiles === null && scored.length < UNIT_SHEETS_LIMIT;
-            scored.push({ summary: keepWhole ? unit.summary : rankingRow(unit.summary), group: groupOf(outcome.file), source: outcome.file });
+            const source = outcome.units.length > 1 ? `${outcome.file} (${en ? "sheet" : "trang"} "${unit.summary.sheet}")` : outcome.file;
+            scored.push({ summary: keepWhole ? unit.summary : rankingRow(unit.summary), group: groupOf(outcome.file), source, file: outcome.file });
             if (unitFiles === null && scored.length === UNIT_SHEETS_LIMIT + 1) scored.forEach((s) => (s.summary = rankingRow(s.summary)));
           }
           await unitFiles?.write(outcome);
@@ -249,6 +275,9 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
       if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
       if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);
+      const years = [...new Set(scored.map((s) => s.summary.year).filter((y): y is number => typeof y === "number"))].sort();
+      if (years.length > 1) io.err(`${t("aggregate.years", { years: years.join(", ") }, opts.lang)}\n`);
+      duplicateUnits(scored);
       const previous = opts.previous ? await previousRanking(opts.previous) : null;
       if (scored.length === 0) {
         throw new CliError("Không tổng hợp được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
@@ -281,7 +310,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         { path: html, data: rankingHtml(ranking, specs, opts.lang) },
       ]);
 
-      const used = new Set(scored.map((s) => s.source)).size;
+      const used = new Set(scored.map((s) => s.file)).size;
       const units = count(scored.length, opts.lang, "đơn vị", "unit");
       const from = count(used, opts.lang, "tệp", "workbook");
       const left = skipped.length === 0 ? "" : en ? `; skipped ${count(skipped.length, "en", "", "item")} (listed above)` : `; bỏ qua ${skipped.length} mục (đã nêu ở trên)`;

@@ -4,12 +4,12 @@
  * `par aggregate` wrote; `--previous LAST.xlsx` (last year's ranking workbook) adds each unit's change.
  */
 import { basename } from "node:path";
-import { Command, Option } from "commander";
-import { Lang, topLosses } from "../../scoring";
+import { Command } from "commander";
+import { Lang, Ranking, topLosses } from "../../scoring";
 import { count } from "../count";
 import { CliError } from "../errors";
 import { Io } from "../io";
-import { encodingOption, forceOption, langOption } from "../options";
+import { encodingOption, forceOption, langOption, yearOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { changesAcrossMerger, mergerSaid, provinceFor } from "../aggregate/official-units";
 import { reportDocx } from "../report/docx-report";
@@ -40,14 +40,17 @@ function requireDocxOutput(output: string): void {
   }
 }
 
-function yearOption(): Option {
-  return new Option("--year <year>", "năm của báo cáo; mặc định: năm trước năm hiện tại (the year reported on; default: last calendar year)").argParser((v) => {
-    if (!/^\d{4}$/.test(v.trim())) throw new CliError(`--year cần một năm có bốn chữ số (đang là "${v}")`, `--year takes a four-digit year (got "${v}")`);
-    return v.trim();
-  });
-}
 
 /** Today as the calendar day where the command runs. */
+/** The assessment year most units of the ranking state (their sheets' titles, their catalogues), or null. */
+function commonYear(ranking: Ranking): number | null {
+  const counts = new Map<number, number>();
+  for (const e of ranking.groups.flatMap((g) => g.entries)) if (typeof e.year === "number") counts.set(e.year, (counts.get(e.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best) && y > best)) best = y;
+  return best;
+}
+
 function today(): Date {
   const now = new Date();
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
@@ -61,7 +64,7 @@ export function registerReport(par: Command, io: Io): void {
     .requiredOption("-o, --output <report.docx>", "tệp báo cáo .docx (the report)")
     .option("--previous <last.xlsx>", "bảng xếp hạng năm trước (do par aggregate ghi) để so sánh; đơn vị sắp xếp năm 2025 so với bình quân các đơn vị cũ (last year's ranking workbook)")
     .option("--province <name>", "tỉnh, thành phố của các đơn vị, để tìm đơn vị cũ của các xã, phường mới (the units' province)")
-    .addOption(yearOption())
+    .addOption(yearOption("năm của báo cáo; mặc định: năm đánh giá ghi trong các bảng (tiêu đề trang, bộ tiêu chí), nếu không có thì năm trước năm hiện tại (the year reported on; default: the units' assessment year, else last calendar year)"))
     .option(
       "-g, --groups <groups...>",
       'nhóm xếp hạng riêng: "ĐƯỜNG_DẪN=Tên nhóm" … hoặc "folder"; không có: sở, phường, xã và đặc khu xếp riêng theo tên đơn vị (rank groups apart; default: departments, wards, communes with special zones)',
@@ -92,7 +95,7 @@ export function registerReport(par: Command, io: Io): void {
       const province = provinceFor(opts.province, []);
       const changes = previous ? changesAcrossMerger(previous.ranking, data.ranking, province, opts.lang) : null;
       const date = today();
-      const year = opts.year ? Number(opts.year) : date.getUTCFullYear() - 1;
+      const year = opts.year ? Number(opts.year) : (commonYear(data.ranking) ?? date.getUTCFullYear() - 1);
       const docx = await reportDocx({
         lang: opts.lang,
         year,

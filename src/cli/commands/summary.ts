@@ -10,6 +10,8 @@ import {
   ParError,
   parseBands,
   planSheet,
+  readingLedger,
+  readingSheet,
   summarySheet,
   unitFigures,
   validateWithEvidence,
@@ -21,12 +23,13 @@ import { count } from "../count";
 import { describeChoice, describeRejected, formatName } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, evidenceOption, forceOption, langOption, ocrOption } from "../options";
+import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, ocrOption, yearOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
 import { describeEncoding, loadUnits } from "../units";
 import { LegacyEncoding } from "../workbook/legacy-text";
+import { WorkbookError } from "../xlsx/read";
 import { workbookBuffer, workbookFromData, workbookWithSheets } from "../xlsx/write";
 
 export function bandsOption(): Option {
@@ -48,31 +51,40 @@ export function registerSummary(par: Command, io: Io): void {
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file)")
     .addOption(bandsOption())
     .option("--json", "in các số liệu ra dạng JSON thay cho lời (print the figures as JSON: unit, catalogId, index, band, self, appraised, survey, bonus, penalty, total, applicableMax, fields)")
+    .addOption(includeHiddenOption())
+    .addOption(yearOption("năm đánh giá; mặc định: năm ghi ở tiêu đề trang, hoặc của bộ tiêu chí (the assessment year; default: the sheet's title, else the catalogue's)"))
     .addOption(encodingOption())
     .addOption(evidenceOption())
     .addOption(ocrOption())
     .addOption(forceOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; force?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; includeHidden?: boolean; year?: string; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
       const outputs = await planOutputs([opts.output, html], { inputs: [file], force: opts.force });
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
-      const unit = loaded.units.find(hasScores) ?? loaded.units[0];
+      // Several unit sheets: which one is summarised is the user's choice, never the first found in silence.
+      if (loaded.units.length > 1) {
+        throw new ParError("reading.severalUnits", { count: loaded.units.length, sheets: loaded.units.map((u) => `"${u.sheet}" (${u.unit})`).join(", ") });
+      }
+      const unit = loaded.units[0];
       const catalog = loaded.choice.catalog;
       if (!hasScores(unit)) throw new ParError("summary.unscored", { sheet: unit.sheet });
       const evidence = await loadEvidence(file, loaded.data, [unit], opts);
       const { findings, matches } = validateWithEvidence(unit, catalog, { lang: opts.lang, evidence: evidence.evidence });
-      const summary = buildSummary(unit, catalog, findings, { bands });
+      const summary = buildSummary(unit, catalog, findings, { bands, ...(opts.year ? { year: Number(opts.year) } : {}) });
       const plan = buildPlan(unit, catalog);
-      const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
-      const converted = loaded.data.format !== "xlsx";
-      const { workbook } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
+      const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang), readingSheet(readingLedger(loaded.sheets, loaded.units), opts.lang)];
+      // One reader for every command: an .xlsx that exceljs cannot load for copying (e.g. rows and cells without
+      // their r= attributes, as some exporters write) is copied from what was read, as another format is.
+      const copied = loaded.data.format === "xlsx" ? await workbookWithSheets(file, specs).catch((e) => (e instanceof WorkbookError ? null : Promise.reject(e))) : null;
+      const converted = copied === null;
+      const { workbook } = copied ?? workbookFromData(loaded.data, specs);
       await writeOutputs(outputs, [
         { path: opts.output, data: await workbookBuffer(workbook) },
-        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs, { lang: opts.lang, after: evidenceTableHtml(matches, evidence.evidence.documents, opts.lang) }) },
+        { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs.slice(0, 2), { lang: opts.lang, after: evidenceTableHtml(matches, evidence.evidence.documents, opts.lang) }) },
       ]);
       if (opts.json) {
         io.out(`${jsonText(unitFigures(summary))}\n`);
@@ -90,7 +102,7 @@ export function registerSummary(par: Command, io: Io): void {
               `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
               ...(gap ? [gap] : []),
               ...describeEvidence(evidence, matches, "en"),
-              `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}") and ${html}`,
+              `Written: ${opts.output} (sheets "${specs[0].name}", "${specs[1].name}", "${specs[2].name}") and ${html}`,
               ...(converted ? [`The input is ${formatName(loaded.data.format, "en")}: the output is an .xlsx workbook with the input's cell values (not its formulas or formatting) and the new sheets`] : []),
             ]
           : [
@@ -101,7 +113,7 @@ export function registerSummary(par: Command, io: Io): void {
               `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
               ...(gap ? [gap] : []),
               ...describeEvidence(evidence, matches, "vi"),
-              `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}") và ${html}`,
+              `Đã ghi: ${opts.output} (trang "${specs[0].name}", "${specs[1].name}", "${specs[2].name}") và ${html}`,
               ...(converted ? [`Tệp đầu vào là ${formatName(loaded.data.format, "vi")}: tệp kết quả là sổ tính .xlsx gồm giá trị các ô của tệp đầu vào (không giữ công thức, định dạng) và các trang mới`] : []),
             ];
       io.out(`${lines.join("\n")}\n`);

@@ -1,12 +1,12 @@
 import { Command, Option } from "commander";
-import { countFindings, EvidenceMatch, Finding, Lang, validateWithEvidence } from "../../scoring";
+import { countFindings, EvidenceMatch, Finding, Lang, ledgerText, readingLedger, validateWithEvidence } from "../../scoring";
 import { describeEvidence, loadEvidence } from "../evidence/workbook-evidence";
 import { describeCatalogIssues, describeChoice, describeFindings, describeRejected, describeUnit } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
 import { describeEncoding, loadUnits } from "../units";
-import { encodingOption, evidenceOption, ocrOption } from "../options";
+import { encodingOption, evidenceOption, includeHiddenOption, ocrOption } from "../options";
 import { LegacyEncoding } from "../workbook/legacy-text";
 
 export function registerValidate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -16,13 +16,14 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .argument("<book>", "sổ tính của đơn vị: .xlsx, .xlsm, .xls, .ods, .csv (the unit's workbook)")
     .option("-s, --sheet <name>", "chỉ kiểm tra trang này (only this sheet)")
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file); mặc định: bộ ghi trong sổ tính, hoặc bộ khớp nhất")
-    .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array)")
-    .option("--reading", "in cách đọc từng dòng của bảng (print how every row was read)")
+    .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array; with --reading: an object {findings, reading})")
+    .option("--reading", "in cách đọc sổ tính: mỗi trang, mỗi dòng được đọc là gì (print how every sheet and row was read)")
+    .addOption(includeHiddenOption())
     .addOption(encodingOption())
     .addOption(evidenceOption())
     .addOption(ocrOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; includeHidden?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const evidence = await loadEvidence(file, loaded.data, loaded.units, opts);
@@ -32,11 +33,9 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
         matches.push(...checked.matches);
         return checked.findings;
       });
-      if (opts.json && opts.reading) {
-        const units = loaded.units.map((u) => ({ sheet: u.sheet, unit: u.unit, rows: u.ledger ?? [] }));
-        io.out(`${jsonText({ findings, reading: { units } })}\n`);
-      } else if (opts.json) {
-        io.out(`${jsonText(findings)}\n`);
+      const ledger = opts.reading ? readingLedger(loaded.sheets, loaded.units) : null;
+      if (opts.json) {
+        io.out(`${jsonText(ledger ? { findings, reading: ledger } : findings)}\n`);
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
         const encoding = describeEncoding(loaded.encoding, opts.lang);
@@ -47,6 +46,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
           parts.push("", describeUnit(file, unit, opts.lang), describeFindings(findings.filter((f) => f.sheet === unit.sheet), opts.lang));
         }
         parts.push(...describeEvidence(evidence, matches, opts.lang));
+        if (ledger) parts.push("", ledgerText(ledger, opts.lang));
         io.out(`${parts.join("\n")}\n`);
       }
       setExit(countFindings(findings).errors > 0 ? 1 : 0);

@@ -35,6 +35,7 @@ const UNIT_KEYS = [
   "applicableMax",
   "errors",
   "warnings",
+  "year",
 ] as const;
 const BAND_KEYS = ["group", "label", "min"] as const;
 const LOSS_KEYS = ["catalogId", "code", "name", "units", "points"] as const;
@@ -66,6 +67,7 @@ function unitRow(e: RankingEntry): Value[] {
     applicableMax: p?.applicableMax ?? null,
     errors: e.errors,
     warnings: e.warnings,
+    year: e.year ?? null,
   };
   return UNIT_KEYS.map((k) => values[k]);
 }
@@ -126,6 +128,7 @@ export function readRankingData(data: WorkbookData): RankingData | null {
     const total = numOrNull(u.total);
     g.entries.push({
       unit: str(u.unit) ?? "",
+      year: numOrNull(u.year),
       catalogId: str(u.catalogId) ?? undefined,
       group,
       source: str(u.source),

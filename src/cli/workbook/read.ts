@@ -24,6 +24,8 @@ export interface WorkbookData {
   /** One grid per worksheet, in tab order (hidden sheets included: see sheetStates). */
   grids: Grid[];
   sheetStates: Record<string, SheetState>;
+  /** Chart sheets (no cells: not in grids), listed in the reading's sheet ledger. */
+  chartSheets?: string[];
   /** The file's format, as read from its content. */
   format: WorkbookFormat;
 }
@@ -115,16 +117,22 @@ function workbookData(
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const grids: Grid[] = [];
   const sheetStates: Record<string, SheetState> = {};
+  const chartSheets: string[] = [];
   workbook.SheetNames.forEach((name, i) => {
     const sheet = workbook.Sheets[name];
     const type = (sheet as { "!type"?: string } | undefined)?.["!type"];
+    const hidden = workbook.Workbook?.Sheets?.[i]?.Hidden;
+    const state: SheetState = hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible";
+    if (type === "chart") {
+      chartSheets.push(name);
+      sheetStates[name] = state;
+    }
     if (!sheet || (type && type !== "sheet")) return;
     grids.push(sheetGrid(name, sheet, date1904));
-    const hidden = workbook.Workbook?.Sheets?.[i]?.Hidden;
-    sheetStates[name] = hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible";
+    sheetStates[name] = state;
   });
   if (grids.length === 0) throw unreadable(format === "xlsx" ? "not-xlsx" : "not-workbook", file, "no worksheets");
-  return { file, grids, sheetStates, format };
+  return { file, grids, sheetStates, format, ...(chartSheets.length > 0 ? { chartSheets } : {}) };
 }
 
 /**

@@ -13,6 +13,7 @@ export interface UnitFigures extends LineFigures {
   index: number | null;
   unit: string;
   sheet: string;
+  year: number | null;
   catalogId: string;
   band: string | null;
   selfIndex: number | null;
@@ -39,6 +40,7 @@ export function unitFigures(summary: UnitSummary): UnitFigures {
   return {
     unit: summary.unit,
     sheet: summary.sheet,
+    year: summary.year ?? null,
     catalogId: summary.catalogId,
     index: summary.officialIndex,
     band: summary.band,

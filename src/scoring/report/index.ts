@@ -8,3 +8,4 @@ export * from "./template";
 export * from "./workbook-reports";
 export * from "./figures";
 export * from "./losses";
+export * from "./reading";

@@ -90,6 +90,7 @@ export function buildRanking(units: RankingInput[], bands?: ClassBand[]): Rankin
       catalogId: summary.catalogId,
       group: name,
       source: source ?? null,
+      year: summary.year ?? null,
       officialIndex: summary.officialIndex,
       selfIndex: summary.selfIndex,
       appraisedIndex: summary.appraisedIndex,

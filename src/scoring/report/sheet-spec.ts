@@ -113,7 +113,7 @@ export function chartRows(chart: ChartIntent): number {
 }
 
 /** Which generated sheet this is; writers record it so the add-in can recognise, and regenerate, its own sheets. */
-export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings" | "template" | "data";
+export type SheetKind = "summary" | "plan" | "ranking" | "catalog" | "findings" | "template" | "data" | "reading";
 
 /** Excel's limit on a list validation's comma-separated source. */
 export const LIST_SOURCE_LIMIT = 255;

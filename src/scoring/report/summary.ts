@@ -88,7 +88,7 @@ export function buildSummary(
   unit: UnitSheet,
   catalog: Catalog,
   findings: Finding[],
-  options: { bands?: ClassBand[] } & RollupOptions = {},
+  options: { bands?: ClassBand[]; year?: number } & RollupOptions = {},
 ): UnitSummary {
   unit = prepareUnit(unit, catalog);
   const roll = unitRollups(unit, catalog, options);
@@ -126,6 +126,7 @@ export function buildSummary(
   return {
     unit: unit.unit,
     sheet: unit.sheet,
+    year: options.year ?? unit.year ?? catalog.year ?? null,
     catalogId: catalog.id,
     catalogName: catalog.name,
     ...(catalog.level ? { catalogLevel: catalog.level } : {}),

@@ -41,6 +41,8 @@ export interface CriterionRef {
 export interface UnitSummary {
   unit: string;
   sheet: string;
+  /** The assessment year: given (--year), else the sheet's title ("… NĂM 2018"), else the catalogue's; null when none says. */
+  year?: number | null;
   catalogId: string;
   catalogName: string;
   /** The level the catalogue assesses (department, ward, commune…), when it says. */
@@ -95,6 +97,8 @@ export const DEFAULT_BANDS: ClassBand[] = [
 
 export interface RankingEntry {
   unit: string;
+  /** The unit's assessment year (UnitSummary.year), when known. */
+  year?: number | null;
   /** The unit's catalogue (units of different catalogues are never in one group). */
   catalogId?: string;
   /** The group the unit is ranked in (e.g. "Sở, ban, ngành", "UBND cấp huyện"); null when not grouped. */

@@ -29,6 +29,8 @@ export interface WorkbookReportOptions {
   preferSheet?: string;
   /** Unit name when a sheet states none (the workbook's file name, or "Đơn vị"). */
   fallbackUnit?: string;
+  /** The unit sheets, already read (readWorkbookUnits: hidden sheets left out); default: every grid's. */
+  units?: UnitSheet[];
 }
 
 export interface WorkbookReports {
@@ -50,7 +52,7 @@ export function buildWorkbookReports(grids: Grid[], options: WorkbookReportOptio
   const bands = options.bands;
   const skip = new Set(options.skip ?? []);
   for (const grid of grids) if (isBookkeepingSheet(grid.name)) skip.add(grid.name);
-  const units = findUnitSheets(grids, options.fallbackUnit ?? "Đơn vị", skip);
+  const units = options.units ?? findUnitSheets(grids, options.fallbackUnit ?? "Đơn vị", skip);
   if (units.length === 0) {
     const looked = grids.filter((g) => !skip.has(g.name)).map((g) => `"${g.name}"`);
     throw new ParError("workbook.noUnitSheet", { sheets: looked.length > 0 ? looked.join(", ") : "—" });

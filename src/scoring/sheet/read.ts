@@ -7,7 +7,17 @@ import { frameRows } from "./ledger-build";
 import { bandPoints, codeAtNameStart, codeInWords, hasBandMarker, isTotalText, sectionWord } from "./row-kinds";
 import { ColumnRole, FigureRole, HeaderMap, OtherRow, UnitCell, UnitRow, UnitSheet } from "./types";
 
-const UNIT_LABELS = ["don vi", "ten don vi", "co quan", "ten co quan", "unit"];
+const UNIT_LABELS = [
+  "don vi",
+  "ten don vi",
+  "don vi duoc tham dinh",
+  "don vi duoc danh gia",
+  "don vi tu danh gia",
+  "co quan",
+  "ten co quan",
+  "co quan duoc tham dinh",
+  "unit",
+];
 const CATALOG_LABELS = ["bo tieu chi", "ma bo tieu chi", "catalogue", "catalog"];
 
 /** "Đơn vị: Sở Tư pháp" → "Sở Tư pháp" when the label (folded) is one of `labels`. */
@@ -72,6 +82,83 @@ function bodyTitle(grid: Grid, headerTop: number): string | null {
     }
   }
   return found;
+}
+
+/** Words kept in capitals in a body's name. */
+const ABBREVIATIONS = new Set(["ubnd", "hdnd", "mttq", "cchc", "ptth", "qlda", "bql", "ctxh", "tnhh", "vnpt"]);
+/** Administrative levels (folded), written in lower case before a place name in Title Case ("huyện Mường Chà"). */
+const LEVELS = ["thanh pho", "thi xa", "thi tran", "tinh", "huyen", "xa", "phuong", "quan"];
+/** Two-word heads of a body's name ("Văn phòng", "Chi cục"): the second word in lower case. */
+const TWO_WORD_HEADS = ["van phong", "chi cuc", "trung tam", "thanh tra", "tong cuc", "uy ban", "dai phat"];
+
+const capital = (w: string) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1).toLocaleLowerCase("vi");
+
+/**
+ * A body's name typed in capitals, in its usual case: "SỞ Y TẾ" → "Sở Y tế", "UBND HUYỆN ĐIỆN BIÊN ĐÔNG" → "UBND
+ * huyện Điện Biên Đông", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" → "Sở Kế hoạch và Đầu tư". Text not all in capitals is as it is.
+ */
+export function usualCase(name: string): string {
+  const text = name.replace(/\s+/g, " ").trim();
+  if (!/\p{Lu}/u.test(text) || text !== text.toLocaleUpperCase("vi") || /\p{Ll}/u.test(text)) return name;
+  const words = text.split(" ");
+  const out: string[] = [];
+  // head: the body's first word; first: the word after it; lower: the rest; place: a place name after a level.
+  let mode: "head" | "first" | "lower" | "place" = "head";
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const folded = fold(word);
+    const pair = i + 1 < words.length ? `${folded} ${fold(words[i + 1])}` : "";
+    if (ABBREVIATIONS.has(folded.replace(/[^a-z]/g, ""))) {
+      out.push(word);
+      if (mode === "head") mode = "first";
+      continue;
+    }
+    if (LEVELS.includes(pair)) {
+      out.push(word.toLocaleLowerCase("vi"), words[++i].toLocaleLowerCase("vi"));
+      mode = "place";
+      continue;
+    }
+    if (LEVELS.includes(folded) && mode !== "place" && mode !== "head") {
+      out.push(word.toLocaleLowerCase("vi"));
+      mode = "place";
+      continue;
+    }
+    if (mode === "head") {
+      if (TWO_WORD_HEADS.includes(pair)) out.push(capital(word), words[++i].toLocaleLowerCase("vi"));
+      else out.push(capital(word));
+      mode = "first";
+    } else if (mode === "first" || mode === "place") {
+      out.push(capital(word));
+      if (mode === "first") mode = "lower";
+    } else {
+      out.push(word.toLocaleLowerCase("vi"));
+      if (folded === "va") mode = "first";
+    }
+  }
+  return out.join(" ");
+}
+
+/** The assessment year a title states ("… NĂM 2018", "Năm 2025"), else the sheet's name, else null. */
+function titleYear(grid: Grid, headerTop: number): number | null {
+  const width = gridWidth(grid);
+  const yearIn = (text: string): number | null => {
+    const m = /\bnam\s+((?:19|20)\d\d)\b/.exec(fold(text));
+    return m ? Number(m[1]) : null;
+  };
+  for (let row = 0; row < headerTop; row++) {
+    for (let col = 0; col < width; col++) {
+      const cell = cellAt(grid, row, col);
+      const year = typeof cell === "string" ? yearIn(cell) : null;
+      if (year) return year;
+    }
+  }
+  return yearIn(grid.name);
+}
+
+/** The unit's name: a label ("Đơn vị được thẩm định:") wins over a letterhead; a name in capitals in usual case. */
+function unitName(grid: Grid, headerTop: number): string | null {
+  const name = titleValue(grid, headerTop, UNIT_LABELS) ?? bodyTitle(grid, headerTop);
+  return name === null ? null : usualCase(name);
 }
 
 /** The file name without folder and extension: the unit's name when the sheet states none. */
@@ -284,7 +371,7 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
       : undefined;
   return {
     sheet: grid.name,
-    unit: titleValue(grid, header.top, UNIT_LABELS) ?? bodyTitle(grid, header.top) ?? fallbackUnit,
+    unit: unitName(grid, header.top) ?? fallbackUnit,
     header,
     rows: literal,
     catalogRef: titleValue(grid, header.top, CATALOG_LABELS),
@@ -293,5 +380,6 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
     others,
     ...(codeless ? { codeless } : {}),
     ledger: frameRows(grid, header),
+    year: titleYear(grid, header.top),
   };
 }

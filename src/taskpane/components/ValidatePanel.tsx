@@ -21,6 +21,7 @@ import { SkippedList } from "./SkippedList";
 import { fill, UiLang, UiStrings } from "../i18n";
 import { FindingList } from "./FindingList";
 import { cellSelector, PanelProps } from "./panel";
+import { ReadingNotes } from "./ReadingNotes";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -33,6 +34,8 @@ const useStyles = makeStyles({
 
 export interface ValidatePanelProps extends PanelProps {
   catalog: Catalog;
+  /** Puts a catalogue in use (the one the sheet names, offered by ReadingNotes). */
+  onUseCatalog?: (catalog: Catalog) => void;
 }
 
 type Notice = { kind: "flag"; outcome: FlagOutcome } | { kind: "unflag"; outcome: UnflagOutcome };
@@ -57,7 +60,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
     if (!actions) return;
     const done = await run("busyValidating", () => actions.validateActiveSheet(catalog, lang));
     if (!done) return;
-    setResult({ validation: done.value, catalog, lang });
+    setResult({ validation: done.value, catalog: done.value.switchTo ?? catalog, lang });
     setNotice(null);
   };
 
@@ -101,6 +104,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
         <>
           {result.lang !== lang && <Caption1>{s.messagesLanguage}</Caption1>}
           <ValidationResult {...props} validation={result.validation} catalog={result.catalog} select={select} />
+          <ReadingNotes validation={result.validation} lang={lang} busy={busy} onUseCatalog={props.onUseCatalog} />
         </>
       ) : (
         <Text>{s.validateHint}</Text>

@@ -7,7 +7,7 @@
  * becomes "Tổng hợp (2)") and registered, then written, and the summary activated. Running it twice gives the
  * same sheets.
  */
-import { Catalog, findUnitSheets, unitNameFromFile } from "../../scoring";
+import { builtinCatalogs, Catalog, readWorkbookUnits, unitNameFromFile, WorkbookSheet } from "../../scoring";
 import { ChartIntent, safeSheetName } from "../../scoring/report/sheet-spec";
 import { buildWorkbookReports } from "../../scoring/report/workbook-reports";
 import { SummaryOutcome } from "../actions";
@@ -33,8 +33,12 @@ export async function generateSummary(
   const book = await readWorkbook(context, { supports, hints, refuseProtected: true });
   const owned = new Set(book.owned.map((e) => e.name));
   const fallbackUnit = unitNameFromFile(book.workbookName) || (lang === "en" ? "Unit" : "Đơn vị");
-  if (findUnitSheets(book.grids, fallbackUnit, owned).length === 0) throw noUnitSheet();
-  const reports = buildWorkbookReports(book.grids, { catalog, lang, skip: owned, preferSheet: book.active, fallbackUnit });
+  // The same reading as par's: hidden sheets are not units, the catalogue is the active one unless the workbook names another.
+  const sheetList: WorkbookSheet[] = book.sheets.map((s) => ({ name: s.name, state: s.visibility === "VeryHidden" ? "veryHidden" : s.visibility === "Hidden" ? "hidden" : "visible" }));
+  const reading = readWorkbookUnits({ grids: book.grids, sheets: sheetList, owned, fallbackUnit }, { active: catalog, candidates: builtinCatalogs() });
+  if (reading.found.length === 0) throw noUnitSheet();
+  const chosen = reading.choice?.catalog ?? catalog;
+  const reports = buildWorkbookReports(book.grids, { catalog: chosen, lang, skip: owned, preferSheet: book.active, fallbackUnit, units: reading.found });
 
   const sheets = context.workbook.worksheets;
   const replaced = book.owned.filter((e) => REGENERATED.has(e.kind)).map((e) => e.name);

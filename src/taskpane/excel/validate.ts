@@ -3,7 +3,22 @@
  * Sync 1: the sheet's name, its used range and the file name; then its values and formulas (one sync up to
  * about 4 MB, in blocks beyond, read.ts), with its merged areas in the first of them.
  */
-import { Catalog, columnLetters, EvidenceDocument, hasScores, isCatalogSheet, readUnitSheet, unitNameFromFile, validateUnit, validateWithEvidence, a1 } from "../../scoring";
+import {
+  a1,
+  builtinCatalogs,
+  Catalog,
+  columnLetters,
+  EvidenceDocument,
+  hasScores,
+  isCatalogSheet,
+  ParError,
+  readingLedger,
+  readUnitSheet,
+  readWorkbookUnits,
+  unitNameFromFile,
+  validateUnit,
+  validateWithEvidence,
+} from "../../scoring";
 import { Grid } from "../../scoring/grid";
 import { EvidenceCheck, Validation } from "../actions";
 import { UiLang } from "../i18n";
@@ -36,19 +51,31 @@ export async function validateActiveSheet(
 ): Promise<Validation> {
   const { grid, workbookName } = await readActiveSheet(context, supports, log);
   if (isCatalogSheet(grid)) throw catalogSheetActive(grid.name);
-  const unit = readUnitSheet(grid, unitNameFromFile(workbookName) || (lang === "en" ? "Unit" : "Đơn vị"));
-  if (!unit) throw noUnitTable(grid.name);
-  if (unit.rows.length === 0) {
-    const codeCol = unit.header.columns.code ?? 0;
-    throw noCriterionRows(grid.name, a1(unit.header.row, codeCol), columnLetters(codeCol));
+  const fallbackUnit = unitNameFromFile(workbookName) || (lang === "en" ? "Unit" : "Đơn vị");
+  const raw = readUnitSheet(grid, fallbackUnit);
+  if (!raw) throw noUnitTable(grid.name);
+  if (raw.rows.length === 0 && (raw.alternative?.rows.length ?? 0) === 0) {
+    const codeCol = raw.header.columns.code ?? 0;
+    throw noCriterionRows(grid.name, a1(raw.header.row, codeCol), columnLetters(codeCol));
   }
+  // The same reading as par's: the active catalogue, unless the sheet names another (then that one, said).
+  const reading = readWorkbookUnits({ grids: [grid], fallbackUnit }, { active: catalog, candidates: builtinCatalogs() });
+  const chosen = reading.choice?.catalog ?? catalog;
+  if (reading.rejected.length > 0) throw reading.rejected[0].error;
+  const unit = reading.units[0] ?? raw;
+  const switchTo = chosen.id !== catalog.id ? chosen : undefined;
+  const named = reading.choice?.how === "named" || reading.choice?.how === "sheet";
   return {
     sheet: grid.name,
     unit: unit.unit,
-    catalogId: catalog.id,
+    catalogId: chosen.id,
     rows: unit.rows.length,
     scored: hasScores(unit),
-    findings: validateUnit(unit, catalog, { lang }),
+    findings: validateUnit(unit, chosen, { lang }),
+    ...(switchTo
+      ? { switchTo, switchNote: new ParError(named ? "reading.catalogNamed" : "reading.catalogFits", { sheet: grid.name, named: `${switchTo.id} — ${switchTo.name}`, active: `${catalog.id} — ${catalog.name}` }).text(lang) }
+      : {}),
+    reading: readingLedger(reading.sheets, reading.units.length > 0 ? reading.units : [unit]),
   };
 }
 
