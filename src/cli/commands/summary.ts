@@ -16,7 +16,7 @@ import {
 } from "../../scoring";
 import { jsonText } from "../terminal-text";
 import { count } from "../count";
-import { describeChoice, describeRejected, formatName } from "../describe";
+import { describeChoice, describeRejected, describeRenamed, formatName } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { encodingOption, forceOption, langOption } from "../options";
@@ -64,7 +64,7 @@ export function registerSummary(par: Command, io: Io): void {
       const plan = buildPlan(unit, catalog);
       const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang)];
       const converted = loaded.data.format !== "xlsx";
-      const { workbook } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
+      const { workbook, renamed } = converted ? workbookFromData(loaded.data, specs) : await workbookWithSheets(file, specs);
       await writeOutputs(outputs, [
         { path: opts.output, data: await workbookBuffer(workbook) },
         { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs, { lang: opts.lang }) },
@@ -81,6 +81,7 @@ export function registerSummary(par: Command, io: Io): void {
               describeChoice(loaded.choice, "en"),
               ...[describeEncoding(loaded.encoding, "en")].filter((x): x is string => x !== null),
               ...describeRejected(loaded.rejected, "en"),
+              ...describeRenamed(renamed, "en"),
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
               `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
               ...(gap ? [gap] : []),
@@ -91,6 +92,7 @@ export function registerSummary(par: Command, io: Io): void {
               describeChoice(loaded.choice, "vi"),
               ...[describeEncoding(loaded.encoding, "vi")].filter((x): x is string => x !== null),
               ...describeRejected(loaded.rejected, "vi"),
+              ...describeRenamed(renamed, "vi"),
               `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
               `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
               ...(gap ? [gap] : []),
