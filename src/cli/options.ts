@@ -1,5 +1,7 @@
 /** Options shared by several commands. */
 import { Option } from "commander";
+import { CliError } from "./errors";
+import { DEFAULT_MAX_CELLS, parseMaxCells } from "./workbook/limits";
 
 export function langOption(description = "ngôn ngữ (language)"): Option {
   return new Option("--lang <lang>", description).choices(["vi", "en"]).default("vi");
@@ -16,4 +18,21 @@ export function encodingOption(): Option {
     "--encoding <encoding>",
     "bảng mã của chữ trong sổ tính: tcvn3 (ABC, .VnTime), vni (VNI-Times) hoặc unicode; mặc định tự nhận ra (text encoding of the workbook; detected by default)",
   ).choices(["tcvn3", "vni", "unicode"]);
+}
+
+/**
+ * How many cells (and shared strings) of a workbook are read before PAR Scorer stops (workbook/limits.ts): the
+ * bound on memory for any file. The value is a whole number of cells ("2000000", "2 000 000", "2.000.000").
+ */
+export function maxCellsOption(): Option {
+  return new Option(
+    "--max-cells <n>",
+    `đọc tối đa ngần này ô có dữ liệu của một sổ tính, mặc định ${DEFAULT_MAX_CELLS} (read at most this many cells of a workbook; default ${DEFAULT_MAX_CELLS})`,
+  ).argParser((v) => {
+    const n = parseMaxCells(v);
+    if (n === null) {
+      throw new CliError(`--max-cells cần một số nguyên dương, ví dụ --max-cells 2000000 (đang là "${v}")`, `--max-cells takes a positive whole number, e.g. --max-cells 2000000 (got "${v}")`);
+    }
+    return n;
+  });
 }

@@ -23,6 +23,8 @@ export interface LoadOptions {
   catalogLoaded?: Catalog;
   /** tcvn3 or vni: convert the text from that encoding; unicode: never convert; absent: convert when detected. */
   encoding?: LegacyEncoding | "unicode";
+  /** Read at most this many cells and shared strings (--max-cells; workbook/limits.ts). */
+  maxCells?: number;
 }
 
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .VnTime)", vni: "VNI (VNI-Times)" };
@@ -43,7 +45,7 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       'The sheet name (--sheet) is empty. Give the self-assessment sheet\'s name, e.g. --sheet "Self-assessment", or leave --sheet out to use the first sheet recognised',
     );
   }
-  let data = await readWorkbook(file);
+  let data = await readWorkbook(file, options.maxCells ? { maxCells: options.maxCells } : undefined);
   let encoding: LegacyEncoding | null = options.encoding === "tcvn3" || options.encoding === "vni" ? options.encoding : null;
   if (encoding) data = converted(data, encoding);
   if (isGeneratedWorkbook(data)) {

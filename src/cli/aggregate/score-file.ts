@@ -18,6 +18,8 @@ export interface ScoreOptions {
   /** The survey table (--survey): survey points per unit and criterion. */
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  /** --max-cells (workbook/limits.ts). */
+  maxCells?: number;
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
   unitFiles: boolean;
@@ -73,7 +75,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     const bands = opts.bands ? parseBands(opts.bands) : undefined;
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
     const given = await catalogFor(opts.catalog);
-    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding });
+    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, maxCells: opts.maxCells });
     const encoding = describeEncoding(loaded.encoding, opts.lang);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);

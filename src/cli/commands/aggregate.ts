@@ -24,7 +24,7 @@ import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, forceOption, langOption } from "../options";
+import { encodingOption, forceOption, langOption, maxCellsOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { addRankingData } from "../report/ranking-data";
@@ -54,6 +54,7 @@ interface Options {
   bands?: string;
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  maxCells?: number;
   perUnit?: string;
   threads?: string;
   force?: boolean;
@@ -162,6 +163,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học: mỗi đơn vị một dòng, mỗi tiêu chí điều tra một cột (survey points: unit × criterion code)")
     .addOption(encodingOption())
+    .addOption(maxCellsOption())
     .addOption(threadsOption())
     .addOption(forceOption())
     .addOption(langOption())
@@ -199,6 +201,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         bands: opts.bands,
         survey: opts.survey,
         encoding: opts.encoding,
+        maxCells: opts.maxCells,
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };

@@ -9,7 +9,7 @@ import { Lang, topLosses } from "../../scoring";
 import { count } from "../count";
 import { CliError } from "../errors";
 import { Io } from "../io";
-import { encodingOption, forceOption, langOption } from "../options";
+import { encodingOption, forceOption, langOption, maxCellsOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { changesFrom } from "../report/previous";
 import { reportDocx } from "../report/docx-report";
@@ -28,6 +28,7 @@ interface Options {
   bands?: string;
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  maxCells?: number;
   force?: boolean;
   lang: Lang;
 }
@@ -65,6 +66,7 @@ export function registerReport(par: Command, io: Io): void {
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học (survey points: unit × criterion code)")
     .addOption(encodingOption())
+    .addOption(maxCellsOption())
     .addOption(forceOption())
     .addOption(langOption())
     .action(async (paths: string[], opts: Options) => {

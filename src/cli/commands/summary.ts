@@ -19,7 +19,7 @@ import { count } from "../count";
 import { describeChoice, describeRejected, describeRenamed, formatName } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, forceOption, langOption } from "../options";
+import { encodingOption, forceOption, langOption, maxCellsOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
@@ -47,9 +47,10 @@ export function registerSummary(par: Command, io: Io): void {
     .addOption(bandsOption())
     .option("--json", "in các số liệu ra dạng JSON thay cho lời (print the figures as JSON: unit, catalogId, index, band, self, appraised, survey, bonus, penalty, total, applicableMax, fields)")
     .addOption(encodingOption())
+    .addOption(maxCellsOption())
     .addOption(forceOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; force?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; maxCells?: number; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);

@@ -5,7 +5,7 @@ import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
 import { describeEncoding, loadUnits } from "../units";
-import { encodingOption } from "../options";
+import { encodingOption, maxCellsOption } from "../options";
 import { LegacyEncoding } from "../workbook/legacy-text";
 
 export function registerValidate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -17,8 +17,9 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .option("-c, --catalog <id|file>", "bộ tiêu chí (catalogue id or JSON file); mặc định: bộ ghi trong sổ tính, hoặc bộ khớp nhất")
     .option("--json", "in danh sách lỗi dạng JSON (print the findings as a JSON array)")
     .addOption(encodingOption())
+    .addOption(maxCellsOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; lang: Lang }) => {
+    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; encoding?: LegacyEncoding | "unicode"; maxCells?: number; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const findings: Finding[] = loaded.units.flatMap((u) => validateUnit(u, loaded.choice.catalog, { lang: opts.lang }));
