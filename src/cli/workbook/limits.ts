@@ -24,7 +24,7 @@ export interface ReadLimits {
 export const DEFAULT_MAX_CELLS = 500_000;
 /** Bytes a workbook may unpack to, per cell allowed. */
 export const BYTES_PER_CELL = 256;
-export const MIN_BYTES = 64 * 1024 * 1024;
+export const MIN_BYTES = 64_000_000;
 
 export const DEFAULT_LIMITS: ReadLimits = { maxCells: DEFAULT_MAX_CELLS };
 
@@ -47,7 +47,7 @@ export function parseMaxCells(text: string): number | null {
 
 /** A whole number with thousands grouped: 1.048.576 (vi), 1,048,576 (en). */
 const fmt = (n: number, lang: Lang) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
-const mb = (bytes: number, lang: Lang) => `${fmt(Math.round(bytes / (1024 * 1024)), lang)} MB`;
+const mb = (bytes: number, lang: Lang) => `${fmt(bytes / 1_000_000, lang)} MB`;
 
 export type LimitKind = "cells" | "shared-strings" | "bytes";
 
