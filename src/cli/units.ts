@@ -14,7 +14,11 @@ export interface LoadedUnits {
   rejected: { sheet: string; error: ParError }[];
   /** The legacy encoding the workbook's text was converted from (given with --encoding, or detected), or null. */
   encoding: LegacyEncoding | null;
+  /** The cells whose text was converted from that encoding, sheet by sheet (A1 addresses). */
+  convertedCells: ConvertedCells;
 }
+
+export type ConvertedCells = { sheet: string; cells: string[] }[];
 
 export interface LoadOptions {
   sheet?: string;
@@ -29,9 +33,16 @@ export interface LoadOptions {
 
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .VnTime)", vni: "VNI (VNI-Times)" };
 
-/** The workbook with every text cell converted from a legacy encoding. */
-function converted(data: WorkbookData, encoding: LegacyEncoding): WorkbookData {
-  return { ...data, grids: data.grids.map((g) => convertGrid(g, encoding)) };
+/** The workbook with every text cell not already in Unicode converted from a legacy encoding; `cells` gets which. */
+function converted(data: WorkbookData, encoding: LegacyEncoding, cells: ConvertedCells): WorkbookData {
+  cells.length = 0;
+  const grids = data.grids.map((g) => {
+    const list: string[] = [];
+    const grid = convertGrid(g, encoding, (address) => list.push(address));
+    if (list.length > 0) cells.push({ sheet: g.name, cells: list });
+    return grid;
+  });
+  return { ...data, grids };
 }
 
 /**
@@ -47,7 +58,8 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
   }
   let data = await readWorkbook(file, options.maxCells ? { maxCells: options.maxCells } : undefined);
   let encoding: LegacyEncoding | null = options.encoding === "tcvn3" || options.encoding === "vni" ? options.encoding : null;
-  if (encoding) data = converted(data, encoding);
+  const convertedCells: ConvertedCells = [];
+  if (encoding) data = converted(data, encoding, convertedCells);
   if (isGeneratedWorkbook(data)) {
     throw new CliError(
       `${file} do PAR Scorer tạo (bảng xếp hạng, tổng hợp hoặc bộ tiêu chí xuất ra), không phải sổ tính tự chấm điểm của đơn vị`,
@@ -65,10 +77,11 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
     );
   }
   let units = findUnitSheets(grids, unitNameFromFile(file), skip);
-  // Headers typed in a legacy font encoding match nothing: when the text looks like one, it is converted.
-  const detected = units.length === 0 && options.encoding === undefined ? detectLegacyEncoding(grids) : null;
+  // Text typed in a legacy font encoding (headers that match nothing, a unit name in VNI): when the text itself
+  // looks like one, whatever its font, the cells in it are converted.
+  const detected = options.encoding === undefined ? detectLegacyEncoding(grids) : null;
   if (detected) {
-    data = converted(data, detected);
+    data = converted(data, detected, convertedCells);
     grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
     units = findUnitSheets(grids, unitNameFromFile(file), skip);
     encoding = detected;
@@ -97,13 +110,24 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
   }
   const prepared = prepareUnits(units, choice.catalog);
   if (prepared.units.length === 0) throw prepared.rejected[0].error;
-  return { data, units: prepared.units, choice, catalogIssues: chosen.issues, rejected: prepared.rejected, encoding };
+  return { data, units: prepared.units, choice, catalogIssues: chosen.issues, rejected: prepared.rejected, encoding, convertedCells };
 }
 
-/** "Chữ trong tệp được chuyển từ bảng mã TCVN3 (ABC, .VnTime) sang Unicode": said whenever text was converted. */
-export function describeEncoding(encoding: LegacyEncoding | null, lang: "vi" | "en"): string | null {
+/**
+ * "Chữ trong tệp được chuyển từ bảng mã TCVN3 (ABC, .VnTime) sang Unicode: trang "…" ô A1, A2 …": said whenever
+ * text was converted, with the cells (at most 12 named per sheet).
+ */
+export function describeEncoding(encoding: LegacyEncoding | null, lang: "vi" | "en", cells: ConvertedCells = []): string | null {
   if (!encoding) return null;
-  return lang === "en"
-    ? `Text converted from the ${ENCODING_NAMES[encoding]} encoding to Unicode`
-    : `Chữ trong tệp được chuyển từ bảng mã ${ENCODING_NAMES[encoding]} sang Unicode`;
+  const en = lang === "en";
+  const where = cells
+    .map(({ sheet, cells: list }) => {
+      const named = list.slice(0, 12).join(", ");
+      const more = list.length > 12 ? (en ? ` and ${list.length - 12} more` : ` và ${list.length - 12} ô khác`) : "";
+      return en ? `sheet "${sheet}" cell${list.length > 1 ? "s" : ""} ${named}${more}` : `trang "${sheet}" ô ${named}${more}`;
+    })
+    .join("; ");
+  return en
+    ? `Text converted from the ${ENCODING_NAMES[encoding]} encoding to Unicode${where ? `: ${where}` : ""}`
+    : `Chữ trong tệp được chuyển từ bảng mã ${ENCODING_NAMES[encoding]} sang Unicode${where ? `: ${where}` : ""}`;
 }

@@ -76,7 +76,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
     const given = await catalogFor(opts.catalog);
     const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, maxCells: opts.maxCells });
-    const encoding = describeEncoding(loaded.encoding, opts.lang);
+    const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
     for (const unit of loaded.units) {

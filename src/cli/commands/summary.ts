@@ -80,7 +80,7 @@ export function registerSummary(par: Command, io: Io): void {
         opts.lang === "en"
           ? [
               describeChoice(loaded.choice, "en"),
-              ...[describeEncoding(loaded.encoding, "en")].filter((x): x is string => x !== null),
+              ...[describeEncoding(loaded.encoding, "en", loaded.convertedCells)].filter((x): x is string => x !== null),
               ...describeRejected(loaded.rejected, "en"),
               ...describeRenamed(renamed, "en"),
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
@@ -91,7 +91,7 @@ export function registerSummary(par: Command, io: Io): void {
             ]
           : [
               describeChoice(loaded.choice, "vi"),
-              ...[describeEncoding(loaded.encoding, "vi")].filter((x): x is string => x !== null),
+              ...[describeEncoding(loaded.encoding, "vi", loaded.convertedCells)].filter((x): x is string => x !== null),
               ...describeRejected(loaded.rejected, "vi"),
               ...describeRenamed(renamed, "vi"),
               `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,

@@ -27,7 +27,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
         io.out(`${jsonText(findings)}\n`);
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
-        const encoding = describeEncoding(loaded.encoding, opts.lang);
+        const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
         if (encoding) parts.push(encoding);
         if (loaded.catalogIssues.length) parts.push(describeCatalogIssues(loaded.catalogIssues, opts.lang));
         parts.push(...describeRejected(loaded.rejected, opts.lang));
