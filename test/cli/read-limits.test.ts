@@ -80,7 +80,7 @@ describe("reading stops at the documented limits (item 2)", () => {
     await writeRawXlsx(book, [{ name: SHEET, rows: HEADER, after }]);
     const r = await par("validate", book);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/có hơn 500\.000 ô có dữ liệu/);
+    expect(r.err).toMatch(/có hơn 300\.000 ô có dữ liệu/);
   });
 
   test("--max-cells that is not a positive whole number: a usage error", async () => {
