@@ -65,6 +65,9 @@ describe("sheet names Excel refuses are not copied into outputs (item 4)", () =>
     expect(r.out).toContain(`Trang "${name}" được chép sang tệp kết quả với tên "${expected}"`);
     const en = await par("summary", book, "-o", join(dir, "summary.xlsx"), "--lang", "en");
     expect(en.out).toContain(`Sheet "${name}" is copied as "${expected}": Excel refuses that name`);
+    const json = await par("summary", book, "-o", join(dir, "json.xlsx"), "--json");
+    expect(JSON.parse(json.out)).toHaveProperty("unit");
+    expect(json.err).toContain(`Trang "${name}" được chép sang tệp kết quả với tên "${expected}"`);
     // The copy is still a unit workbook PAR Scorer reads: the renamed sheet is found and scored again.
     const again = await par("validate", out, "--json", "--sheet", expected);
     expect(again.code).toBe(1);

@@ -71,6 +71,8 @@ export function registerSummary(par: Command, io: Io): void {
         { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs, { lang: opts.lang }) },
       ]);
       if (opts.json) {
+        // stdout is the JSON alone: a sheet copied under another name is still said, on stderr.
+        for (const line of describeRenamed(renamed, opts.lang)) io.err(`${line}\n`);
         io.out(`${jsonText(unitFigures(summary))}\n`);
         return;
       }

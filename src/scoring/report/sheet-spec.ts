@@ -334,7 +334,7 @@ export function safeSheetName(wanted: string, taken: Iterable<string>): string {
 }
 
 /**
- * Whether Excel accepts `name` as a worksheet's name: 1 to 31 characters, none of : \\ / ? * [ ] nor a control
+ * Whether Excel accepts `name` as a worksheet's name: 1 to 31 characters, none of : \ / ? * [ ] nor a control
  * character, no apostrophe first or last, not "History" in any case. Other programs write names Excel refuses.
  */
 export function isValidSheetName(name: string): boolean {
