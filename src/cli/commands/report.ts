@@ -72,7 +72,8 @@ export function registerReport(par: Command, io: Io): void {
     .action(async (paths: string[], opts: Options) => {
       const en = opts.lang === "en";
       requireDocxOutput(opts.output);
-      const rankingBook = paths.length === 1 ? await generatedWorkbook(paths[0]) : null;
+      const limits = opts.maxCells ? { maxCells: opts.maxCells } : undefined;
+      const rankingBook = paths.length === 1 ? await generatedWorkbook(paths[0], limits) : null;
       const scoringOptions = [opts.groups && "--groups", opts.catalog && "--catalog", opts.bands && "--bands", opts.survey && "--survey", opts.encoding && "--encoding"].filter(Boolean);
       if (rankingBook && scoringOptions.length > 0) {
         throw new CliError(
@@ -83,7 +84,7 @@ export function registerReport(par: Command, io: Io): void {
       const units = rankingBook ? null : unitInputs(paths, opts);
       const inputs = [...(units ? units.files : paths), ...(opts.survey ? [opts.survey] : []), ...(opts.previous ? [opts.previous] : [])];
       const plan = await planOutputs([opts.output], { inputs, force: opts.force });
-      const previous = opts.previous ? await previousRanking(opts.previous) : null;
+      const previous = opts.previous ? await previousRanking(opts.previous, limits) : null;
       const data: RankingData = rankingBook ? rankingDataOf(rankingBook, paths[0]) : await scoreUnits(units!, opts, io);
 
       const date = today();
