@@ -34,11 +34,11 @@ export interface LoadOptions {
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .VnTime)", vni: "VNI (VNI-Times)" };
 
 /** The workbook with every text cell not already in Unicode converted from a legacy encoding; `cells` gets which. */
-function converted(data: WorkbookData, encoding: LegacyEncoding, cells: ConvertedCells): WorkbookData {
+function converted(data: WorkbookData, encoding: LegacyEncoding, cells: ConvertedCells, onlySigned = false): WorkbookData {
   cells.length = 0;
   const grids = data.grids.map((g) => {
     const list: string[] = [];
-    const grid = convertGrid(g, encoding, (address) => list.push(address));
+    const grid = convertGrid(g, encoding, (address) => list.push(address), onlySigned);
     if (list.length > 0) cells.push({ sheet: g.name, cells: list });
     return grid;
   });
@@ -79,9 +79,10 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
   let units = findUnitSheets(grids, unitNameFromFile(file), skip);
   // Text typed in a legacy font encoding (headers that match nothing, a unit name in VNI): when the text itself
   // looks like one, whatever its font, the cells in it are converted.
-  const detected = options.encoding === undefined ? detectLegacyEncoding(grids) : null;
-  if (detected) {
-    data = converted(data, detected, convertedCells);
+  const detection = options.encoding === undefined ? detectLegacyEncoding(grids) : null;
+  const detected = detection?.encoding ?? null;
+  if (detection && detected) {
+    data = converted(data, detected, convertedCells, detection.mixed);
     grids = options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids;
     units = findUnitSheets(grids, unitNameFromFile(file), skip);
     encoding = detected;

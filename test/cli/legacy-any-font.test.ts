@@ -8,6 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { Finding } from "../../src/scoring";
 import { readWorkbook } from "../../src/cli/xlsx/read";
+import { convertGrid, detectLegacyEncoding } from "../../src/cli/workbook/legacy-text";
 import { par, SAMPLE_CATALOG, SAMPLES, tempDir } from "../support/par";
 
 jest.setTimeout(120_000);
@@ -107,5 +108,19 @@ describe("legacy text whatever its font", () => {
   test("a Unicode workbook is never converted", async () => {
     const r = await par("validate", SAMPLE, "-c", SAMPLE_CATALOG);
     expect(r.out).not.toMatch(/bảng mã/);
+  });
+
+  test("in a workbook mixing VNI and Unicode, a Unicode \"Không\" or \"Có\" stays; a VNI \"Khoâng\" is converted", () => {
+    const grid = {
+      name: "Tự chấm",
+      values: [[toVni("BẢNG TỰ ĐÁNH GIÁ")], [toVni("Đơn vị: Sở Tư pháp")], ["Mã", "Kết quả", "Điểm tự chấm"], ["1.1.1", "Không", 0], ["1.1.2", "Có", 1], ["1.1.3", toVni("Không"), 0]],
+      merges: [],
+    };
+    const detection = detectLegacyEncoding([grid]);
+    expect(detection).toEqual({ encoding: "vni", mixed: true });
+    const cells: string[] = [];
+    const out = convertGrid(grid, "vni", (a) => cells.push(a), detection!.mixed);
+    expect(out.values.map((r) => r[1] ?? r[0])).toEqual(["BẢNG TỰ ĐÁNH GIÁ", "Đơn vị: Sở Tư pháp", "Kết quả", "Không", "Có", "Không"]);
+    expect(cells).toEqual(["A1", "A2", "B6"]);
   });
 });

@@ -157,21 +157,49 @@ function* gridTexts(grids: Grid[]): Generator<string> {
   }
 }
 
-/** Which legacy encoding the workbook's text looks like, or null. */
-export function detectLegacyEncoding(grids: Grid[]): LegacyEncoding | null {
-  return looksLikeLegacyText(gridTexts(grids));
+/** VNI's circumflex and breve marks after their vowel ("aâ" = â, "oâ" = ô, "aê" = ă): never in Unicode text. */
+const VNI_PAIR = /[aeoAEO][âÂêÊ]/;
+
+/** Whether the text itself shows the encoding (a sign of it), as a single cell. */
+function hasLegacySign(text: string, encoding: LegacyEncoding): boolean {
+  TCVN3_SIGN.lastIndex = VNI_SIGN.lastIndex = 0;
+  if (VNI_SIGN.test(text)) return true;
+  return encoding === "vni" ? VNI_PAIR.test(text) : TCVN3_SIGN.test(text);
+}
+
+export interface LegacyDetection {
+  encoding: LegacyEncoding;
+  /**
+   * Whether the workbook also holds Unicode Vietnamese text (a VNI title over a Unicode body): then only the cells
+   * that show a sign of the encoding are converted, so that a Unicode "Không" or "Có" stays as it is.
+   */
+  mixed: boolean;
+}
+
+/** Which legacy encoding the workbook's text looks like, and whether Unicode text is mixed in; null: none. */
+export function detectLegacyEncoding(grids: Grid[]): LegacyDetection | null {
+  const encoding = looksLikeLegacyText(gridTexts(grids));
+  if (!encoding) return null;
+  let unicode = 0;
+  let legacy = 0;
+  for (const text of gridTexts(grids)) {
+    if (isUnicodeVietnamese(text)) unicode++;
+    else if (hasLegacySign(text, encoding)) legacy++;
+  }
+  return { encoding, mixed: unicode * 5 >= legacy };
 }
 
 /**
- * The grid with every text cell converted to Unicode, except cells already in Unicode Vietnamese (formulas and
- * sheet names are left as they are); `converted` gets the address (A1) of each cell whose text changed.
+ * The grid with every text cell converted to Unicode, except cells already in Unicode Vietnamese and, when
+ * `onlySigned`, cells that show no sign of the encoding (formulas and sheet names are left as they are);
+ * `converted` gets the address (A1) of each cell whose text changed.
  */
-export function convertGrid(grid: Grid, encoding: LegacyEncoding, converted: (address: string) => void = () => undefined): Grid {
+export function convertGrid(grid: Grid, encoding: LegacyEncoding, converted: (address: string) => void = () => undefined, onlySigned = false): Grid {
   const values = grid.values.map((row, r) => {
     if (!row) return row;
     const out = row.slice();
     row.forEach((v, c) => {
-      if (typeof v !== "string" || isUnicodeVietnamese(v)) return;
+      if (typeof v !== "string" || isUnicodeVietnamese(v) || (onlySigned && !hasLegacySign(v, encoding))) return;
       const text = convertLegacyText(v, encoding);
       if (text === v) return;
       out[c] = text;
