@@ -98,3 +98,12 @@ const FORMAT_NAMES: Record<string, { vi: string; en: string }> = {
 export function formatName(format: string, lang: Lang): string {
   return FORMAT_NAMES[format]?.[lang] ?? format;
 }
+
+/** One line per user sheet copied into an output under another name, because Excel refuses the name it had. */
+export function describeRenamed(renamed: { from: string; to: string }[], lang: Lang): string[] {
+  return renamed.map(({ from, to }) =>
+    lang === "en"
+      ? `Sheet "${from}" is copied as "${to}": Excel refuses that name (it may not hold [ ] : * ? / \\, start or end with ', be longer than 31 characters or be "History")`
+      : `Trang "${from}" được chép sang tệp kết quả với tên "${to}": Excel không nhận tên đó (tên trang không được có [ ] : * ? / \\, không bắt đầu hay kết thúc bằng dấu ', không dài quá 31 ký tự, không là "History")`,
+  );
+}

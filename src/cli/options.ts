@@ -1,6 +1,7 @@
 /** Options shared by several commands. */
 import { Option } from "commander";
 import { CliError } from "./errors";
+import { DEFAULT_MAX_CELLS, parseMaxCells } from "./workbook/limits";
 
 export function langOption(description = "ngôn ngữ (language)"): Option {
   return new Option("--lang <lang>", description).choices(["vi", "en"]).default("vi");
@@ -44,5 +45,22 @@ export function yearOption(description: string): Option {
   return new Option("--year <year>", description).argParser((v) => {
     if (!/^\d{4}$/.test(v.trim())) throw new CliError(`--year cần một năm có bốn chữ số (đang là "${v}")`, `--year takes a four-digit year (got "${v}")`);
     return v.trim();
+  });
+}
+
+/**
+ * How many cells (and shared strings) of a workbook are read before PAR Scorer stops (workbook/limits.ts): the
+ * bound on memory for any file. The value is a whole number of cells ("2000000", "2 000 000", "2.000.000").
+ */
+export function maxCellsOption(): Option {
+  return new Option(
+    "--max-cells <n>",
+    `đọc tối đa ngần này ô có dữ liệu của một sổ tính, mặc định ${DEFAULT_MAX_CELLS} (read at most this many cells of a workbook; default ${DEFAULT_MAX_CELLS})`,
+  ).argParser((v) => {
+    const n = parseMaxCells(v);
+    if (n === null) {
+      throw new CliError(`--max-cells cần một số nguyên dương, ví dụ --max-cells 2000000 (đang là "${v}")`, `--max-cells takes a positive whole number, e.g. --max-cells 2000000 (got "${v}")`);
+    }
+    return n;
   });
 }

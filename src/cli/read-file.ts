@@ -9,7 +9,7 @@ import { fileProblem, fileSystemError } from "./fs-errors";
  */
 const READ_NOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export async function readRegularFile(path: string): Promise<Buffer> {
+export async function readRegularFile(path: string, tooLarge?: { maxBytes: number; error: () => Error }): Promise<Buffer> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(path, READ_NOW);
@@ -20,6 +20,8 @@ export async function readRegularFile(path: string): Promise<Buffer> {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw fileProblem("EISDIR", path, "read");
     if (!stat.isFile()) throw fileProblem("not-a-file", path, "read");
+    // A file larger than the reader would take is refused before a byte of it is read.
+    if (tooLarge && stat.size > tooLarge.maxBytes) throw tooLarge.error();
     return await handle.readFile();
   } catch (e) {
     throw e instanceof CliError ? e : fileSystemError(e, path, "read");

@@ -28,7 +28,11 @@ export interface LoadedUnits {
   encoding: LegacyEncoding | null;
   /** How every sheet of the workbook was read (the sheet ledger). */
   sheets: SheetEntry[];
+  /** The cells whose text was converted from that encoding, sheet by sheet (A1 addresses). */
+  convertedCells: ConvertedCells;
 }
+
+export type ConvertedCells = { sheet: string; cells: string[] }[];
 
 export interface LoadOptions {
   sheet?: string;
@@ -39,6 +43,8 @@ export interface LoadOptions {
   encoding?: LegacyEncoding | "unicode";
   /** Read hidden and very hidden sheets as unit sheets too (--include-hidden). */
   includeHidden?: boolean;
+  /** Read at most this many cells and shared strings (--max-cells; workbook/limits.ts). */
+  maxCells?: number;
 }
 
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .VnTime)", vni: "VNI (VNI-Times)" };
@@ -50,9 +56,16 @@ function sheetList(data: WorkbookData): WorkbookSheet[] {
   return sheets;
 }
 
-/** The workbook with every text cell converted from a legacy encoding. */
-function converted(data: WorkbookData, encoding: LegacyEncoding): WorkbookData {
-  return { ...data, grids: data.grids.map((g) => convertGrid(g, encoding)) };
+/** The workbook with every text cell not already in Unicode converted from a legacy encoding; `cells` gets which. */
+function converted(data: WorkbookData, encoding: LegacyEncoding, cells: ConvertedCells, onlySigned = false): WorkbookData {
+  cells.length = 0;
+  const grids = data.grids.map((g) => {
+    const list: string[] = [];
+    const grid = convertGrid(g, encoding, (address) => list.push(address), onlySigned);
+    if (list.length > 0) cells.push({ sheet: g.name, cells: list });
+    return grid;
+  });
+  return { ...data, grids };
 }
 
 /**
@@ -66,9 +79,10 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       'The sheet name (--sheet) is empty. Give the self-assessment sheet\'s name, e.g. --sheet "Self-assessment", or leave --sheet out to use the first sheet recognised',
     );
   }
-  let data = await readWorkbook(file);
+  let data = await readWorkbook(file, options.maxCells ? { maxCells: options.maxCells } : undefined);
   let encoding: LegacyEncoding | null = options.encoding === "tcvn3" || options.encoding === "vni" ? options.encoding : null;
-  if (encoding) data = converted(data, encoding);
+  const convertedCells: ConvertedCells = [];
+  if (encoding) data = converted(data, encoding, convertedCells);
   if (isGeneratedWorkbook(data)) {
     throw new CliError(
       `${file} do PAR Scorer tạo (bảng xếp hạng, tổng hợp hoặc bộ tiêu chí xuất ra), không phải sổ tính tự chấm điểm của đơn vị`,
@@ -92,11 +106,13 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       { sheet: options.sheet, includeHidden: options.includeHidden, catalog: given },
     );
   let reading = read(data);
-  // Headers typed in a legacy font encoding match nothing: when the text looks like one, it is converted.
   const grids = () => (options.sheet !== undefined ? data.grids.filter((g) => g.name === options.sheet) : data.grids);
-  const detected = reading.found.length === 0 && options.encoding === undefined ? detectLegacyEncoding(grids()) : null;
-  if (detected) {
-    data = converted(data, detected);
+  // Text typed in a legacy font encoding (headers that match nothing, a unit name in VNI): when the text itself
+  // looks like one, whatever its font, the cells in it are converted.
+  const detection = options.encoding === undefined ? detectLegacyEncoding(grids()) : null;
+  const detected = detection?.encoding ?? null;
+  if (detection && detected) {
+    data = converted(data, detected, convertedCells, detection.mixed);
     reading = read(data);
     encoding = detected;
   }
@@ -126,13 +142,25 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
     rejected: reading.rejected,
     encoding,
     sheets: reading.sheets,
+    convertedCells,
   };
 }
 
-/** "Chữ trong tệp được chuyển từ bảng mã TCVN3 (ABC, .VnTime) sang Unicode": said whenever text was converted. */
-export function describeEncoding(encoding: LegacyEncoding | null, lang: "vi" | "en"): string | null {
+/**
+ * "Chữ trong tệp được chuyển từ bảng mã TCVN3 (ABC, .VnTime) sang Unicode: trang "…" ô A1, A2 …": said whenever
+ * text was converted, with the cells (at most 12 named per sheet).
+ */
+export function describeEncoding(encoding: LegacyEncoding | null, lang: "vi" | "en", cells: ConvertedCells = []): string | null {
   if (!encoding) return null;
-  return lang === "en"
-    ? `Text converted from the ${ENCODING_NAMES[encoding]} encoding to Unicode`
-    : `Chữ trong tệp được chuyển từ bảng mã ${ENCODING_NAMES[encoding]} sang Unicode`;
+  const en = lang === "en";
+  const where = cells
+    .map(({ sheet, cells: list }) => {
+      const named = list.slice(0, 12).join(", ");
+      const more = list.length > 12 ? (en ? ` and ${list.length - 12} more` : ` và ${list.length - 12} ô khác`) : "";
+      return en ? `sheet "${sheet}" cell${list.length > 1 ? "s" : ""} ${named}${more}` : `trang "${sheet}" ô ${named}${more}`;
+    })
+    .join("; ");
+  return en
+    ? `Text converted from the ${ENCODING_NAMES[encoding]} encoding to Unicode${where ? `: ${where}` : ""}`
+    : `Chữ trong tệp được chuyển từ bảng mã ${ENCODING_NAMES[encoding]} sang Unicode${where ? `: ${where}` : ""}`;
 }

@@ -20,6 +20,8 @@ describe("safeSheetName", () => {
     ["Báo cáo' ", [], "Báo cáo"],
     ["''", [], "Sheet"],
     ["a/b:c", [], "a-b-c"],
+    ["Sở \u001b[31mTư pháp\u001b[0m", [], "Sở -31mTư pháp-0m"],
+    ["Tab\there\u0085\uffff", [], "Tabhere"],
   ])("%s (taken: %j) → %s", (wanted, taken, expected) => {
     expect(safeSheetName(wanted, taken)).toBe(expected);
   });

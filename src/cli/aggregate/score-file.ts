@@ -26,6 +26,8 @@ export interface ScoreOptions {
   includeHidden?: boolean;
   /** The assessment year of every unit (--year), over what the sheets say. */
   year?: number;
+  /** --max-cells (workbook/limits.ts). */
+  maxCells?: number;
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
   unitFiles: boolean;
@@ -81,8 +83,8 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     const bands = opts.bands ? parseBands(opts.bands) : undefined;
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
     const given = await catalogFor(opts.catalog);
-    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, includeHidden: opts.includeHidden });
-    const encoding = describeEncoding(loaded.encoding, opts.lang);
+    const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, includeHidden: opts.includeHidden, maxCells: opts.maxCells });
+    const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
     // Links behind evidence cells, appendix sheets, and the workbook's evidence folder when it has one.

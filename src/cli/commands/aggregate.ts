@@ -26,7 +26,7 @@ import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, ocrOption, yearOption } from "../options";
+import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, maxCellsOption, ocrOption, yearOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { addRankingData } from "../report/ranking-data";
@@ -66,6 +66,7 @@ interface Options {
   ocr?: boolean;
   includeHidden?: boolean;
   year?: string;
+  maxCells?: number;
   perUnit?: string;
   threads?: string;
   force?: boolean;
@@ -200,6 +201,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
     .addOption(encodingOption())
     .addOption(evidenceOption(true))
     .addOption(ocrOption())
+    .addOption(maxCellsOption())
     .addOption(threadsOption())
     .addOption(forceOption())
     .addOption(langOption())
@@ -242,6 +244,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         ocr: opts.ocr,
         includeHidden: opts.includeHidden,
         ...(opts.year ? { year: Number(opts.year) } : {}),
+        maxCells: opts.maxCells,
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };

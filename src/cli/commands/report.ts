@@ -9,7 +9,7 @@ import { Lang, Ranking, topLosses } from "../../scoring";
 import { count } from "../count";
 import { CliError } from "../errors";
 import { Io } from "../io";
-import { encodingOption, forceOption, langOption, yearOption } from "../options";
+import { encodingOption, forceOption, langOption, maxCellsOption, yearOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { changesAcrossMerger, mergerSaid, provinceFor } from "../aggregate/official-units";
 import { reportDocx } from "../report/docx-report";
@@ -29,6 +29,7 @@ interface Options {
   bands?: string;
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  maxCells?: number;
   force?: boolean;
   lang: Lang;
 }
@@ -73,12 +74,14 @@ export function registerReport(par: Command, io: Io): void {
     .addOption(bandsOption())
     .option("--survey <survey.xlsx>", "bảng điểm điều tra xã hội học (survey points: unit × criterion code)")
     .addOption(encodingOption())
+    .addOption(maxCellsOption())
     .addOption(forceOption())
     .addOption(langOption())
     .action(async (paths: string[], opts: Options) => {
       const en = opts.lang === "en";
       requireDocxOutput(opts.output);
-      const rankingBook = paths.length === 1 ? await generatedWorkbook(paths[0]) : null;
+      const limits = opts.maxCells ? { maxCells: opts.maxCells } : undefined;
+      const rankingBook = paths.length === 1 ? await generatedWorkbook(paths[0], limits) : null;
       const scoringOptions = [opts.groups && "--groups", opts.catalog && "--catalog", opts.bands && "--bands", opts.survey && "--survey", opts.encoding && "--encoding"].filter(Boolean);
       if (rankingBook && scoringOptions.length > 0) {
         throw new CliError(
@@ -89,7 +92,7 @@ export function registerReport(par: Command, io: Io): void {
       const units = rankingBook ? null : unitInputs(paths, opts);
       const inputs = [...(units ? units.files : paths), ...(opts.survey ? [opts.survey] : []), ...(opts.previous ? [opts.previous] : [])];
       const plan = await planOutputs([opts.output], { inputs, force: opts.force });
-      const previous = opts.previous ? await previousRanking(opts.previous) : null;
+      const previous = opts.previous ? await previousRanking(opts.previous, limits) : null;
       const data: RankingData = rankingBook ? rankingDataOf(rankingBook, paths[0]) : await scoreUnits(units!, opts, io);
 
       const province = provinceFor(opts.province, []);

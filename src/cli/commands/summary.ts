@@ -20,10 +20,10 @@ import { describeEvidence, loadEvidence } from "../evidence/workbook-evidence";
 import { evidenceTableHtml } from "../report/evidence-html";
 import { jsonText } from "../terminal-text";
 import { count } from "../count";
-import { describeChoice, describeRejected, formatName } from "../describe";
+import { describeChoice, describeRejected, describeRenamed, formatName } from "../describe";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
-import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, ocrOption, yearOption } from "../options";
+import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, maxCellsOption, ocrOption, yearOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
@@ -56,9 +56,10 @@ export function registerSummary(par: Command, io: Io): void {
     .addOption(encodingOption())
     .addOption(evidenceOption())
     .addOption(ocrOption())
+    .addOption(maxCellsOption())
     .addOption(forceOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; includeHidden?: boolean; year?: string; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; force?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { output: string; sheet?: string; catalog?: string; bands?: string; json?: boolean; includeHidden?: boolean; year?: string; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; maxCells?: number; force?: boolean; lang: Lang }) => {
       requireXlsxOutput(opts.output);
       const html = htmlPathFor(opts.output);
       const bands = readBands(opts.bands);
@@ -81,12 +82,14 @@ export function registerSummary(par: Command, io: Io): void {
       // their r= attributes, as some exporters write) is copied from what was read, as another format is.
       const copied = loaded.data.format === "xlsx" ? await workbookWithSheets(file, specs).catch((e) => (e instanceof WorkbookError ? null : Promise.reject(e))) : null;
       const converted = copied === null;
-      const { workbook } = copied ?? workbookFromData(loaded.data, specs);
+      const { workbook, renamed } = copied ?? workbookFromData(loaded.data, specs);
       await writeOutputs(outputs, [
         { path: opts.output, data: await workbookBuffer(workbook) },
         { path: html, data: renderHtmlReport(`${unit.unit} — ${catalog.name}`, specs.slice(0, 2), { lang: opts.lang, after: evidenceTableHtml(matches, evidence.evidence.documents, opts.lang) }) },
       ]);
       if (opts.json) {
+        // stdout is the JSON alone: a sheet copied under another name is still said, on stderr.
+        for (const line of describeRenamed(renamed, opts.lang)) io.err(`${line}\n`);
         io.out(`${jsonText(unitFigures(summary))}\n`);
         return;
       }
@@ -96,8 +99,9 @@ export function registerSummary(par: Command, io: Io): void {
         opts.lang === "en"
           ? [
               describeChoice(loaded.choice, "en"),
-              ...[describeEncoding(loaded.encoding, "en")].filter((x): x is string => x !== null),
+              ...[describeEncoding(loaded.encoding, "en", loaded.convertedCells)].filter((x): x is string => x !== null),
               ...describeRejected(loaded.rejected, "en"),
+              ...describeRenamed(renamed, "en"),
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
               `PAR index: ${index}${summary.band ? ` — band ${summary.band}` : ""}; ${count(summary.errors, "en", "", "error")}, ${count(summary.warnings, "en", "", "warning")}; ${count(plan.items.length, "en", "", "criterion", "criteria")} lost points`,
               ...(gap ? [gap] : []),
@@ -107,8 +111,9 @@ export function registerSummary(par: Command, io: Io): void {
             ]
           : [
               describeChoice(loaded.choice, "vi"),
-              ...[describeEncoding(loaded.encoding, "vi")].filter((x): x is string => x !== null),
+              ...[describeEncoding(loaded.encoding, "vi", loaded.convertedCells)].filter((x): x is string => x !== null),
               ...describeRejected(loaded.rejected, "vi"),
+              ...describeRenamed(renamed, "vi"),
               `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,
               `Chỉ số CCHC: ${index}${summary.band ? ` — xếp loại ${summary.band}` : ""}; ${summary.errors} lỗi, ${summary.warnings} cảnh báo; ${plan.items.length} tiêu chí bị mất điểm`,
               ...(gap ? [gap] : []),

@@ -6,7 +6,7 @@ import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
 import { describeEncoding, loadUnits } from "../units";
-import { encodingOption, evidenceOption, includeHiddenOption, ocrOption } from "../options";
+import { encodingOption, evidenceOption, includeHiddenOption, maxCellsOption, ocrOption } from "../options";
 import { LegacyEncoding } from "../workbook/legacy-text";
 
 export function registerValidate(par: Command, io: Io, setExit: (code: number) => void): void {
@@ -22,8 +22,9 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
     .addOption(encodingOption())
     .addOption(evidenceOption())
     .addOption(ocrOption())
+    .addOption(maxCellsOption())
     .addOption(new Option("--lang <lang>", "ngôn ngữ (language)").choices(["vi", "en"]).default("vi"))
-    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; includeHidden?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; lang: Lang }) => {
+    .action(async (file: string, opts: { sheet?: string; catalog?: string; json?: boolean; reading?: boolean; includeHidden?: boolean; encoding?: LegacyEncoding | "unicode"; evidence?: string; ocr?: boolean; maxCells?: number; lang: Lang }) => {
       await reportImportedCatalog(opts.catalog, opts.lang, io);
       const loaded = await loadUnits(file, opts);
       const evidence = await loadEvidence(file, loaded.data, loaded.units, opts);
@@ -38,7 +39,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
         io.out(`${jsonText(ledger ? { findings, reading: ledger } : findings)}\n`);
       } else {
         const parts = [describeChoice(loaded.choice, opts.lang)];
-        const encoding = describeEncoding(loaded.encoding, opts.lang);
+        const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
         if (encoding) parts.push(encoding);
         if (loaded.catalogIssues.length) parts.push(describeCatalogIssues(loaded.catalogIssues, opts.lang));
         parts.push(...describeRejected(loaded.rejected, opts.lang));

@@ -5,17 +5,22 @@
  */
 import { statSync } from "node:fs";
 import { CliError } from "../errors";
-import { isGeneratedWorkbook, readWorkbook, WorkbookData } from "../xlsx/read";
+import { isGeneratedWorkbook, readWorkbook, WorkbookData, WorkbookError } from "../xlsx/read";
+import { ReadLimits } from "../workbook/limits";
 import { hasRankingData, RankingData, readRankingData } from "./ranking-data";
 
 /** The workbook at `path` when it is one PAR Scorer wrote (a ranking, or something else it generated); else null. */
-export async function generatedWorkbook(path: string): Promise<WorkbookData | null> {
+export async function generatedWorkbook(path: string, limits?: ReadLimits): Promise<WorkbookData | null> {
   try {
     if (!statSync(path).isFile()) return null;
   } catch {
     return null;
   }
-  const data = await readWorkbook(path).catch(() => null);
+  // A workbook past the reading limits (or with a cell beyond Excel's) is said as such, not taken for a unit's.
+  const data = await readWorkbook(path, limits).catch((e: unknown) => {
+    if (e instanceof WorkbookError && (e.code === "over-limit" || e.code === "damaged-reference")) throw e;
+    return null;
+  });
   return data && (hasRankingData(data) || isGeneratedWorkbook(data)) ? data : null;
 }
 
@@ -31,8 +36,8 @@ export function rankingDataOf(data: WorkbookData, file: string): RankingData {
 }
 
 /** Last year's ranking (--previous): a ranking workbook with its data, else a CliError saying what to do. */
-export async function previousRanking(file: string): Promise<RankingData> {
-  const data = await readWorkbook(file);
+export async function previousRanking(file: string, limits?: ReadLimits): Promise<RankingData> {
+  const data = await readWorkbook(file, limits);
   if (!hasRankingData(data) && !isGeneratedWorkbook(data)) {
     throw new CliError(
       `${file} (--previous) không phải bảng xếp hạng do "par aggregate" ghi. Đưa bảng xếp hạng năm trước (tệp .xlsx do par aggregate ghi), hoặc chạy "par aggregate" trên sổ tính năm trước để có nó.`,

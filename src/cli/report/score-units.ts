@@ -22,6 +22,7 @@ export interface UnitInputOptions {
   bands?: string;
   survey?: string;
   encoding?: LegacyEncoding | "unicode";
+  maxCells?: number;
   lang: Lang;
 }
 
@@ -46,7 +47,7 @@ export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io:
   const groupOf = groupResolver(opts.groups, inputs.files);
   const bands = readBands(opts.bands);
   const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
-  const score: ScoreOptions = { catalog: opts.catalog, bands: opts.bands, survey: opts.survey, encoding: opts.encoding, lang: opts.lang, unitFiles: false };
+  const score: ScoreOptions = { catalog: opts.catalog, bands: opts.bands, survey: opts.survey, encoding: opts.encoding, maxCells: opts.maxCells, lang: opts.lang, unitFiles: false };
   const scored: { summary: UnitSummary; group: string | null; source: string }[] = [];
   const losses = new LossTally();
   await scoreFiles(inputs.files, score, (outcome) => {

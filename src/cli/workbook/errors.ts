@@ -1,7 +1,7 @@
 /** A workbook that cannot be read, in words: which file, why, and what to do (Vietnamese and English). */
 import { CliError } from "../errors";
 
-export type WorkbookErrorCode = "empty" | "encrypted" | "encrypted-or-xls" | "not-xlsx" | "not-workbook";
+export type WorkbookErrorCode = "empty" | "encrypted" | "encrypted-or-xls" | "not-xlsx" | "not-workbook" | "over-limit" | "damaged-reference";
 
 /** A workbook that cannot be read or written, with a message for the user in Vietnamese and in English. */
 export class WorkbookError extends CliError {

@@ -7,7 +7,7 @@
  * TCVN3 is one character per letter. VNI writes a base letter followed by a mark character ("a" + "ø" = "à");
  * a few letters are one character ("ô" = ơ, "ö" = ư, "ñ" = đ, "ì" = ì, "í" = í, "æ" = ỉ, "ó" = ĩ, "ò" = ị, "î" = ỵ).
  */
-import { Grid } from "../../scoring/grid";
+import { a1, Grid } from "../../scoring/grid";
 
 export type LegacyEncoding = "tcvn3" | "vni";
 
@@ -121,22 +121,29 @@ const VNI_SIGN = /[A-Za-z][øØïÏñÑöÖûÛåÅäÄëËæÆîÎ]|[ñÑ][A-Za
 
 const countOf = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
 
+/** Whether the text has a letter only Unicode Vietnamese has: it is Unicode already, and never converted. */
+export function isUnicodeVietnamese(text: string): boolean {
+  UNICODE_VIETNAMESE.lastIndex = 0;
+  return UNICODE_VIETNAMESE.test(text);
+}
+
 /**
- * Which legacy encoding the texts look like, or null. It answers only when legacy signs are found several times
- * and Unicode Vietnamese letters hardly ever: Unicode Vietnamese text (even with « » quotes or a "°") is never taken.
+ * Which legacy encoding the texts look like, or null, judged from the text alone (a cell's font says nothing: a
+ * VNI title may keep "VNI-Times" while the header and body, pasted into Calibri, keep the VNI text). Texts that
+ * are already Unicode Vietnamese do not vote, so a workbook whose title is VNI and whose body is Unicode is still
+ * seen; legacy signs must be found several times. Unicode Vietnamese text (even with « » quotes or a "°") is
+ * never taken.
  */
 export function looksLikeLegacyText(texts: Iterable<string>): LegacyEncoding | null {
   let tcvn3 = 0;
   let vni = 0;
-  let unicode = 0;
   for (const text of texts) {
-    if (!/[\u0080-\uffff]/.test(text)) continue;
+    if (!/[\u0080-\uffff]/.test(text) || isUnicodeVietnamese(text)) continue;
     tcvn3 += countOf(TCVN3_SIGN, text);
     vni += countOf(VNI_SIGN, text);
-    unicode += countOf(UNICODE_VIETNAMESE, text);
   }
   const signs = Math.max(tcvn3, vni);
-  if (signs < 3 || unicode * 5 >= signs) return null;
+  if (signs < 3) return null;
   // TCVN3 text also has VNI's signs (ñ = ủ, ø = ứ…), VNI text never TCVN3's.
   return tcvn3 * 4 >= vni ? "tcvn3" : "vni";
 }
@@ -150,18 +157,53 @@ function* gridTexts(grids: Grid[]): Generator<string> {
   }
 }
 
-/** Which legacy encoding the workbook's text looks like, or null. */
-export function detectLegacyEncoding(grids: Grid[]): LegacyEncoding | null {
-  return looksLikeLegacyText(gridTexts(grids));
+/** VNI's circumflex and breve marks after their vowel ("aâ" = â, "oâ" = ô, "aê" = ă): never in Unicode text. */
+const VNI_PAIR = /[aeoAEO][âÂêÊ]/;
+
+/** Whether the text itself shows the encoding (a sign of it), as a single cell. */
+function hasLegacySign(text: string, encoding: LegacyEncoding): boolean {
+  TCVN3_SIGN.lastIndex = VNI_SIGN.lastIndex = 0;
+  if (VNI_SIGN.test(text)) return true;
+  return encoding === "vni" ? VNI_PAIR.test(text) : TCVN3_SIGN.test(text);
 }
 
-/** The grid with every text cell converted to Unicode (formulas and sheet names are left as they are). */
-export function convertGrid(grid: Grid, encoding: LegacyEncoding): Grid {
-  const values = grid.values.map((row) => {
+export interface LegacyDetection {
+  encoding: LegacyEncoding;
+  /**
+   * Whether the workbook also holds Unicode Vietnamese text (a VNI title over a Unicode body): then only the cells
+   * that show a sign of the encoding are converted, so that a Unicode "Không" or "Có" stays as it is.
+   */
+  mixed: boolean;
+}
+
+/** Which legacy encoding the workbook's text looks like, and whether Unicode text is mixed in; null: none. */
+export function detectLegacyEncoding(grids: Grid[]): LegacyDetection | null {
+  const encoding = looksLikeLegacyText(gridTexts(grids));
+  if (!encoding) return null;
+  let unicode = 0;
+  let legacy = 0;
+  for (const text of gridTexts(grids)) {
+    if (isUnicodeVietnamese(text)) unicode++;
+    else if (hasLegacySign(text, encoding)) legacy++;
+  }
+  return { encoding, mixed: unicode * 5 >= legacy };
+}
+
+/**
+ * The grid with every text cell converted to Unicode, except cells already in Unicode Vietnamese and, when
+ * `onlySigned`, cells that show no sign of the encoding (formulas and sheet names are left as they are);
+ * `converted` gets the address (A1) of each cell whose text changed.
+ */
+export function convertGrid(grid: Grid, encoding: LegacyEncoding, converted: (address: string) => void = () => undefined, onlySigned = false): Grid {
+  const values = grid.values.map((row, r) => {
     if (!row) return row;
     const out = row.slice();
     row.forEach((v, c) => {
-      if (typeof v === "string") out[c] = convertLegacyText(v, encoding);
+      if (typeof v !== "string" || isUnicodeVietnamese(v) || (onlySigned && !hasLegacySign(v, encoding))) return;
+      const text = convertLegacyText(v, encoding);
+      if (text === v) return;
+      out[c] = text;
+      converted(a1(r, c));
     });
     return out;
   });

@@ -9,11 +9,13 @@ import * as XLSX from "./sheetjs";
 import { basename, extname } from "node:path";
 import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
-import { unreadable } from "./errors";
+import { unreadable, WorkbookError } from "./errors";
 import { hyperlinkValue } from "./hyperlinks";
 import { compoundContent, containerOf } from "./format";
 import { csvSeparator, decodeText } from "./text-file";
-import { scoringParts } from "./zip";
+import { scoringParts, ZipBudgetError } from "./zip";
+import { DEFAULT_LIMITS, maxBytes, overLimit, ReadLimits } from "./limits";
+import { checkParts } from "./part-scan";
 
 import type { SheetState } from "../../scoring/sheet/ledger";
 export type { SheetState };
@@ -59,9 +61,13 @@ const ERRORS: Record<number, string> = {
   0x2b: "#GETTING_DATA",
 };
 
-/** Reads a workbook's bytes; anything unreadable is a WorkbookError naming `file`. */
-export function readWorkbookBytes(buf: Buffer, file: string): WorkbookData {
+/**
+ * Reads a workbook's bytes; anything unreadable is a WorkbookError naming `file`, and so is a workbook past the
+ * reading limits (limits.ts) or with a cell beyond Excel's last column or row.
+ */
+export function readWorkbookBytes(buf: Buffer, file: string, limits: ReadLimits = DEFAULT_LIMITS): WorkbookData {
   if (buf.length === 0) throw unreadable("empty", file);
+  if (buf.length > maxBytes(limits)) throw overLimit("bytes", file, limits);
   const container = containerOf(buf);
   let workbook: XLSX.WorkBook;
   let format: WorkbookFormat;
@@ -75,8 +81,10 @@ export function readWorkbookBytes(buf: Buffer, file: string): WorkbookData {
     const zipCode = /\.ods$/i.test(file) ? "not-workbook" : "not-xlsx";
     let parts: Buffer;
     try {
-      parts = scoringParts(buf);
+      parts = scoringParts(buf, maxBytes(limits), (unpacked) => checkParts(unpacked, file, limits));
     } catch (e) {
+      if (e instanceof ZipBudgetError) throw overLimit("bytes", file, limits);
+      if (e instanceof WorkbookError) throw e;
       throw unreadable(zipCode, file, (e as Error)?.message ?? String(e));
     }
     workbook = parse(parts, file, BASE_OPTIONS, zipCode);

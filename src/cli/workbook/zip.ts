@@ -10,12 +10,13 @@ import * as zlib from "node:zlib";
 
 export class ZipError extends Error {}
 
+/** The parts unpack to more bytes than allowed (limits.ts): a limit, not damage. */
+export class ZipBudgetError extends ZipError {}
+
 /** Parts that scoring never reads. */
 const UNUSED =
   /(^|\/)(media|drawings|charts|chartsheets|theme|printerSettings|embeddings|customXml|ctrlProps|activeX|diagrams|pivotCache|pivotTables|externalLinks|slicers|slicerCaches|queryTables|tables|threadedComments|persons|revisions|richData|docProps|Pictures|Thumbnails|Configurations2)\/|vbaProject\.bin$|calcChain\.xml$|(^|\/)comments\d*\.xml$|\.vml$|^settings\.xml$|^meta\.xml$/i;
 
-/** At most this many bytes unpacked from one workbook (a sheet of a million rows fits). */
-export const MAX_UNPACKED_BYTES = 1 << 30;
 const MAX_ENTRIES = 100_000;
 
 const EOCD = 0x06054b50;
@@ -68,7 +69,7 @@ function unpack(buf: Buffer, entry: Entry, budget: number): Buffer {
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   if (end > buf.length) throw new ZipError(`truncated entry ${entry.name}`);
-  if (entry.size > budget) throw new ZipError("the workbook unpacks to more than the size read");
+  if (entry.size > budget) throw new ZipBudgetError("the workbook unpacks to more than the size read");
   const raw = buf.subarray(start, end);
   let data: Buffer;
   if (entry.method === 0) data = raw;
@@ -85,12 +86,12 @@ function unpack(buf: Buffer, entry: Entry, budget: number): Buffer {
   return data;
 }
 
-/** The zip's parts that scoring reads, repacked uncompressed for SheetJS. Throws ZipError when the zip is damaged. */
-export function scoringParts(buf: Buffer): Buffer {
-  const container = XLSX.CFB.utils.cfb_new();
-  // cfb_new adds a placeholder stream; a zip has none.
-  XLSX.CFB.utils.cfb_del(container, "/\u0001Sh33tJ5");
-  let budget = MAX_UNPACKED_BYTES;
+/**
+ * The zip's parts that scoring reads, at most `maxBytes` unpacked, shown to `inspect` (which may throw) and then
+ * repacked uncompressed for SheetJS. Throws ZipError when the zip is damaged, ZipBudgetError past `maxBytes`.
+ */
+export function scoringParts(buf: Buffer, maxBytes: number, inspect: (parts: { name: string; data: Buffer }[]) => void = () => undefined): Buffer {
+  let budget = maxBytes;
   const parts: { name: string; data: Buffer }[] = [];
   for (const entry of entries(buf)) {
     if (entry.name.endsWith("/") || UNUSED.test(entry.name)) continue;
@@ -99,6 +100,10 @@ export function scoringParts(buf: Buffer): Buffer {
     parts.push({ name: entry.name, data });
   }
   if (parts.length === 0) throw new ZipError("empty zip");
+  inspect(parts);
+  const container = XLSX.CFB.utils.cfb_new();
+  // cfb_new adds a placeholder stream; a zip has none.
+  XLSX.CFB.utils.cfb_del(container, "/\u0001Sh33tJ5");
   if (namesApart(parts.map((p) => p.name))) {
     // Added without a lookup each, then sorted once: the container cfb_add builds part by part (it re-sorts the
     // whole container after each part), in a fraction of the time.

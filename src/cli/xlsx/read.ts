@@ -24,6 +24,7 @@ import { FLAGS_SHEET, OWNED_SHEET, OWNED_SHEET_HEADER } from "../../scoring/repo
 import { readRegularFile } from "../read-file";
 import { unreadable, WorkbookError, WorkbookErrorCode } from "../workbook/errors";
 import { readWorkbookBytes, SheetState, WorkbookData, WorkbookFormat } from "../workbook/read";
+import { DEFAULT_LIMITS, maxBytes, overLimit, ReadLimits } from "../workbook/limits";
 
 export { hyperlinkValue } from "../workbook/hyperlinks";
 export { WorkbookError };
@@ -83,10 +84,12 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   return loadWorkbookBuffer(await readRegularFile(path), path);
 }
 
-export async function readWorkbook(path: string): Promise<WorkbookData> {
-  return readWorkbookBuffer(await readRegularFile(path), path);
+/** Reads a workbook within the reading limits (workbook/limits.ts; --max-cells), which say how far to read. */
+export async function readWorkbook(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookData> {
+  const buf = await readRegularFile(path, { maxBytes: maxBytes(limits), error: () => overLimit("bytes", path, limits) });
+  return readWorkbookBuffer(buf, path, limits);
 }
 
-export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookData> {
-  return readWorkbookBytes(buf, file);
+export async function readWorkbookBuffer(buf: Buffer, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookData> {
+  return readWorkbookBytes(buf, file, limits);
 }

@@ -27,6 +27,7 @@ import {
   SheetKind,
   SheetSpec,
   SpecCell,
+  isValidSheetName,
   safeSheetName,
 } from "../../scoring/report/sheet-spec";
 import { wallClockDate } from "../report-html";
@@ -136,10 +137,7 @@ export interface AddSheetOptions {
 
 /** Adds one generated sheet to the workbook, under a valid name not already taken; returns it. */
 export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: AddSheetOptions = {}): ExcelJS.Worksheet {
-  const name = safeSheetName(
-    spec.name,
-    workbook.worksheets.map((w) => w.name),
-  );
+  const name = sheetName(workbook, spec.name);
   const freeze = spec.freeze && spec.freeze.rows + (spec.freeze.columns ?? 0) > 0 ? spec.freeze : null;
   const ws = workbook.addWorksheet(name, {
     views: freeze
@@ -196,8 +194,34 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
   for (const row of spec.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
   if (options.owned ?? spec.kind !== "template") markOwned(workbook, ws.name, spec.kind);
   const charts = sheetCharts(spec);
-  if (charts.length > 0) pendingCharts(workbook).push(...charts.map((chart) => ({ sheet: ws.name, chart })));
+  // A chart drawn from another generated sheet's cells finds it under the name that sheet was written with.
+  const written = (chart: (typeof charts)[number]) => (chart.dataSheet ? { ...chart, dataSheet: writtenName(workbook, chart.dataSheet) } : chart);
+  if (charts.length > 0) pendingCharts(workbook).push(...charts.map((chart) => ({ sheet: ws.name, chart: written(chart) })));
   return ws;
+}
+
+/** The names sheets were asked for and the names they were written under, per workbook (sheetName). */
+const namesWritten = new WeakMap<ExcelJS.Workbook, Map<string, string>>();
+
+/**
+ * The one place the CLI names a sheet it writes: a valid name (safeSheetName: no control characters, none of
+ * : \ / ? * [ ], at most 31 characters, no apostrophe at either end, not "History") not taken in the workbook.
+ * What was asked for is remembered, so that anything referring to the sheet by that name finds it (writtenName).
+ */
+export function sheetName(workbook: ExcelJS.Workbook, wanted: string): string {
+  const name = safeSheetName(
+    wanted,
+    workbook.worksheets.map((w) => w.name),
+  );
+  let names = namesWritten.get(workbook);
+  if (!names) namesWritten.set(workbook, (names = new Map()));
+  if (!names.has(wanted)) names.set(wanted, name);
+  return name;
+}
+
+/** The name a sheet asked for as `wanted` was written under (sheetName), or `wanted` itself. */
+export function writtenName(workbook: ExcelJS.Workbook, wanted: string): string {
+  return namesWritten.get(workbook)?.get(wanted) ?? wanted;
 }
 
 /** The charts of the sheets added to each workbook, drawn into the package when it is written (workbookBuffer). */
@@ -351,13 +375,59 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, opt
  * user's sheets for print (row heights for wrapped text, A4; copied-sheets.ts) and adds the specs' sheets. The
  * input file is only read.
  */
-export async function workbookWithSheets(inputPath: string, specs: SheetSpec[]): Promise<{ workbook: ExcelJS.Workbook; names: string[] }> {
+export async function workbookWithSheets(inputPath: string, specs: SheetSpec[]): Promise<CopiedWorkbook> {
   const workbook = await loadWorkbook(inputPath);
   removeOwnedSheets(workbook);
   disarmLinks(workbook);
+  const renamed = renameInvalidSheets(workbook);
   fitCopiedSheets(workbook);
   const names = specs.map((spec) => addSheet(workbook, spec).name);
-  return { workbook, names };
+  return { workbook, names, renamed };
+}
+
+/** A copy of a user's workbook with PAR Scorer's sheets added, and the user's sheets renamed on the way. */
+export interface CopiedWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** The added sheets' names. */
+  names: string[];
+  /** The user's sheets whose names Excel refuses, copied under a valid name (sheetName). */
+  renamed: SheetRename[];
+}
+
+export interface SheetRename {
+  from: string;
+  to: string;
+}
+
+/**
+ * Gives each sheet a name Excel refuses ("Tự chấm [2018]", "'Tự chấm", "History", over 31 characters, written by
+ * other programs) a valid one, and points the formulas that refer to it ('Tự chấm [2018]'!D5) at the new name.
+ */
+function renameInvalidSheets(workbook: ExcelJS.Workbook): SheetRename[] {
+  const renamed: SheetRename[] = [];
+  for (const ws of workbook.worksheets) {
+    if (isValidSheetName(ws.name)) continue;
+    const from = ws.name;
+    const others = workbook.worksheets.filter((w) => w !== ws);
+    const to = safeSheetName(from, others.map((w) => w.name));
+    ws.name = to;
+    renamed.push({ from, to });
+  }
+  if (renamed.length === 0) return renamed;
+  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+  const retarget = (formula: string) => renamed.reduce((f, { from, to }) => f.split(quoted(from)).join(quoted(to)), formula);
+  for (const ws of workbook.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value as { formula?: unknown } | null;
+        if (value && typeof value === "object" && typeof value.formula === "string") {
+          const formula = retarget(value.formula);
+          if (formula !== value.formula) cell.value = { ...(cell.value as object), formula } as ExcelJS.CellValue;
+        }
+      });
+    });
+  }
+  return renamed;
 }
 
 /** workbookWithSheets, saved to outPath (never over the input). Returns the added sheets' names. */
@@ -380,13 +450,16 @@ function sheetDate(d: Date): Date {
  * with their merges and hidden states, then the specs' sheets: exceljs writes .xlsx only, so such an input's
  * summary is an .xlsx copy of its values (formulas, formats and styles of the original are not carried over).
  */
-export function workbookFromData(data: WorkbookData, specs: SheetSpec[]): { workbook: ExcelJS.Workbook; names: string[] } {
+export function workbookFromData(data: WorkbookData, specs: SheetSpec[]): CopiedWorkbook {
   const workbook = newWorkbook();
+  const renamed: SheetRename[] = [];
   const owned = new Set(ownedSheetNames(data));
   for (const grid of data.grids) {
     if (owned.has(grid.name)) continue;
     const state = data.sheetStates[grid.name] ?? "visible";
-    const ws = workbook.addWorksheet(safeSheetName(grid.name, workbook.worksheets.map((w) => w.name)), { state });
+    const name = sheetName(workbook, grid.name);
+    if (name !== grid.name) renamed.push({ from: grid.name, to: name });
+    const ws = workbook.addWorksheet(name, { state });
     grid.values.forEach((row, r) => {
       row?.forEach((value, c) => {
         if (value === null || value === undefined) return;
@@ -406,5 +479,5 @@ export function workbookFromData(data: WorkbookData, specs: SheetSpec[]): { work
     }
   }
   const names = specs.map((spec) => addSheet(workbook, spec).name);
-  return { workbook, names };
+  return { workbook, names, renamed };
 }

@@ -301,6 +301,12 @@ export function printSetup(spec: SheetSpec): PrintSetup {
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/g;
+/**
+ * Control characters (C0, DEL, C1) and the code points XML 1.0 cannot carry: dropped from a sheet name. Left in,
+ * the writer's XML loses or changes them, and the name written is not the name the sheet is looked up by.
+ */
+// eslint-disable-next-line no-control-regex -- the characters removed
+const UNWRITABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
 const MAX_NAME = 31;
 
 /** At most `max` UTF-16 units, never half of a surrogate pair (an emoji), no apostrophe or space at either end. */
@@ -311,12 +317,12 @@ function cutName(text: string, max: number): string {
 }
 
 /**
- * A valid, unique worksheet name, as Excel accepts it: forbidden characters replaced, composed (NFC) and cut to
+ * A valid, unique worksheet name, as Excel accepts it: control characters dropped, forbidden characters replaced, composed (NFC) and cut to
  * 31 characters without breaking a character, no apostrophe first or last, not "History" (Excel reserves it),
  * and not taken in any case: " (2)" etc. on clashes.
  */
 export function safeSheetName(wanted: string, taken: Iterable<string>): string {
-  const base = cutName(wanted.normalize("NFC").replace(FORBIDDEN, "-").replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (isPaired(all, i) ? c : "-")), MAX_NAME) || "Sheet";
+  const base = cutName(wanted.normalize("NFC").replace(UNWRITABLE, "").replace(FORBIDDEN, "-").replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (isPaired(all, i) ? c : "-")), MAX_NAME) || "Sheet";
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   lower.add("history");
   if (!lower.has(base.toLowerCase())) return base;
@@ -325,6 +331,21 @@ export function safeSheetName(wanted: string, taken: Iterable<string>): string {
     const name = (cutName(base, MAX_NAME - suffix.length) || "Sheet") + suffix;
     if (!lower.has(name.toLowerCase())) return name;
   }
+}
+
+/**
+ * Whether Excel accepts `name` as a worksheet's name: 1 to 31 characters, none of : \ / ? * [ ] nor a control
+ * character, no apostrophe first or last, not "History" in any case. Other programs write names Excel refuses.
+ */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= MAX_NAME &&
+    !/[:\\/?*[\]]/.test(name) &&
+    name.replace(UNWRITABLE, "") === name &&
+    !/^'|'$/.test(name) &&
+    name.toLowerCase() !== "history"
+  );
 }
 
 /** Whether the surrogate at `i` is half of a well-formed pair. */
