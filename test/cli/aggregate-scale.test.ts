@@ -4,7 +4,8 @@
  * --per-unit writes one file per unit under the output rules; LibreOffice opens the ranking of many units.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import JSZip from "jszip";
 import { join } from "node:path";
 import { scoreFiles } from "../../src/cli/aggregate/pool";
 import { FileOutcome } from "../../src/cli/aggregate/score-file";
@@ -25,12 +26,24 @@ let dir: string;
 let folder: string;
 const UNITS = 301;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir("par-scale-");
   folder = join(dir, "don-vi");
   mkdirSync(folder);
   const samples = ["so/so-tu-phap.xlsx", "so/so-noi-vu.xlsx", "so/so-tai-chinh.xlsx"];
-  for (let i = 0; i < UNITS; i++) copyFileSync(join(SAMPLES, samples[i % samples.length]), join(folder, `don-vi-${String(i).padStart(3, "0")}.xlsx`));
+  // The same unit twice in one ranking is refused: each copy after the first three names a unit of its own.
+  const zips = await Promise.all(samples.map(async (s) => JSZip.loadAsync(readFileSync(join(SAMPLES, s)))));
+  const strings = await Promise.all(zips.map((z) => z.file("xl/sharedStrings.xml")!.async("string")));
+  for (let i = 0; i < UNITS; i++) {
+    const to = join(folder, `don-vi-${String(i).padStart(3, "0")}.xlsx`);
+    const k = i % samples.length;
+    if (i < samples.length) {
+      copyFileSync(join(SAMPLES, samples[k]), to);
+      continue;
+    }
+    zips[k].file("xl/sharedStrings.xml", strings[k].replace(/(Đơn vị: [^<]+)/, `$1 (bản ${Math.floor(i / samples.length) + 1})`));
+    writeFileSync(to, await zips[k].generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } }));
+  }
   writeFileSync(join(folder, "hong.xlsx"), "không phải sổ tính");
 });
 

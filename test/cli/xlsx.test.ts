@@ -539,7 +539,7 @@ describe("bundled samples (samples/, made by scripts/make-samples.js)", () => {
   /** The two samples laid out as real templates without "Đơn vị:" / "Bộ tiêu chí:" lines (two-row headers). */
   const headed = new Set(["so/so-y-te.xlsx", "huyen/huyen-dien-bien-dong.xlsx"]);
 
-  test("DEFECTS.md lists defects in twelve workbooks", () => {
+  test("DEFECTS.md lists defects in fourteen workbooks", () => {
     expect(files.sort()).toEqual(
       [
         "2026/phuong/phuong-le-chan.xlsx",
@@ -547,6 +547,8 @@ describe("bundled samples (samples/, made by scripts/make-samples.js)", () => {
         "huyen/huyen-dien-bien-dong.xlsx",
         "huyen/huyen-muong-cha.xlsx",
         "huyen/huyen-tuan-giao.xlsx",
+        "mau-dia-phuong/so-xay-dung-muc-diem.xlsx",
+        "mau-dia-phuong/xa-muong-phang-ma-bang-chu.xlsx",
         "quoc-gia/huyen-nam-po-2026.xlsx",
         "quoc-gia/huyen-tua-chua-2026.xlsx",
         "so/so-noi-vu.xlsx",

@@ -87,6 +87,7 @@ describe("buildRanking", () => {
       band: "Tốt",
       errors: 2,
       warnings: 5,
+      year: null,
       points: { base: 0, survey: null, bonus: 0, penalty: 0, total: 0, applicableMax: 10 },
     });
   });

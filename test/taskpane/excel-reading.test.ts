@@ -84,7 +84,7 @@ test('a hidden "Năm 2024" in front of the visible "Năm 2025": the pane summari
 });
 
 describe("parity: every workbook in samples/ and generated layouts, through par and through the pane", () => {
-  const files = ["so", "huyen", "quoc-gia"].flatMap((d) => readdirSync(join(SAMPLES, d)).filter((f) => f.endsWith(".xlsx")).map((f) => join(SAMPLES, d, f)));
+  const files = ["so", "huyen", "quoc-gia", "mau-dia-phuong", "2026/so", "2026/phuong", "2026/xa"].flatMap((d) => readdirSync(join(SAMPLES, d)).filter((f) => f.endsWith(".xlsx")).map((f) => join(SAMPLES, d, f)));
   files.push(join(SAMPLES, "tinh-dien-bien-2018.xlsx"));
 
   test.each(files.map((f) => [f.slice(SAMPLES.length + 1), f]))("%s: the same catalogue, findings and index", async (_name, file) => {

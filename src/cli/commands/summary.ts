@@ -77,7 +77,8 @@ export function registerSummary(par: Command, io: Io): void {
       const { findings, matches } = validateWithEvidence(unit, catalog, { lang: opts.lang, evidence: evidence.evidence });
       const summary = buildSummary(unit, catalog, findings, { bands, ...(opts.year ? { year: Number(opts.year) } : {}) });
       const plan = buildPlan(unit, catalog);
-      const specs = [summarySheet(summary, opts.lang), planSheet(plan, opts.lang), readingSheet(readingLedger(loaded.sheets, loaded.units), opts.lang)];
+      const first = summarySheet(summary, opts.lang);
+      const specs = [first, planSheet(plan, opts.lang), readingSheet(readingLedger(loaded.sheets, loaded.units), opts.lang, first.footer)];
       // One reader for every command: an .xlsx that exceljs cannot load for copying (e.g. rows and cells without
       // their r= attributes, as some exporters write) is copied from what was read, as another format is.
       const copied = loaded.data.format === "xlsx" ? await workbookWithSheets(file, specs).catch((e) => (e instanceof WorkbookError ? null : Promise.reject(e))) : null;
