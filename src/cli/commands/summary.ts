@@ -78,7 +78,7 @@ export function registerSummary(par: Command, io: Io): void {
       const summary = buildSummary(unit, catalog, findings, { bands, ...(opts.year ? { year: Number(opts.year) } : {}) });
       const plan = buildPlan(unit, catalog);
       const first = summarySheet(summary, opts.lang);
-      const specs = [first, planSheet(plan, opts.lang), readingSheet(readingLedger(loaded.sheets, loaded.units), opts.lang, first.footer)];
+      const specs = [first, planSheet(plan, opts.lang), readingSheet(readingLedger(loaded.sheets, loaded.units), opts.lang, summary.unit)];
       // One reader for every command: an .xlsx that exceljs cannot load for copying (e.g. rows and cells without
       // their r= attributes, as some exporters write) is copied from what was read, as another format is.
       const copied = loaded.data.format === "xlsx" ? await workbookWithSheets(file, specs).catch((e) => (e instanceof WorkbookError ? null : Promise.reject(e))) : null;

@@ -94,8 +94,8 @@ export function ledgerText(ledger: ReadingLedger, lang: Lang = "vi"): string {
   return [t("ledger.title", {}, lang), ...out].join("\n");
 }
 
-/** The summary workbook's sheet "Cách đọc" (Reading): the ledger as a table; `footer` as the summary's (unit — catalogue). */
-export function readingSheet(ledger: ReadingLedger, lang: Lang = "vi", footer?: string): SheetSpec {
+/** The summary workbook's sheet "Cách đọc" (Reading): the ledger as a table; its footer names the unit. */
+export function readingSheet(ledger: ReadingLedger, lang: Lang = "vi", unit?: string): SheetSpec {
   const head = (value: string): SpecCell => ({ value, style: { bold: true, fill: "header", border: true } });
   const cell = (value: string, wrap = false): SpecCell => ({ value: value === "" ? null : value, style: { border: true, ...(wrap ? { wrap: true } : {}) } });
   const lines = ledgerLines(ledger, lang);
@@ -110,6 +110,6 @@ export function readingSheet(ledger: ReadingLedger, lang: Lang = "vi", footer?: 
     columnWidths: [24, 7, 30, 10, 80],
     freeze: { rows: 2 },
     headerRow: 1,
-    ...(footer ? { footer } : {}),
+    ...(unit ? { footer: `${unit} — ${t("ledger.footer", {}, lang)}` } : {}),
   };
 }
