@@ -7,9 +7,8 @@ import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-componen
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { createExcelActions } from "./excel/actions";
-import { readRecordedCatalog } from "./excel/catalog";
-import { officeLoaded, recalculateWorkbook, startOffice } from "./excel/office";
+import { lazyExcelActions } from "./excel/lazy-actions";
+import { officeLoaded, officeTheme, recalculateWorkbook, startOffice } from "./excel/office";
 import { officeRunner } from "./excel/run";
 import { documentSettingsStorage } from "./excel/settings";
 import { MIN_EXCEL_API, officeApiSupport } from "./excel/support";
@@ -39,9 +38,13 @@ export async function boot(container: HTMLElement): Promise<void> {
   }
   const supports = officeApiSupport();
   const oldExcel = !supports(MIN_EXCEL_API);
-  const recorded = oldExcel ? null : await officeRunner((context) => readRecordedCatalog(context)).catch(() => null);
+  const recorded = oldExcel
+    ? null
+    : await import(/* webpackChunkName: "excel-actions" */ "./excel/catalog")
+        .then(({ readRecordedCatalog }) => officeRunner((context) => readRecordedCatalog(context)))
+        .catch(() => null);
   const startup = prepareStartup({ displayLanguage: office.displayLanguage, storage: documentSettingsStorage(), recorded, recalculate: recalculateWorkbook });
-  const actions = oldExcel ? null : createExcelActions({ supports });
+  const actions = oldExcel ? null : lazyExcelActions({ supports });
   document.documentElement.lang = startup.lang;
-  root.render(<App {...startup} actions={actions} oldExcel={oldExcel} />);
+  root.render(<App {...startup} actions={actions} oldExcel={oldExcel} theme={officeTheme()} />);
 }

@@ -5,7 +5,10 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { buildSummary, builtinCatalogs, Catalog, CellValue, Grid, hasScores, parseCatalog, readUnitSheet, UnitSheet, validateUnit } from "../../src/scoring";
 import { PaneActions, SummaryOutcome, Validation } from "../../src/taskpane/actions";
-import { App, AppProps } from "../../src/taskpane/App";
+import { App, AppProps, PanelComponents } from "../../src/taskpane/App";
+import { CatalogPanel } from "../../src/taskpane/components/CatalogPanel";
+import { SummaryPanel } from "../../src/taskpane/components/SummaryPanel";
+import { ValidatePanel } from "../../src/taskpane/components/ValidatePanel";
 import { UiLang } from "../../src/taskpane/i18n";
 
 export type FakeActions = jest.Mocked<PaneActions>;
@@ -101,10 +104,16 @@ export function setCell(rows: CellValue[][], address: string, value: CellValue):
   rows[Number(address.slice(1)) - 1][address.charCodeAt(0) - 65] = value;
 }
 
+/** The panels themselves (production loads them lazily, in chunks of their own; the browser test covers that). */
+export const eagerPanels: PanelComponents = { CatalogPanel, ValidatePanel, SummaryPanel };
+
+/** What every component test renders the App with: the panels at once, the first-run guide already read. */
+export const paneDefaults: Partial<AppProps> = { panels: eagerPanels, firstRun: false };
+
 /** The pane with the built-ins plus the small catalogue, the small one in use. */
 export function renderPane(props: Partial<AppProps> = {}) {
   const catalogs = [...builtinCatalogs(), smallCatalog];
-  return render(<App catalogs={catalogs} initial={smallCatalog} lang="vi" actions={fakeActions()} {...props} />);
+  return render(<App catalogs={catalogs} initial={smallCatalog} lang="vi" actions={fakeActions()} {...paneDefaults} {...props} />);
 }
 
 /** A promise the test settles itself. */
@@ -137,5 +146,5 @@ export function errorBar(lang: UiLang = "vi"): HTMLElement | null {
 }
 
 export async function switchLanguage(lang: UiLang): Promise<void> {
-  await click(screen.getByRole("button", { name: lang === "en" ? "English" : "Tiếng Việt" }));
+  await click(screen.getByRole("button", { name: lang === "en" ? /English/ : /Tiếng Việt/ }));
 }

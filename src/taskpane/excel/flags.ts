@@ -420,3 +420,13 @@ export async function unflagSheet(context: Excel.RequestContext, sheet: string |
   await runFinding(context, writes, name);
   return { sheet: name, cells: mine.length };
 }
+
+/** The sheets the flags' record ("_par_flags") lists: what Xóa đánh dấu can restore. Reads only. */
+export async function flaggedSheets(context: Excel.RequestContext): Promise<string[]> {
+  return withBookkeeping(context, async (present) => {
+    const read = queueHiddenRead(context, FLAGS_SHEET, present);
+    await context.sync();
+    const rows = read().rows;
+    return rows ? [...new Set(parseBackup(rows).map((r) => r.sheet))] : [];
+  });
+}
