@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Gzipped sizes of the production bundles in dist/ (run `npm run build` first), checked against the task pane's
- * budget: what the pane page loads besides office.js (taskpane.js and the functions.js it shares) ≤ 350 KB gzipped.
+ * budget: what a first open loads besides office.js (taskpane.js and the functions.js it shares) ≤ 250 KB gzipped;
+ * the chunks loaded later (the criteria tree, the findings, the summary, the Excel layer) are listed apart.
  * Usage: node scripts/bundle-size.js [dist-folder]
  */
 "use strict";
@@ -9,7 +10,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const BUDGET_KB = 350;
+const BUDGET_KB = 250;
 
 function gzippedKb(file) {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;

@@ -77,7 +77,7 @@ const vi = {
     "{count} công thức chấm điểm trên các trang tự chấm do PAR Scorer tạo đã được ghi lại để Excel tính lại. Công thức bạn tự gõ ở trang khác: bấm Ctrl+Alt+F9 nếu kết quả chưa đổi.",
   loadJson: "Tải bộ tiêu chí từ tệp",
   loadJsonHint: "Chọn tệp bộ tiêu chí nhận từ cơ quan chủ trì hoặc do PAR Scorer xuất ra.",
-  loadedJson: 'Đã tải bộ tiêu chí "{name}" từ tệp {file} và đặt làm bộ đang dùng.',
+  loadedJson: 'Đã tải bộ tiêu chí "{name}" từ tệp {file}.',
   useWorkbookCatalog: "Dùng trang bộ tiêu chí trong sổ tính",
   noCatalogSheet:
     'Sổ tính chưa có trang bộ tiêu chí: bảng tiêu chí của tỉnh (các cột STT, Nội dung tiêu chí, Điểm tối đa) hoặc trang do add-in chèn. Bấm "Chèn bộ tiêu chí thành trang tính" để có một trang mẫu, sửa điểm và quy tắc ở đó, rồi bấm lại nút này.',
@@ -230,7 +230,7 @@ const en: UiStrings = {
     "{count} scoring formulas on the self-assessment sheets PAR Scorer created were written again so Excel evaluates them. Formulas you typed on other sheets: press Ctrl+Alt+F9 if their results did not change.",
   loadJson: "Load a catalogue file",
   loadJsonHint: "Pick a catalogue file received from the leading agency or saved by PAR Scorer.",
-  loadedJson: 'Loaded the catalogue "{name}" from {file} and put it in use.',
+  loadedJson: 'Loaded the catalogue "{name}" from {file}.',
   useWorkbookCatalog: "Use the workbook's catalogue sheet",
   noCatalogSheet:
     'The workbook has no catalogue sheet: a province\'s criteria table (columns STT, Nội dung tiêu chí, Điểm tối đa) or a sheet the add-in inserted. Click "Insert the catalogue as a sheet" to get one, change points and rules there, then click this button again.',

@@ -148,3 +148,21 @@ export function errorBar(lang: UiLang = "vi"): HTMLElement | null {
 export async function switchLanguage(lang: UiLang): Promise<void> {
   await click(screen.getByRole("button", { name: lang === "en" ? /English/ : /Tiếng Việt/ }));
 }
+
+/** Disabled, or disabled but focusable (aria-disabled: a busy button keeps the focus). */
+export const isOff = (b: HTMLElement) => (b as HTMLButtonElement).disabled || b.getAttribute("aria-disabled") === "true";
+
+/** Answers yes to "switch catalogue?" (asked in Excel before the workbook is recalculated and rewritten). */
+export async function confirmSwitch(lang: UiLang = "vi"): Promise<void> {
+  await click(screen.getByRole("button", { name: lang === "en" ? "Switch catalogue" : "Đổi bộ tiêu chí" }));
+}
+
+/** The catalogue in use as the header says it (its title holds the whole sentence). */
+export const header = (text: string) => screen.getByTitle(text);
+
+/** Types in the criteria tree's search box (the tree opens the way to what matches). */
+export async function findCriterion(text: string): Promise<void> {
+  await act(async () => {
+    fireEvent.change(screen.getByRole("searchbox", { name: /Tìm tiêu chí|Find a criterion/ }), { target: { value: text } });
+  });
+}
