@@ -111,6 +111,37 @@ describe("flag and unflag with notes (ExcelApi 1.18)", () => {
   });
 });
 
+describe("a cell holds a note or a threaded comment, not both (real Excel's rule, enforced by the stand-in)", () => {
+  test("the stand-in refuses a note on a commented cell and a comment on a noted cell, and comments.add without a sheet", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["a", "b"]], notes: { A1: "ghi chú" }, comments: [{ cell: "B1", content: "bình luận" }] }], apiVersion: "1.18" });
+    const run = (batch: (ctx: Excel.RequestContext) => Promise<void>) => (fake.Excel as unknown as { run: typeof Excel.run }).run(batch);
+    await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem("S").notes.add("B1", "x"), await ctx.sync()))).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(
+      run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem("S");
+        sheet.comments.add(sheet.getRange("A1"), "x");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem("S").comments.add("B2", "x"), await ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("flagging with notes leaves a cell with a user's threaded comment as it is (highlighted, no note), says so, and unflag restores exactly", async () => {
+    const { fake, actions, validation } = await setUp("1.18", { comments: [{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }] });
+    expect(flaggedCells(validation)).toContain("E21");
+    const before = fake.snapshot();
+    const outcome = await actions.flagFindings(validation, "vi");
+    expect(outcome.mode).toBe("note");
+    const sheet = sheetOf(fake.snapshot(), SHEET);
+    expect(sheet.notes.E21).toBeUndefined();
+    expect(sheet.fills.E21).toBeDefined();
+    expect(sheet.comments).toEqual([{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }]);
+    expect(outcome.skipped!.join(" ")).toMatch(/1 ô đã có bình luận/);
+    await actions.unflag(SHEET);
+    expect(sheetOf(fake.snapshot(), SHEET)).toEqual(sheetOf(before, SHEET));
+  });
+});
+
 describe("fallbacks", () => {
   test("ExcelApi 1.12: threaded comments, none added where the user already has one; unflag restores exactly", async () => {
     const { fake, actions, validation } = await setUp("1.12", { notes: {}, comments: [{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }] });

@@ -253,7 +253,8 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
       const fills = new FillReader(target, flags.map((f) => f.cell), many);
       const first: Step[] = [bookStep(context, target, present, (b) => (book = b)), ...fills.steps()];
       if (at.notes) first.push(...at.notes.steps(flags.map((f) => f.cell)));
-      else if (at.comments) first.push(at.comments.loadStep());
+      // The comments too: a cell with a threaded comment cannot also hold a note (Excel refuses it).
+      if (at.comments) first.push(at.comments.loadStep());
       await runSteps(context, first);
       return { b: book as unknown as Book, at, fills };
     }),
@@ -274,11 +275,7 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
   // Sync 2, when needed: the notes of cells flagged before but not now; where the comments are.
   const second: Step[] = [];
   if (at.notes) second.push(...at.notes.steps(restoring.filter((r) => r.mode === "note").map((r) => r.cell)));
-  if (at.comments && !at.notes) second.push(...at.comments.locateSteps());
-  else if (at.comments && (mode === "comment" || restoring.some((r) => r.mode === "comment"))) {
-    await runFinding(context, [at.comments.loadStep()], sheetName);
-    second.push(...at.comments.locateSteps());
-  }
+  if (at.comments) second.push(...at.comments.locateSteps());
   if (second.length > 0) await runFinding(context, second, sheetName);
 
   const kept: BackupRow[] = flags.map((flag) => {
@@ -330,7 +327,12 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
 
   let commentsSkipped = 0;
   if (mode === "note") {
-    const contents = flags.map((flag, i) => ({ flag, content: noteText(markedNote(flag.note), kept[i].hadNote ? kept[i].note : null, lang) }));
+    // A cell holding a user's threaded comment keeps it alone: it is highlighted, its explanation stays in the pane.
+    const commented = (cell: string) => !at.note(cell) && !!at.comment(cell);
+    const contents = flags
+      .map((flag, i) => ({ flag, content: noteText(markedNote(flag.note), kept[i].hadNote ? kept[i].note : null, lang) }))
+      .filter(({ flag }) => !commented(flag.cell));
+    commentsSkipped = flags.length - contents.length;
     writes.push(
       ...perCellSteps(
         contents,
@@ -357,7 +359,7 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
           for (const flag of part) {
             const comment = at.comment(flag.cell);
             if (comment) (comment.proxy as Excel.Comment).content = markedNote(flag.note);
-            else sheet.comments.add(flag.cell, markedNote(flag.note));
+            else sheet.comments.add(sheet.getRange(flag.cell), markedNote(flag.note));
           }
         },
       ),
