@@ -8,7 +8,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { lazyExcelActions } from "./excel/lazy-actions";
-import { officeLoaded, officeTheme, recalculateWorkbook, startOffice } from "./excel/office";
+import { documentReadOnly, officeLoaded, officeTheme, recalculateWorkbook, startOffice } from "./excel/office";
 import { officeRunner } from "./excel/run";
 import { documentSettingsStorage } from "./excel/settings";
 import { MIN_EXCEL_API, officeApiSupport } from "./excel/support";
@@ -43,7 +43,13 @@ export async function boot(container: HTMLElement): Promise<void> {
     : await import(/* webpackChunkName: "excel-actions" */ "./excel/catalog")
         .then(({ readRecordedCatalog }) => officeRunner((context) => readRecordedCatalog(context)))
         .catch(() => null);
-  const startup = prepareStartup({ displayLanguage: office.displayLanguage, storage: documentSettingsStorage(), recorded, recalculate: recalculateWorkbook });
+  const startup = prepareStartup({
+    displayLanguage: office.displayLanguage,
+    storage: documentSettingsStorage(),
+    recorded,
+    readOnly: documentReadOnly(),
+    recalculate: recalculateWorkbook,
+  });
   const actions = oldExcel ? null : lazyExcelActions({ supports });
   document.documentElement.lang = startup.lang;
   root.render(<App {...startup} actions={actions} oldExcel={oldExcel} theme={officeTheme()} />);

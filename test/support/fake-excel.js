@@ -480,7 +480,7 @@
         throw e;
       }
       if (response > limit) {
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit (${limit} bytes).`);
+        throw new FakeOfficeError(this.book.payloadError === "GeneralException" ? "GeneralException" : "ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit (${limit} bytes).`);
       }
       for (const apply of pending) apply();
     }
@@ -2072,12 +2072,12 @@
             set: (k, v) => settings.set(k, v),
             remove: (k) => settings.delete(k),
             saveAsync: (cb) => {
-              // A read-only workbook cannot save its settings.
+              // Every call counts (settingsSaves); a read-only workbook cannot save its settings.
+              book.settingsSaves = (book.settingsSaves || 0) + 1;
               if (book.readOnly) {
                 if (typeof cb === "function") cb({ status: "failed", error: { code: 5009, message: "The workbook is read-only" } });
                 return;
               }
-              book.settingsSaves = (book.settingsSaves || 0) + 1;
               if (typeof cb === "function") cb({ status: "succeeded" });
             },
           },
@@ -2152,7 +2152,7 @@
         book.structureProtected = !!on;
       },
       calculations: () => book.calculations || 0,
-      /** How many times the document settings were saved (saveAsync). */
+      /** How many times saveAsync was called on the document settings (refused ones included). */
       settingsSaves: () => book.settingsSaves || 0,
     };
   }

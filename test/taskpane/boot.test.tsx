@@ -8,7 +8,7 @@ import { ACTIVE_CATALOG_SETTING, resetActiveCatalog } from "../../src/functions/
 import { builtinCatalog } from "../../src/scoring";
 import { boot } from "../../src/taskpane/boot";
 import { registryMatrix } from "../../src/taskpane/excel/hidden";
-import { createFakeExcel } from "./excel-fixtures";
+import { createFakeExcel, SheetSeed } from "./excel-fixtures";
 
 jest.setTimeout(30_000);
 
@@ -82,5 +82,28 @@ describe("boot", () => {
     expect(screen.getByTitle(`Bộ tiêu chí đang dùng: ${name}`)).toBeTruthy();
     expect(screen.getByText(/PAR Scorer dùng bộ .* ghi trong trang _par/)).toBeTruthy();
     expect(fake.settings.get(ACTIVE_CATALOG_SETTING)).toBe("dien-bien-so");
+  });
+
+  it("saves the settings at open only when something was mended, and never in a read-only workbook", async () => {
+    const matrix = registryMatrix({ owned: [], catalog: { id: "dien-bien-so", builtin: true }, templates: [] });
+    const sheets: SheetSeed[] = [{ name: "Sheet1", values: [["x"]] }, { name: "_par", values: matrix, visibility: "VeryHidden" }];
+    // Setting and _par agree: nothing to mend, nothing saved.
+    const agreed = createFakeExcel({ sheets });
+    agreed.settings.set(ACTIVE_CATALOG_SETTING, "dien-bien-so");
+    (globalThis as Global).Office = agreed.Office;
+    (globalThis as Global).Excel = agreed.Excel;
+    await start();
+    expect(agreed.settingsSaves()).toBe(0);
+    container.remove();
+    container = document.createElement("div");
+    document.body.appendChild(container);
+    resetActiveCatalog();
+    // Setting lost in a read-only workbook: _par's catalogue is used, nothing is saved.
+    const readOnly = createFakeExcel({ sheets, readOnly: true });
+    (globalThis as Global).Office = readOnly.Office;
+    (globalThis as Global).Excel = readOnly.Excel;
+    await start();
+    expect(screen.getByTitle(`Bộ tiêu chí đang dùng: ${builtinCatalog("dien-bien-so").name}`)).toBeTruthy();
+    expect(readOnly.settingsSaves()).toBe(0);
   });
 });

@@ -10,8 +10,20 @@ export interface OfficeStart {
 type OfficeGlobal = {
   onReady?: () => Promise<{ host: unknown } | null>;
   HostType?: { Excel: unknown };
-  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string }; document?: { mode?: unknown } };
+  DocumentMode?: { ReadOnly?: unknown };
 };
+
+/** Whether the workbook was opened read-only (Office.context.document.mode); false when Office cannot say. */
+export function documentReadOnly(): boolean {
+  try {
+    const office = officeGlobal();
+    const mode = office?.context?.document?.mode;
+    return mode !== undefined && mode === (office?.DocumentMode?.ReadOnly ?? "readOnly");
+  } catch {
+    return false;
+  }
+}
 
 /** "dark" when Office's pane background is dark (Office's Black or Dark Gray themes), else "light". */
 export function themeOf(background: string | null | undefined): "light" | "dark" {
