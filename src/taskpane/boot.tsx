@@ -6,6 +6,7 @@
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { getActiveCatalog } from "../functions/active-catalog";
 import { App } from "./App";
 import { lazyExcelActions } from "./excel/lazy-actions";
 import { documentReadOnly, officeLoaded, officeTheme, recalculateWorkbook, startOffice } from "./excel/office";
@@ -16,6 +17,19 @@ import { strings } from "./i18n";
 import { prepareStartup } from "./startup";
 
 const plainPage = () => prepareStartup({ displayLanguage: null, storage: null, recalculate: null });
+
+/**
+ * After the stored catalogue is loaded at open: the PAR.* formulas may have been calculated before, with the default
+ * catalogue (a custom catalogue's codes then give #N/A), and a recalculation does not reliably re-run custom
+ * functions left in an error state. So the templates' formulas are written again, as a catalogue switch does, and the
+ * workbook recalculated.
+ */
+async function afterStoredCatalog(): Promise<void> {
+  const use = await import(/* webpackChunkName: "excel-actions" */ "./excel/catalog")
+    .then(({ useCatalogInWorkbook }) => officeRunner((context) => useCatalogInWorkbook(context, getActiveCatalog())))
+    .catch(() => null);
+  if (!use?.recalculated) await recalculateWorkbook();
+}
 
 export async function boot(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
@@ -48,7 +62,7 @@ export async function boot(container: HTMLElement): Promise<void> {
     storage: documentSettingsStorage(),
     recorded,
     readOnly: documentReadOnly(),
-    recalculate: recalculateWorkbook,
+    recalculate: afterStoredCatalog,
   });
   const actions = oldExcel ? null : lazyExcelActions({ supports });
   document.documentElement.lang = startup.lang;

@@ -7,7 +7,9 @@ import { act, screen } from "@testing-library/react";
 import { ACTIVE_CATALOG_SETTING, resetActiveCatalog } from "../../src/functions/active-catalog";
 import { builtinCatalog } from "../../src/scoring";
 import { boot } from "../../src/taskpane/boot";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { registryMatrix } from "../../src/taskpane/excel/hidden";
+import { documentSettingsStorage } from "../../src/taskpane/excel/settings";
 import { createFakeExcel, SheetSeed } from "./excel-fixtures";
 
 jest.setTimeout(30_000);
@@ -82,6 +84,25 @@ describe("boot", () => {
     expect(screen.getByTitle(`Bộ tiêu chí đang dùng: ${name}`)).toBeTruthy();
     expect(screen.getByText(/PAR Scorer dùng bộ .* ghi trong trang _par/)).toBeTruthy();
     expect(fake.settings.get(ACTIVE_CATALOG_SETTING)).toBe("dien-bien-so");
+  });
+
+  it("opening on a stored catalogue other than the default writes the templates' PAR.* formulas again (not left as computed with the default)", async () => {
+    // A workbook with a pane-made template, its catalogue switched to "dien-bien-so" in an earlier session.
+    const fake = createFakeExcel({ sheets: [{ name: "Bìa", values: [["Hồ sơ"]] }] });
+    (globalThis as Global).Office = fake.Office;
+    (globalThis as Global).Excel = fake.Excel;
+    const actions = createExcelActions({ run: (batch) => fake.Excel.run(batch), supports: () => true, settings: () => documentSettingsStorage(fake.Office.context.document.settings as never), recalculate: async () => undefined });
+    const created = await actions.createTemplate(builtinCatalog("dien-bien-2018"), { unit: "Sở Tư pháp", lang: "vi" });
+    await actions.setActiveCatalog(builtinCatalog("dien-bien-so"));
+    resetActiveCatalog();
+    fake.resetSyncCount();
+    await start();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    const rewritten = fake.writes().filter((w) => w.sheet === created.sheet && w.property === "formulas");
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(fake.calculations()).toBeGreaterThan(0);
   });
 
   it("saves the settings at open only when something was mended, and never in a read-only workbook", async () => {
