@@ -240,9 +240,9 @@ export function App({
       <div className={styles.top}>
         <h1 className={styles.hidden}>{s.title}</h1>
         <div className={styles.bar}>
-          <Caption1 className={styles.current} title={fill(s.activeCatalog, { name: catalog.name })}>
+          <Caption1 className={styles.current} truncate wrap={false} title={fill(s.activeCatalog, { name: catalog.name })}>
             {s.activeCatalogShort}{" "}
-            <Text size={200} weight="semibold" lang={vi}>
+            <Text size={200} weight="semibold" wrap={false} lang={vi}>
               {catalog.name}
             </Text>
           </Caption1>
