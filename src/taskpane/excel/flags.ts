@@ -207,6 +207,16 @@ function restoreSteps(sheet: () => Excel.Worksheet, rows: BackupRow[], at: Expla
 
 const fillOf = (row: BackupRow): string | null => (row.hadFill && row.color ? row.color : null);
 
+/**
+ * The backup's colour of a cell whose own fill was left as it was: a pattern, gradient or theme/tint fill cannot be
+ * read back whole, so a filled cell is never overwritten (its note, comment or the findings sheet marks it) and
+ * unflag leaves its fill alone.
+ */
+export const KEPT_FILL = "keep";
+
+/** The fills to write back on unflag (or when a cell is flagged no more): the cells whose fill was changed. */
+const restoredFills = (rows: BackupRow[]) => new Map(rows.filter((r) => r.color !== KEPT_FILL).map((r) => [r.cell, fillOf(r)]));
+
 /** The registry's findings sheets among `names` that still exist (and are ours). */
 function ownFindingsSheets(book: Book, names: (string | null)[]): Set<string> {
   const present = new Set(book.sheets.map((s) => s.name));
@@ -288,7 +298,7 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
       sheet: sheetName,
       cell: flag.cell,
       hadFill: fill.hadFill,
-      color: fill.color,
+      color: fill.hadFill ? KEPT_FILL : fill.color,
       hadNote: mode === "note" ? !!note : mode === "comment" ? !!comment : false,
       note: mode === "note" && note ? note.content : null,
       mode,
@@ -321,9 +331,10 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
       writes.push(...sheetSteps(() => context.workbook.worksheets.getItem(name), findingsSpec, supports).steps);
     }
   }
-  writes.push(...fillSteps(target, new Map(restoring.map((r) => [r.cell, fillOf(r)])), many));
+  writes.push(...fillSteps(target, restoredFills(restoring), many));
   writes.push(...restoreSteps(target, restoring, at));
-  writes.push(...fillSteps(target, new Map(flags.map((f) => [f.cell, FLAG_FILLS[f.severity]])), many));
+  const painted = flags.filter((_, i) => kept[i].color !== KEPT_FILL);
+  writes.push(...fillSteps(target, new Map(painted.map((f) => [f.cell, FLAG_FILLS[f.severity]])), many));
 
   let commentsSkipped = 0;
   if (mode === "note") {
@@ -408,7 +419,7 @@ export async function unflagSheet(context: Excel.RequestContext, sheet: string |
   if (second.length > 0) await runFinding(context, second, name);
 
   // Writes: the cells first, the bookkeeping last.
-  const writes: Step[] = [...fillSteps(target, new Map(mine.map((r) => [r.cell, fillOf(r)])), many), ...restoreSteps(target, mine, at)];
+  const writes: Step[] = [...fillSteps(target, restoredFills(mine), many), ...restoreSteps(target, mine, at)];
   if (findings.size > 0) {
     const owned: OwnedEntry[] = b.registry.owned.filter((e) => !findings.has(e.name));
     writes.push(dropSheetsStep(context, findings));
