@@ -116,6 +116,8 @@ export interface PaneActions {
   flagFindings(validation: Validation, lang: UiLang): Promise<FlagOutcome>;
   /** Restores the formats and notes the last flagging changed on the sheet (the active one when null). */
   unflag(sheet: string | null): Promise<UnflagOutcome>;
+  /** The sheets with flags to remove (from the flags' record in the workbook); optional: without it Unflag stays on. */
+  flaggedSheets?(): Promise<string[]>;
   /** Writes the summary, plan (and ranking) sheets, replacing only the add-in's own. */
   generateSummary(catalog: Catalog, lang: UiLang): Promise<SummaryOutcome>;
   /** Checks the active sheet's citations against the documents read from the chosen files (absent: not offered). */

@@ -6,10 +6,10 @@
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { getActiveCatalog } from "../functions/active-catalog";
 import { App } from "./App";
-import { createExcelActions } from "./excel/actions";
-import { readRecordedCatalog } from "./excel/catalog";
-import { officeLoaded, recalculateWorkbook, startOffice } from "./excel/office";
+import { lazyExcelActions } from "./excel/lazy-actions";
+import { documentReadOnly, officeLoaded, officeTheme, recalculateWorkbook, startOffice } from "./excel/office";
 import { officeRunner } from "./excel/run";
 import { documentSettingsStorage } from "./excel/settings";
 import { MIN_EXCEL_API, officeApiSupport } from "./excel/support";
@@ -17,6 +17,19 @@ import { strings } from "./i18n";
 import { prepareStartup } from "./startup";
 
 const plainPage = () => prepareStartup({ displayLanguage: null, storage: null, recalculate: null });
+
+/**
+ * After the stored catalogue is loaded at open: the PAR.* formulas may have been calculated before, with the default
+ * catalogue (a custom catalogue's codes then give #N/A), and a recalculation does not reliably re-run custom
+ * functions left in an error state. So the templates' formulas are written again, as a catalogue switch does, and the
+ * workbook recalculated.
+ */
+async function afterStoredCatalog(): Promise<void> {
+  const use = await import(/* webpackChunkName: "excel-actions" */ "./excel/catalog")
+    .then(({ useCatalogInWorkbook }) => officeRunner((context) => useCatalogInWorkbook(context, getActiveCatalog())))
+    .catch(() => null);
+  if (!use?.recalculated) await recalculateWorkbook();
+}
 
 export async function boot(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
@@ -39,9 +52,19 @@ export async function boot(container: HTMLElement): Promise<void> {
   }
   const supports = officeApiSupport();
   const oldExcel = !supports(MIN_EXCEL_API);
-  const recorded = oldExcel ? null : await officeRunner((context) => readRecordedCatalog(context)).catch(() => null);
-  const startup = prepareStartup({ displayLanguage: office.displayLanguage, storage: documentSettingsStorage(), recorded, recalculate: recalculateWorkbook });
-  const actions = oldExcel ? null : createExcelActions({ supports });
+  const recorded = oldExcel
+    ? null
+    : await import(/* webpackChunkName: "excel-actions" */ "./excel/catalog")
+        .then(({ readRecordedCatalog }) => officeRunner((context) => readRecordedCatalog(context)))
+        .catch(() => null);
+  const startup = prepareStartup({
+    displayLanguage: office.displayLanguage,
+    storage: documentSettingsStorage(),
+    recorded,
+    readOnly: documentReadOnly(),
+    recalculate: afterStoredCatalog,
+  });
+  const actions = oldExcel ? null : lazyExcelActions({ supports });
   document.documentElement.lang = startup.lang;
-  root.render(<App {...startup} actions={actions} oldExcel={oldExcel} />);
+  root.render(<App {...startup} actions={actions} oldExcel={oldExcel} theme={officeTheme()} />);
 }

@@ -9,10 +9,12 @@ export function uiLang(displayLanguage: string | null | undefined): UiLang {
 
 const vi = {
   title: "PAR Scorer — Chấm điểm Chỉ số CCHC",
+  brand: "PAR Scorer · Chấm điểm Chỉ số CCHC",
   activeCatalog: "Bộ tiêu chí đang dùng: {name}",
+  activeCatalogShort: "Bộ tiêu chí:",
   language: "Ngôn ngữ",
-  languageVi: "Tiếng Việt",
-  languageEn: "English",
+  languageVi: "VI – Tiếng Việt",
+  languageEn: "EN – English",
   tabs: "Chức năng",
   tabCatalog: "Tiêu chí",
   tabTemplate: "Mẫu",
@@ -20,12 +22,24 @@ const vi = {
   tabSummary: "Tổng hợp",
   dismiss: "Đóng",
   errorTitle: "Không thực hiện được",
+  doneTitle: "Xong",
+  cancel: "Hủy",
+  guideTitle: "Bắt đầu trong 3 bước",
+  guideStep1: "Mẫu: tạo trang tự chấm điểm cho đơn vị.",
+  guideStep2: "Nhập kết quả, điểm tự chấm và tài liệu kiểm chứng vào trang đó, rồi bấm Kiểm tra.",
+  guideStep3: "Tổng hợp: ghi trang Tổng hợp và Kế hoạch cải thiện (Xếp hạng khi có nhiều đơn vị).",
+  guideStart: "Bắt đầu với Mẫu",
+  guideClose: "Đã hiểu, ẩn hướng dẫn",
+  confirmSwitchTitle: 'Đổi sang bộ tiêu chí "{name}"?',
+  confirmSwitchBody:
+    "Excel sẽ tính lại sổ tính và ghi lại công thức chấm điểm trên các trang tự chấm do PAR Scorer tạo, theo bộ mới. Số liệu bạn đã nhập không bị thay đổi.",
+  confirmSwitch: "Đổi bộ tiêu chí",
 
   // Busy labels, one per action.
   busyReadingCatalog: "Đang đọc trang bộ tiêu chí…",
   busyInsertingCatalog: "Đang chèn trang bộ tiêu chí…",
   busySavingCatalog: "Đang lưu bộ tiêu chí đang dùng…",
-  busyLoadingFile: "Đang đọc tệp JSON…",
+  busyLoadingFile: "Đang đọc tệp bộ tiêu chí…",
   busyCreatingTemplate: "Đang tạo trang tự chấm điểm…",
   busyValidating: "Đang kiểm tra…",
   busySelecting: "Đang chọn ô…",
@@ -35,16 +49,16 @@ const vi = {
 
   oldExcelTitle: "Phiên bản Excel này chưa đủ cho ngăn PAR Scorer",
   oldExcelHint:
-    "Các thao tác trên sổ tính (tạo mẫu, kiểm tra, đánh dấu, tổng hợp) cần Excel có ExcelApi 1.7 và chạy chung (shared runtime): Microsoft 365 (phiên bản 2002 trở lên), Excel 2021 (2108 trở lên), Excel cho Mac 16.35 trở lên hoặc Excel trên web. " +
+    "Các thao tác trên sổ tính (tạo mẫu, kiểm tra, đánh dấu, tổng hợp) cần Excel mới hơn: Microsoft 365, Excel 2021 (phiên bản 2311 trở lên) hoặc Excel trên web. " +
     "Hãy cập nhật Office hoặc mở sổ tính bằng Excel trên web; ở đây vẫn xem được bộ tiêu chí.",
-  officeMissingTitle: "Không tải được office.js",
+  officeMissingTitle: "Không kết nối được với Office",
   officeMissingHint:
-    "Ngăn không tải được thư viện office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com): máy đang không có mạng, hoặc tường lửa/proxy của cơ quan chặn địa chỉ đó. " +
+    "Ngăn không tải được phần kết nối với Excel từ máy chủ của Microsoft (appsforoffice.microsoft.com): máy đang không có mạng, hoặc tường lửa/proxy của cơ quan chặn địa chỉ đó. " +
     "Vì vậy ngăn không làm việc được với sổ tính; ở đây chỉ xem được bộ tiêu chí. Kiểm tra kết nối mạng (hoặc nhờ quản trị mạng cho phép appsforoffice.microsoft.com) rồi mở lại ngăn.",
   waitingForExcel: "Đang chờ Excel sẵn sàng… Ngăn sẽ mở khi Excel khởi động xong.",
   outsideTitle: "Đang mở ngoài Excel",
   outsideHint:
-    "Trang này đang chạy trong trình duyệt nên chỉ xem được bộ tiêu chí. Để dùng các hàm PAR.* và ngăn PAR Scorer, hãy nạp tệp manifest.xml vào Excel: " +
+    "Trang này đang chạy trong trình duyệt nên chỉ xem được bộ tiêu chí. Để chấm điểm trong Excel, hãy nạp tệp manifest.xml vào Excel: " +
     "Excel trên web: Trang đầu → Phần bổ trợ → Thêm phần bổ trợ → Tải lên phần bổ trợ của tôi, chọn manifest.xml. " +
     "Excel trên Windows: đặt manifest.xml vào một thư mục chia sẻ, khai báo thư mục đó trong Trung tâm Tin cậy → Danh mục Phần bổ trợ Tin cậy, rồi chèn từ Phần bổ trợ → Thư mục dùng chung.",
   needsExcel: "Chỉ dùng được khi PAR Scorer chạy trong Excel (xem hướng dẫn ở trên).",
@@ -52,23 +66,23 @@ const vi = {
   // Catalogue tab.
   catalogHeading: "Bộ tiêu chí",
   catalogLabel: "Bộ tiêu chí",
-  catalogHint: "Chọn một bộ để dùng: các hàm PAR.* tra mã tiêu chí trong bộ này; lựa chọn được lưu trong sổ tính.",
+  catalogHint: "Các công thức chấm điểm trong sổ tính tra mã tiêu chí trong bộ này; lựa chọn được lưu trong sổ tính.",
   customCatalog: "tùy chỉnh",
   setActive: "Đặt làm bộ tiêu chí đang dùng",
   notSaved: "Chưa lưu được bộ tiêu chí này làm bộ đang dùng trong sổ tính (xem lỗi ở trên). Sửa theo hướng dẫn rồi bấm để lưu lại.",
   catalogSaved: 'Đang dùng bộ tiêu chí "{name}", đã lưu trong sổ tính.',
   recalculated: "Sổ tính đã được tính lại.",
-  notRecalculated: "Sổ tính chưa tính lại được: bấm Ctrl+Alt+F9 trong Excel để các hàm PAR.* dùng bộ mới.",
+  notRecalculated: "Sổ tính chưa tính lại được: bấm Ctrl+Alt+F9 trong Excel để các công thức chấm điểm dùng bộ mới.",
   formulasRewritten:
-    "{count} công thức PAR.* trên các trang tự chấm do PAR Scorer tạo đã được ghi lại để Excel tính lại chúng (Excel không phải lúc nào cũng tự tính lại hàm tùy chỉnh). Công thức PAR.* bạn tự gõ ở trang khác: bấm Ctrl+Alt+F9 nếu kết quả chưa đổi.",
-  loadJson: "Tải tệp JSON",
-  loadJsonHint: "Tệp JSON theo định dạng bộ tiêu chí của PAR Scorer (xem thư mục docs).",
-  loadedJson: 'Đã tải bộ tiêu chí "{name}" từ tệp {file} và đặt làm bộ đang dùng.',
+    "{count} công thức chấm điểm trên các trang tự chấm do PAR Scorer tạo đã được ghi lại để Excel tính lại. Công thức bạn tự gõ ở trang khác: bấm Ctrl+Alt+F9 nếu kết quả chưa đổi.",
+  loadJson: "Tải bộ tiêu chí từ tệp",
+  loadJsonHint: "Chọn tệp bộ tiêu chí nhận từ cơ quan chủ trì hoặc do PAR Scorer xuất ra.",
+  loadedJson: 'Đã tải bộ tiêu chí "{name}" từ tệp {file}.',
   useWorkbookCatalog: "Dùng trang bộ tiêu chí trong sổ tính",
   noCatalogSheet:
     'Sổ tính chưa có trang bộ tiêu chí: bảng tiêu chí của tỉnh (các cột STT, Nội dung tiêu chí, Điểm tối đa) hoặc trang do add-in chèn. Bấm "Chèn bộ tiêu chí thành trang tính" để có một trang mẫu, sửa điểm và quy tắc ở đó, rồi bấm lại nút này.',
   catalogSheetUnusable: 'Trang "{sheet}" chưa dùng được làm bộ tiêu chí: {count} lỗi. Bấm vào từng dòng để tới ô cần sửa, sửa xong bấm lại nút này.',
-  catalogSheetUsed: 'Đã dùng bộ tiêu chí "{name}" từ trang "{sheet}" và đặt làm bộ đang dùng.',
+  catalogSheetUsed: 'Đã đọc bộ tiêu chí "{name}" từ trang "{sheet}".',
   catalogSheetWarnings: "Một số nội dung bị bỏ qua hoặc chưa thành quy tắc ({count}): xem từng dòng bên dưới.",
   insertCatalogSheet: "Chèn bộ tiêu chí thành trang tính",
   insertedCatalogSheet: 'Đã chèn trang "{sheet}" với bộ tiêu chí "{name}". Sửa trên trang đó rồi bấm "Dùng trang bộ tiêu chí trong sổ tính".',
@@ -77,6 +91,15 @@ const vi = {
   max: "Điểm tối đa",
   rule: "Quy tắc",
   unknown: "—",
+  searchCriteria: "Tìm tiêu chí (mã hoặc tên)",
+  noMatch: "Không có tiêu chí nào khớp.",
+  details: "Chi tiết",
+  target: "Chỉ tiêu",
+  evidence: "Tài liệu kiểm chứng",
+  deadline: "Thời hạn",
+  lead: "Cơ quan chủ trì",
+  coordinating: "Cơ quan phối hợp",
+  points: "{points} điểm",
 
   // Template tab.
   templateHeading: "Trang tự chấm điểm",
@@ -95,7 +118,14 @@ const vi = {
   validateHint: "Mở trang tự chấm điểm của đơn vị rồi bấm Kiểm tra. PAR Scorer chỉ đọc trang, không sửa gì.",
   validationHeader: 'Trang "{sheet}" · Đơn vị: {unit} · Đã đọc {rows} dòng tiêu chí',
   errorsCount: "{count} lỗi",
+  errorsCountOne: "1 lỗi",
   warningsCount: "{count} cảnh báo",
+  warningsCountOne: "1 cảnh báo",
+  validatedLive: 'Đã kiểm tra trang "{sheet}": {errors}, {warnings}.',
+  searchFindings: "Tìm trong kết quả (mã, ô, nội dung)",
+  errorsOnly: "Chỉ hiện lỗi",
+  shownFindings: "Đang hiện {shown}/{total} dòng.",
+  unflagReason: "Xóa đánh dấu: chưa có ô nào được đánh dấu trong sổ tính.",
   nothingScored: "Trang chưa có điểm nào",
   nothingScoredDetail: 'Nhập "Kết quả thực hiện" hoặc "Điểm tự chấm" cho các tiêu chí, ghi tài liệu kiểm chứng, rồi bấm Kiểm tra lại.',
   noFindings: "Không phát hiện lỗi",
@@ -108,7 +138,7 @@ const vi = {
   severityError: "lỗi",
   severityWarning: "cảnh báo",
   flag: "Đánh dấu",
-  flagHint: "Tô màu các ô có lỗi và ghi chú cách sửa; định dạng cũ được nhớ để khôi phục.",
+  flagHint: "Tô màu các ô có lỗi và ghi chú cách sửa; ô đã có màu nền của bạn giữ nguyên màu, chỉ thêm ghi chú.",
   unflag: "Xóa đánh dấu",
   flaggedNote: 'Đã đánh dấu {cells} ô trên trang "{sheet}", giải thích ghi trong ghi chú (note) của từng ô.',
   flaggedComment: 'Đã đánh dấu {cells} ô trên trang "{sheet}", giải thích ghi trong nhận xét (comment) của từng ô.',
@@ -124,19 +154,22 @@ const vi = {
   unitResult: "Đơn vị {unit}: chỉ số {index}, xếp loại {band}.",
   indexUnknown: "chưa tính được",
   bandUnknown: "chưa xếp được",
-  oneUnit: "Tìm thấy 1 trang đơn vị trong sổ tính.",
-  manyUnits: "Tìm thấy {count} trang đơn vị trong sổ tính; trang Xếp hạng so sánh các đơn vị đã có điểm.",
-  unscoredUnits: "Chưa có điểm nên không tổng hợp, xếp hạng: {sheets}. Nhập kết quả hoặc điểm tự chấm rồi tạo lại.",
+  oneUnit: "Tìm thấy 1 trang đơn vị đã có điểm trong sổ tính.",
+  noUnit: "Chưa có trang đơn vị nào có điểm trong sổ tính.",
+  manyUnits: "Tìm thấy {count} trang đơn vị đã có điểm trong sổ tính; trang Xếp hạng so sánh các đơn vị đó.",
+  unscoredUnits: "Trang mẫu còn trống, không tính là đơn vị: {sheets}. Nhập kết quả hoặc điểm tự chấm rồi tạo lại.",
 };
 
 export type UiStrings = typeof vi;
 
 const en: UiStrings = {
   title: "PAR Scorer — PAR Index scoring",
+  brand: "PAR Scorer · PAR Index scoring",
   activeCatalog: "Catalogue in use: {name}",
+  activeCatalogShort: "Catalogue:",
   language: "Language",
-  languageVi: "Tiếng Việt",
-  languageEn: "English",
+  languageVi: "VI – Tiếng Việt",
+  languageEn: "EN – English",
   tabs: "Features",
   tabCatalog: "Criteria",
   tabTemplate: "Template",
@@ -144,11 +177,23 @@ const en: UiStrings = {
   tabSummary: "Summary",
   dismiss: "Dismiss",
   errorTitle: "Could not do it",
+  doneTitle: "Done",
+  cancel: "Cancel",
+  guideTitle: "Get started in 3 steps",
+  guideStep1: "Template: create a self-assessment sheet for the unit.",
+  guideStep2: "Enter the results, self scores and evidence on that sheet, then click Validate.",
+  guideStep3: "Summary: write the Summary and Improvement plan sheets (and a Ranking with several units).",
+  guideStart: "Start with the Template",
+  guideClose: "Got it, hide the guide",
+  confirmSwitchTitle: 'Switch to the catalogue "{name}"?',
+  confirmSwitchBody:
+    "Excel will recalculate the workbook and write the scoring formulas of the self-assessment sheets PAR Scorer created again, for the new catalogue. The figures you typed are not changed.",
+  confirmSwitch: "Switch catalogue",
 
   busyReadingCatalog: "Reading the catalogue sheet…",
   busyInsertingCatalog: "Inserting the catalogue sheet…",
   busySavingCatalog: "Saving the catalogue in use…",
-  busyLoadingFile: "Reading the JSON file…",
+  busyLoadingFile: "Reading the catalogue file…",
   busyCreatingTemplate: "Creating the self-assessment sheet…",
   busyValidating: "Validating…",
   busySelecting: "Selecting the cell…",
@@ -158,39 +203,39 @@ const en: UiStrings = {
 
   oldExcelTitle: "This Excel version is too old for the PAR Scorer pane",
   oldExcelHint:
-    "The workbook actions (template, validate, flag, summary) need Excel with ExcelApi 1.7 and the shared runtime: Microsoft 365 (version 2002 or later), Excel 2021 (2108 or later), Excel for Mac 16.35 or later, or Excel on the web. " +
+    "The workbook actions (template, validate, flag, summary) need a newer Excel: Microsoft 365, Excel 2021 (version 2311 or later), or Excel on the web. " +
     "Update Office or open the workbook in Excel on the web; the catalogues can still be browsed here.",
-  officeMissingTitle: "office.js could not be loaded",
+  officeMissingTitle: "Could not connect to Office",
   officeMissingHint:
-    "The pane could not load the office.js library from Microsoft's server (appsforoffice.microsoft.com): this computer is offline, or a firewall or proxy blocks that address. " +
+    "The pane could not load its link to Excel from Microsoft's server (appsforoffice.microsoft.com): this computer is offline, or a firewall or proxy blocks that address. " +
     "So the pane cannot work with the workbook; the catalogues can still be browsed here. Check the network (or ask the network administrator to allow appsforoffice.microsoft.com), then open the pane again.",
   waitingForExcel: "Waiting for Excel… The pane opens once Excel has started.",
   outsideTitle: "Opened outside Excel",
   outsideHint:
-    "This page is running in a browser, so it can only show the catalogues. To use the PAR.* functions and the PAR Scorer pane, load manifest.xml into Excel: " +
+    "This page is running in a browser, so it can only show the catalogues. To score in Excel, load manifest.xml into Excel: " +
     "Excel on the web: Home → Add-ins → More Add-ins → Upload My Add-in, pick manifest.xml. " +
     "Excel on Windows: put manifest.xml in a shared folder, list that folder under Trust Center → Trusted Add-in Catalogs, then insert it from Add-ins → Shared Folder.",
   needsExcel: "Available only when PAR Scorer runs inside Excel (see the instructions above).",
 
   catalogHeading: "Criteria catalogue",
   catalogLabel: "Criteria catalogue",
-  catalogHint: "Pick the catalogue to use: the PAR.* functions look criterion codes up in it; the choice is saved in the workbook.",
+  catalogHint: "The workbook's scoring formulas look criterion codes up in this catalogue; the choice is saved in the workbook.",
   customCatalog: "custom",
   setActive: "Put this catalogue in use",
   notSaved: "This catalogue could not be saved in the workbook as the one in use (see the error above). Fix what it says, then click to save it again.",
   catalogSaved: 'Using the catalogue "{name}", saved in the workbook.',
   recalculated: "The workbook was recalculated.",
-  notRecalculated: "The workbook could not be recalculated: press Ctrl+Alt+F9 in Excel so the PAR.* functions use the new catalogue.",
+  notRecalculated: "The workbook could not be recalculated: press Ctrl+Alt+F9 in Excel so the scoring formulas use the new catalogue.",
   formulasRewritten:
-    "{count} PAR.* formulas on the self-assessment sheets PAR Scorer created were written again so Excel evaluates them (Excel does not always recalculate custom functions). PAR.* formulas you typed on other sheets: press Ctrl+Alt+F9 if their results did not change.",
-  loadJson: "Load a JSON file",
-  loadJsonHint: "A JSON file in PAR Scorer's catalogue format (see the docs folder).",
-  loadedJson: 'Loaded the catalogue "{name}" from {file} and put it in use.',
+    "{count} scoring formulas on the self-assessment sheets PAR Scorer created were written again so Excel evaluates them. Formulas you typed on other sheets: press Ctrl+Alt+F9 if their results did not change.",
+  loadJson: "Load a catalogue file",
+  loadJsonHint: "Pick a catalogue file received from the leading agency or saved by PAR Scorer.",
+  loadedJson: 'Loaded the catalogue "{name}" from {file}.',
   useWorkbookCatalog: "Use the workbook's catalogue sheet",
   noCatalogSheet:
     'The workbook has no catalogue sheet: a province\'s criteria table (columns STT, Nội dung tiêu chí, Điểm tối đa) or a sheet the add-in inserted. Click "Insert the catalogue as a sheet" to get one, change points and rules there, then click this button again.',
   catalogSheetUnusable: 'The sheet "{sheet}" cannot be used as a catalogue yet: {count} errors. Click a line to go to the cell to fix, then click this button again.',
-  catalogSheetUsed: 'Using the catalogue "{name}" from the sheet "{sheet}"; it is now in use.',
+  catalogSheetUsed: 'Read the catalogue "{name}" from the sheet "{sheet}".',
   catalogSheetWarnings: "Some content was ignored or not turned into rules ({count}): see the lines below.",
   insertCatalogSheet: "Insert the catalogue as a sheet",
   insertedCatalogSheet: 'Inserted the sheet "{sheet}" with the catalogue "{name}". Edit it there, then click "Use the workbook\'s catalogue sheet".',
@@ -199,6 +244,15 @@ const en: UiStrings = {
   max: "Max points",
   rule: "Rule",
   unknown: "—",
+  searchCriteria: "Find a criterion (code or name)",
+  noMatch: "No criterion matches.",
+  details: "Details",
+  target: "Target",
+  evidence: "Evidence",
+  deadline: "Deadline",
+  lead: "Leading agency",
+  coordinating: "Coordinating agencies",
+  points: "{points} points",
 
   templateHeading: "Self-assessment sheet",
   templateIntro: 'Create a new sheet where a unit scores itself against the catalogue "{name}".',
@@ -215,7 +269,14 @@ const en: UiStrings = {
   validateHint: "Open the unit's self-assessment sheet, then click Validate. PAR Scorer only reads the sheet and changes nothing.",
   validationHeader: 'Sheet "{sheet}" · Unit: {unit} · {rows} criterion rows read',
   errorsCount: "{count} errors",
+  errorsCountOne: "1 error",
   warningsCount: "{count} warnings",
+  warningsCountOne: "1 warning",
+  validatedLive: 'Validated the sheet "{sheet}": {errors}, {warnings}.',
+  searchFindings: "Search the results (code, cell, text)",
+  errorsOnly: "Errors only",
+  shownFindings: "Showing {shown} of {total} lines.",
+  unflagReason: "Remove flags: no cell is flagged in the workbook yet.",
   nothingScored: "Nothing is scored on this sheet yet",
   nothingScoredDetail: 'Enter the criteria\'s "Kết quả thực hiện" (results) or "Điểm tự chấm" (self scores) and their evidence, then validate again.',
   noFindings: "No problems found",
@@ -228,7 +289,7 @@ const en: UiStrings = {
   severityError: "error",
   severityWarning: "warning",
   flag: "Flag",
-  flagHint: "Colours the cells with problems and adds a note on how to fix them; the old formats are kept to restore.",
+  flagHint: "Colours the cells with problems and adds a note on how to fix them; cells with a fill of your own keep it and only get the note.",
   unflag: "Remove flags",
   flaggedNote: 'Flagged {cells} cells on the sheet "{sheet}"; each cell\'s note explains the problem.',
   flaggedComment: 'Flagged {cells} cells on the sheet "{sheet}"; each cell\'s comment explains the problem.',
@@ -243,12 +304,19 @@ const en: UiStrings = {
   unitResult: "Unit {unit}: index {index}, class {band}.",
   indexUnknown: "not computable yet",
   bandUnknown: "not classed yet",
-  oneUnit: "Found 1 unit sheet in the workbook.",
-  manyUnits: "Found {count} unit sheets in the workbook; the Ranking sheet compares the units that have scores.",
-  unscoredUnits: "No scores yet, so not summarised or ranked: {sheets}. Enter results or self scores, then create the summary again.",
+  oneUnit: "Found 1 unit sheet with scores in the workbook.",
+  noUnit: "No unit sheet in the workbook has scores yet.",
+  manyUnits: "Found {count} unit sheets with scores in the workbook; the Ranking sheet compares them.",
+  unscoredUnits: "Blank templates, not counted as units: {sheets}. Enter results or self scores, then create the summary again.",
 };
 
 const tables: Record<UiLang, UiStrings> = { vi, en };
+
+/** "1 error" / "3 errors" ("1 lỗi" / "3 lỗi"). */
+export function countText(s: UiStrings, what: "errors" | "warnings", count: number): string {
+  if (count === 1) return what === "errors" ? s.errorsCountOne : s.warningsCountOne;
+  return fill(what === "errors" ? s.errorsCount : s.warningsCount, { count });
+}
 
 export function strings(lang: UiLang): UiStrings {
   return tables[lang];

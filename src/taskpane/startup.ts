@@ -11,6 +11,8 @@ export interface Host {
   storage: SettingsStorage | null;
   /** The catalogue recorded in the workbook's "_par" sheet, when there is one (Excel only). */
   recorded?: RecordedCatalog | null;
+  /** A read-only workbook: its settings are never saved (the choice still applies for this session). */
+  readOnly?: boolean;
   /** Recalculates the workbook when the remembered catalogue differs from the default (Excel only). */
   recalculate: (() => Promise<void>) | null;
 }
@@ -59,7 +61,8 @@ export function prepareStartup(host: Host): Startup {
     if (recorded && (missing || loaded.catalog.id !== recorded.id)) {
       if (recorded.builtin && isBuiltinId(recorded.id)) {
         const catalog = builtinCatalog(recorded.id);
-        void setActiveCatalog(catalog, host.storage).catch(() => undefined);
+        // Mended in the settings (saveAsync) only here, where something was wrong, and never in a read-only workbook.
+        void setActiveCatalog(catalog, host.readOnly ? null : host.storage).catch(() => undefined);
         notice = fromRecord(recorded, missing);
       } else notice = customLost(recorded, getActiveCatalog());
     }

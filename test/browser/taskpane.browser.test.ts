@@ -20,6 +20,10 @@ const root = join(__dirname, "..", "..");
 const SAMPLE = join(root, "samples", "tinh-dien-bien-2018.xlsx");
 const SHEET = "Tự đánh giá 2018";
 const shots = join(root, "test-output");
+/** PAR_DOCS_IMAGES=1 writes the README's pane images (320 px, Vietnamese, one per tab) into docs/. */
+const docsImages = process.env.PAR_DOCS_IMAGES === "1";
+/** Excel's default task pane widths: Mac 270 px, Windows 320 px, the web 350 px. */
+const WIDTHS = [270, 320, 350];
 
 interface FakeSheet {
   name: string;
@@ -49,6 +53,7 @@ async function initialWorkbook() {
 const { bundleSizes, BUDGET_KB } = require("../../scripts/bundle-size.js") as { bundleSizes(dir: string): Record<string, number>; BUDGET_KB: number };
 
 let dir: string;
+let sample: Awaited<ReturnType<typeof initialWorkbook>>;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -81,7 +86,8 @@ beforeAll(async () => {
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
   await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
-  const init = { sheets: await initialWorkbook(), active: SHEET, apiVersion: "1.18", displayLanguage: "vi-VN" };
+  sample = await initialWorkbook();
+  const init = { sheets: sample, active: SHEET, apiVersion: "1.18", displayLanguage: "vi-VN" };
   await page.addInitScript((value) => {
     (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
   }, init);
@@ -120,9 +126,14 @@ describe("task pane in headless Chromium", () => {
       });
     }, SHEET);
 
-    // Kiểm tra: the planted defects, grouped; clicking one selects its cell.
+    // Kiểm tra: the planted defects, grouped, announced in a live region; found by the search box, clicking one
+    // selects its cell.
     await page.getByRole("tab", { name: /Kiểm tra/ }).click();
     await page.getByRole("button", { name: /Kiểm tra trang/ }).click();
+    const live = page.locator('[aria-live="polite"]', { hasText: /Đã kiểm tra trang "Tự đánh giá 2018": \d+ lỗi, \d+ cảnh báo\./ });
+    await live.first().waitFor({ state: "attached" });
+    expect(await live.count()).toBeGreaterThan(0);
+    await page.getByRole("searchbox", { name: /Tìm trong kết quả/ }).fill("E87");
     const finding = page.getByRole("button", { name: /E87/ }).first();
     await finding.waitFor();
     await finding.click();
@@ -139,7 +150,7 @@ describe("task pane in headless Chromium", () => {
     expect(flagged.notes.E87).toMatch(/PAR Scorer/);
     expect(flagged.values).toEqual(sampleBefore.values);
     expect(flagged.formulas).toEqual(sampleBefore.formulas);
-    await page.screenshot({ path: join(shots, "taskpane-validate.png"), fullPage: true });
+    await page.screenshot({ path: join(shots, "flow-validate.png"), fullPage: true });
 
     // Xóa đánh dấu: exactly what was there before.
     await page.getByRole("button", { name: /Xóa đánh dấu/ }).click();
@@ -165,7 +176,7 @@ describe("task pane in headless Chromium", () => {
     expect(sheetOf(second, created.name)).toEqual(created);
 
     mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, "taskpane-summary.png"), fullPage: true });
+    await page.screenshot({ path: join(shots, "flow-summary.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
@@ -238,7 +249,7 @@ describe("task pane in headless Chromium", () => {
     blocked.on("pageerror", (e) => errors.push(String(e)));
     await blocked.route(OFFICE_JS_CDN, (route) => route.abort("internetdisconnected"));
     await blocked.goto(`${server.origin}/taskpane.html`);
-    await blocked.getByText("Không tải được office.js").waitFor();
+    await blocked.getByText("Không kết nối được với Office").waitFor();
     expect(await blocked.getByText(/appsforoffice\.microsoft\.com/).count()).toBeGreaterThan(0);
     expect(await blocked.getByRole("tab", { name: /Tiêu chí/ }).count()).toBe(1);
     expect(errors).toEqual([]);
@@ -256,4 +267,99 @@ describe("task pane in headless Chromium", () => {
     const permissions = [...manifest.matchAll(/<Permissions>\s*([^<]+?)\s*<\/Permissions>/g)].map((m) => m[1]);
     expect(permissions).toEqual(["ReadWriteDocument"]);
   });
+});
+
+type Lang = "vi" | "en";
+const TAB_NAMES: Record<Lang, string[]> = { vi: ["Tiêu chí", "Mẫu", "Kiểm tra", "Tổng hợp"], en: ["Criteria", "Template", "Validate", "Summary"] };
+const VALIDATE: Record<Lang, RegExp> = { vi: /Kiểm tra trang đang mở/, en: /Validate the open sheet/ };
+const SUMMARISE: Record<Lang, RegExp> = { vi: /Tạo trang tổng hợp/, en: /Create the summary sheets/ };
+
+/** The production pane at `width` px in `lang`, over the sample workbook (a fresh page: the guide shows). */
+async function paneAt(width: number, lang: Lang): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width, height: 720 }, locale: lang === "vi" ? "vi-VN" : "en-US" });
+  const errors: string[] = [];
+  p.on("pageerror", (e) => errors.push(String(e)));
+  const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+  await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+  await p.addInitScript((value) => {
+    (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+  }, { sheets: sample, active: SHEET, apiVersion: "1.18", displayLanguage: lang === "vi" ? "vi-VN" : "en-US" });
+  await p.goto(`${server.origin}/taskpane.html`);
+  await p.getByRole("tab", { name: TAB_NAMES[lang][1] }).waitFor();
+  (p as unknown as { errors: string[] }).errors = errors;
+  return p;
+}
+
+/** What scrolls sideways, and which tabs are (partly) outside the pane. */
+async function layoutProblems(p: Page): Promise<{ scroll: number; width: number; outside: string[]; header: number }> {
+  return p.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The catalogue in use and the language switch: one compact line under the (visually hidden) h1.
+    const header = document.querySelector("h1 + div")?.getBoundingClientRect().height ?? 0;
+    const scroll = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    const outside = [...document.querySelectorAll('[role="tab"]')]
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.left < 0 || r.right > width + 0.5 || r.width === 0;
+      })
+      .map((t) => t.textContent ?? "");
+    return { scroll, width, outside, header };
+  });
+}
+
+/** axe-core (from npm) on the page: its serious and critical violations, Fluent's own focus-trap aria-hidden-focus aside. */
+async function axeViolations(p: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await p.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const found = await p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  return found.filter((v) => (v.impact === "serious" || v.impact === "critical") && v.id !== "aria-hidden-focus");
+}
+
+describe("the pane fits Excel's task pane widths", () => {
+  for (const lang of ["vi", "en"] as Lang[]) {
+    for (const width of WIDTHS) {
+      it(`${width} px, ${lang}: every tab visible, a one-line header, nothing scrolls sideways on any tab (results shown)${width === 320 ? ", axe-core clean" : ""}`, async () => {
+        const p = await paneAt(width, lang);
+        const names = TAB_NAMES[lang];
+        const problems: unknown[] = [];
+        const check = async (where: string) => {
+          const got = await layoutProblems(p);
+          if (got.scroll > got.width || got.outside.length > 0 || got.header === 0 || got.header > 36) problems.push({ where, ...got });
+          if (width === 320) {
+            const violations = await axeViolations(p);
+            if (violations.length > 0) problems.push({ where, axe: violations });
+          }
+        };
+        await check(names[1]);
+        const shot = async (name: string) => {
+          if (width !== 320 || lang !== "vi") return;
+          mkdirSync(shots, { recursive: true });
+          const file = join(docsImages ? join(root, "docs") : shots, `taskpane-${name}.png`);
+          await p.screenshot({ path: file, fullPage: false });
+        };
+        await shot("template");
+        await p.getByRole("button", { name: lang === "vi" ? "Đã hiểu, ẩn hướng dẫn" : "Got it, hide the guide" }).click();
+        await p.getByRole("tab", { name: names[0] }).click();
+        await p.getByRole("searchbox").first().waitFor();
+        await check(names[0]);
+        await shot("catalog");
+        await p.getByRole("tab", { name: names[2] }).click();
+        await p.getByRole("button", { name: VALIDATE[lang] }).click();
+        await p.getByTestId("finding-counts").waitFor();
+        await check(names[2]);
+        await shot("validate");
+        await p.getByRole("tab", { name: names[3] }).click();
+        await p.getByRole("button", { name: SUMMARISE[lang] }).click();
+        await p.getByText(lang === "vi" ? /Đã ghi các trang/ : /Sheets written/).waitFor();
+        await check(names[3]);
+        await shot("summary");
+        expect(problems).toEqual([]);
+        expect((p as unknown as { errors: string[] }).errors).toEqual([]);
+        await p.close();
+      });
+    }
+  }
 });

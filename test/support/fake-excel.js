@@ -16,6 +16,12 @@
  * cell's value is the one seeded or last written (empty for a new formula).
  *
  * Rules of real Excel it enforces (quoted from @types/office-js where the typings state them):
+ * - A very hidden sheet cannot be moved (setting `position` fails with InvalidOperation).
+ * - A cell holds a note or a threaded comment, not both: adding one where the other is fails (InvalidOperation).
+ * - CommentCollection.add takes "a string address (the sheet name included) or a Range object": "E8" alone fails.
+ * - `payloadError: "GeneralException"` plays Excel on the web reporting an oversized request as GeneralException
+ *   (HTTP 500) instead of RequestPayloadSizeLimitExceeded.
+ * - `readOnly: true`: Office.context.document.mode is "readOnly" and settings.saveAsync fails.
  * - Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with
  *   an `InvalidOperation` exception".
  * - A protected workbook structure (setStructureProtected) refuses adding, deleting, renaming, hiding, unhiding and
@@ -306,6 +312,10 @@
       this.syncs = 0;
       this.apiVersion = init.apiVersion || "1.18";
       this.payloadLimit = init.payloadLimit || PAYLOAD_LIMIT;
+      // Excel on the web also reports an oversized request as GeneralException (HTTP 500): payloadError: "GeneralException".
+      this.payloadError = init.payloadError || "RequestPayloadSizeLimitExceeded";
+      this.readOnly = !!init.readOnly;
+      this.officeTheme = init.officeTheme || null;
       /** Classes the office.js in use lacks (see the header). */
       this.missing = new Set(init.missingClasses || []);
       /** "null" (default): methods of a null object give null objects; "fail": they fail the sync. */
@@ -462,7 +472,7 @@
       if (request > limit) {
         this.error = null;
         if (restore) restore();
-        throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${request} bytes) has exceeded the limit (${limit} bytes).`);
+        throw new FakeOfficeError(this.book.payloadError, `The request payload size (${request} bytes) has exceeded the limit (${limit} bytes).`);
       }
       if (this.error) {
         const e = this.error;
@@ -470,7 +480,7 @@
         throw e;
       }
       if (response > limit) {
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit (${limit} bytes).`);
+        throw new FakeOfficeError(this.book.payloadError === "GeneralException" ? "GeneralException" : "ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit (${limit} bytes).`);
       }
       for (const apply of pending) apply();
     }
@@ -873,6 +883,8 @@
       const s = this._sheet();
       const book = this.context.book;
       requireStructureUnprotected(book, "move a sheet");
+      // Real Excel refuses to move a very hidden sheet (InvalidOperation), as it refuses to delete one.
+      if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", `The very hidden sheet ${s.name} cannot be moved.`);
       if (!Number.isInteger(v) || v < 0 || v >= book.sheets.length) throw new FakeOfficeError("InvalidArgument", `Bad position ${v}`);
       book.sheets.splice(book.sheets.indexOf(s), 1);
       book.sheets.splice(v, 0, s);
@@ -1657,6 +1669,10 @@
         if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw new FakeOfficeError("InvalidCellAddress", "A note goes on a single cell");
         if (s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
         if (s.notes.has(key(rect.r0, rect.c0))) throw new FakeOfficeError("InvalidArgument", `The cell ${cellName(rect.r0, rect.c0)} already has a note`);
+        // A cell holds a note or a threaded comment, never both.
+        if (this.context.book.comments.some((c) => c.sheet === s && c.r === rect.r0 && c.c === rect.c0)) {
+          throw new FakeOfficeError("InvalidOperation", `The cell ${cellName(rect.r0, rect.c0)} has a threaded comment: it cannot also hold a note`);
+        }
         s.notes.set(key(rect.r0, rect.c0), String(content));
         note = new NoteProxy(this.context, s, rect.r0, rect.c0);
       });
@@ -1748,10 +1764,15 @@
           s = cellAddress._sheet();
           rect = cellAddress._rectOrThrow();
         } else {
+          // CommentCollection.add's contract: "a string address (the sheet name included) or a Range object".
           const parsed = parseAddress(cellAddress);
-          s = parsed.sheet ? this.context.book.sheet(parsed.sheet) : this._sheetProxy && this._sheetProxy._sheet();
+          if (!parsed.sheet) throw new FakeOfficeError("InvalidArgument", `comments.add("${cellAddress}"): the address must name its sheet ("Sheet1!E8") or be a Range`);
+          s = this.context.book.sheet(parsed.sheet);
           rect = parsed.rect;
           if (!s) throw new FakeOfficeError("InvalidArgument", `Bad comment address ${cellAddress}`);
+        }
+        if (s.notes.has(key(rect.r0, rect.c0))) {
+          throw new FakeOfficeError("InvalidOperation", `The cell ${cellName(rect.r0, rect.c0)} has a note: it cannot also hold a threaded comment`);
         }
         if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw new FakeOfficeError("InvalidCellAddress", "A comment goes on a single cell");
         if (s.protected) throw new FakeOfficeError("AccessDenied", "Protected sheet");
@@ -2036,19 +2057,27 @@
       HostType: { Excel: "Excel" },
       PlatformType: { OfficeOnline: "OfficeOnline" },
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      DocumentMode: { ReadOnly: "readOnly", ReadWrite: "readWrite" },
       onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
       context: {
         displayLanguage,
+        officeTheme: book.officeTheme || undefined,
         requirements: {
           isSetSupported: (name, version) => name === "ExcelApi" && versionAtLeast(book.apiVersion, version === undefined ? "1.1" : String(version)),
         },
         document: {
+          mode: book.readOnly ? "readOnly" : "readWrite",
           settings: {
             get: (k) => (settings.has(k) ? settings.get(k) : null),
             set: (k, v) => settings.set(k, v),
             remove: (k) => settings.delete(k),
             saveAsync: (cb) => {
+              // Every call counts (settingsSaves); a read-only workbook cannot save its settings.
               book.settingsSaves = (book.settingsSaves || 0) + 1;
+              if (book.readOnly) {
+                if (typeof cb === "function") cb({ status: "failed", error: { code: 5009, message: "The workbook is read-only" } });
+                return;
+              }
               if (typeof cb === "function") cb({ status: "succeeded" });
             },
           },
@@ -2123,6 +2152,8 @@
         book.structureProtected = !!on;
       },
       calculations: () => book.calculations || 0,
+      /** How many times saveAsync was called on the document settings (refused ones included). */
+      settingsSaves: () => book.settingsSaves || 0,
     };
   }
 

@@ -13,12 +13,12 @@ import { useRunner } from "../../src/taskpane/components/runner";
 import { UserError } from "../../src/taskpane/errors";
 import { fill, strings, uiLang } from "../../src/taskpane/i18n";
 import { prepareStartup } from "../../src/taskpane/startup";
-import { button, click, deferred, errorBar, fakeActions, openTab, smallCatalog, switchLanguage } from "./pane-helpers";
+import { button, click, deferred, errorBar, fakeActions, openTab, paneDefaults, smallCatalog, switchLanguage } from "./pane-helpers";
 
 const [dienBien2018, dienBienSo] = [builtinCatalog("dien-bien-2018"), builtinCatalog("dien-bien-so")];
 
 function renderApp(props: Partial<AppProps> = {}) {
-  return render(<App catalogs={builtinCatalogs()} initial={dienBien2018} lang="vi" actions={fakeActions()} {...props} />);
+  return render(<App catalogs={builtinCatalogs()} initial={dienBien2018} lang="vi" actions={fakeActions()} {...paneDefaults} {...props} />);
 }
 
 /** A second small catalogue, so switching stays quick (the built-ins render trees of 70 criteria). */
@@ -26,7 +26,7 @@ const tinyCatalog = parseCatalog({ id: "nho", name: "Bộ nhỏ", nodes: [{ code
 
 /** The pane on the two small catalogues. */
 function renderSmall(props: Partial<AppProps> = {}) {
-  return render(<App catalogs={[smallCatalog, tinyCatalog]} initial={smallCatalog} lang="vi" actions={fakeActions()} {...props} />);
+  return render(<App catalogs={[smallCatalog, tinyCatalog]} initial={smallCatalog} lang="vi" actions={fakeActions()} {...paneDefaults} {...props} />);
 }
 
 /** The tree item of a code (its data-code attribute). */
@@ -40,6 +40,21 @@ async function pickCatalog(name: string) {
     fireEvent.click(screen.getByRole("option", { name: new RegExp(name.replace(/[()]/g, "\\$&")) }));
   });
 }
+
+/** Answers yes to "switch catalogue?" (asked in Excel before the workbook is recalculated and rewritten). */
+async function confirmSwitch(lang: "vi" | "en" = "vi") {
+  await click(screen.getByRole("button", { name: lang === "en" ? "Switch catalogue" : "Đổi bộ tiêu chí" }));
+}
+
+/** Types in the criteria tree's search box (the tree opens the way to what matches). */
+async function findCriterion(text: string) {
+  await act(async () => {
+    fireEvent.change(screen.getByRole("searchbox", { name: /Tìm tiêu chí|Find a criterion/ }), { target: { value: text } });
+  });
+}
+
+/** Disabled, or disabled but focusable (aria-disabled: a busy button keeps the focus). */
+const isOff = (b: HTMLElement) => (b as HTMLButtonElement).disabled || b.getAttribute("aria-disabled") === "true";
 
 /** The tabs with these accessible names, in this order. */
 const tabsNamed = (names: string[]) => names.map((name) => screen.getByRole("tab", { name }));
@@ -57,22 +72,46 @@ jest.setTimeout(20_000);
 beforeEach(() => resetActiveCatalog());
 
 describe("task pane", () => {
-  it("shows the header with the catalogue in use, four tabs, and the catalogue's criteria tree, all levels open", () => {
+  it("shows a one-line header with the catalogue in use, four tabs, and the criteria tree closed by field, with a search", async () => {
     renderApp();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("PAR Scorer — Chấm điểm Chỉ số CCHC");
-    expect(screen.getByText(`Bộ tiêu chí đang dùng: ${dienBien2018.name}`)).toBeTruthy();
+    expect(screen.getByTitle(`Bộ tiêu chí đang dùng: ${dienBien2018.name}`).textContent).toBe(`Bộ tiêu chí: ${dienBien2018.name}`);
     expect(tabsNamed(["Tiêu chí", "Mẫu", "Kiểm tra", "Tổng hợp"])).toEqual(screen.getAllByRole("tab"));
     expect(screen.getByRole("tab", { name: "Tiêu chí" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("tree")).toBeTruthy();
+    // Closed: one line per field, no criterion shown.
+    expect(item("1")).not.toBeNull();
+    expect(item("1.3")).toBeNull();
+    expect(item("1.3.1")).toBeNull();
+    await findCriterion("1.3.1");
     const leaf = item("1.3.1")!;
     expect(leaf).not.toBeNull();
     expect(leaf.textContent).toContain(getNode(dienBien2018, "1.3.1").name);
-    expect(leaf.textContent).toContain("Quy tắc: >30%: 1; *: 0");
+    expect(item("2")).toBeNull();
+    // No rule notation in the interface.
+    expect(document.body.textContent).not.toContain(">30%: 1; *: 0");
     expect(screen.getByRole("combobox").textContent).toContain(dienBien2018.name);
   });
 
-  it("formats maxima as figures (0,50), a parent's as its children's sum, '—' where unknown", () => {
+  it("the tree's search ignores diacritics and shows a criterion's evidence, deadline and agencies in its details", async () => {
     renderApp();
+    const node = getNode(dienBien2018, "1.1.1");
+    await findCriterion(node.name.slice(0, 12).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d"));
+    expect(item("1.1.1")).not.toBeNull();
+    await act(async () => {
+      fireEvent.click(item("1.1.1")!.querySelector(".fui-TreeItemLayout")!);
+    });
+    const details = screen.getByRole("treeitem", { name: "Chi tiết 1.1.1" });
+    if (node.evidence.length > 0) expect(details.textContent).toContain(node.evidence[0].name);
+    if (node.lead) expect(details.textContent).toContain(node.lead);
+    expect(details.textContent).toMatch(/Tài liệu kiểm chứng|Cơ quan chủ trì|Thời hạn/);
+    await findCriterion("không có tiêu chí này");
+    expect(screen.getByText("Không có tiêu chí nào khớp.")).toBeTruthy();
+  });
+
+  it("formats maxima as figures (0,50), a parent's as its children's sum, '—' where unknown", async () => {
+    renderApp();
+    await findCriterion("1.1.1");
     expect(within(item("1.1.1") as HTMLElement).getAllByText("0,50").length).toBeGreaterThan(0);
     expect(maxLabel(getNode(dienBien2018, "1.1"), "—")).toBe("1,50");
     expect(maxLabel(getNode(dienBien2018, "1.1"), "—", "en")).toBe("1.50");
@@ -89,62 +128,78 @@ describe("task pane", () => {
     expect(screen.getByRole("heading", { level: 2, name: "Kiểm tra trang tự chấm điểm" })).toBeTruthy();
   });
 
-  it("picking a catalogue puts it in use through the workbook and shows its criteria", async () => {
+  it("picking a catalogue asks first, then puts it in use through the workbook and shows its criteria", async () => {
     const actions = fakeActions();
     renderApp({ actions });
-    expect(item("8.1")).toBeNull(); // dien-bien-2018 has fields 1–7
+    expect(item("8")).toBeNull(); // dien-bien-2018 has fields 1–7
     await pickCatalog(dienBienSo.name);
+    expect(actions.setActiveCatalog).not.toHaveBeenCalled();
+    expect(screen.getByTestId("confirm-switch").textContent).toContain(`Đổi sang bộ tiêu chí "${dienBienSo.name}"?`);
+    await click(button("Hủy"));
+    expect(screen.queryByTestId("confirm-switch")).toBeNull();
+    expect(actions.setActiveCatalog).not.toHaveBeenCalled();
+    expect(screen.getByTitle(`Bộ tiêu chí đang dùng: ${dienBien2018.name}`)).toBeTruthy();
+    await pickCatalog(dienBienSo.name);
+    await confirmSwitch();
     expect(actions.setActiveCatalog).toHaveBeenCalledTimes(1);
     expect(actions.setActiveCatalog.mock.calls[0][0]).toBe(dienBienSo);
+    await findCriterion("8.1");
     expect(item("8.1")!.textContent).toContain(getNode(dienBienSo, "8.1").name);
+    await findCriterion("1.1.1");
     expect(item("1.1.1")!.textContent).toContain("—");
-    expect(screen.getByText(`Bộ tiêu chí đang dùng: ${dienBienSo.name}`)).toBeTruthy();
+    expect(screen.getByTitle(`Bộ tiêu chí đang dùng: ${dienBienSo.name}`)).toBeTruthy();
   });
 
   it("outside Excel explains how to load the add-in, disables the workbook buttons, and still browses catalogues", async () => {
     renderApp({ actions: null });
     expect(screen.getByRole("group", { name: "Đang mở ngoài Excel" }).textContent).toMatch(/manifest\.xml/);
-    for (const b of actionButtons()) expect(b.disabled).toBe(true);
-    expect(button("Tải tệp JSON").disabled).toBe(false);
+    for (const b of actionButtons()) expect(isOff(b)).toBe(true);
+    expect(isOff(button("Tải bộ tiêu chí từ tệp"))).toBe(false);
     expect(screen.getAllByText(/Chỉ dùng được khi PAR Scorer chạy trong Excel/, { selector: "span" }).length).toBeGreaterThan(0);
     await pickCatalog(dienBienSo.name);
-    expect(item("8.1")).not.toBeNull();
+    // Outside Excel nothing is rewritten: no question.
+    expect(screen.queryByTestId("confirm-switch")).toBeNull();
+    expect(item("8")).not.toBeNull();
   });
 
   it("in an Excel older than ExcelApi 1.7 says to update instead of how to load, and disables the workbook buttons", () => {
     renderApp({ actions: null, oldExcel: true });
     expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();
-    expect(screen.getByRole("group", { name: "Phiên bản Excel này chưa đủ cho ngăn PAR Scorer" }).textContent).toMatch(/ExcelApi 1\.7/);
-    for (const b of actionButtons()) expect(b.disabled).toBe(true);
+    const said = screen.getByRole("group", { name: "Phiên bản Excel này chưa đủ cho ngăn PAR Scorer" }).textContent;
+    expect(said).toMatch(/Excel 2021 \(phiên bản 2311 trở lên\)/);
+    expect(said).not.toMatch(/ExcelApi|shared runtime/);
+    for (const b of actionButtons()) expect(isOff(b)).toBe(true);
   });
 
   it("in Excel there is no sideload hint and the workbook buttons work", () => {
     renderApp();
     expect(screen.queryByText("Đang mở ngoài Excel")).toBeNull();
-    expect(button("Chèn bộ tiêu chí thành trang tính").disabled).toBe(false);
+    expect(isOff(button("Chèn bộ tiêu chí thành trang tính"))).toBe(false);
   });
 
-  it("speaks English when Office's display language is English", () => {
+  it("speaks English when Office's display language is English, marking Vietnamese names lang=vi", async () => {
     expect(uiLang("en-US")).toBe("en");
     expect(uiLang("vi-VN")).toBe("vi");
     expect(uiLang(null)).toBe("vi");
     renderApp({ lang: "en", actions: null });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("PAR Scorer — PAR Index scoring");
     expect(screen.getByText("Opened outside Excel")).toBeTruthy();
-    expect(item("1.3.1")!.textContent).toContain("Rule: >30%: 1; *: 0");
+    await findCriterion("1.3.1");
+    expect(item("1.3.1")!.querySelector('[lang="vi"]')!.textContent).toBe(getNode(dienBien2018, "1.3.1").name);
+    expect(screen.getByTitle(`Catalogue in use: ${dienBien2018.name}`).querySelector('[lang="vi"]')!.textContent).toBe(dienBien2018.name);
     expect(document.documentElement.lang).toBe("en");
   });
 
   it("the language switch changes every string at once and the language passed to the actions", async () => {
     const actions = fakeActions();
     renderSmall({ actions });
-    expect(screen.getByRole("button", { name: "Tiếng Việt" }).getAttribute("aria-pressed")).toBe("true");
+    // Accessible names hold the visible text (VI, EN).
+    expect(screen.getByRole("button", { name: "VI – Tiếng Việt" }).getAttribute("aria-pressed")).toBe("true");
     await switchLanguage("en");
-    expect(screen.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "EN – English" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("PAR Scorer — PAR Index scoring");
     expect(tabsNamed(["Criteria", "Template", "Validate", "Summary"])).toEqual(screen.getAllByRole("tab"));
-    expect(screen.getByText("Catalogue in use: Bộ thử")).toBeTruthy();
-    expect(item("1.3")!.textContent).toContain("Rule: >30%: 1; *: 0");
+    expect(screen.getByTitle("Catalogue in use: Bộ thử")).toBeTruthy();
     expect(document.documentElement.lang).toBe("en");
     await click(button("Insert the catalogue as a sheet"));
     expect(actions.insertCatalogSheet).toHaveBeenCalledWith(smallCatalog, "en");
@@ -163,6 +218,7 @@ describe("task pane", () => {
     });
     renderSmall({ actions });
     await pickCatalog(tinyCatalog.name);
+    await confirmSwitch();
     expect(errorBar()!.textContent).toContain("Sổ tính đang ở chế độ chỉ đọc: lưu bản sao rồi thử lại");
     await switchLanguage("en");
     expect(errorBar("en")!.textContent).toContain("The workbook is read-only: save a copy and try again");
@@ -174,18 +230,21 @@ describe("task pane", () => {
     const actions = fakeActions({ setActiveCatalog: async () => ({ formulas: 42, recalculated: true }) });
     renderSmall({ actions });
     await pickCatalog(tinyCatalog.name);
+    await confirmSwitch();
     const said = screen.getByTestId("catalog-switched").textContent!;
     expect(said).toContain(`Đang dùng bộ tiêu chí "${tinyCatalog.name}", đã lưu trong sổ tính.`);
     expect(said).toContain("Sổ tính đã được tính lại.");
-    expect(said).toContain("42 công thức PAR.*");
+    expect(said).toContain("42 công thức chấm điểm");
+    expect(said).not.toContain("PAR.");
     await switchLanguage("en");
-    expect(screen.getByTestId("catalog-switched").textContent).toContain("42 PAR.* formulas on the self-assessment sheets");
+    expect(screen.getByTestId("catalog-switched").textContent).toContain("42 scoring formulas on the self-assessment sheets");
   });
 
   it("a switch whose recalculation failed says to press Ctrl+Alt+F9", async () => {
     const actions = fakeActions({ setActiveCatalog: async () => ({ formulas: 0, recalculated: false }) });
     renderSmall({ actions });
     await pickCatalog(tinyCatalog.name);
+    await confirmSwitch();
     expect(screen.getByTestId("catalog-switched").textContent).toContain("Ctrl+Alt+F9");
   });
 
@@ -194,6 +253,7 @@ describe("task pane", () => {
     renderSmall({ actions });
     expect(screen.queryByRole("button", { name: "Đặt làm bộ tiêu chí đang dùng" })).toBeNull();
     await pickCatalog(tinyCatalog.name);
+    await confirmSwitch();
     expect(errorBar()!.textContent).toContain("Sổ tính chỉ đọc");
     actions.setActiveCatalog.mockResolvedValueOnce({ formulas: 0, recalculated: true });
     await click(button("Đặt làm bộ tiêu chí đang dùng"));
@@ -210,14 +270,16 @@ describe("task pane", () => {
     await click(button("Chèn bộ tiêu chí thành trang tính"));
     expect(screen.getByText("Đang chèn trang bộ tiêu chí…")).toBeTruthy();
     expect(screen.getByRole("progressbar")).toBeTruthy();
-    for (const b of actionButtons()) expect(b.disabled).toBe(true);
-    expect(button("Tải tệp JSON").disabled).toBe(true);
+    for (const b of actionButtons()) expect(isOff(b)).toBe(true);
+    expect(isOff(button("Tải bộ tiêu chí từ tệp"))).toBe(true);
+    // Disabled but focusable: the focus stays on the button pressed.
+    expect(button("Chèn bộ tiêu chí thành trang tính").disabled).toBe(false);
     await openTab("Kiểm tra");
     await click(button("Kiểm tra trang đang mở"));
     expect(actions.validateActiveSheet).not.toHaveBeenCalled();
     await act(async () => pending.resolve({ sheet: "Bộ tiêu chí (2)", skipped: [] }));
     expect(screen.queryByRole("progressbar")).toBeNull();
-    for (const b of actionButtons().filter((b) => b.textContent !== "Đánh dấu")) expect(b.disabled).toBe(false);
+    for (const b of actionButtons().filter((b) => b.textContent !== "Đánh dấu")) expect(isOff(b)).toBe(false);
   });
 
   it("a startup notice (an unreadable stored catalogue) follows the language switch", async () => {
@@ -286,9 +348,9 @@ describe("startup wiring", () => {
     const data: Record<string, unknown> = { "par.activeCatalog": JSON.stringify(smallCatalog) };
     const storage: SettingsStorage = { get: (k) => data[k], set: (k, v) => void (data[k] = v), save: async () => undefined };
     const startup = prepareStartup({ displayLanguage: "vi-VN", storage, recalculate: async () => undefined });
-    render(<App {...startup} actions={fakeActions()} />);
-    expect(screen.getByText("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
-    expect(item("2.1")!.textContent).toContain("Rà soát");
+    render(<App {...startup} actions={fakeActions()} {...paneDefaults} />);
+    expect(screen.getByTitle("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
+    expect(item("2")!.textContent).toContain("Văn bản QPPL");
     expect(screen.getByRole("combobox").textContent).toContain("Bộ thử");
   });
 });

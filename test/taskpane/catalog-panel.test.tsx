@@ -8,7 +8,7 @@ import { resetActiveCatalog } from "../../src/functions/active-catalog";
 import { Catalog, catalogToSheet, CellValue, Grid, readCatalogSheet, SheetIssue } from "../../src/scoring";
 import { WorkbookCatalog } from "../../src/taskpane/actions";
 import { UserError } from "../../src/taskpane/errors";
-import { button, click, deferred, errorBar, fakeActions, renderPane, smallCatalog, switchLanguage } from "./pane-helpers";
+import { button, click, confirmSwitch, deferred, errorBar, fakeActions, findCriterion, header, isOff, renderPane, smallCatalog, switchLanguage } from "./pane-helpers";
 
 // Rendering Fluent trees in jsdom takes seconds when the machine is busy.
 jest.setTimeout(20_000);
@@ -50,21 +50,25 @@ function catalogSheet(change: (rows: CellValue[][]) => void): WorkbookCatalog {
 const rowOf = (rows: CellValue[][], code: string) => rows.findIndex((r) => r[0] === code);
 
 describe("loading a JSON file", () => {
-  it("adds the catalogue, puts it in use, and shows its criteria", async () => {
+  it("adds the catalogue, asks before putting it in use, and shows its criteria", async () => {
     const actions = fakeActions();
     renderPane({ actions });
-    expect(button("Tải tệp JSON").disabled).toBe(false);
+    expect(isOff(button("Tải bộ tiêu chí từ tệp"))).toBe(false);
     await loadFile("tinh-moi.json", customJson);
-    expect(screen.getByText('Đã tải bộ tiêu chí "Bộ tiêu chí tỉnh Mới 2024" từ tệp tinh-moi.json và đặt làm bộ đang dùng.')).toBeTruthy();
-    expect(screen.getByText("Bộ tiêu chí đang dùng: Bộ tiêu chí tỉnh Mới 2024")).toBeTruthy();
+    expect(screen.getByText('Đã tải bộ tiêu chí "Bộ tiêu chí tỉnh Mới 2024" từ tệp tinh-moi.json.')).toBeTruthy();
+    expect(actions.setActiveCatalog).not.toHaveBeenCalled();
+    await confirmSwitch();
+    expect(header("Bộ tiêu chí đang dùng: Bộ tiêu chí tỉnh Mới 2024")).toBeTruthy();
     expect(actions.setActiveCatalog).toHaveBeenCalledTimes(1);
     expect((actions.setActiveCatalog.mock.calls[0][0] as Catalog).id).toBe("tinh-moi");
+    await findCriterion("1.1");
     expect(item("1.1")!.textContent).toContain("Ban hành văn bản");
-    expect(item("2.1")).toBeNull();
+    expect(item("2")).toBeNull();
     await act(async () => {
       fireEvent.click(screen.getByRole("combobox"));
     });
-    expect(screen.getByRole("option", { name: /Bộ tiêu chí tỉnh Mới 2024 \(tinh-moi, tùy chỉnh\)/ })).toBeTruthy();
+    // Named, not by its code: "(tùy chỉnh)" says it is a custom one.
+    expect(screen.getByRole("option", { name: "Bộ tiêu chí tỉnh Mới 2024 (tùy chỉnh)" })).toBeTruthy();
   });
 
   it("loading the same catalogue again replaces it instead of listing it twice", async () => {
@@ -74,20 +78,21 @@ describe("loading a JSON file", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("combobox"));
     });
-    expect(screen.queryAllByRole("option", { name: /tinh-moi, tùy chỉnh/ }).map((o) => o.textContent)).toEqual([
-      "Bộ tiêu chí tỉnh Mới 2025 (tinh-moi, tùy chỉnh)",
-    ]);
+    expect(screen.queryAllByRole("option", { name: /tỉnh Mới/ }).map((o) => o.textContent)).toEqual(["Bộ tiêu chí tỉnh Mới 2025 (tùy chỉnh)"]);
   });
 
   it("a file that is not JSON is an error naming the file, in the pane's language", async () => {
     const actions = fakeActions();
     renderPane({ actions });
     await loadFile("hong.json", "{ không phải json");
-    expect(errorBar()!.textContent).toMatch(/Tệp hong\.json không phải JSON hợp lệ/);
+    const said = errorBar()!.textContent!;
+    expect(said).toMatch(/Tệp hong\.json không phải tệp bộ tiêu chí: nội dung bị hỏng hoặc không đúng định dạng gần (ký tự thứ \d+|dòng \d+, cột \d+)\./);
+    // The parser's English is not shown.
+    expect(said).not.toMatch(/JSON|Unexpected|position/);
     await switchLanguage("en");
-    expect(errorBar("en")!.textContent).toMatch(/The file hong\.json is not valid JSON/);
+    expect(errorBar("en")!.textContent).toMatch(/The file hong\.json is not a catalogue file/);
     expect(actions.setActiveCatalog).not.toHaveBeenCalled();
-    expect(screen.getByText("Catalogue in use: Bộ thử")).toBeTruthy();
+    expect(header("Catalogue in use: Bộ thử")).toBeTruthy();
   });
 
   it("a catalogue with a misplaced criterion is refused with the criterion it is about", async () => {
@@ -96,13 +101,23 @@ describe("loading a JSON file", () => {
     const text = errorBar()!.textContent!;
     expect(text).toContain("sai.json");
     expect(text).toContain("2.1");
-    expect(screen.getByText("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
+    expect(header("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
+  });
+
+  it("a field of the wrong type is said in a Vietnamese sentence with the criterion, the field and an example", async () => {
+    renderPane();
+    await loadFile("kieu.json", customJson.replace('"max":2', '"max":"hai"'));
+    const text = errorBar()!.textContent!;
+    expect(text).toContain('tiêu chí 1.1, trường "max" (điểm tối đa): phải là một số, đang là chữ (đặt trong dấu nháy kép). Ví dụ: 0.5.');
+    expect(text).not.toMatch(/Invalid input|expected|received/);
+    await switchLanguage("en");
+    expect(errorBar("en")!.textContent).toContain('criterion 1.1, field "max" (maximum points): must be a number, not text (in double quotes). Example: 0.5.');
   });
 
   it("works outside Excel too (browsing only: nothing to save)", async () => {
     renderPane({ actions: null });
     await loadFile("tinh-moi.json", customJson);
-    expect(screen.getByText("Bộ tiêu chí đang dùng: Bộ tiêu chí tỉnh Mới 2024")).toBeTruthy();
+    expect(header("Bộ tiêu chí đang dùng: Bộ tiêu chí tỉnh Mới 2024")).toBeTruthy();
   });
 });
 
@@ -133,7 +148,7 @@ describe("the workbook's catalogue sheet", () => {
     await click(link);
     expect(actions.selectCell).toHaveBeenCalledWith("Bộ tiêu chí", first.cell);
     expect(actions.setActiveCatalog).not.toHaveBeenCalled();
-    expect(screen.getByText("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
+    expect(header("Bộ tiêu chí đang dùng: Bộ thử")).toBeTruthy();
   });
 
   it("a usable sheet's catalogue is added and put in use, its warnings listed", async () => {
@@ -146,9 +161,11 @@ describe("the workbook's catalogue sheet", () => {
     const actions = fakeActions({ readWorkbookCatalog: async () => read });
     renderPane({ actions });
     await click(button("Dùng trang bộ tiêu chí trong sổ tính"));
+    expect(screen.getByText(`Đã đọc bộ tiêu chí "${read.catalog!.name}" từ trang "Bộ tiêu chí".`)).toBeTruthy();
+    await confirmSwitch();
     expect(actions.setActiveCatalog).toHaveBeenCalledWith(read.catalog);
-    expect(screen.getByText(`Đã dùng bộ tiêu chí "${read.catalog!.name}" từ trang "Bộ tiêu chí" và đặt làm bộ đang dùng.`)).toBeTruthy();
-    expect(screen.getByText(`Bộ tiêu chí đang dùng: ${read.catalog!.name}`)).toBeTruthy();
+    expect(header(`Bộ tiêu chí đang dùng: ${read.catalog!.name}`)).toBeTruthy();
+    await findCriterion("2.1");
     expect(item("2.1")!.textContent).toContain("Rà soát văn bản (bản tỉnh)");
     const warning = read.issues[0];
     expect(screen.getByRole("button", { name: [warning.cell, warning.code, warning.message].filter(Boolean).join(" · ") })).toBeTruthy();
@@ -183,12 +200,12 @@ describe("inserting the catalogue as a sheet", () => {
     renderPane({ actions });
     const insert = button("Chèn bộ tiêu chí thành trang tính");
     await click(insert);
-    expect(insert.disabled).toBe(true);
+    expect(isOff(insert)).toBe(true);
     expect(screen.getByRole("combobox").hasAttribute("disabled") || screen.getByRole("combobox").getAttribute("aria-disabled") === "true").toBe(true);
     await click(insert);
     expect(actions.insertCatalogSheet).toHaveBeenCalledTimes(1);
     await act(async () => pending.resolve({ sheet: "Bộ tiêu chí", skipped: [] }));
-    expect(insert.disabled).toBe(false);
+    expect(isOff(insert)).toBe(false);
     expect(screen.queryByRole("group", { name: "Excel ở đây chưa làm được:" })).toBeNull();
   });
 });

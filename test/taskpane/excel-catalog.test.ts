@@ -80,7 +80,7 @@ describe("setActiveCatalog", () => {
     const vi = (error as UserError).text("vi");
     expect(vi).toContain('Không lưu được bộ tiêu chí "');
     expect(vi).toContain("Sổ tính chỉ đọc");
-    expect(vi).toContain(`Sổ tính đã được tính lại với bộ này và ${parCells} công thức PAR.* đã được ghi lại`);
+    expect(vi).toContain(`Sổ tính đã được tính lại với bộ này và ${parCells} công thức chấm điểm đã được ghi lại`);
     expect(vi).toContain('Bấm "Đặt làm bộ tiêu chí đang dùng" để lưu lại');
     expect((error as UserError).text("en")).toContain("The workbook was recalculated");
     expect(fake.calculations()).toBe(1);

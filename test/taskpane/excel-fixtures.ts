@@ -60,6 +60,8 @@ export interface FakeExcel {
   setProtected(sheet: string, on: boolean): void;
   setStructureProtected(on: boolean): void;
   calculations(): number;
+  /** saveAsync calls on the document settings (refused ones included). */
+  settingsSaves(): number;
 }
 
 export interface FakeInit {
@@ -70,6 +72,10 @@ export interface FakeInit {
   name?: string;
   /** Bytes allowed per request and per response (default Excel on the web's 5 MB). */
   payloadLimit?: number;
+  /** The code an oversized request or response fails with (Excel on the web also says GeneralException). */
+  payloadError?: string;
+  readOnly?: boolean;
+  officeTheme?: { bodyBackgroundColor: string };
   /** Classes the office.js in use lacks, e.g. ["NoteCollection"]. */
   missingClasses?: string[];
   /** Whether methods of a null object give null objects (default) or fail the sync. */

@@ -45,8 +45,14 @@ describe("flag and unflag with notes (ExcelApi 1.18)", () => {
     const old = sheetOf(before, SHEET);
     expect(unit.values).toEqual(old.values);
     expect(unit.formulas).toEqual(old.formulas);
-    expect(unit.fills.E21).toBe("#FFC7CE"); // score-invalid: error
+    // A cell with the user's own fill keeps it (a pattern, gradient or theme fill could not be put back exactly):
+    // its note marks it. Cells without a fill are coloured by severity.
+    expect(unit.fills.E21).toBe("#00B0F0"); // the user's fill, kept
+    expect(unit.notes.E21).toMatch(/^PAR Scorer/);
     expect(unit.fills.G75).toBe("#FFEB9C"); // missing-explanation: warning
+    const unfilled = flaggedCells(validation).filter((c) => !["E21", "F75"].includes(c));
+    expect(unfilled.length).toBeGreaterThan(0);
+    for (const cell of unfilled) expect(["#FFC7CE", "#FFEB9C"]).toContain(unit.fills[cell]);
     expect(unit.fills.B3).toBe("#FFFF00");
     for (const cell of flaggedCells(validation)) expect(unit.notes[cell]).toMatch(/^PAR Scorer/);
     expect(unit.notes.G75).toContain("Đã nộp bản giấy cho Sở Nội vụ");
@@ -88,7 +94,7 @@ describe("flag and unflag with notes (ExcelApi 1.18)", () => {
     expect(unit.fills.E21).toBe("#00B0F0");
     expect(unit.notes.E21).toBeUndefined();
     expect(unit.notes.G75).toBe("Đã nộp bản giấy cho Sở Nội vụ");
-    expect(unit.fills.F75).toBe("#FFC7CE");
+    expect(unit.fills.F75).toBe("#FFFFFF"); // the user's white fill, never overwritten
     await actions.unflag(SHEET);
     expect(sheetOf(fake.snapshot(), SHEET)).toEqual(before);
   });
@@ -108,6 +114,37 @@ describe("flag and unflag with notes (ExcelApi 1.18)", () => {
     expect(sheetOf(snap, "Bang tu cham").fills.E113).toBe("#FFC7CE");
     await actions.unflag("Bang tu cham");
     expect(fake.snapshot().sheets).toEqual(before.sheets);
+  });
+});
+
+describe("a cell holds a note or a threaded comment, not both (real Excel's rule, enforced by the stand-in)", () => {
+  test("the stand-in refuses a note on a commented cell and a comment on a noted cell, and comments.add without a sheet", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["a", "b"]], notes: { A1: "ghi chú" }, comments: [{ cell: "B1", content: "bình luận" }] }], apiVersion: "1.18" });
+    const run = (batch: (ctx: Excel.RequestContext) => Promise<void>) => (fake.Excel as unknown as { run: typeof Excel.run }).run(batch);
+    await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem("S").notes.add("B1", "x"), await ctx.sync()))).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(
+      run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem("S");
+        sheet.comments.add(sheet.getRange("A1"), "x");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem("S").comments.add("B2", "x"), await ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("flagging with notes leaves a cell with a user's threaded comment as it is (highlighted, no note), says so, and unflag restores exactly", async () => {
+    const { fake, actions, validation } = await setUp("1.18", { comments: [{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }] });
+    expect(flaggedCells(validation)).toContain("E21");
+    const before = fake.snapshot();
+    const outcome = await actions.flagFindings(validation, "vi");
+    expect(outcome.mode).toBe("note");
+    const sheet = sheetOf(fake.snapshot(), SHEET);
+    expect(sheet.notes.E21).toBeUndefined();
+    expect(sheet.fills.E21).toBeDefined();
+    expect(sheet.comments).toEqual([{ cell: "E21", content: "Bình luận của tổ trưởng", id: "user-1" }]);
+    expect(outcome.skipped!.join(" ")).toMatch(/1 ô đã có bình luận/);
+    await actions.unflag(SHEET);
+    expect(sheetOf(fake.snapshot(), SHEET)).toEqual(sheetOf(before, SHEET));
   });
 });
 
@@ -152,7 +189,7 @@ describe("fallbacks", () => {
     expect(findings.values[1]).toEqual(["Cell", "Criterion", "Kind", "What to fix"]);
     expect(findings.values.slice(2).map((r) => `${r[0]} ${r[1]}`).sort()).toEqual(validation.findings.map((f) => `${f.cell} ${f.code}`).sort());
     expect(sheetOf(snap, OWNED_SHEET).values.slice(1).map((r) => r.slice(0, 2))).toEqual([[outcome.findingsSheet, "findings"]]);
-    expect(sheetOf(snap, SHEET).fills.E21).toBe("#FFC7CE");
+    expect(sheetOf(snap, SHEET).fills.E21).toBe("#00B0F0"); // the user's fill, kept
     expect(sheetOf(snap, SHEET).notes).toEqual(sheetOf(before, SHEET).notes);
 
     const again = await actions.flagFindings(validation, "en");

@@ -84,6 +84,14 @@ describe("reading the active sheet", () => {
     expect(log.reduce((n, b) => n + b.rect.rows, 0)).toBe(3_005);
   });
 
+  test("Excel on the web saying GeneralException (HTTP 500) for an oversized block: read again in halves too", async () => {
+    const fake = createFakeExcel({ sheets: [longSheet("Dài", 3_000)], payloadLimit: 200_000, payloadError: "GeneralException" } as never);
+    const log: BlockRead[] = [];
+    const read = await fake.Excel.run((context: Excel.RequestContext) => readActiveSheet(context, all, log));
+    expect(read.grid.values).toHaveLength(3_005);
+    expect(log.reduce((n, b) => n + b.rect.rows, 0)).toBe(3_005);
+  });
+
   test("a 5,000-row sheet is read in one block: two syncs in all", async () => {
     const fake = createFakeExcel({ sheets: [longSheet("Năm nghìn", 5_000)] });
     const log: BlockRead[] = [];

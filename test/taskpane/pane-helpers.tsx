@@ -5,7 +5,10 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { buildSummary, builtinCatalogs, Catalog, CellValue, Grid, hasScores, parseCatalog, readUnitSheet, UnitSheet, validateUnit } from "../../src/scoring";
 import { PaneActions, SummaryOutcome, Validation } from "../../src/taskpane/actions";
-import { App, AppProps } from "../../src/taskpane/App";
+import { App, AppProps, PanelComponents } from "../../src/taskpane/App";
+import { CatalogPanel } from "../../src/taskpane/components/CatalogPanel";
+import { SummaryPanel } from "../../src/taskpane/components/SummaryPanel";
+import { ValidatePanel } from "../../src/taskpane/components/ValidatePanel";
 import { UiLang } from "../../src/taskpane/i18n";
 
 export type FakeActions = jest.Mocked<PaneActions>;
@@ -101,10 +104,16 @@ export function setCell(rows: CellValue[][], address: string, value: CellValue):
   rows[Number(address.slice(1)) - 1][address.charCodeAt(0) - 65] = value;
 }
 
+/** The panels themselves (production loads them lazily, in chunks of their own; the browser test covers that). */
+export const eagerPanels: PanelComponents = { CatalogPanel, ValidatePanel, SummaryPanel };
+
+/** What every component test renders the App with: the panels at once, the first-run guide already read. */
+export const paneDefaults: Partial<AppProps> = { panels: eagerPanels, firstRun: false };
+
 /** The pane with the built-ins plus the small catalogue, the small one in use. */
 export function renderPane(props: Partial<AppProps> = {}) {
   const catalogs = [...builtinCatalogs(), smallCatalog];
-  return render(<App catalogs={catalogs} initial={smallCatalog} lang="vi" actions={fakeActions()} {...props} />);
+  return render(<App catalogs={catalogs} initial={smallCatalog} lang="vi" actions={fakeActions()} {...paneDefaults} {...props} />);
 }
 
 /** A promise the test settles itself. */
@@ -137,5 +146,23 @@ export function errorBar(lang: UiLang = "vi"): HTMLElement | null {
 }
 
 export async function switchLanguage(lang: UiLang): Promise<void> {
-  await click(screen.getByRole("button", { name: lang === "en" ? "English" : "Tiếng Việt" }));
+  await click(screen.getByRole("button", { name: lang === "en" ? /English/ : /Tiếng Việt/ }));
+}
+
+/** Disabled, or disabled but focusable (aria-disabled: a busy button keeps the focus). */
+export const isOff = (b: HTMLElement) => (b as HTMLButtonElement).disabled || b.getAttribute("aria-disabled") === "true";
+
+/** Answers yes to "switch catalogue?" (asked in Excel before the workbook is recalculated and rewritten). */
+export async function confirmSwitch(lang: UiLang = "vi"): Promise<void> {
+  await click(screen.getByRole("button", { name: lang === "en" ? "Switch catalogue" : "Đổi bộ tiêu chí" }));
+}
+
+/** The catalogue in use as the header says it (its title holds the whole sentence). */
+export const header = (text: string) => screen.getByTitle(text);
+
+/** Types in the criteria tree's search box (the tree opens the way to what matches). */
+export async function findCriterion(text: string): Promise<void> {
+  await act(async () => {
+    fireEvent.change(screen.getByRole("searchbox", { name: /Tìm tiêu chí|Find a criterion/ }), { target: { value: text } });
+  });
 }

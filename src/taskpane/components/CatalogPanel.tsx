@@ -26,6 +26,8 @@ export interface CatalogPanelProps extends PanelProps {
   onSaveAgain: (() => void) | null;
   /** What the last switch did in the workbook, to tell the user; null before any (or while one runs). */
   switched?: { name: string; outcome: CatalogSwitch } | null;
+  /** The question asked before another catalogue is put in use (App's), shown under the picker; null when none. */
+  confirmation?: React.ReactNode;
 }
 
 type Outcome =
@@ -45,7 +47,7 @@ function readFile(file: File): Promise<string> {
 
 /** Tab "Tiêu chí": pick, load or read the catalogue in use, put it on a sheet, browse its criteria. */
 export function CatalogPanel(props: CatalogPanelProps) {
-  const { actions, lang, strings: s, run, busy, catalogs, selected, onSelect, onAdd, onSaveAgain, switched = null } = props;
+  const { actions, lang, strings: s, run, busy, catalogs, selected, onSelect, onAdd, onSaveAgain, switched = null, confirmation = null } = props;
   const styles = useStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
@@ -53,6 +55,7 @@ export function CatalogPanel(props: CatalogPanelProps) {
   const select = cellSelector(props);
 
   const loadFile = async (file: File) => {
+    setOutcome(null);
     const loaded = await run("busyLoadingFile", async () => parseCatalogJson(await readFile(file), file.name, lang));
     if (!loaded) return;
     setOutcome({ kind: "json", name: loaded.value.name, file: file.name });
@@ -61,6 +64,7 @@ export function CatalogPanel(props: CatalogPanelProps) {
 
   const readWorkbook = async () => {
     if (!actions) return;
+    setOutcome(null);
     const read = await run("busyReadingCatalog", () => actions.readWorkbookCatalog(lang));
     if (!read) return;
     setOutcome({ kind: "workbook", read: read.value });
@@ -69,6 +73,7 @@ export function CatalogPanel(props: CatalogPanelProps) {
 
   const insertSheet = async () => {
     if (!actions) return;
+    setOutcome(null);
     const created = await run("busyInsertingCatalog", () => actions.insertCatalogSheet(catalog, lang));
     if (created) setOutcome({ kind: "inserted", created: created.value, name: catalog.name });
   };
@@ -78,20 +83,21 @@ export function CatalogPanel(props: CatalogPanelProps) {
       <Subtitle2 as="h2" id="catalog-heading">
         {s.catalogHeading}
       </Subtitle2>
-      <CatalogPicker catalogs={catalogs} selected={selected} onSelect={onSelect} strings={s} disabled={busy} />
+      <CatalogPicker catalogs={catalogs} selected={selected} onSelect={onSelect} strings={s} disabled={busy} lang={lang} />
+      {confirmation}
       {switched && <SwitchView switched={switched} strings={s} />}
       {onSaveAgain && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{s.notSaved}</MessageBarBody>
           <MessageBarActions>
-            <Button disabled={busy} onClick={onSaveAgain}>
+            <Button disabledFocusable={busy} onClick={onSaveAgain}>
               {s.setActive}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button disabled={busy} onClick={() => fileInput.current?.click()} title={s.loadJsonHint}>
+        <Button disabledFocusable={busy} onClick={() => fileInput.current?.click()} aria-describedby="load-file-hint">
           {s.loadJson}
         </Button>
         <input
@@ -106,15 +112,16 @@ export function CatalogPanel(props: CatalogPanelProps) {
             if (file) void loadFile(file);
           }}
         />
-        <Button disabled={busy || !actions} onClick={() => void readWorkbook()}>
+        <Button disabled={!actions} disabledFocusable={busy} onClick={() => void readWorkbook()}>
           {s.useWorkbookCatalog}
         </Button>
-        <Button disabled={busy || !actions} onClick={() => void insertSheet()}>
+        <Button disabled={!actions} disabledFocusable={busy} onClick={() => void insertSheet()}>
           {s.insertCatalogSheet}
         </Button>
       </div>
+      <Caption1 id="load-file-hint">{s.loadJsonHint}</Caption1>
       {!actions && <Caption1>{s.needsExcel}</Caption1>}
-      {outcome && <OutcomeView outcome={outcome} strings={s} busy={busy} select={select} />}
+      <div aria-live="polite">{outcome && <OutcomeView outcome={outcome} strings={s} busy={busy} select={select} />}</div>
       <Subtitle2 as="h3">{s.criteriaHeading}</Subtitle2>
       <CriteriaTree catalog={catalog} strings={s} lang={lang} />
     </section>

@@ -10,17 +10,20 @@ export interface CatalogPickerProps {
   onSelect: (index: number) => void;
   strings: UiStrings;
   disabled?: boolean;
+  /** The pane's language: catalogue names (Vietnamese) are marked lang="vi" in English. */
+  lang?: "vi" | "en";
 }
 
 /** A built-in catalogue itself (not a custom one reusing a built-in's id). */
 export const isBuiltin = (c: Catalog) => isBuiltinId(c.id) && builtinCatalog(c.id) === c;
 
-/** Dropdown of the catalogues (name and id); options are keyed by position, so a custom one may reuse an id. */
-export function CatalogPicker({ catalogs, selected, onSelect, strings, disabled = false }: CatalogPickerProps) {
+/** Dropdown of the catalogues by name (a custom one says so); options are keyed by position, so a custom one may reuse an id. */
+export function CatalogPicker({ catalogs, selected, onSelect, strings, disabled = false, lang = "vi" }: CatalogPickerProps) {
   const current = catalogs[selected];
   return (
     <Field label={strings.catalogLabel} hint={strings.catalogHint}>
       <Dropdown
+        style={{ minWidth: 0, width: "100%" }}
         value={current ? current.name : ""}
         disabled={disabled}
         selectedOptions={[String(selected)]}
@@ -31,7 +34,8 @@ export function CatalogPicker({ catalogs, selected, onSelect, strings, disabled 
       >
         {catalogs.map((c, i) => (
           <Option key={i} value={String(i)} text={c.name}>
-            {`${c.name} (${isBuiltin(c) ? c.id : `${c.id}, ${strings.customCatalog}`})`}
+            <span lang={lang === "en" ? "vi" : undefined}>{c.name}</span>
+            {!isBuiltin(c) && ` (${strings.customCatalog})`}
           </Option>
         ))}
       </Dropdown>

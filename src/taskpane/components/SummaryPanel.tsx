@@ -15,13 +15,16 @@ export interface SummaryPanelProps extends PanelProps {
   catalog: Catalog;
 }
 
+/** Unit sheets with scores: a blank template is not a unit yet. */
+export const scoredUnits = (outcome: SummaryOutcome) => Math.max(0, outcome.units - outcome.unscored.length);
+
 /** The outcome in words: sheets written, the unit's index and class, how many unit sheets were found. */
 export function summaryLines(outcome: SummaryOutcome, s: UiStrings, lang: UiLang): string[] {
   const index = outcome.index === null ? s.indexUnknown : formatNumber(outcome.index, lang);
   return [
     fill(s.sheetsWritten, { sheets: outcome.sheets.map((name) => `"${name}"`).join(", ") }),
     fill(s.unitResult, { unit: outcome.unit, index, band: outcome.band ?? s.bandUnknown }),
-    outcome.units > 1 ? fill(s.manyUnits, { count: outcome.units }) : s.oneUnit,
+    scoredUnits(outcome) > 1 ? fill(s.manyUnits, { count: scoredUnits(outcome) }) : scoredUnits(outcome) === 1 ? s.oneUnit : s.noUnit,
     ...(outcome.unscored.length > 0 ? [fill(s.unscoredUnits, { sheets: outcome.unscored.map((name) => `"${name}"`).join(", ") })] : []),
   ];
 }
@@ -33,6 +36,7 @@ export function SummaryPanel({ actions, lang, strings: s, run, busy, catalog }: 
 
   const summarise = async () => {
     if (!actions) return;
+    setOutcome(null);
     const done = await run("busySummarising", () => actions.generateSummary(catalog, lang));
     if (done) setOutcome(done.value);
   };
@@ -45,14 +49,14 @@ export function SummaryPanel({ actions, lang, strings: s, run, busy, catalog }: 
       </Subtitle2>
       <Text>{s.summaryHint}</Text>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || !actions} onClick={() => void summarise()}>
+        <Button appearance="primary" disabled={!actions} disabledFocusable={busy} onClick={() => void summarise()}>
           {s.summarise}
         </Button>
       </div>
       {!actions && <Caption1>{s.needsExcel}</Caption1>}
-      {outcome && (
-        <>
-          <MessageBar intent="success" layout="multiline">
+      <div role="status" aria-live="polite">
+        {outcome && (
+          <MessageBar intent={outcome.unscored.length > 0 || outcome.skipped.length > 0 || outcome.index === null ? "warning" : "success"} layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{first}</MessageBarTitle>
               {rest.map((line, i) => (
@@ -62,9 +66,9 @@ export function SummaryPanel({ actions, lang, strings: s, run, busy, catalog }: 
               ))}
             </MessageBarBody>
           </MessageBar>
-          <SkippedList items={outcome.skipped} strings={s} />
-        </>
-      )}
+        )}
+      </div>
+      {outcome && <SkippedList items={outcome.skipped} strings={s} />}
       <Caption1>{s.regenerates}</Caption1>
     </section>
   );

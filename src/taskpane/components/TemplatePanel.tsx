@@ -32,6 +32,7 @@ export function TemplatePanel({ actions, lang, strings: s, run, busy, catalog }:
 
   const create = async () => {
     if (!actions) return;
+    setCreated(null);
     const done = await run("busyCreatingTemplate", () => actions.createTemplate(catalog, { unit: unit.trim(), lang }));
     if (done) setCreated(done.value);
   };
@@ -51,22 +52,22 @@ export function TemplatePanel({ actions, lang, strings: s, run, busy, catalog }:
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || !actions} onClick={() => void create()}>
+        <Button appearance="primary" disabled={!actions} disabledFocusable={busy} onClick={() => void create()}>
           {s.createTemplate}
         </Button>
       </div>
       {!actions && <Caption1>{s.needsExcel}</Caption1>}
-      {created && (
-        <>
-          <MessageBar intent="success" layout="multiline">
+      <div role="status" aria-live="polite">
+        {created && (
+          <MessageBar intent={created.skipped.length > 0 ? "warning" : "success"} layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{fill(s.createdTemplate, { sheet: created.sheet })}</MessageBarTitle>
               {s.neverOverwrites}
             </MessageBarBody>
           </MessageBar>
-          <SkippedList items={created.skipped} strings={s} />
-        </>
-      )}
+        )}
+      </div>
+      {created && <SkippedList items={created.skipped} strings={s} />}
       {!created && <Caption1>{s.neverOverwrites}</Caption1>}
     </section>
   );

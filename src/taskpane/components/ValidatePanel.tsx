@@ -6,6 +6,8 @@ import {
   Badge,
   Button,
   Caption1,
+  Checkbox,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -15,10 +17,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { Catalog, countFindings, FieldGroup, groupFindings } from "../../scoring";
+import { Catalog, countFindings, FieldGroup, Finding, groupFindings } from "../../scoring";
+import { fold } from "../../scoring/fold";
 import { FlagOutcome, UnflagOutcome, Validation } from "../actions";
 import { SkippedList } from "./SkippedList";
-import { fill, UiLang, UiStrings } from "../i18n";
+import { countText, fill, UiLang, UiStrings } from "../i18n";
 import { FindingList } from "./FindingList";
 import { cellSelector, PanelProps } from "./panel";
 import { ReadingNotes } from "./ReadingNotes";
@@ -30,7 +33,15 @@ const useStyles = makeStyles({
   counts: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   kind: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
   kindHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
+
+/** The findings a search (cell, code or words, without diacritics) and the "errors only" box leave. */
+export function filterFindings(findings: Finding[], query: string, errorsOnly: boolean): Finding[] {
+  const q = fold(query);
+  return findings.filter((f) => (!errorsOnly || f.severity === "error") && (!q || fold([f.cell, f.code ?? "", f.message].join(" ")).includes(q)));
+}
 
 export interface ValidatePanelProps extends PanelProps {
   catalog: Catalog;
@@ -54,10 +65,24 @@ export function ValidatePanel(props: ValidatePanelProps) {
   // The catalogue validated against stays with its result (field names), whatever is picked later.
   const [result, setResult] = React.useState<{ validation: Validation; catalog: Catalog; lang: UiLang } | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  // The sheets with flags in the workbook (null: not known, Xóa đánh dấu stays on).
+  const [flagged, setFlagged] = React.useState<Set<string> | null>(null);
   const select = cellSelector(props);
+
+  React.useEffect(() => {
+    let live = true;
+    actions
+      ?.flaggedSheets?.()
+      .then((sheets) => live && setFlagged(new Set(sheets)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [actions]);
 
   const validate = async () => {
     if (!actions) return;
+    setNotice(null);
     const done = await run("busyValidating", () => actions.validateActiveSheet(catalog, lang));
     if (!done) return;
     setResult({ validation: done.value, catalog: done.value.switchTo ?? catalog, lang });
@@ -66,39 +91,58 @@ export function ValidatePanel(props: ValidatePanelProps) {
 
   const flag = async () => {
     if (!actions || !result) return;
+    setNotice(null);
     const done = await run("busyFlagging", () => actions.flagFindings(result.validation, lang));
-    if (done) setNotice({ kind: "flag", outcome: done.value });
+    if (done) {
+      setNotice({ kind: "flag", outcome: done.value });
+      if (done.value.cells > 0) setFlagged((f) => new Set([...(f ?? []), done.value.sheet]));
+    }
   };
 
   const unflag = async () => {
     if (!actions) return;
+    setNotice(null);
     const done = await run("busyUnflagging", () => actions.unflag(result ? result.validation.sheet : null));
-    if (done) setNotice({ kind: "unflag", outcome: done.value });
+    if (done) {
+      setNotice({ kind: "unflag", outcome: done.value });
+      setFlagged((f) => (f ? new Set([...f].filter((name) => name !== done.value.sheet)) : f));
+    }
   };
 
   const findings = result?.validation.findings ?? [];
+  const nothingFlagged = flagged !== null && flagged.size === 0;
+  const counts = countFindings(findings);
   return (
     <section className={styles.panel} aria-labelledby="validate-heading">
       <Subtitle2 as="h2" id="validate-heading">
         {s.validateHeading}
       </Subtitle2>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || !actions} onClick={() => void validate()}>
+        <Button appearance="primary" disabled={!actions} disabledFocusable={busy} onClick={() => void validate()}>
           {s.validate}
         </Button>
-        <Button disabled={busy || !actions || findings.length === 0} onClick={() => void flag()} title={s.flagHint}>
+        <Button disabled={!actions || findings.length === 0} disabledFocusable={busy} onClick={() => void flag()} aria-describedby="flag-hint">
           {s.flag}
         </Button>
-        <Button disabled={busy || !actions} onClick={() => void unflag()}>
+        <Button disabled={!actions || nothingFlagged} disabledFocusable={busy} onClick={() => void unflag()} aria-describedby={nothingFlagged ? "unflag-reason" : undefined}>
           {s.unflag}
         </Button>
       </div>
       {!actions && <Caption1>{s.needsExcel}</Caption1>}
-      {notice && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{noticeText(notice, s)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {actions && <Caption1 id="flag-hint">{s.flagHint}</Caption1>}
+      {actions && nothingFlagged && <Caption1 id="unflag-reason">{s.unflagReason}</Caption1>}
+      <div role="status" aria-live="polite" data-testid="validate-live">
+        {result && (
+          <span className={styles.hidden}>
+            {fill(s.validatedLive, { sheet: result.validation.sheet, errors: countText(s, "errors", counts.errors), warnings: countText(s, "warnings", counts.warnings) })}
+          </span>
+        )}
+        {notice && (
+          <MessageBar intent={notice.kind === "flag" && (notice.outcome.skipped ?? []).length > 0 ? "warning" : "success"} layout="multiline">
+            <MessageBarBody>{noticeText(notice, s)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {notice?.kind === "flag" && <SkippedList items={notice.outcome.skipped ?? []} strings={s} />}
       {result ? (
         <>
@@ -120,8 +164,12 @@ interface ResultProps extends ValidatePanelProps {
 
 function ValidationResult({ validation, catalog, lang, strings: s, busy, select }: ResultProps) {
   const styles = useStyles();
-  const { findings } = validation;
-  const counts = countFindings(findings);
+  const [query, setQuery] = React.useState("");
+  const [errorsOnly, setErrorsOnly] = React.useState(false);
+  const all = validation.findings;
+  const counts = countFindings(all);
+  const findings = React.useMemo(() => filterFindings(all, query, errorsOnly), [all, query, errorsOnly]);
+  const filtered = findings.length !== all.length;
   const missing = findings.filter((f) => f.kind === "missing-evidence");
   const groups = React.useMemo(() => {
     // "unscored" is said by its own bar below, not listed again.
@@ -134,10 +182,10 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
         <Subtitle2 as="h3">{fill(s.validationHeader, { sheet: validation.sheet, unit: validation.unit, rows: validation.rows })}</Subtitle2>
         <div className={styles.counts} data-testid="finding-counts">
           <Badge size="large" shape="rounded" color="danger" appearance={counts.errors > 0 ? "filled" : "tint"}>
-            {fill(s.errorsCount, { count: counts.errors })}
+            {countText(s, "errors", counts.errors)}
           </Badge>
           <Badge size="large" shape="rounded" color="warning" appearance={counts.warnings > 0 ? "filled" : "tint"}>
-            {fill(s.warningsCount, { count: counts.warnings })}
+            {countText(s, "warnings", counts.warnings)}
           </Badge>
         </div>
       </div>
@@ -149,7 +197,14 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
           </MessageBarBody>
         </MessageBar>
       )}
-      {findings.length === 0 && validation.scored && (
+      {all.length > 0 && (
+        <div className={styles.filters}>
+          <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} aria-label={s.searchFindings} placeholder={s.searchFindings} />
+          <Checkbox checked={errorsOnly} onChange={(_, d) => setErrorsOnly(d.checked === true)} label={s.errorsOnly} />
+          {filtered && <Caption1>{fill(s.shownFindings, { shown: findings.length, total: all.length })}</Caption1>}
+        </div>
+      )}
+      {all.length === 0 && validation.scored && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{s.noFindings}</MessageBarTitle>
@@ -170,18 +225,19 @@ function ValidationResult({ validation, catalog, lang, strings: s, busy, select 
         <>
           <Subtitle2 as="h3">{s.otherFindings}</Subtitle2>
           <Caption1>{s.findingsIn}</Caption1>
-          <FieldAccordion groups={groups} select={select} busy={busy} strings={s} />
+          <FieldAccordion groups={groups} select={select} busy={busy} strings={s} open={filtered || findings.length <= 20} />
         </>
       )}
     </>
   );
 }
 
-function FieldAccordion({ groups, select, busy, strings: s }: { groups: FieldGroup[]; select: ResultProps["select"]; busy: boolean; strings: UiStrings }) {
+/** The fields' findings: open when few (or filtered), else one closed line per field. */
+function FieldAccordion({ groups, select, busy, strings: s, open }: { groups: FieldGroup[]; select: ResultProps["select"]; busy: boolean; strings: UiStrings; open: boolean }) {
   const styles = useStyles();
   const keys = groups.map((g) => g.field ?? "");
   return (
-    <Accordion multiple collapsible defaultOpenItems={keys} key={keys.join("|")}>
+    <Accordion multiple collapsible defaultOpenItems={open ? keys : []} key={`${open}|${keys.join("|")}`}>
       {groups.map((group) => (
         <AccordionItem key={group.field ?? ""} value={group.field ?? ""}>
           <AccordionHeader as="h4">

@@ -7,8 +7,9 @@ import { setActiveCatalog, SettingsStorage } from "../../functions/active-catalo
 import { Catalog, catalogLayout, catalogToSheet, findCatalogGrid, readCatalogGrid, unitNameFromFile } from "../../scoring";
 import { templateSheet } from "../../scoring/report/template";
 import { CatalogSwitch, PaneActions } from "../actions";
+import { UiLang } from "../i18n";
 import { CatalogUse, useCatalogInWorkbook } from "./catalog";
-import { flagFindings, unflagSheet } from "./flags";
+import { flagFindings, flaggedSheets, unflagSheet } from "./flags";
 import { catalogNotSaved } from "./messages";
 import { recalculateWorkbook } from "./office";
 import { ExcelRunner, officeRunner } from "./run";
@@ -28,6 +29,13 @@ export interface ExcelDeps {
   settings: () => SettingsStorage;
   /** Recalculates the workbook (after a catalogue switch whose own batch could not). */
   recalculate: () => Promise<void>;
+}
+
+/** A template's sheet named after its unit ("Tự đánh giá – UBND xã Tân Thành"); the default name when no unit is typed. */
+export function templateName(unit: string, lang: UiLang): string | undefined {
+  const name = unit.trim().replace(/\s+/g, " ");
+  if (!name) return undefined;
+  return `${lang === "en" ? "Self-assessment" : "Tự đánh giá"} – ${name}`;
 }
 
 export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
@@ -77,7 +85,9 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
     },
 
     createTemplate: (catalog, { unit, lang }) =>
-      run((context) => createUserSheet(context, templateSheet(catalog, { lang, unit: unit.trim() || undefined }), lang, supports, { template: true })),
+      run((context) =>
+        createUserSheet(context, templateSheet(catalog, { lang, unit: unit.trim() || undefined, name: templateName(unit, lang) }), lang, supports, { template: true }),
+      ),
 
     validateActiveSheet: (catalog, lang) => run((context) => validateActiveSheet(context, catalog, lang, supports)),
 
@@ -86,6 +96,8 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
     flagFindings: (validation, lang) => run((context) => flagFindings(context, validation, lang, supports)),
 
     unflag: (sheet) => run((context) => unflagSheet(context, sheet, supports)),
+
+    flaggedSheets: () => run((context) => flaggedSheets(context)),
 
     generateSummary: (catalog, lang) => run((context) => generateSummary(context, catalog, lang, supports, hints)),
 

@@ -207,6 +207,16 @@ function restoreSteps(sheet: () => Excel.Worksheet, rows: BackupRow[], at: Expla
 
 const fillOf = (row: BackupRow): string | null => (row.hadFill && row.color ? row.color : null);
 
+/**
+ * The backup's colour of a cell whose own fill was left as it was: a pattern, gradient or theme/tint fill cannot be
+ * read back whole, so a filled cell is never overwritten (its note, comment or the findings sheet marks it) and
+ * unflag leaves its fill alone.
+ */
+export const KEPT_FILL = "keep";
+
+/** The fills to write back on unflag (or when a cell is flagged no more): the cells whose fill was changed. */
+const restoredFills = (rows: BackupRow[]) => new Map(rows.filter((r) => r.color !== KEPT_FILL).map((r) => [r.cell, fillOf(r)]));
+
 /** The registry's findings sheets among `names` that still exist (and are ours). */
 function ownFindingsSheets(book: Book, names: (string | null)[]): Set<string> {
   const present = new Set(book.sheets.map((s) => s.name));
@@ -253,7 +263,8 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
       const fills = new FillReader(target, flags.map((f) => f.cell), many);
       const first: Step[] = [bookStep(context, target, present, (b) => (book = b)), ...fills.steps()];
       if (at.notes) first.push(...at.notes.steps(flags.map((f) => f.cell)));
-      else if (at.comments) first.push(at.comments.loadStep());
+      // The comments too: a cell with a threaded comment cannot also hold a note (Excel refuses it).
+      if (at.comments) first.push(at.comments.loadStep());
       await runSteps(context, first);
       return { b: book as unknown as Book, at, fills };
     }),
@@ -274,11 +285,7 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
   // Sync 2, when needed: the notes of cells flagged before but not now; where the comments are.
   const second: Step[] = [];
   if (at.notes) second.push(...at.notes.steps(restoring.filter((r) => r.mode === "note").map((r) => r.cell)));
-  if (at.comments && !at.notes) second.push(...at.comments.locateSteps());
-  else if (at.comments && (mode === "comment" || restoring.some((r) => r.mode === "comment"))) {
-    await runFinding(context, [at.comments.loadStep()], sheetName);
-    second.push(...at.comments.locateSteps());
-  }
+  if (at.comments) second.push(...at.comments.locateSteps());
   if (second.length > 0) await runFinding(context, second, sheetName);
 
   const kept: BackupRow[] = flags.map((flag) => {
@@ -291,7 +298,7 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
       sheet: sheetName,
       cell: flag.cell,
       hadFill: fill.hadFill,
-      color: fill.color,
+      color: fill.hadFill ? KEPT_FILL : fill.color,
       hadNote: mode === "note" ? !!note : mode === "comment" ? !!comment : false,
       note: mode === "note" && note ? note.content : null,
       mode,
@@ -324,13 +331,19 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
       writes.push(...sheetSteps(() => context.workbook.worksheets.getItem(name), findingsSpec, supports).steps);
     }
   }
-  writes.push(...fillSteps(target, new Map(restoring.map((r) => [r.cell, fillOf(r)])), many));
+  writes.push(...fillSteps(target, restoredFills(restoring), many));
   writes.push(...restoreSteps(target, restoring, at));
-  writes.push(...fillSteps(target, new Map(flags.map((f) => [f.cell, FLAG_FILLS[f.severity]])), many));
+  const painted = flags.filter((_, i) => kept[i].color !== KEPT_FILL);
+  writes.push(...fillSteps(target, new Map(painted.map((f) => [f.cell, FLAG_FILLS[f.severity]])), many));
 
   let commentsSkipped = 0;
   if (mode === "note") {
-    const contents = flags.map((flag, i) => ({ flag, content: noteText(markedNote(flag.note), kept[i].hadNote ? kept[i].note : null, lang) }));
+    // A cell holding a user's threaded comment keeps it alone: it is highlighted, its explanation stays in the pane.
+    const commented = (cell: string) => !at.note(cell) && !!at.comment(cell);
+    const contents = flags
+      .map((flag, i) => ({ flag, content: noteText(markedNote(flag.note), kept[i].hadNote ? kept[i].note : null, lang) }))
+      .filter(({ flag }) => !commented(flag.cell));
+    commentsSkipped = flags.length - contents.length;
     writes.push(
       ...perCellSteps(
         contents,
@@ -357,7 +370,7 @@ export async function flagFindings(context: Excel.RequestContext, validation: Va
           for (const flag of part) {
             const comment = at.comment(flag.cell);
             if (comment) (comment.proxy as Excel.Comment).content = markedNote(flag.note);
-            else sheet.comments.add(flag.cell, markedNote(flag.note));
+            else sheet.comments.add(sheet.getRange(flag.cell), markedNote(flag.note));
           }
         },
       ),
@@ -406,7 +419,7 @@ export async function unflagSheet(context: Excel.RequestContext, sheet: string |
   if (second.length > 0) await runFinding(context, second, name);
 
   // Writes: the cells first, the bookkeeping last.
-  const writes: Step[] = [...fillSteps(target, new Map(mine.map((r) => [r.cell, fillOf(r)])), many), ...restoreSteps(target, mine, at)];
+  const writes: Step[] = [...fillSteps(target, restoredFills(mine), many), ...restoreSteps(target, mine, at)];
   if (findings.size > 0) {
     const owned: OwnedEntry[] = b.registry.owned.filter((e) => !findings.has(e.name));
     writes.push(dropSheetsStep(context, findings));
@@ -419,4 +432,14 @@ export async function unflagSheet(context: Excel.RequestContext, sheet: string |
   else writes.push(hiddenDeleteStep(context, FLAGS_SHEET));
   await runFinding(context, writes, name);
   return { sheet: name, cells: mine.length };
+}
+
+/** The sheets the flags' record ("_par_flags") lists: what Xóa đánh dấu can restore. Reads only. */
+export async function flaggedSheets(context: Excel.RequestContext): Promise<string[]> {
+  return withBookkeeping(context, async (present) => {
+    const read = queueHiddenRead(context, FLAGS_SHEET, present);
+    await context.sync();
+    const rows = read().rows;
+    return rows ? [...new Set(parseBackup(rows).map((r) => r.sheet))] : [];
+  });
 }

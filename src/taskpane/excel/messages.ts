@@ -90,14 +90,14 @@ export function catalogNotSaved(name: string, cause: unknown, use: { formulas: n
   const why = { vi: errorText(cause, "vi"), en: errorText(cause, "en") };
   const done = {
     vi: use.recalculated
-      ? `Sổ tính đã được tính lại với bộ này${use.formulas > 0 ? ` và ${use.formulas} công thức PAR.* đã được ghi lại` : ""}.`
+      ? `Sổ tính đã được tính lại với bộ này${use.formulas > 0 ? ` và ${use.formulas} công thức chấm điểm đã được ghi lại` : ""}.`
       : `Sổ tính chưa tính lại được: bấm Ctrl+Alt+F9 trong Excel.`,
     en: use.recalculated
       ? `The workbook was recalculated with it${use.formulas > 0 ? ` and ${use.formulas} PAR.* formulas were written again` : ""}.`
       : `The workbook could not be recalculated: press Ctrl+Alt+F9 in Excel.`,
   };
   return new UserError(
-    `Không lưu được bộ tiêu chí "${name}" vào sổ tính (${why.vi}). Các hàm PAR.* dùng bộ này cho đến khi đóng sổ tính. ${done.vi} ` +
+    `Không lưu được bộ tiêu chí "${name}" vào sổ tính (${why.vi}). Các công thức chấm điểm dùng bộ này cho đến khi đóng sổ tính. ${done.vi} ` +
       `Bấm "Đặt làm bộ tiêu chí đang dùng" để lưu lại; nếu sổ tính đang ở chế độ chỉ đọc, hãy lưu một bản có thể sửa rồi thử lại.`,
     `The catalogue "${name}" could not be saved in the workbook (${why.en}). The PAR.* functions use it until the workbook is closed. ${done.en} ` +
       `Click "Put this catalogue in use" to save it again; if the workbook is read-only, save an editable copy and try again.`,
@@ -106,19 +106,19 @@ export function catalogNotSaved(name: string, cause: unknown, use: { formulas: n
 
 export const skips = {
   validation: {
-    vi: `Chưa thêm quy tắc kiểm tra dữ liệu cho ô điểm: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.8). Bảng vẫn dùng được bình thường.`,
+    vi: `Chưa thêm quy tắc kiểm tra dữ liệu cho ô điểm: phiên bản Excel này chưa hỗ trợ (cần Excel mới hơn). Bảng vẫn dùng được bình thường.`,
     en: `Score cells have no data validation: this Excel version does not support it (needs ExcelApi 1.8). The sheet works as usual.`,
   },
   pageLayout: {
-    vi: `Chưa đặt khổ in A4 và dòng tiêu đề lặp lại: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.9). Chỉnh trong Bố trí Trang trước khi in.`,
+    vi: `Chưa đặt khổ in A4 và dòng tiêu đề lặp lại: phiên bản Excel này chưa hỗ trợ (cần Excel mới hơn). Chỉnh trong Bố trí Trang trước khi in.`,
     en: `A4 page setup and repeated header rows were not set: this Excel version does not support it (needs ExcelApi 1.9). Set them in Page Layout before printing.`,
   },
   indent: {
-    vi: `Chưa thụt lề tên tiêu chí theo cấp: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.9). Mã tiêu chí vẫn cho biết cấp.`,
+    vi: `Chưa thụt lề tên tiêu chí theo cấp: phiên bản Excel này chưa hỗ trợ (cần Excel mới hơn). Mã tiêu chí vẫn cho biết cấp.`,
     en: `Criterion names are not indented by level: this Excel version does not support it (needs ExcelApi 1.9). The codes still show the level.`,
   },
   autoFilter: {
-    vi: `Chưa bật bộ lọc cho dòng tiêu đề: phiên bản Excel này chưa hỗ trợ (cần ExcelApi 1.9). Bật bằng Dữ liệu → Bộ lọc nếu cần.`,
+    vi: `Chưa bật bộ lọc cho dòng tiêu đề: phiên bản Excel này chưa hỗ trợ (cần Excel mới hơn). Bật bằng Dữ liệu → Bộ lọc nếu cần.`,
     en: `The header row has no filter: this Excel version does not support it (needs ExcelApi 1.9). Turn it on with Data → Filter if needed.`,
   },
   chart: {

@@ -7,7 +7,40 @@ export interface OfficeStart {
   displayLanguage: string | null;
 }
 
-type OfficeGlobal = { onReady?: () => Promise<{ host: unknown } | null>; HostType?: { Excel: unknown }; context?: { displayLanguage?: string } };
+type OfficeGlobal = {
+  onReady?: () => Promise<{ host: unknown } | null>;
+  HostType?: { Excel: unknown };
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string }; document?: { mode?: unknown } };
+  DocumentMode?: { ReadOnly?: unknown };
+};
+
+/** Whether the workbook was opened read-only (Office.context.document.mode); false when Office cannot say. */
+export function documentReadOnly(): boolean {
+  try {
+    const office = officeGlobal();
+    const mode = office?.context?.document?.mode;
+    return mode !== undefined && mode === (office?.DocumentMode?.ReadOnly ?? "readOnly");
+  } catch {
+    return false;
+  }
+}
+
+/** "dark" when Office's pane background is dark (Office's Black or Dark Gray themes), else "light". */
+export function themeOf(background: string | null | undefined): "light" | "dark" {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(background ?? "");
+  if (!m) return "light";
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+}
+
+/** Office's theme (ExcelApi-independent; absent in older Office, then light). */
+export function officeTheme(): "light" | "dark" {
+  try {
+    return themeOf(officeGlobal()?.context?.officeTheme?.bodyBackgroundColor);
+  } catch {
+    return "light";
+  }
+}
 
 const officeGlobal = () => (globalThis as { Office?: OfficeGlobal }).Office;
 

@@ -23,7 +23,11 @@ export const MIN_BYTES_PER_CELL = 8;
 /** Office.js's own JSON for one action or object path (ids, type, name, parent), besides its arguments. */
 export const ACTION_BYTES = 120;
 
-export const PAYLOAD_ERRORS = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
+/**
+ * Excel on the web also reports an oversized request as GeneralException (HTTP 500): that too is retried by halving.
+ * A GeneralException with nothing left to halve still fails as it came.
+ */
+export const PAYLOAD_ERRORS = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "GeneralException"];
 
 export function isPayloadError(e: unknown): boolean {
   return PAYLOAD_ERRORS.includes(officeErrorCode(e) ?? "");

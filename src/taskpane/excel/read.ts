@@ -10,6 +10,7 @@
  */
 import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
+import { officeErrorCode } from "./run";
 import { BYTES_PER_CELL, isPayloadError, jsonBytes, MIN_BYTES_PER_CELL, SYNC_BYTE_BUDGET } from "./payload";
 
 export const MAX_ROWS_PER_BLOCK = 20_000;
@@ -213,6 +214,12 @@ export async function readAreas(context: Excel.RequestContext, requests: AreaReq
       await context.sync();
     } catch (e) {
       attempts++;
+      // GeneralException is what Excel says both for more than 512 merged areas and (on the web) for an oversized
+      // request: while merged areas are asked, they go first; the next refusal halves the blocks.
+      if (asking.length > 0 && officeErrorCode(e) === "GeneralException") {
+        for (const job of asking) job.merges = null;
+        continue;
+      }
       if (isPayloadError(e) && (planned.some((p) => p.rect.rows > 1) || (along && attempts < 8))) {
         for (const { job } of planned) job.bytesPerCell *= 2;
         continue;

@@ -69,11 +69,7 @@ export async function generateSummary(
     },
     hiddenWriteStep(context, OWNED_SHEET, book.registryExists, registryMatrix(registry)),
   ];
-  if (book.registryExists) {
-    // The registry stays last in the tab order, as when it was made after the generated sheets.
-    const last = taken.length - 1;
-    steps.push({ request: 2 * ACTION_BYTES, response: 0, queue: () => void (sheets.getItem(OWNED_SHEET).position = last) });
-  }
+  // The registry "_par" is very hidden: it is never moved (Excel refuses to move a very hidden sheet).
   const skipped = new Set<string>();
   let chart = false;
   for (const spec of specs) {

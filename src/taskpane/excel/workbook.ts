@@ -94,7 +94,9 @@ async function firstLook(context: Excel.RequestContext, supports: ApiSupport, pr
     try {
       await context.sync();
     } catch (e) {
-      if (isPayloadError(e) && rows > 1) rows = Math.max(1, rows >> 1);
+      // GeneralException: more than 512 merged areas, or (on the web) too large; the merged areas go first.
+      if (merges && present && officeErrorCode(e) === "GeneralException") merges = false;
+      else if (isPayloadError(e) && rows > 1) rows = Math.max(1, rows >> 1);
       // Not knowing the sheets yet, the bookkeeping reads may be the cause: withBookkeeping learns them first.
       else if (merges && !isPayloadError(e) && present) merges = false;
       else throw e;
