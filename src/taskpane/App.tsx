@@ -25,7 +25,6 @@ import { PanelProps } from "./components/panel";
 import { useRunner } from "./components/runner";
 import type { SummaryPanelProps } from "./components/SummaryPanel";
 import { TemplatePanel } from "./components/TemplatePanel";
-import { EvidenceCheck } from "./components/EvidenceCheck";
 import type { ValidatePanelProps } from "./components/ValidatePanel";
 import { plainErrorText } from "./plain-errors";
 import { fill, strings as stringsFor, UiLang, UiStrings } from "./i18n";
@@ -41,6 +40,9 @@ export interface PanelComponents {
  * What a first open does not need comes in chunks of its own (the criteria tree, the findings, the summary), loaded
  * after the pane is drawn; the component tests pass the panels themselves.
  */
+/** "Kiểm tra tài liệu": its own chunk, loaded with the validate tab (it loads pdf.js and mammoth only when used). */
+const EvidenceCheck = React.lazy(() => import(/* webpackChunkName: "evidence-check" */ "./components/EvidenceCheck").then((m) => ({ default: m.EvidenceCheck })));
+
 export const lazyPanels: PanelComponents = {
   CatalogPanel: React.lazy(() => import(/* webpackChunkName: "catalog-panel" */ "./components/CatalogPanel").then((m) => ({ default: m.CatalogPanel }))),
   ValidatePanel: React.lazy(() => import(/* webpackChunkName: "validate-panel" */ "./components/ValidatePanel").then((m) => ({ default: m.ValidatePanel }))),
@@ -209,6 +211,17 @@ export function App({
     }
   };
 
+  /**
+   * The catalogue a checked sheet names, put in use from the "Kiểm tra" tab: the one already listed with its id, else
+   * added; the question (switching rewrites formulas) is asked on the catalogue tab, which is shown.
+   */
+  const useNamed = (next: Catalog) => {
+    const listed = catalogs.findIndex((c) => c.id === next.id);
+    if (listed < 0) add(next);
+    else choose(listed);
+    if (actions) show("catalog");
+  };
+
   const closeGuide = () => {
     rememberGuideSeen();
     setGuide(false);
@@ -311,9 +324,9 @@ export function App({
         </div>
         <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
           <React.Suspense fallback={<Spinner size="tiny" />}>
-            <ValidatePanel {...panel("validate")} catalog={catalog} onUseCatalog={add} />
+            <ValidatePanel {...panel("validate")} catalog={catalog} onUseCatalog={useNamed} />
+            <EvidenceCheck {...panel("validate")} catalog={catalog} />
           </React.Suspense>
-          <EvidenceCheck {...panel("validate")} catalog={catalog} />
         </div>
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" hidden={tab !== "summary"}>
           <React.Suspense fallback={<Spinner size="tiny" />}>

@@ -43,5 +43,8 @@ test("the catalogue the sheet names is said and offered; the ledger is in a coll
   expect(screen.getByText(/Bản cũ · trang ẩn: không đọc · ẩn; có bảng tự đánh giá/)).toBeTruthy();
   expect(screen.getByText(/Tự đánh giá · 5 · tiêu chí · 1.1 · Kế hoạch/)).toBeTruthy();
   await click(button(/Dùng bộ/));
+  // Switching rewrites formulas and recalculates: the pane asks first (issue 18), on the catalogue tab it shows.
+  expect(screen.getByText(/Đổi sang bộ tiêu chí/)).toBeTruthy();
+  await click(await screen.findByRole("button", { name: "Đổi bộ tiêu chí" }));
   expect(actions.setActiveCatalog).toHaveBeenCalledWith(expect.objectContaining({ id: "dien-bien-so" }));
 });
