@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { Finding } from "../../src/scoring";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { catalog as provinceCatalog, content, Entry, writeLayout } from "../support/layouts";
+import { convertWithLibreOffice } from "../support/libreoffice";
 import { par } from "../support/par";
 import { createFakeExcel, fakeDeps, workbookSeeds } from "../taskpane/excel-fixtures";
 
@@ -268,6 +269,17 @@ describe("the tool's own template filled without the add-in", () => {
     const twin = file("template-twin");
     await writeSheet(twin, plainRows({ "1.1.2": { value: 1, self: 1 }, "1.3.1": { value: 0.4, self: 1 }, "1.3.2": { value: 0.9, self: 0 } }));
     expect(await index(path)).toBe(await index(twin));
+  });
+
+  test.each(["xls", "ods"])("saved again by LibreOffice as .%s (which may lose the formula's text): still computed, never '#NAME? is not a number'", async (format) => {
+    const path = file("template-lo");
+    await writeSheet(path, templateRows({ error: "#NAME?" }, { "1.1.2": { value: 1 } }));
+    const out = join(dir, `lo-${format}`);
+    const converted = convertWithLibreOffice(path, out, format);
+    expect(converted.ok).toBe(true);
+    const v = await validate(converted.output!);
+    expect(v.findings.filter((f) => f.kind === "score-computed").map((f) => f.code)).toEqual(["1.1.2"]);
+    expect(v.findings.some((f) => f.kind === "score-invalid" && /#NAME\?/.test(f.message))).toBe(false);
   });
 
   test("=PAR.SCORE with no cached value and no result: an error saying the add-in was not loaded", async () => {

@@ -101,9 +101,19 @@ export function readScoreCell(cell: UnitCell | null, max: number | null = null):
 
 const EXCEL_ERROR = /^#(?:NAME\?|VALUE!|N\/A|REF!|DIV\/0!|NUM!|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA)$/;
 
-/** A cell holding one of PAR Scorer's own functions (=PAR.SCORE…; LibreOffice may keep it as _xludf.PAR.SCORE). */
+/**
+ * A cell holding one of PAR Scorer's own functions (=PAR.SCORE…; LibreOffice may keep it as _xludf.PAR.SCORE), or a
+ * formula showing #NAME? whose text the file lost (an .xls saved by LibreOffice keeps an unknown function as "=#N/A"):
+ * in a score column, a function the program did not know.
+ */
 export function isParFormula(cell: UnitCell | null): boolean {
-  return !!cell?.formula && /\bPAR\.[A-Z]/i.test(cell.formula);
+  if (!cell?.formula) return false;
+  return /\bPAR\.[A-Z]/i.test(cell.formula) || (typeof cell.value === "string" && cell.value.trim() === "#NAME?" && !/[A-Z]{2,}\(/i.test(cell.formula));
+}
+
+/** The formula as a message names it: its own text, or PAR Scorer's when the file lost it. */
+export function parFormulaText(cell: UnitCell | null): string {
+  return cell?.formula && /\bPAR\.[A-Z]/i.test(cell.formula) ? cell.formula : "=PAR.SCORE(…)";
 }
 
 /** The tool's own formula, shown without its result: an error (#NAME? without the add-in) or no cached value. */

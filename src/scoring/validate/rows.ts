@@ -4,7 +4,7 @@
  */
 import { CatalogNode, leaves, LeafScore, nodePart, rollUp } from "../catalog";
 import { a1, parseA1 } from "../grid";
-import { hasScores, leafScores, readLeaf, ancestorIn } from "../sheet/scores";
+import { ancestorIn, hasScores, leafScores, parFormulaText, readLeaf } from "../sheet/scores";
 import { OtherRow, UnitCell, UnitRow } from "../sheet/types";
 import { CellValue, formatInput, formatNumber, isNotApplicableText, parseLiteral, readInput, round2 } from "../values";
 import { CheckContext, finding, label, pts } from "./context";
@@ -205,7 +205,7 @@ function checkUnscored(ctx: CheckContext, out: Finding[]): void {
           result: resultText(ctx, row),
           valueCell: row.value!.cell,
           points: score === "notApplicable" ? "Không áp dụng" : formatNumber(score ?? 0, ctx.lang),
-          formula: row.self?.formula ?? "",
+          formula: parFormulaText(row.self),
           shown: shownText(ctx, row.self),
         }),
       );
@@ -213,7 +213,7 @@ function checkUnscored(ctx: CheckContext, out: Finding[]): void {
     }
     if (reading.how !== "blank") continue;
     if (reading.addin) {
-      out.push(finding(ctx, "unscored-criterion", "error", node.code, cell, "unscored-criterion.addin", { formula: row.self?.formula ?? "", shown: shownText(ctx, row.self) }));
+      out.push(finding(ctx, "unscored-criterion", "error", node.code, cell, "unscored-criterion.addin", { formula: parFormulaText(row.self), shown: shownText(ctx, row.self) }));
     } else if (filledValue(row)) {
       // A result the rule cannot score is reported at the result (score-invalid); without a rule, here.
       if (!node.rule) out.push(finding(ctx, "unscored-criterion", "error", node.code, cell, "unscored-criterion.noRule", { result: resultText(ctx, row), valueCell: row.value!.cell }));
