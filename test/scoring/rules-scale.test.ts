@@ -54,6 +54,12 @@ describe("values on the rule's scale", () => {
   });
 });
 
+test("date bands: a number beyond Excel's last date (31/12/9999) is no date, an error, never NaN/NaN/NaN", () => {
+  expect(message(() => score("15/01/2019: 85% - x * 85%", 1e47, null))).toMatch(/không phải là ngày/);
+  expect(message(() => score("<=15/01/2019: 1; *: 0", 2958466, null))).toMatch(/không phải là ngày/);
+  expect(score("<=15/01/2019: 1; *: 0", 2958465, null)).toMatchObject({ kind: "points", points: 0 });
+});
+
 describe("messages in one language", () => {
   test("an invalid points expression says what is wrong in the message's language", () => {
     const en = message(() => parseRule(">=1: 2 +"), "en");

@@ -46,6 +46,8 @@ function typed(input: ScoreInput & { kind: "number" }): string | Figure {
 
 /** Dates before 01/01/1950 (Excel serial 18264) are not the dates of a PAR year: a number that small is not a date. */
 const FIRST_DATE = 18264;
+/** Excel's last date, 31/12/9999: a larger number is no date at all. */
+const LAST_DATE = 2958465;
 
 /** A plain number this large against percent bands is a percentage typed without % (85 for 85 %). */
 const PERCENT_TYPED_PLAIN = 2;
@@ -81,7 +83,7 @@ export function onRuleScale(rule: Rule, input: ScoreInput): ScoreInput {
   }
   if (scale === "date") {
     const first = bounds(rule).find((b) => b.date)!;
-    if (input.percent || (!input.date && x < FIRST_DATE)) {
+    if (input.percent || (!input.date && (x < FIRST_DATE || x > LAST_DATE))) {
       throw new ParError("value.scale.date", { text, example: formatDate(first.value) });
     }
     return Number.isInteger(x) ? input : { ...input, value: Math.floor(x) };
