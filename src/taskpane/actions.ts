@@ -4,7 +4,7 @@
  * Every method reads in one batch, computes in src/scoring and writes in one batch; a failure rejects with an
  * error whose text(lang) (UserError, ParError) says what is wrong and what to do.
  */
-import { Catalog, EvidenceDocument, EvidenceMatch, Finding, ReadingLedger, SheetIssue } from "../scoring";
+import { Catalog, EvidenceDocument, EvidenceMatch, Finding, ReadingLedger, ReadingState, SheetIssue } from "../scoring";
 import { UiLang } from "./i18n";
 
 /** The workbook's own catalogue sheet, read: the catalogue (null when unusable) and its problems by cell. */
@@ -13,6 +13,11 @@ export interface WorkbookCatalog {
   sheet: string | null;
   catalog: Catalog | null;
   issues: SheetIssue[];
+  /**
+   * A province's published table: how each criterion's scoring wording was read, as `par catalog import --review`
+   * says it — counts per state, and the criteria not read exactly (code, state, how) for a person to check.
+   */
+  readings?: { counts: Record<ReadingState, number>; review: { code: string; state: ReadingState; how: string }[] };
 }
 
 export interface CreatedSheet {

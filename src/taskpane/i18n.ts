@@ -84,6 +84,9 @@ const vi = {
   catalogSheetUnusable: 'Trang "{sheet}" chưa dùng được làm bộ tiêu chí: {count} lỗi. Bấm vào từng dòng để tới ô cần sửa, sửa xong bấm lại nút này.',
   catalogSheetUsed: 'Đã đọc bộ tiêu chí "{name}" từ trang "{sheet}".',
   catalogSheetWarnings: "Một số nội dung bị bỏ qua hoặc chưa thành quy tắc ({count}): xem từng dòng bên dưới.",
+  readingStates:
+    "Lời văn chấm điểm của {total} tiêu chí: {exact} đọc chính xác, {assumption} đọc với giả định, {notRead} chưa đọc được (không có quy tắc, cần nhập), {noWording} không có lời văn.",
+  readingReview: "Cần người xem lại trước khi dùng:",
   insertCatalogSheet: "Chèn bộ tiêu chí thành trang tính",
   insertedCatalogSheet: 'Đã chèn trang "{sheet}" với bộ tiêu chí "{name}". Sửa trên trang đó rồi bấm "Dùng trang bộ tiêu chí trong sổ tính".',
   skippedTitle: "Excel ở đây chưa làm được:",
@@ -237,6 +240,9 @@ const en: UiStrings = {
   catalogSheetUnusable: 'The sheet "{sheet}" cannot be used as a catalogue yet: {count} errors. Click a line to go to the cell to fix, then click this button again.',
   catalogSheetUsed: 'Read the catalogue "{name}" from the sheet "{sheet}".',
   catalogSheetWarnings: "Some content was ignored or not turned into rules ({count}): see the lines below.",
+  readingStates:
+    "Scoring wording of {total} criteria: {exact} read exactly, {assumption} read with an assumption, {notRead} not read (no rule: to be entered), {noWording} without wording.",
+  readingReview: "For a person to check before use:",
   insertCatalogSheet: "Insert the catalogue as a sheet",
   insertedCatalogSheet: 'Inserted the sheet "{sheet}" with the catalogue "{name}". Edit it there, then click "Use the workbook\'s catalogue sheet".',
   skippedTitle: "Excel here could not:",

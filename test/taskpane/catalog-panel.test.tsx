@@ -171,6 +171,25 @@ describe("the workbook's catalogue sheet", () => {
     expect(screen.getByRole("button", { name: [warning.cell, warning.code, warning.message].filter(Boolean).join(" · ") })).toBeTruthy();
   });
 
+  it("a province's published table: how its scoring wordings were read, and what a person must check", async () => {
+    const read: WorkbookCatalog = {
+      ...catalogSheet(() => undefined),
+      readings: {
+        counts: { exact: 5, assumption: 1, notRead: 2, noWording: 0 },
+        review: [
+          { code: "1.2", state: "assumption", how: "đọc với giả định: \"Đạt 90%\" là từ 90% trở lên" },
+          { code: "1.3", state: "notRead", how: "chưa đọc: \"Hoàn thành đúng hạn 100% nhiệm vụ\"" },
+        ],
+      },
+    };
+    const actions = fakeActions({ readWorkbookCatalog: async () => read });
+    renderPane({ actions });
+    await click(button("Dùng trang bộ tiêu chí trong sổ tính"));
+    expect(screen.getByText(/Lời văn chấm điểm của 8 tiêu chí: 5 đọc chính xác, 1 đọc với giả định, 2 chưa đọc được/)).toBeTruthy();
+    expect(screen.getByText(/1.2: đọc với giả định/)).toBeTruthy();
+    expect(screen.getByText(/1.3: chưa đọc/)).toBeTruthy();
+  });
+
   it("a failed read is an error and changes nothing", async () => {
     const actions = fakeActions({
       readWorkbookCatalog: () => Promise.reject(new UserError("Không đọc được sổ tính: đóng hộp thoại đang mở rồi thử lại", "Cannot read the workbook: close the open dialog and try again")),

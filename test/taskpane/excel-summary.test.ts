@@ -153,6 +153,31 @@ describe("readWorkbookCatalog", () => {
     expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
+  test("a province's published table: the reading state of each criterion's wording comes back with the catalogue", async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: "Phụ lục",
+          values: [
+            ["STT", "Nội dung tiêu chí", "Điểm tối đa"],
+            ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", 3],
+            ["1", "Ban hành kế hoạch CCHC năm\nBan hành kịp thời: 1 điểm\nBan hành chậm: 0,5 điểm\nKhông ban hành: 0 điểm", 1],
+            ["2", "Hoàn thành đúng hạn 100% nhiệm vụ: 2 điểm", 2],
+          ],
+        },
+      ],
+    });
+    const read = await createExcelActions(fakeDeps(fake).deps).readWorkbookCatalog("vi");
+    expect(read.sheet).toBe("Phụ lục");
+    expect(read.readings).toBeDefined();
+    const { counts, review } = read.readings!;
+    expect(counts.exact + counts.assumption + counts.notRead + counts.noWording).toBe(3);
+    // 1.1's bands after the line break are read exactly; 1.2 states no bands to read: a person checks it.
+    expect(counts.exact).toBe(1);
+    expect(review.map((r) => r.code)).toContain("1.2");
+    expect(review.every((r) => r.state !== "exact" && r.how.length > 0)).toBe(true);
+  });
+
   test("a damaged catalogue sheet: no catalogue, and its problems by cell", async () => {
     const fake = createFakeExcel({
       sheets: [{ name: "Bộ tiêu chí", values: [["Mã bộ tiêu chí: thu"], ["Mã", "Tên tiêu chí", "Điểm tối đa", "Quy tắc chấm điểm"], ["1", "Lĩnh vực", "hai", ""]] }],

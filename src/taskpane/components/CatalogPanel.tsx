@@ -172,11 +172,34 @@ function OutcomeView({ outcome, strings: s, busy, select }: OutcomeProps) {
               <MessageBarBody>{fill(s.catalogSheetUnusable, { sheet, count: errors })}</MessageBarBody>
             </MessageBar>
           )}
+          {outcome.read.readings && <ReadingStates readings={outcome.read.readings} strings={s} />}
           {list}
         </>
       );
     }
   }
+}
+
+/** How a published table's scoring wordings were read (as the import's review workbook says), and what to check. */
+function ReadingStates({ readings: { counts, review }, strings: s }: { readings: NonNullable<WorkbookCatalog["readings"]>; strings: UiStrings }) {
+  const total = counts.exact + counts.assumption + counts.notRead + counts.noWording;
+  return (
+    <div data-testid="reading-states">
+      <Caption1 as="p">{fill(s.readingStates, { total, ...counts })}</Caption1>
+      {review.length > 0 && (
+        <>
+          <Caption1 as="p">{s.readingReview}</Caption1>
+          <ul>
+            {review.map((r) => (
+              <li key={r.code}>
+                <Caption1>{`${r.code}: ${r.how}`}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
 }
 
 /** The switch took effect in the workbook: saved, recalculated, and the templates' PAR.* formulas written again. */

@@ -4,7 +4,7 @@
  * Everything Office-specific is injectable, so tests run the same code on an in-memory Excel.
  */
 import { setActiveCatalog, SettingsStorage } from "../../functions/active-catalog";
-import { Catalog, catalogLayout, catalogToSheet, findCatalogGrid, readCatalogGrid, unitNameFromFile } from "../../scoring";
+import { Catalog, catalogLayout, catalogToSheet, findCatalogGrid, readCatalogGrid, readingCounts, reviewRows, unitNameFromFile } from "../../scoring";
 import { templateSheet } from "../../scoring/report/template";
 import { CatalogSwitch, PaneActions } from "../actions";
 import { UiLang } from "../i18n";
@@ -55,7 +55,15 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
         const table = grid !== undefined && catalogLayout(grid) === "table";
         const read = grid ? readCatalogGrid(grid, { fallbackId: table ? unitNameFromFile(book.workbookName) || "bo-tieu-chi" : undefined, lang }) : null;
         if (!grid || !read) return { sheet: null, catalog: null, issues: [] };
-        return { sheet: grid.name, catalog: read.catalog, issues: read.issues };
+        const readings = read.table
+          ? {
+              counts: readingCounts(read.table),
+              review: reviewRows(read.table, lang)
+                .filter((r) => r.state !== "exact")
+                .map((r) => ({ code: r.code, state: r.state, how: r.how })),
+            }
+          : undefined;
+        return { sheet: grid.name, catalog: read.catalog, issues: read.issues, ...(readings ? { readings } : {}) };
       }),
 
     insertCatalogSheet: (catalog: Catalog, lang) => run((context) => createUserSheet(context, catalogToSheet(catalog), lang, supports)),
