@@ -5,7 +5,7 @@ const CANONICAL = /^[1-9]\d{0,2}(?:\.[1-9]\d{0,2})*$/;
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
 
-function romanToInt(s: string): number | null {
+export function romanToInt(s: string): number | null {
   if (!/^[IVX]{1,5}$/.test(s)) return null;
   let total = 0;
   for (let i = 0; i < s.length; i++) {

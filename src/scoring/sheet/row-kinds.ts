@@ -5,19 +5,10 @@
  * small and pure; read.ts applies them in order and the ledger names the one that matched.
  */
 import { fold } from "../values";
+import { romanToInt } from "./codes";
 
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
-
-function roman(s: string): number | null {
-  if (!/^[ivx]{1,5}$/.test(s)) return null;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s[i]];
-    const next = ROMAN[s[i + 1]] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 && total <= 20 ? total : null;
-}
+/** A Roman field number, in either case ("ii", "IV"); null otherwise. */
+const roman = (s: string): number | null => romanToInt(s.toUpperCase());
 
 /** A dotted code of 1–3 digit parts ("1", "1.2", "1.2.3", also "1,2"), normalised; null otherwise. */
 function dotted(text: string): string | null {
