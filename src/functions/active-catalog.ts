@@ -25,6 +25,37 @@ export function getActiveCatalog(): Catalog {
   return active ?? builtinCatalog(DEFAULT_CATALOG_ID);
 }
 
+/** How long PAR.* calls wait for the workbook's stored choice before answering from the default (and #BUSY! ends). */
+export const STORED_CATALOG_WAIT_MS = 15_000;
+
+let awaited: { known: Promise<void>; settle: () => void } | null = null;
+
+/**
+ * In Excel, before the task pane's start has read the workbook's stored choice: from now until catalogKnown()
+ * (or STORED_CATALOG_WAIT_MS), whenCatalogKnown() makes the PAR.* functions wait instead of answering from the
+ * default catalogue, which gives a custom catalogue's codes #N/A that a recalculation does not reliably clear.
+ */
+export function awaitStoredCatalog(waitMs = STORED_CATALOG_WAIT_MS): void {
+  if (awaited) return;
+  let settle!: () => void;
+  const known = new Promise<void>((resolve) => (settle = resolve));
+  awaited = { known, settle };
+  const timer = setTimeout(catalogKnown, waitMs);
+  (timer as { unref?: () => void }).unref?.();
+}
+
+/** The stored choice has been read (or there is none, or the user picked one): waiting functions go on. */
+export function catalogKnown(): void {
+  const waiting = awaited;
+  awaited = null;
+  waiting?.settle();
+}
+
+/** Null when the catalogue is known; otherwise a promise of it, once known. */
+export function whenCatalogKnown(): Promise<Catalog> | null {
+  return awaited ? awaited.known.then(getActiveCatalog) : null;
+}
+
 /** A built-in catalogue is stored by id; any other (custom, or a changed copy of a built-in) as its JSON. */
 export function serializeCatalogChoice(catalog: Catalog): string {
   return isBuiltinId(catalog.id) && builtinCatalog(catalog.id) === catalog ? catalog.id : JSON.stringify(catalog);
@@ -49,6 +80,7 @@ function activate(catalog: Catalog): void {
 export async function setActiveCatalog(choice: string | Catalog, storage?: SettingsStorage | null): Promise<Catalog> {
   const catalog = typeof choice === "string" ? builtinCatalog(choice) : choice;
   activate(catalog);
+  catalogKnown();
   if (storage) {
     storage.set(ACTIVE_CATALOG_SETTING, serializeCatalogChoice(catalog));
     await storage.save();
@@ -93,4 +125,5 @@ export function onActiveCatalogChange(listener: Listener): () => void {
 export function resetActiveCatalog(): void {
   active = null;
   listeners.clear();
+  catalogKnown();
 }

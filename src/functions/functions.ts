@@ -6,8 +6,9 @@
  * example, and stays short enough for Excel's help to show it whole.
  * custom-functions-metadata-plugin appends the CustomFunctions.associate calls to this file at build time.
  */
-import "./runtime-guard";
+import { inFunctionsRuntime } from "./runtime-guard";
 import {
+  Catalog,
   CatalogNode,
   computeIndex,
   criterionChoices,
@@ -19,13 +20,28 @@ import {
   scoreCriterion,
   t,
 } from "../scoring";
-import { getActiveCatalog } from "./active-catalog";
+import { awaitStoredCatalog, getActiveCatalog, whenCatalogKnown } from "./active-catalog";
 import { flatten, functionsLang, isBlank, mapCells, scoreToCell, toCellError } from "./broadcast";
+
+// In Excel the workbook's stored catalogue is read by the task pane's start (the same runtime): wait for it.
+if (inFunctionsRuntime) awaitStoredCatalog();
+
+/**
+ * Runs `compute` with the active catalogue; while Excel is opening and the workbook's stored choice is not read
+ * yet, waits for it. Excel takes a promise from any custom function; the declared type stays the array because
+ * custom-functions-metadata reads the result's shape (a matrix) from it.
+ */
+function withCatalog(compute: (catalog: Catalog) => any[][]): any[][] {
+  const later = whenCatalogKnown();
+  if (!later) return compute(getActiveCatalog());
+  return later.then(compute) as unknown as any[][];
+}
 
 /** One lookup per code cell of the active catalogue; a blank code gives a blank cell. */
 function byCode(code: any[][], read: (node: CatalogNode) => unknown): any[][] {
-  const catalog = getActiveCatalog();
-  return mapCells([code], ["label.code"], (c) => (isBlank(c) ? "" : read(getNode(catalog, c as string | number))));
+  return withCatalog((catalog) =>
+    mapCells([code], ["label.code"], (c) => (isBlank(c) ? "" : read(getNode(catalog, c as string | number)))),
+  );
 }
 
 /**
@@ -37,9 +53,10 @@ function byCode(code: any[][], read: (node: CatalogNode) => unknown): any[][] {
  * @returns Điểm đạt được.
  */
 export function score(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa?: any[][]): any[][] {
-  const catalog = getActiveCatalog();
-  return mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
-    scoreToCell(scoreCriterion(v, r, m, catalog)),
+  return withCatalog((catalog) =>
+    mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
+      scoreToCell(scoreCriterion(v, r, m, catalog)),
+    ),
   );
 }
 
@@ -52,9 +69,10 @@ export function score(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa
  * @returns Lời giải thích.
  */
 export function explain(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa?: any[][]): any[][] {
-  const catalog = getActiveCatalog();
-  return mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
-    explainCriterion(v, r, catalog, functionsLang(), m),
+  return withCatalog((catalog) =>
+    mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
+      explainCriterion(v, r, catalog, functionsLang(), m),
+    ),
   );
 }
 
@@ -126,14 +144,16 @@ export function lead(mã_tiêu_chí: any[][]): any[][] {
  * @returns Các kết quả, theo thứ tự trong quy tắc, rồi "Không áp dụng".
  */
 export function choices(quy_tắc_hoặc_mã: any[][]): any[][] {
-  try {
-    const cells = flatten(quy_tắc_hoặc_mã);
-    if (cells.length !== 1) throw new ParError("choices.single", { count: cells.length });
-    const labels = criterionChoices(cells[0], getActiveCatalog());
-    return [...labels, t("na.label", {}, functionsLang())].map((label) => [label]);
-  } catch (e) {
-    throw toCellError(e);
-  }
+  return withCatalog((catalog) => {
+    try {
+      const cells = flatten(quy_tắc_hoặc_mã);
+      if (cells.length !== 1) throw new ParError("choices.single", { count: cells.length });
+      const labels = criterionChoices(cells[0], catalog);
+      return [...labels, t("na.label", {}, functionsLang())].map((label) => [label]);
+    } catch (e) {
+      throw toCellError(e);
+    }
+  });
 }
 
 /** PAR.CALCULATEINDEX and PAR.INDEX: the index, and beside it a note when a score was above its maximum. */

@@ -4,7 +4,10 @@
  * (and the task pane that shares it) running. Excel's own object is never replaced.
  */
 const scope = globalThis as { CustomFunctions?: unknown };
-if (typeof scope.CustomFunctions === "undefined") {
+
+/** Whether Excel's custom functions runtime (or a test's stand-in of it) was there when the bundle loaded. */
+export const inFunctionsRuntime = typeof scope.CustomFunctions !== "undefined";
+
+if (!inFunctionsRuntime) {
   scope.CustomFunctions = { associate: () => undefined };
 }
-export {};

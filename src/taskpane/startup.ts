@@ -1,5 +1,5 @@
 /** What the task pane needs at start: the language, the catalogues and the one in use (remembered in the workbook). */
-import { ACTIVE_CATALOG_SETTING, getActiveCatalog, loadActiveCatalog, setActiveCatalog, SettingsStorage } from "../functions/active-catalog";
+import { ACTIVE_CATALOG_SETTING, catalogKnown, getActiveCatalog, loadActiveCatalog, setActiveCatalog, SettingsStorage } from "../functions/active-catalog";
 import { builtinCatalog, builtinCatalogs, Catalog, isBuiltinId } from "../scoring";
 import { UserError } from "./errors";
 import type { RecordedCatalog } from "./excel/hidden";
@@ -68,6 +68,7 @@ export function prepareStartup(host: Host): Startup {
     }
     if (getActiveCatalog() !== before && host.recalculate) host.recalculate().catch(() => undefined);
   }
+  catalogKnown();
   const initial = getActiveCatalog();
   const catalogs = builtinCatalogs();
   if (!catalogs.includes(initial)) catalogs.push(initial);

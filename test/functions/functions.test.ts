@@ -5,7 +5,7 @@
 import { ACTIVE_CATALOG_SETTING, resetActiveCatalog, setActiveCatalog, SettingsStorage } from "../../src/functions/active-catalog";
 import { CellError } from "../../src/functions/broadcast";
 import * as PAR from "../../src/functions/functions";
-import { builtinCatalog, getNode, parseRule, ParError, score as coreScore } from "../../src/scoring";
+import { builtinCatalog, getNode, parseCatalog, parseRule, ParError, score as coreScore } from "../../src/scoring";
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
@@ -254,5 +254,40 @@ describe("errors inside Excel", () => {
     expect(out[1][0]).toBeInstanceOf(FakeError);
     expect((out[1][0] as FakeError).code).toBe("#N/A");
     expect((out[1][0] as FakeError).message).toMatch(/9\.9/);
+  });
+});
+
+describe("codes typed as numbers", () => {
+  // Excel in an English locale turns "1.10" typed in a cell into the number 1.1.
+  const tenChildren = parseCatalog(
+    {
+      id: "muoi-tieu-chi",
+      name: "Mười tiêu chí",
+      nodes: [
+        {
+          code: "1",
+          name: "Lĩnh vực",
+          children: Array.from({ length: 10 }, (_, i) => ({ code: `1.${i + 1}`, name: `Tiêu chí ${i + 1}`, max: i + 1, rule: "100%: 1" })),
+        },
+      ],
+    },
+    "muoi.json",
+  );
+
+  it("refuses a number that matches two codes (1.1 and 1.10), naming both, in every lookup", async () => {
+    await setActiveCatalog(tenChildren);
+    const e = expectError(PAR.max([[1.1]])[0][0], "#VALUE!");
+    expect(e.message).toContain("1.1, 1.10");
+    expect(e.message).toContain("'1.10");
+    expectError(PAR.name([[1.1]])[0][0], "#VALUE!", /nhiều mã/);
+    expectError(PAR.score([[1]], [[1.1]])[0][0], "#VALUE!", /1\.1, 1\.10/);
+    expect(() => getNode(tenChildren, 1.1)).toThrow(ParError);
+  });
+
+  it("still answers for a number that matches one code, and for the codes typed as text", async () => {
+    await setActiveCatalog(tenChildren);
+    expect(PAR.max([[1.2]])).toEqual([[2]]);
+    expect(PAR.max([["1.1"], ["1.10"]])).toEqual([[1], [10]]);
+    expect(PAR.max([[1]])).toEqual([[55]]);
   });
 });

@@ -104,3 +104,67 @@ describe("prepareStartup", () => {
     });
   });
 });
+
+describe("PAR.* functions called while Excel opens the workbook", () => {
+  type Modules = {
+    PAR: typeof import("../../src/functions/functions");
+    startup: typeof import("../../src/taskpane/startup");
+    active: typeof import("../../src/functions/active-catalog");
+  };
+
+  /** The functions and the pane's start loaded as in Excel: the custom functions runtime is there first. */
+  function loadInExcel(): Modules {
+    const scope = globalThis as { CustomFunctions?: unknown };
+    scope.CustomFunctions = { associate: () => undefined };
+    try {
+      let modules!: Modules;
+      jest.isolateModules(() => {
+        modules = {
+          PAR: require("../../src/functions/functions"),
+          startup: require("../../src/taskpane/startup"),
+          active: require("../../src/functions/active-catalog"),
+        };
+      });
+      return modules;
+    } finally {
+      delete scope.CustomFunctions;
+    }
+  }
+
+  afterEach(() => jest.useRealTimers());
+
+  it("wait for the catalogue stored in the workbook instead of answering from the default", async () => {
+    const { PAR, startup, active } = loadInExcel();
+    const pending = PAR.name([["1.1"]]) as unknown;
+    expect(pending).toBeInstanceOf(Promise);
+    startup.prepareStartup({ displayLanguage: "vi-VN", storage: storageWith(JSON.stringify(smallCatalog)), recalculate: null });
+    await expect(pending).resolves.toEqual([["Kế hoạch CCHC"]]);
+    // Known from now on: answers come at once.
+    expect(PAR.name([["1.1"]])).toEqual([["Kế hoạch CCHC"]]);
+    active.resetActiveCatalog();
+  });
+
+  it("answer from the default when nothing is stored, once the start has looked", async () => {
+    const { PAR, startup } = loadInExcel();
+    const pending = PAR.max([["1.2"]]) as unknown;
+    expect(pending).toBeInstanceOf(Promise);
+    startup.prepareStartup({ displayLanguage: "vi-VN", storage: storageWith(undefined), recalculate: null });
+    await expect(pending).resolves.toEqual(PAR.max([["1.2"]]));
+  });
+
+  it("do not wait forever when the pane never starts", async () => {
+    jest.useFakeTimers();
+    const { PAR, active } = loadInExcel();
+    const pending = PAR.score([[1]], [["1.1.1"]]) as unknown as Promise<unknown[][]>;
+    expect(pending).toBeInstanceOf(Promise);
+    jest.advanceTimersByTime(active.STORED_CATALOG_WAIT_MS);
+    jest.useRealTimers();
+    await expect(pending).resolves.toEqual(PAR.score([[1]], [["1.1.1"]]));
+  });
+
+  it("outside Excel (tests, the plain page) answer at once", () => {
+    expect(getActiveCatalog()).toBe(builtinCatalog("dien-bien-2018"));
+    const PAR = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+    expect(Array.isArray(PAR.name([["1.1"]]))).toBe(true);
+  });
+});

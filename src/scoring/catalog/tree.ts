@@ -68,9 +68,27 @@ export function catalogLabel(catalog: Catalog): string {
 
 /** Like findNode, but an unknown code is a ParError that names the code and the catalogue. */
 export function getNode(catalog: Catalog, code: string | number): CatalogNode {
+  if (typeof code === "number") refuseAmbiguousNumber(catalog, code);
   const node = findNode(catalog, code);
   if (!node) throw new ParError("catalog.unknownCode", { code: normalizeCode(code), catalog: catalogLabel(catalog) });
   return node;
+}
+
+/**
+ * A code typed as a number has lost its trailing zeros (Excel in an English locale turns "1.10" into 1.1), so
+ * when the catalogue has both 1.1 and 1.10 the number cannot say which one is meant: refuse rather than guess.
+ */
+function refuseAmbiguousNumber(catalog: Catalog, code: number): void {
+  const text = normalizeCode(code);
+  if (!text.includes(".")) return;
+  const index = nodeIndex(catalog);
+  const matches: string[] = [];
+  for (let candidate = text; candidate.length <= text.length + 3; candidate += "0") {
+    if (index.has(candidate)) matches.push(candidate);
+  }
+  if (matches.length > 1) {
+    throw new ParError("catalog.ambiguousNumber", { number: text, codes: matches.join(", "), catalog: catalogLabel(catalog) });
+  }
 }
 
 /** A leaf's entry for roll-up: its points, "not applicable", or nothing yet (counts as 0 achieved). */

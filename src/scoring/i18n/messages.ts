@@ -67,6 +67,8 @@ const vi = {
   "value.badMax": (p) => `Điểm tối đa "${p.text}" không phải là số không âm. Nhập ví dụ 1,00 hoặc 0,50`,
   "catalog.unknownCode": (p) =>
     `Mã tiêu chí "${p.code}" không có trong bộ tiêu chí ${p.catalog}. Kiểm tra lại mã (ví dụ 1.3.1)`,
+  "catalog.ambiguousNumber": (p) =>
+    `Mã tiêu chí ${p.number} được nhập dạng số nên mất số 0 ở cuối và ứng với nhiều mã trong bộ tiêu chí ${p.catalog}: ${p.codes}. Nhập mã dạng văn bản (gõ dấu ' trước, ví dụ '1.10) hoặc để ô ở định dạng Văn bản (Text)`,
   "catalog.noRule": (p) =>
     `Tiêu chí ${p.code} chưa có quy tắc chấm điểm trong bộ tiêu chí ${p.catalog}. Nhập quy tắc trực tiếp, ví dụ PAR.SCORE(giá_trị; "100%: 1")`,
   "catalog.unknownId": (p) => `Không có bộ tiêu chí "${p.id}". Các bộ có sẵn: ${p.known}`,
@@ -356,6 +358,8 @@ const en: Record<MessageKey, Template> = {
   "value.notNumber": (p) => `The value "${p.text}" is not a number, percentage, date (dd/mm/yyyy), yes/no or "Not applicable". Correct the cell, e.g. 85% or 0.85`,
   "value.badMax": (p) => `The maximum "${p.text}" is not a non-negative number. Enter e.g. 1.00 or 0.50`,
   "catalog.unknownCode": (p) => `Criterion code "${p.code}" is not in the catalogue ${p.catalog}. Check the code (e.g. 1.3.1)`,
+  "catalog.ambiguousNumber": (p) =>
+    `The criterion code ${p.number} was typed as a number, so its trailing zeros are lost, and it matches several codes in the catalogue ${p.catalog}: ${p.codes}. Type the code as text (with a leading apostrophe, e.g. '1.10) or format the cell as Text`,
   "catalog.noRule": (p) => `Criterion ${p.code} has no scoring rule in the catalogue ${p.catalog}. Give a rule directly, e.g. PAR.SCORE(value, "100%: 1")`,
   "catalog.unknownId": (p) => `There is no catalogue "${p.id}". Available: ${p.known}`,
   "catalog.invalid": (p) => `The catalogue ${p.source} is invalid: ${p.detail}`,
