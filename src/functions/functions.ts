@@ -21,6 +21,7 @@ import {
   t,
 } from "../scoring";
 import { awaitStoredCatalog, getActiveCatalog, whenCatalogKnown } from "./active-catalog";
+import { workbookDateSystem } from "./date-system";
 import { flatten, functionsLang, isBlank, mapCells, scoreToCell, toCellError } from "./broadcast";
 
 // In Excel the workbook's stored catalogue is read by the task pane's start (the same runtime): wait for it.
@@ -55,7 +56,7 @@ function byCode(code: any[][], read: (node: CatalogNode) => unknown): any[][] {
 export function score(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa?: any[][]): any[][] {
   return withCatalog((catalog) =>
     mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
-      scoreToCell(scoreCriterion(v, r, m, catalog)),
+      scoreToCell(scoreCriterion(v, r, m, catalog, workbookDateSystem())),
     ),
   );
 }
@@ -71,7 +72,7 @@ export function score(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa
 export function explain(giá_trị: any[][], quy_tắc: any[][], điểm_tối_đa?: any[][]): any[][] {
   return withCatalog((catalog) =>
     mapCells([giá_trị, quy_tắc, điểm_tối_đa], ["label.value", "label.rule", "label.max"], (v, r, m) =>
-      explainCriterion(v, r, catalog, functionsLang(), m),
+      explainCriterion(v, r, catalog, functionsLang(), m, workbookDateSystem()),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import { Catalog, catalogLabel, CatalogNode, getNode, normalizeCode } from "./catalog";
 import { ParError } from "./errors";
-import { explain, isChoiceRule, parseRuleCached, ruleLabels, score, ScoreResult } from "./rules";
+import { DateSystem, serialIn1900 } from "./dates";
+import { explain, isChoiceRule, parseRuleCached, ruleLabels, ruleScale, score, ScoreResult } from "./rules";
 import { figure, Lang, t } from "./i18n/messages";
 import { CellValue, dateToSerial, formatDate, readInput, readMax, round2, ScoreInput } from "./values";
 
@@ -41,17 +42,39 @@ const isBlankCell = (v: CellValue) => v === null || v === undefined || (typeof v
  * Scores a value by rule text or a criterion code. Blank in, blank out: a blank value gives a blank result whatever
  * the rule (a criterion without a rule, a blank row of a column-wide formula), so a column of results can be summed.
  */
-export function scoreCriterion(value: CellValue, ruleOrCode: CellValue, maxArg: CellValue, catalog: Catalog): ScoreResult {
+export function scoreCriterion(value: CellValue, ruleOrCode: CellValue, maxArg: CellValue, catalog: Catalog, dates: DateSystem = 1900): ScoreResult {
   if (isBlankCell(value)) return { kind: "blank" };
   const { rule, max } = resolveRule(ruleOrCode, maxArg, catalog);
-  return score(rule, value, max);
+  return score(rule, asDateOfRule(value, rule, dates), max);
 }
 
 /** Explains the score scoreCriterion gives for the same arguments (the same maximum too). */
-export function explainCriterion(value: CellValue, ruleOrCode: CellValue, catalog: Catalog, lang: Lang = "vi", maxArg: CellValue = null): string {
+export function explainCriterion(
+  value: CellValue,
+  ruleOrCode: CellValue,
+  catalog: Catalog,
+  lang: Lang = "vi",
+  maxArg: CellValue = null,
+  dates: DateSystem = 1900,
+): string {
   if (isBlankCell(value)) return t("explain.blank", {}, lang);
   const { rule, max } = resolveRule(ruleOrCode, maxArg, catalog);
-  return explain(rule, value, max, lang);
+  return explain(rule, asDateOfRule(value, rule, dates), max, lang);
+}
+
+/**
+ * A cell's number as the rule compares it: against dated bands, a date typed in a 1904-system workbook reaches a
+ * function as that system's serial, 1 462 days behind the rule's dates.
+ */
+function asDateOfRule(value: CellValue, rule: string, dates: DateSystem): CellValue {
+  if (dates === 1900 || typeof value !== "number") return value;
+  let parsed;
+  try {
+    parsed = parseRuleCached(rule);
+  } catch {
+    return value; // score() reports the malformed rule
+  }
+  return ruleScale(parsed) === "date" ? serialIn1900(value, dates) : value;
 }
 
 /**

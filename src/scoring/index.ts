@@ -1,6 +1,7 @@
 /** The pure scoring core: no Office.js, no file system. The add-in and the CLI are adapters over it. */
 export * from "./errors";
 export * from "./values";
+export * from "./dates";
 export * from "./text";
 export * from "./rules";
 export * from "./catalog";

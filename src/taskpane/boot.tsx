@@ -7,6 +7,7 @@ import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-componen
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { getActiveCatalog } from "../functions/active-catalog";
+import { setWorkbookDateSystem } from "../functions/date-system";
 import { App } from "./App";
 import { lazyExcelActions } from "./excel/lazy-actions";
 import { documentReadOnly, officeLoaded, officeTheme, recalculateWorkbook, startOffice } from "./excel/office";
@@ -52,11 +53,14 @@ export async function boot(container: HTMLElement): Promise<void> {
   }
   const supports = officeApiSupport();
   const oldExcel = !supports(MIN_EXCEL_API);
-  const recorded = oldExcel
+  const opening = oldExcel
     ? null
     : await import(/* webpackChunkName: "excel-actions" */ "./excel/catalog")
-        .then(({ readRecordedCatalog }) => officeRunner((context) => readRecordedCatalog(context)))
+        .then(({ readAtOpen }) => officeRunner((context) => readAtOpen(context)))
         .catch(() => null);
+  const recorded = opening?.recorded ?? null;
+  // Known before the functions go on (prepareStartup says the catalogue is known) and before any sheet is read.
+  if (opening) setWorkbookDateSystem(opening.dates);
   const startup = prepareStartup({
     displayLanguage: office.displayLanguage,
     storage: documentSettingsStorage(),

@@ -323,6 +323,8 @@
       /** Request and response bytes of every sync, in order. */
       this.payloads = [];
       this.name = init.name || "So tu cham.xlsx";
+      /** Older Mac workbooks count days from 1904: a date's serial is 1462 smaller, and Office.js does not say so. */
+      this.date1904 = !!init.date1904;
       this.sheets = [];
       this.reads = [];
       this.writes = [];
@@ -334,7 +336,12 @@
         if (spec.protected) sheet.protected = true;
         (spec.values || []).forEach((row, r) =>
           (row || []).forEach((v, c) => {
-            if (v !== null && v !== undefined && v !== "") sheet.put(r, c, v instanceof Date ? String(v) : v, null);
+            if (v instanceof Date) {
+              // As Excel stores a typed date: its serial in the workbook's date system, shown as a date.
+              const epoch = this.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+              sheet.put(r, c, Math.round((Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()) - epoch) / 86400000), null);
+              sheet.numberFormats.set(key(r, c), "dd/mm/yyyy");
+            } else if (v !== null && v !== undefined && v !== "") sheet.put(r, c, v, null);
           }),
         );
         (spec.formulas || []).forEach((row, r) =>
@@ -349,6 +356,10 @@
         for (const [address, content] of Object.entries(spec.notes || {})) {
           const { rect } = parseAddress(address);
           sheet.notes.set(key(rect.r0, rect.c0), String(content));
+        }
+        for (const [address, format] of Object.entries(spec.numberFormats || {})) {
+          const { rect } = parseAddress(address);
+          sheet.numberFormats.set(key(rect.r0, rect.c0), String(format));
         }
         for (const m of spec.merges || []) sheet.merge(parseAddress(m).rect);
         for (const comment of spec.comments || []) {
@@ -613,6 +624,11 @@
       this.protection = new WorkbookProtectionProxy(ctx);
     }
 
+    /** Worksheet functions (ExcelApi 1.2); DATE only, in the workbook's date system. */
+    get functions() {
+      return this._child("functions", () => new FunctionsProxy(this.context));
+    }
+
     _get(name) {
       if (name === "name") return this.context.book.name;
       return super._get(name);
@@ -636,6 +652,26 @@
     }
   }
   properties(WorkbookProxy, ["name"]);
+
+  class FunctionsProxy extends ClientObject {
+    date(year, month, day) {
+      const result = new FunctionResultProxy(this.context);
+      this.context.act(() => {
+        const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
+        result._value = this.context.book.date1904 ? days - 1462 : days;
+      }, [year, month, day]);
+      return result;
+    }
+  }
+
+  class FunctionResultProxy extends ClientObject {
+    _get(name) {
+      if (name === "value") return this._value;
+      if (name === "error") return null;
+      return super._get(name);
+    }
+  }
+  properties(FunctionResultProxy, ["value", "error"]);
 
   class WorkbookProtectionProxy extends ClientObject {
     _get(name) {

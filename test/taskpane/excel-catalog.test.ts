@@ -7,7 +7,7 @@ import { ACTIVE_CATALOG_SETTING, getActiveCatalog, resetActiveCatalog } from "..
 import { builtinCatalog } from "../../src/scoring";
 import { UserError } from "../../src/taskpane/errors";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
-import { parFormulaRuns, readRecordedCatalog } from "../../src/taskpane/excel/catalog";
+import { parFormulaRuns, readAtOpen } from "../../src/taskpane/excel/catalog";
 import { parseRegistry } from "../../src/taskpane/excel/hidden";
 import { createFakeExcel, fakeDeps, Snapshot } from "./excel-fixtures";
 
@@ -112,10 +112,10 @@ describe("setActiveCatalog", () => {
   });
 });
 
-describe("readRecordedCatalog", () => {
-  test("gives the record, or null without _par", async () => {
+describe("readAtOpen", () => {
+  test("gives the record, or null without _par, and the date system, in one sync", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "A", values: [["x"]] }] });
-    const read = () => fake.Excel.run((context: Excel.RequestContext) => readRecordedCatalog(context));
+    const read = () => fake.Excel.run((context: Excel.RequestContext) => readAtOpen(context)).then((o: { recorded: unknown }) => o.recorded);
     expect(await read()).toBeNull();
     await createExcelActions(fakeDeps(fake).deps).setActiveCatalog(so);
     fake.resetSyncCount();

@@ -14,6 +14,8 @@ export interface SheetSeed {
   protected?: boolean;
   fills?: Record<string, string>;
   notes?: Record<string, string>;
+  /** Number formats by address ("E8": "dd/mm/yyyy"). */
+  numberFormats?: Record<string, string>;
   comments?: { cell: string; content: string; id?: string }[];
   /** Merged areas ("A5:A6"); the value stays in the top-left cell only. */
   merges?: string[];
@@ -75,6 +77,8 @@ export interface FakeInit {
   /** The code an oversized request or response fails with (Excel on the web also says GeneralException). */
   payloadError?: string;
   readOnly?: boolean;
+  /** A workbook in the 1904 date system: seeded dates are stored as its serials, and DATE() answers in it. */
+  date1904?: boolean;
   officeTheme?: { bodyBackgroundColor: string };
   /** Classes the office.js in use lacks, e.g. ["NoteCollection"]. */
   missingClasses?: string[];

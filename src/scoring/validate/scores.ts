@@ -1,6 +1,6 @@
 import { CatalogNode, effectiveMax, LeafScore, nodePart } from "../catalog";
 import { ParError } from "../errors";
-import { parseRuleCached, score, ScoreResult } from "../rules";
+import { parseRuleCached, ruleScale, score, ScoreResult } from "../rules";
 import { ancestorIn, hasScores, isPercentText, parFormulaUnevaluated, readScoreCell, twoWayReadings } from "../sheet/scores";
 import { UnitCell, UnitRow } from "../sheet/types";
 import { a1 } from "../grid";
@@ -111,7 +111,9 @@ function checkLeafColumn(
     if (typeof expected === "number" && Math.abs(expected - score) > EPS) {
       let result = "";
       try {
-        result = formatInput(readInput(row.value!.value), "plain", ctx.lang);
+        // A date that reached the core as a serial (the pane reads values, not formats) is written as the rule's date.
+        const dated = ruleScale(parseRuleCached(node.rule!)) === "date";
+        result = formatInput(readInput(row.value!.value), dated ? "date" : "plain", ctx.lang);
       } catch {
         result = cellText(row.value!.value);
       }

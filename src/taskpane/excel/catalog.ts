@@ -10,18 +10,21 @@
  */
 import { Catalog, isBuiltinId } from "../../scoring";
 import { builtinCatalog } from "../../scoring";
+import type { DateSystem } from "../../scoring/dates";
+import { queueDateSystem } from "./date-system";
 import { hiddenWriteStep, OWNED_SHEET, parseRegistry, queueHiddenRead, RecordedCatalog, registryMatrix, withBookkeeping } from "./hidden";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { Rect } from "./read";
 import { runSteps, Step } from "./steps";
 import { queueSheetList } from "./workbook";
 
-/** The catalogue "_par" records, or null when it records none (or there is no "_par"). */
-export async function readRecordedCatalog(context: Excel.RequestContext): Promise<RecordedCatalog | null> {
+/** What the pane's start reads in one sync: the catalogue recorded in "_par" and the workbook's date system. */
+export async function readAtOpen(context: Excel.RequestContext): Promise<{ recorded: RecordedCatalog | null; dates: DateSystem }> {
   return withBookkeeping(context, async (present) => {
     const registry = queueHiddenRead(context, OWNED_SHEET, present);
+    const dates = queueDateSystem(context);
     await context.sync();
-    return parseRegistry(registry().rows).catalog;
+    return { recorded: parseRegistry(registry().rows).catalog, dates: dates() };
   });
 }
 

@@ -8,6 +8,8 @@
  * Excel refuses for its size is planned again with half the rows. Merged areas (ExcelApi 1.13) are asked for in
  * the sync of a sheet's first block; a sheet whose merged areas Excel cannot give (more than 512) is read without.
  */
+import { workbookDateSystem } from "../../functions/date-system";
+import { DateSystem, isDateFormat, serialIn1900 } from "../../scoring/dates";
 import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
 import { officeErrorCode } from "./run";
@@ -56,23 +58,30 @@ export interface LoadedBlock {
   rect: Rect;
   values: unknown[][];
   formulas: unknown[][];
+  /** Loaded in a 1904-system workbook only, to tell its dates (1904 serials) from other numbers. */
+  numberFormats?: unknown[][];
 }
+
+/** What a block loads: number formats too where dates need converting (a 1904-system workbook). */
+export const blockProperties = (dates: DateSystem) => (dates === 1904 ? "values,formulas,numberFormat" : "values,formulas");
 
 /** Bytes per cell a loaded block measured as JSON (values and formulas). */
 export function measuredBytesPerCell(block: LoadedBlock): number {
   const cells = cellsOf(block.rect);
-  return cells > 0 ? Math.max(MIN_BYTES_PER_CELL, (jsonBytes(block.values) + jsonBytes(block.formulas)) / cells) : BYTES_PER_CELL;
+  const bytes = jsonBytes(block.values) + jsonBytes(block.formulas) + (block.numberFormats ? jsonBytes(block.numberFormats) : 0);
+  return cells > 0 ? Math.max(MIN_BYTES_PER_CELL, bytes / cells) : BYTES_PER_CELL;
 }
 
 /**
  * A Grid from A1 out of blocks read anywhere in the sheet: rows above the first block are empty, columns left of
  * it null. A formula is kept where `formulas` holds "=…" that differs from the value (a text cell typed as
- * '=abc gives "=abc" as both, and is text). `merges`: the sheet's merged areas when known.
+ * '=abc gives "=abc" as both, and is text). `merges`: the sheet's merged areas when known. In a 1904-system
+ * workbook a number shown as a date is converted to the 1900 serial the core compares.
  */
-export function gridFromBlocks(name: string, blocks: LoadedBlock[], merges?: CellRect[]): Grid {
+export function gridFromBlocks(name: string, blocks: LoadedBlock[], merges?: CellRect[], dates: DateSystem = 1900): Grid {
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | null = null;
-  for (const { rect, values: vs, formulas: fs } of blocks) {
+  for (const { rect, values: vs, formulas: fs, numberFormats: nf } of blocks) {
     for (let i = 0; i < rect.rows; i++) {
       const r = rect.row + i;
       while (values.length <= r) values.push([]);
@@ -80,7 +89,8 @@ export function gridFromBlocks(name: string, blocks: LoadedBlock[], merges?: Cel
       while (line.length < rect.col) line.push(null);
       for (let j = 0; j < rect.cols; j++) {
         const raw = vs[i]?.[j];
-        line[rect.col + j] = cellValue(raw);
+        const value = cellValue(raw);
+        line[rect.col + j] = typeof value === "number" && nf && isDateFormat(nf[i]?.[j]) ? serialIn1900(value, dates) : value;
         const f = fs[i]?.[j];
         if (typeof f === "string" && f.startsWith("=") && f.length > 1 && f !== raw) {
           formulas ??= [];
@@ -144,6 +154,8 @@ export interface ReadOptions {
   merges: boolean;
   log?: BlockRead[];
   budget?: number;
+  /** The workbook's date system (default: the one the pane's start found). */
+  dates?: DateSystem;
   /**
    * More loads for the first sync, given the bytes the blocks leave of the budget (less on a retry); the first
    * sync is made even when no block needs it.
@@ -175,6 +187,7 @@ interface Job {
  */
 export async function readAreas(context: Excel.RequestContext, requests: AreaRequest[], options: ReadOptions): Promise<SheetRead[]> {
   const budget = options.budget ?? SYNC_BYTE_BUDGET;
+  const dates = options.dates ?? workbookDateSystem();
   const jobs: Job[] = requests.map((req) => ({
     req,
     next: req.rect?.row ?? 0,
@@ -205,7 +218,7 @@ export async function readAreas(context: Excel.RequestContext, requests: AreaReq
     if (planned.length === 0 && asking.length === 0 && !along) break;
     along?.(Math.max(0, left) / 2 ** attempts);
 
-    const ranges = planned.map(({ job, rect }) => job.req.sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).load("values,formulas"));
+    const ranges = planned.map(({ job, rect }) => job.req.sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).load(blockProperties(dates)));
     const merges = asking.map((job) => {
       const u = job.used!;
       return queueMerges(job.req.sheet.getRangeByIndexes(u.row, u.col, u.rows, u.cols));
@@ -232,7 +245,9 @@ export async function readAreas(context: Excel.RequestContext, requests: AreaReq
       throw e;
     }
     planned.forEach(({ job, rect }, i) => {
-      const block: LoadedBlock = { rect, values: ranges[i].values, formulas: ranges[i].formulas };
+      const range = ranges[i];
+      const block: LoadedBlock = { rect, values: range.values, formulas: range.formulas };
+      if (dates === 1904) block.numberFormats = range.numberFormat;
       job.blocks.push(block);
       job.measured.bytes += measuredBytesPerCell(block) * cellsOf(rect);
       job.measured.cells += cellsOf(rect);
@@ -244,7 +259,7 @@ export async function readAreas(context: Excel.RequestContext, requests: AreaReq
     sync++;
   }
   return jobs.map((job) => ({
-    grid: gridFromBlocks(job.req.name, job.blocks, job.merges ?? undefined),
+    grid: gridFromBlocks(job.req.name, job.blocks, job.merges ?? undefined, dates),
     used: job.used,
     bytesPerCell: job.measured.cells > 0 ? job.bytesPerCell : (job.req.bytesPerCell ?? BYTES_PER_CELL),
   }));
@@ -272,11 +287,11 @@ const within = (inner: Rect, outer: Rect) =>
  * Queues a look at a sheet whose size is not known yet: its used range, and the used cells within `window` (the
  * top of the sheet, or where the used range was last time), and with `merges` its merged areas.
  */
-export function queueWindow(sheet: Excel.Worksheet, window: Rect, merges: boolean): WindowRead {
+export function queueWindow(sheet: Excel.Worksheet, window: Rect, merges: boolean, dates: DateSystem = workbookDateSystem()): WindowRead {
   const used = sheet.getUsedRange(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   const part = used.getIntersectionOrNullObject(sheet.getRangeByIndexes(window.row, window.col, window.rows, window.cols));
-  part.load("values,formulas");
+  part.load(blockProperties(dates));
   const usedRect = (): Rect | null => {
     const rect = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
     // A blank sheet's used range is A1 alone, and empty.
@@ -292,7 +307,8 @@ export function queueWindow(sheet: Excel.Worksheet, window: Rect, merges: boolea
       const startsIn = rect.row >= window.row && rect.row < window.row + window.rows;
       if (part.isNullObject || !columnsIn || !startsIn) return { block: null, rest: rect };
       const rows = Math.min(rect.rows, window.row + window.rows - rect.row);
-      const block = { rect: { row: rect.row, col: rect.col, rows, cols: rect.cols }, values: part.values, formulas: part.formulas };
+      const block: LoadedBlock = { rect: { row: rect.row, col: rect.col, rows, cols: rect.cols }, values: part.values, formulas: part.formulas };
+      if (dates === 1904) block.numberFormats = part.numberFormat;
       const rest = rows < rect.rows ? { row: rect.row + rows, col: rect.col, rows: rect.rows - rows, cols: rect.cols } : null;
       return { block, rest };
     },
