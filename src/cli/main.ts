@@ -11,6 +11,7 @@ import {
 } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { registerAggregate } from "./commands/aggregate";
+import { registerAppraise } from "./commands/appraise";
 import { registerCatalogExport } from "./commands/catalog-export";
 import { registerCatalogImport } from "./commands/catalog-import";
 import { registerReport } from "./commands/report";
@@ -102,6 +103,7 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
   registerValidate(par, io, setExit);
   registerSummary(par, io);
   registerAggregate(par, io, setExit);
+  registerAppraise(par, io, setExit);
   registerReport(par, io);
   registerTemplate(par, io);
   return par;

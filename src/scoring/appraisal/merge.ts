@@ -90,6 +90,11 @@ export function mergeForms(round: Round, catalog: Catalog, units: MergeUnit[], f
   // Each form row: to its unit and criterion, or reported.
   const taken = new Map<UnitMerge, Map<string, FormEntry[]>>();
   const blanks = new Map<UnitMerge, Map<string, FormEntry>>();
+  const reported = new Map<UnitMerge, Set<string>>();
+  const report = (merge: UnitMerge, code: string) => {
+    if (!reported.has(merge)) reported.set(merge, new Set());
+    reported.get(merge)!.add(code);
+  };
   for (const form of forms) {
     for (const e of form.entries) {
       const merge = byUnit.get(unitKey(e.unit));
@@ -110,10 +115,12 @@ export function mergeForms(round: Round, catalog: Catalog, units: MergeUnit[], f
       const base = { unit: merge.unit.unit, form: e.form, column, text: e.text, max: node.max === null ? "—" : formatNumber(node.max, lang) };
       if (e.score === "invalid") {
         merge.findings.push(make("score-invalid", "error", node.code, e.sheet, e.scoreCell, "score-invalid.appraisal", { ...base, why: say("appraisal.notNumber", {}) }));
+        report(merge, node.code);
         continue;
       }
       if (typeof e.score === "number" && (e.score < 0 || (node.max !== null && e.score > node.max + 0.005))) {
         merge.findings.push(make("score-invalid", "error", node.code, e.sheet, e.scoreCell, "score-invalid.appraisal", { ...base, why: say("appraisal.outOfRange", {}) }));
+        report(merge, node.code);
         continue;
       }
       if (e.score === null) {
@@ -153,6 +160,7 @@ export function mergeForms(round: Round, catalog: Catalog, units: MergeUnit[], f
       const row = rows.get(code);
       if (!row) {
         merge.findings.push(make("appraisal-unknown", "error", code, first.sheet, first.scoreCell, "appraisal-unknown.noRow", { form: first.form, unit: u.unit, sheet: u.sheet.sheet }));
+        report(merge, code);
         continue;
       }
       const reason = list.map((e) => e.reason).find((r) => r !== null) ?? null;
@@ -178,7 +186,9 @@ export function mergeForms(round: Round, catalog: Catalog, units: MergeUnit[], f
     for (const node of appraisedLeaves) {
       const code = node.code;
       if (merge.criteria.has(code) || conflicted.has(code)) continue;
-      if (merge.findings.some((f) => f.code === code && f.kind === "appraisal-unknown")) continue;
+      // A row already reported (a score that is no number or out of range, a criterion of another agency) is not
+      // reported again as missing: fixing that row is what is needed.
+      if (reported.get(merge)?.has(code)) continue;
       const previous = u.previous?.get(code);
       const row = rows.get(code);
       if (round === 2 && !scoresDiffer(u.self.get(code), previous)) {
