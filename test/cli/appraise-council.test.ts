@@ -179,8 +179,9 @@ describe("par appraise: the council's forms, merge, ranking and second round", (
     expect(dv.error).toMatch(/từ 0 đến 2/);
     expect(ws.getCell("H4").dataValidation.formulae).toEqual([0, 1]);
     // Protected without a password; only "Điểm thẩm định" and "Lý do" open.
-    expect(ws.sheetProtection?.sheet).toBe(true);
-    expect(ws.sheetProtection?.hashValue).toBeUndefined();
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
+    expect(protection?.sheet).toBe(true);
+    expect(protection?.hashValue).toBeUndefined();
     expect(ws.getCell("H3").protection?.locked).toBe(false);
     expect(ws.getCell("I5").protection?.locked).toBe(false);
     expect(ws.getCell("E3").protection?.locked).not.toBe(false);
@@ -269,6 +270,44 @@ describe("par appraise: the council's forms, merge, ranking and second round", (
     const anBinh = text.find((t) => t.includes("UBND xã An Bình"))!;
     expect(anBinh).toMatch(/\|90(\||$)/);
     unchanged();
+  });
+
+  test("aggregate pairs a council's own appraisal workbook with the unit's self-assessment", async () => {
+    // As Sở Nội vụ's clerk sends it: letterhead, the unit appraised named by a label, only the appraised column.
+    const council = join(dir, "tham-dinh-an-binh.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Thẩm định");
+    ws.getCell("A1").value = "UBND TỈNH ĐIỆN BIÊN";
+    ws.getCell("A2").value = "SỞ NỘI VỤ";
+    ws.mergeCells("A2:C2");
+    ws.getCell("A4").value = "KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2025";
+    ws.getCell("A5").value = "Đơn vị được thẩm định: UBND xã An Bình";
+    ws.getRow(7).values = ["Mã", "Tên tiêu chí", "Điểm tối đa", "Điểm thẩm định", "Ghi chú"];
+    let r = 8;
+    for (const field of CATALOG.nodes) {
+      ws.getRow(r++).values = [field.code, field.name, field.children.reduce((s, c) => s + c.max, 0)];
+      for (const leaf of field.children) ws.getRow(r++).values = [leaf.code, leaf.name, leaf.max, leaf.code === "1.1" ? 1.5 : leaf.max, leaf.code === "1.1" ? "Kế hoạch ban hành muộn" : null];
+    }
+    await wb.xlsx.writeFile(council);
+    const councilHash = sha256(council);
+
+    const ranking = join(dir, "xep-hang-ghep.xlsx");
+    const a = await par("aggregate", ...files, council, "-c", catalog, "-o", ranking);
+    expect(a.code).toBe(0);
+    unchanged();
+    expect(sha256(council)).toBe(councilHash);
+    expect(a.out).toMatch(/Đã xếp hạng 3 đơn vị từ 4 tệp/);
+    expect(a.err).toMatch(/Ghép điểm thẩm định với tự chấm của UBND xã An Bình: .*tham-dinh-an-binh\.xlsx \(có điểm thẩm định\) với .*xa-1\.xlsx \(tự chấm\)/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(ranking);
+    const rows: string[] = [];
+    book.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).map((v) => (v === null || v === undefined ? "" : String(v))).join("|")));
+    const anBinh = rows.filter((t) => t.includes("An Bình"));
+    expect(anBinh).toHaveLength(1);
+    expect(rows.some((t) => /Sở Nội vụ|SỞ NỘI VỤ/.test(t))).toBe(false);
+    // Self 100 (its own workbook), appraised 95 (the council's), ranked by 95.
+    expect(anBinh[0]).toMatch(/\|100(\||$)/);
+    expect(anBinh[0]).toMatch(/\|95(\||$)/);
   });
 
   test("second round: a form per unit whose scores changed; merge keeps every round", async () => {
