@@ -209,8 +209,12 @@ describe("par appraise: the council's forms, merge, ranking and second round", (
     expect(lo.ok).toBe(true);
     copyFileSync(lo.output!, stc);
 
+    const formFiles = readdirSync(formsDir).map((f) => join(formsDir, f));
+    const formHashes = formFiles.map(sha256);
     const r = await par("appraise", "merge", ...files, "--forms", formsDir, "-c", catalog, "-o", merged, "--json");
     unchanged();
+    // The forms are inputs too: read, never written.
+    expect(formFiles.map(sha256)).toEqual(formHashes);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as { units: { unit: string; file: string; self: number; appraised: number; index: number; findings: { kind: string; severity: string; code: string; message: string }[] }[] };
     expect(Object.keys(json)).toEqual(["units"]);
@@ -353,7 +357,10 @@ describe("par appraise: the council's forms, merge, ranking and second round", (
     wb2.worksheets[0].getCell("I3").value = 1;
     await wb2.xlsx.writeFile(join(forms2, "UBND xã An Bình.xlsx"));
 
+    const forms2Files = readdirSync(forms2).map((f) => join(forms2, f));
+    const forms2Hashes = forms2Files.map(sha256);
     const m = await par("appraise", "merge", "--round", "2", ...copies.slice(0, 2), "--forms", forms2, "-c", catalog, "-o", final, "--json");
+    expect(forms2Files.map(sha256)).toEqual(forms2Hashes);
     expect(m.err).toBe("");
     expect(m.code).toBe(0);
     expect(copies.map(sha256)).toEqual(before);

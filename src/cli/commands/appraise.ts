@@ -94,12 +94,13 @@ export function safeFileName(name: string, taken: Set<string>): string {
   return `${candidate}.xlsx`;
 }
 
-async function readUnits(paths: string[], catalog: Catalog, catalogRef: string, lang: Lang): Promise<UnitInput[]> {
+async function readUnits(paths: string[], catalog: Catalog, catalogRef: string, lang: Lang, io: Io): Promise<UnitInput[]> {
   const { files, skipped } = collectWorkbooks(paths, lang);
+  // Whatever is named or found but not read is said, never dropped in silence.
+  for (const s of skipped) io.err(`${lang === "en" ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
   if (files.length === 0) {
     throw new CliError("Không có sổ tính nào của đơn vị để đọc", "No unit workbook to read", "no-input");
   }
-  void skipped;
   const units: UnitInput[] = [];
   for (const file of files) {
     const loaded = await loadUnits(file, { catalog: catalogRef, catalogLoaded: catalog });
@@ -232,7 +233,7 @@ async function writeForms(paths: string[], opts: Common, io: Io): Promise<void> 
   const round = roundOf(opts.round);
   const en = opts.lang === "en";
   const catalog = await loadCatalog(opts.catalog);
-  const units = await readUnits(paths, catalog, opts.catalog, opts.lang);
+  const units = await readUnits(paths, catalog, opts.catalog, opts.lang, io);
   const assignment = assignCriteria(catalog);
   const layout = formLayout(round);
   const taken = new Set<string>();
@@ -407,7 +408,7 @@ async function merge(paths: string[], opts: MergeOpts, io: Io, setExit: (code: n
   const round = roundOf(opts.round);
   const en = opts.lang === "en";
   const catalog = await loadCatalog(opts.catalog);
-  const units = await readUnits(paths, catalog, opts.catalog, opts.lang);
+  const units = await readUnits(paths, catalog, opts.catalog, opts.lang, io);
   const { forms, notes } = await readForms(opts.forms, round, opts.lang);
   if (forms.length === 0) {
     throw new CliError(
