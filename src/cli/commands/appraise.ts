@@ -233,8 +233,14 @@ async function writeForms(paths: string[], opts: Common, io: Io): Promise<void> 
   const round = roundOf(opts.round);
   const en = opts.lang === "en";
   const catalog = await loadCatalog(opts.catalog);
-  const units = await readUnits(paths, catalog, opts.catalog, opts.lang, io);
   const assignment = assignCriteria(catalog);
+  if (round === 1 && assignment.agencies.length === 0) {
+    throw new CliError(
+      `Bộ tiêu chí ${catalog.id} chưa giao cơ quan thẩm định cho tiêu chí nào, nên không có phiếu nào để lập. Ghi cơ quan ở cột "Cơ quan thẩm định" (par catalog export ${catalog.id} -o bo-tieu-chi.xlsx, sửa, rồi dùng -c bo-tieu-chi.xlsx)`,
+      `The catalogue ${catalog.id} assigns no criterion to an appraising agency, so there is no form to write. Name the agencies in the "Cơ quan thẩm định" column (par catalog export ${catalog.id} -o catalogue.xlsx, edit, then -c catalogue.xlsx)`,
+    );
+  }
+  const units = await readUnits(paths, catalog, opts.catalog, opts.lang, io);
   const layout = formLayout(round);
   const taken = new Set<string>();
   const outputs: { path: string; who: string; rows: number; workbook: ExcelJS.Workbook }[] = [];
@@ -291,10 +297,8 @@ async function writeForms(paths: string[], opts: Common, io: Io): Promise<void> 
     files.push({ path: o.path, data: await workbookBuffer(o.workbook) });
   }
   await writeOutputs(plan, files);
-  for (const o of outputs) {
-    lines.unshift(en ? `Wrote ${o.path}: ${o.who}, ${o.rows} rows` : `Đã ghi ${o.path}: ${o.who}, ${o.rows} dòng`);
-  }
-  io.out(`${lines.join("\n")}\n`);
+  const wrote = outputs.map((o) => (en ? `Wrote ${o.path}: ${o.who}, ${o.rows} rows` : `Đã ghi ${o.path}: ${o.who}, ${o.rows} dòng`));
+  io.out(`${[...wrote, ...lines].join("\n")}\n`);
 }
 
 /* ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,61 @@
+/**
+ * par appraise on the province's own 2018 sheet (samples/tinh-dien-bien-2018.xlsx) with the built-in catalogue,
+ * whose agencies come from the plan's lead agencies: forms per agency, the criteria without an agency said, blank
+ * forms never read as 0, outputs never overwritten without --force, the input never written.
+ */
+import { copyFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { par, SAMPLES, sha256, tempDir } from "../support/par";
+
+jest.setTimeout(120_000);
+
+describe("par appraise forms / merge on the sample province sheet", () => {
+  const dir = tempDir("par-appraise-forms-");
+  const book = join(dir, "tinh-dien-bien-2018.xlsx");
+  copyFileSync(join(SAMPLES, "tinh-dien-bien-2018.xlsx"), book);
+  const hash = sha256(book);
+
+  test("one form per agency of dien-bien-2018; the criteria without an agency named, in no form", async () => {
+    const r = await par("appraise", "forms", book, "-c", "dien-bien-2018", "-o", join(dir, "phieu"));
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "phieu")).sort()).toEqual(
+      ["Sở Khoa học và Công nghệ", "Sở Nội vụ", "Sở Thông tin và Truyền thông", "Sở Tài chính", "Sở Tư pháp", "Văn phòng UBND tỉnh"].map((a) => `${a}.xlsx`).sort(),
+    );
+    const lines = r.out.trim().split("\n");
+    expect(lines[0]).toMatch(/^Đã ghi .*Sở Nội vụ\.xlsx: Sở Nội vụ, 23 dòng$/);
+    expect(lines.at(-1)).toMatch(/^Chưa giao cơ quan thẩm định nên không có trong phiếu nào \(3 tiêu chí\): 1\.4\.1, 4\.3\.3, 7\.1\.1\./);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "phieu", "Sở Tài chính.xlsx"));
+    const codes: string[] = [];
+    wb.worksheets[0].eachRow((row, n) => n > 2 && codes.push(String(row.getCell(2).value)));
+    expect(codes).toEqual(["6.1", "6.2.1", "6.2.2", "6.2.3"]);
+    expect(sha256(book)).toBe(hash);
+
+    // Run again: the forms exist, so nothing is written without --force.
+    const again = await par("appraise", "forms", book, "-c", "dien-bien-2018", "-o", join(dir, "phieu"));
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/đã có; không ghi đè/);
+    expect((await par("appraise", "forms", book, "-c", "dien-bien-2018", "-o", join(dir, "phieu"), "--force")).code).toBe(0);
+    expect(sha256(book)).toBe(hash);
+  });
+
+  test("forms returned blank: every criterion appraisal-missing, no appraised index (never 0)", async () => {
+    const r = await par("appraise", "merge", book, "--forms", join(dir, "phieu"), "-c", "dien-bien-2018", "-o", join(dir, "gop"), "--json");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { units: { self: number; appraised: number | null; index: number; findings: { kind: string }[] }[] };
+    expect(json.units).toHaveLength(1);
+    const u = json.units[0];
+    expect(u.appraised).toBeNull();
+    expect(u.index).toBe(u.self);
+    expect(new Set(u.findings.map((f) => f.kind))).toEqual(new Set(["appraisal-missing"]));
+    expect(sha256(book)).toBe(hash);
+  });
+
+  test("a catalogue that assigns no agency: no forms, and what to do", async () => {
+    const r = await par("appraise", "forms", book, "-c", "dien-bien-so", "-o", join(dir, "khong"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/chưa giao cơ quan thẩm định cho tiêu chí nào/);
+    expect(r.err).toMatch(/par catalog export dien-bien-so/);
+  });
+});
