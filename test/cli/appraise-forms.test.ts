@@ -3,7 +3,7 @@
  * whose agencies come from the plan's lead agencies: forms per agency, the criteria without an agency said, blank
  * forms never read as 0, outputs never overwritten without --force, the input never written.
  */
-import { copyFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { par, SAMPLES, sha256, tempDir } from "../support/par";
@@ -57,5 +57,46 @@ describe("par appraise forms / merge on the sample province sheet", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/chưa giao cơ quan thẩm định cho tiêu chí nào/);
     expect(r.err).toMatch(/par catalog export dien-bien-so/);
+  });
+
+  test('a criterion the unit marked "Không áp dụng": the council may confirm it on the form, merged as such', async () => {
+    const catalog = join(dir, "btc.json");
+    writeFileSync(
+      catalog,
+      JSON.stringify({ id: "thu-kad", name: "Thử", nodes: [{ code: "1", name: "Lĩnh vực", appraisedBy: "Sở Nội vụ", children: [{ code: "1.1", name: "A", max: 2 }, { code: "1.2", name: "B", max: 1 }] }] }),
+    );
+    const unit = join(dir, "xa.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tự chấm");
+    ws.getCell("A1").value = "Đơn vị: UBND xã Mường Phăng";
+    ws.getRow(3).values = ["Mã", "Tên tiêu chí", "Điểm tối đa", "Điểm tự chấm"];
+    ws.getRow(4).values = ["1", "Lĩnh vực", 3, null];
+    ws.getRow(5).values = ["1.1", "A", 2, 2];
+    ws.getRow(6).values = ["1.2", "B", 1, "Không áp dụng"];
+    await wb.xlsx.writeFile(unit);
+    const unitHash = sha256(unit);
+
+    expect((await par("appraise", "forms", unit, "-c", catalog, "-o", join(dir, "phieu-kad"))).code).toBe(0);
+    const form = join(dir, "phieu-kad", "Sở Nội vụ.xlsx");
+    const f = new ExcelJS.Workbook();
+    await f.xlsx.readFile(form);
+    const sheet = f.worksheets[0];
+    expect(sheet.getCell("E4").value).toBe("Không áp dụng");
+    expect(sheet.getCell("H3").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 2] });
+    expect(sheet.getCell("H4").dataValidation.type).toBe("custom");
+    expect(String(sheet.getCell("H4").dataValidation.formulae[0])).toContain('H4="Không áp dụng"');
+    sheet.getCell("H3").value = 2;
+    sheet.getCell("H4").value = "Không áp dụng";
+    await f.xlsx.writeFile(form);
+
+    const r = await par("appraise", "merge", unit, "--forms", join(dir, "phieu-kad"), "-c", catalog, "-o", join(dir, "gop-kad"), "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { units: { self: number; appraised: number; findings: unknown[] }[] };
+    expect(json.units[0]).toMatchObject({ self: 100, appraised: 100, findings: [] });
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(join(dir, "gop-kad", "xa.xlsx"));
+    expect(copy.worksheets[0].getCell("E3").value).toBe("Điểm thẩm định");
+    expect(copy.worksheets[0].getCell("E6").value).toBe("Không áp dụng");
+    expect(sha256(unit)).toBe(unitHash);
   });
 });

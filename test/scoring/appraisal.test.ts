@@ -199,4 +199,19 @@ describe("merging the forms", () => {
     expect(conflict.message).toContain('"c.xlsx"');
     expect(mergeForms(1, catalog, units, [f1, f3], "en").units[0].findings.find((f) => f.kind === "appraisal-conflict")!.message).toMatch(/^Criterion 1\.1 of Xã A: form "a\.xlsx"/);
   });
+
+  test("a round-2 form is not read as a round-1 form, nor a round-1 form as a round-2 one", () => {
+    const round2: Grid = {
+      name: "Vòng 2",
+      values: [
+        ["Đơn vị được thẩm định: Xã A"],
+        ["Đơn vị", "Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định", "Lý do thẩm định", "Giải trình của đơn vị", "Điểm cuối cùng", "Lý do (vòng 2)"],
+        ["Xã A", "1.1", "A", 1, 1, 0.5, "Thiếu", "Đã bổ sung", 1, "Đồng ý"],
+      ],
+    };
+    expect(readFormGrid(round2, "x.xlsx", 1)).toBeNull();
+    const read = readFormGrid(round2, "x.xlsx", 2)!;
+    expect(read.entries[0]).toMatchObject({ code: "1.1", score: 1, reason: "Đồng ý", explanation: "Đã bổ sung" });
+    expect(readFormGrid(formGrid("Sở Nội vụ", [["Xã A", "1.1", 1, 1]]), "y.xlsx", 2)).toBeNull();
+  });
 });

@@ -150,6 +150,10 @@ const WIDTHS: Record<string, number> = {
   "Lý do (vòng 2)": 34,
 };
 
+/** "Điểm tự chấm" is the fifth column of both rounds' forms. */
+const SELF_COLUMN = 4;
+const NOT_APPLICABLE = "Không áp dụng";
+
 const THIN = { style: "thin", color: { argb: "FFA6A6A6" } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -188,7 +192,20 @@ function formWorkbook(layout: FormLayout, sheetName: string, title: string, rows
     });
     const max = values[layout.max];
     const scoreCell = row.getCell(layout.score + 1);
-    if (typeof max === "number") {
+    const scoreRef = scoreCell.address;
+    if (typeof max === "number" && values[SELF_COLUMN] === NOT_APPLICABLE) {
+      // The unit marked the criterion "Không áp dụng": the council may confirm that, or give points.
+      const maxText = formatNumber(max, "vi");
+      scoreCell.dataValidation = {
+        type: "custom",
+        allowBlank: true,
+        formulae: [`OR(AND(ISNUMBER(${scoreRef}),${scoreRef}>=0,${scoreRef}<=${max}),${scoreRef}="${NOT_APPLICABLE}")`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "Điểm không hợp lệ",
+        error: `${scoreHeader} phải là số từ 0 đến ${maxText} hoặc "${NOT_APPLICABLE}" (tiêu chí ${String(values[layout.code])})`,
+      };
+    } else if (typeof max === "number") {
       const maxText = formatNumber(max, "vi");
       scoreCell.dataValidation = {
         type: "decimal",

@@ -193,6 +193,8 @@ export function readFormGrid(grid: Grid, form: string, round: Round): ReadForm |
     }
     const at = (i: number) => cols.get(wanted[i]);
     if (at(layout.unit) === undefined || at(layout.code) === undefined || at(layout.score) === undefined) continue;
+    // A round-2 form (it has "Điểm cuối cùng") is never read as a round-1 form, though it shows "Điểm thẩm định" too.
+    if (round === 1 && cols.has(key(COPY_COLUMNS.final))) continue;
     const agency = labelAbove(grid, r, AGENCY_LABEL);
     const entries: FormEntry[] = [];
     const unitCol = at(layout.unit)!;
