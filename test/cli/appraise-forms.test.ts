@@ -6,7 +6,17 @@
 import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { safeFileName } from "../../src/cli/commands/appraise";
 import { par, SAMPLES, sha256, tempDir } from "../support/par";
+
+test("a form's file name keeps the agency's name, Vietnamese letters too, and never a path or a clash", () => {
+  const taken = new Set<string>();
+  expect(safeFileName("Sở Thông tin và Truyền thông", taken)).toBe("Sở Thông tin và Truyền thông.xlsx");
+  expect(safeFileName("Sở KH/CN: \"tổng hợp\"", taken)).toBe("Sở KH-CN- -tổng hợp-.xlsx");
+  expect(safeFileName("../../etc", taken)).toBe("etc.xlsx");
+  expect(safeFileName("sở thông tin và truyền thông", taken)).toBe("sở thông tin và truyền thông (2).xlsx");
+  expect(safeFileName("   ", taken)).toBe("phieu.xlsx");
+});
 
 jest.setTimeout(120_000);
 
