@@ -29,6 +29,7 @@ import {
   Lang,
   leafScores,
   LeafScore,
+  MergedCriterion,
   MergeUnit,
   mergeForms,
   prepareUnit,
@@ -45,6 +46,7 @@ import {
 } from "../../scoring";
 import { loadCatalog } from "../catalog-source";
 import { CliError } from "../errors";
+import { formatName } from "../describe";
 import { collectWorkbooks } from "../inputs";
 import { Io } from "../io";
 import { forceOption, langOption } from "../options";
@@ -158,7 +160,8 @@ const THIN = { style: "thin", color: { argb: "FFA6A6A6" } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** One form: a title naming the agency (or unit), the header on row 2, the rows; protected but for the columns to fill. */
-function formWorkbook(layout: FormLayout, sheetName: string, title: string, rows: CellValue[][], lang: Lang): ExcelJS.Workbook {
+/** The forms are Vietnamese documents (sent between the province's agencies), whatever --lang the command's messages use. */
+function formWorkbook(layout: FormLayout, sheetName: string, title: string, rows: CellValue[][]): ExcelJS.Workbook {
   const workbook = newWorkbook();
   const ws = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 2, xSplit: 0 }] });
   const headers = layout.headers;
@@ -222,7 +225,6 @@ function formWorkbook(layout: FormLayout, sheetName: string, title: string, rows
       };
     }
   });
-  void lang;
   ws.pageSetup = {
     paperSize: 9,
     orientation: "landscape",
@@ -271,7 +273,7 @@ async function writeForms(paths: string[], opts: Common, io: Io): Promise<void> 
     });
     for (const { agency, criteria } of assignment.agencies) {
       const rows = round1Rows(formUnits, criteria);
-      const workbook = formWorkbook(layout, "Phiếu thẩm định", `${AGENCY_LABEL}: ${agency}`, rows, opts.lang);
+      const workbook = formWorkbook(layout, "Phiếu thẩm định", `${AGENCY_LABEL}: ${agency}`, rows);
       outputs.push({ path: join(opts.output, safeFileName(agency, taken)), who: agency, rows: rows.length, workbook });
     }
     if (assignment.unassigned.length > 0) {
@@ -299,7 +301,7 @@ async function writeForms(paths: string[], opts: Common, io: Io): Promise<void> 
         continue;
       }
       const rows = round2Rows(r2, changed);
-      const workbook = formWorkbook(layout, "Vòng 2", `${UNIT_LABEL}: ${u.unit.unit}`, rows, opts.lang);
+      const workbook = formWorkbook(layout, "Vòng 2", `${UNIT_LABEL}: ${u.unit.unit}`, rows);
       outputs.push({ path: join(opts.output, safeFileName(u.unit.unit, taken)), who: u.unit.unit, rows: rows.length, workbook });
     }
   }
@@ -362,7 +364,12 @@ function shown(score: LeafScore | undefined): ExcelJS.CellValue {
 }
 
 /** Writes the merged scores of the units of one file into a copy of it. */
-async function writeCopy(file: string, entries: { input: UnitInput; merge: UnitMerge }[], round: Round, appraised: ReadonlySet<string>): Promise<{ buffer: Buffer; added: string[] }> {
+async function writeCopy(
+  file: string,
+  entries: { input: UnitInput; merge: UnitMerge }[],
+  round: Round,
+  appraised: ReadonlySet<string>,
+): Promise<{ buffer: Buffer; added: string[]; converted: boolean }> {
   const loaded = entries[0].input.loaded;
   const copied =
     loaded.data.format === "xlsx" ? await workbookWithSheets(file, []).catch((e) => (e instanceof WorkbookError ? null : Promise.reject(e))) : null;
@@ -372,13 +379,18 @@ async function writeCopy(file: string, entries: { input: UnitInput; merge: UnitM
     const unit = input.unit;
     const sheetName = renamed.find((r) => r.from === unit.sheet)?.to ?? unit.sheet;
     const ws = workbook.getWorksheet(sheetName);
-    if (!ws) continue;
+    if (!ws) {
+      throw new CliError(
+        `Không tìm thấy trang "${unit.sheet}" trong bản sao của ${file}; không ghi được điểm thẩm định của ${unit.unit}`,
+        `Sheet "${unit.sheet}" is missing from the copy of ${file}; the appraised scores of ${unit.unit} cannot be written`,
+      );
+    }
     const grid = gridOf(input);
     const next = { col: Math.max(grid ? gridWidth(grid) : 0, ws.columnCount) };
     const headerRow = unit.header.row + 1;
     const selfCol = unit.header.columns.self ?? unit.header.columns.max ?? 0;
     const headerStyle = ws.getCell(headerRow, selfCol + 1).style;
-    const columns: { header: string; pick: (c: UnitMerge["criteria"] extends Map<string, infer M> ? M : never) => ExcelJS.CellValue; score: boolean }[] =
+    const columns: { header: string; pick: (c: MergedCriterion) => ExcelJS.CellValue; score: boolean }[] =
       round === 1
         ? [
             { header: COPY_COLUMNS.appraised, pick: (c) => shown(c.score), score: true },
@@ -417,7 +429,7 @@ async function writeCopy(file: string, entries: { input: UnitInput; merge: UnitM
       }
     }
   }
-  return { buffer: await workbookBuffer(workbook), added };
+  return { buffer: await workbookBuffer(workbook), added, converted: copied === null };
 }
 
 interface MergeOpts extends Common {
@@ -471,9 +483,17 @@ async function merge(paths: string[], opts: MergeOpts, io: Io, setExit: (code: n
   const written: { path: string; data: Buffer }[] = [];
   const addedColumns = new Map<string, string[]>();
   for (const [file, entries] of byFile) {
-    const { buffer, added } = await writeCopy(file, entries, round, appraisedCodes);
+    const { buffer, added, converted } = await writeCopy(file, entries, round, appraisedCodes);
     written.push({ path: outPath.get(file)!, data: buffer });
     addedColumns.set(file, added);
+    if (converted) {
+      const format = formatName(entries[0].input.loaded.data.format, opts.lang);
+      notes.push(
+        en
+          ? `${file} is ${format}: its copy ${outPath.get(file)} is an .xlsx workbook of its cell values (not its formulas or formatting)`
+          : `${file} là ${format}: bản sao ${outPath.get(file)} là sổ tính .xlsx gồm giá trị các ô (không giữ công thức, định dạng)`,
+      );
+    }
   }
   await writeOutputs(plan, written);
 
