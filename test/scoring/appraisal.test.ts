@@ -7,6 +7,7 @@ import {
   appraisingAgency,
   assignCriteria,
   builtinCatalog,
+  buildSummary,
   Catalog,
   catalogToSheet,
   FormEntry,
@@ -15,13 +16,16 @@ import {
   leaves,
   mergeForms,
   MergeUnit,
+  pairAppraisals,
   parseCatalog,
   readCatalogSheet,
   readFormGrid,
   SheetSpec,
   UnitSheet,
+  validateUnit,
 } from "../../src/scoring";
 import { par } from "../support/par";
+import { smallCatalog, unitSheet } from "./report-helpers";
 
 const catalog: Catalog = parseCatalog(
   {
@@ -213,5 +217,41 @@ describe("merging the forms", () => {
     const read = readFormGrid(round2, "x.xlsx", 2)!;
     expect(read.entries[0]).toMatchObject({ code: "1.1", score: 1, reason: "Đồng ý", explanation: "Đã bổ sung" });
     expect(readFormGrid(formGrid("Sở Nội vụ", [["Xã A", "1.1", 1, 1]]), "y.xlsx", 2)).toBeNull();
+  });
+});
+
+describe("pairing a council's appraisal workbook with its unit (par aggregate)", () => {
+  const rows = (self: number[] | null, appraised: number[] | null) =>
+    ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"].map((code, i) => ({ code, self: self?.[i] ?? null, appraised: appraised?.[i] ?? null, evidence: "Kế hoạch số 1/KH-UBND ngày 05/01/2019" }));
+  const summary = (s: UnitSheet) => buildSummary(s, smallCatalog, validateUnit(s, smallCatalog));
+
+  test("one row: self from the unit's workbook, appraised and official from the council's, the unit's own findings", () => {
+    const own = summary(unitSheet(rows([1, 0.5, 1.5, 3, 2], null), { unit: "UBND xã A" }));
+    const council = summary(unitSheet(rows(null, [1, 0.5, 0.5, 3, 2]), { unit: "UBND XÃ A", sheet: "Thẩm định", appraised: true }));
+    const other = summary(unitSheet(rows([1, 0.5, 1.5, 3, 1], null), { unit: "UBND xã B" }));
+    expect(council.appraisedIndex).toBe(87.5);
+    const { entries, pairs } = pairAppraisals([
+      { summary: own, source: "xa-a.xlsx" },
+      { summary: other, source: "xa-b.xlsx" },
+      { summary: council, source: "tham-dinh-xa-a.xlsx" },
+    ]);
+    expect(entries.map((e) => e.source)).toEqual(["xa-a.xlsx", "xa-b.xlsx"]);
+    expect(pairs).toEqual([{ unit: "UBND xã A", self: "xa-a.xlsx", appraisal: "tham-dinh-xa-a.xlsx", appraisalErrors: council.errors, appraisalWarnings: council.warnings }]);
+    const joined = entries[0].summary;
+    expect(joined).toMatchObject({ unit: "UBND xã A", selfIndex: 100, appraisedIndex: 87.5, officialIndex: 87.5, errors: own.errors, warnings: own.warnings });
+    expect(joined.total).toMatchObject({ self: 8, appraised: 7 });
+    expect(joined.fields.map((f) => [f.code, f.self, f.appraised])).toEqual([
+      ["1", 3, 2],
+      ["2", 5, 5],
+    ]);
+  });
+
+  test("two self-assessments, or two appraisals, are not paired (the duplicate check names both)", () => {
+    const a = summary(unitSheet(rows([1, 0.5, 1.5, 3, 2], null), { unit: "UBND xã A" }));
+    const b = summary(unitSheet(rows([1, 0.5, 1.5, 3, 1], null), { unit: "UBND xã A" }));
+    expect(pairAppraisals([{ summary: a, source: "1" }, { summary: b, source: "2" }]).pairs).toEqual([]);
+    const c = summary(unitSheet(rows(null, [1, 0.5, 0.5, 3, 2]), { unit: "UBND xã A", appraised: true }));
+    const d = summary(unitSheet(rows(null, [1, 0.5, 1, 3, 2]), { unit: "UBND xã A", appraised: true }));
+    expect(pairAppraisals([{ summary: c, source: "1" }, { summary: d, source: "2" }]).entries).toHaveLength(2);
   });
 });

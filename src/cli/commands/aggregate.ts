@@ -285,7 +285,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const usedFiles = new Set(scored.map((s) => s.file));
       const paired = pairAppraisals(scored);
       scored.splice(0, scored.length, ...paired.entries);
-      for (const p of paired.pairs) io.err(`${t("aggregate.paired", { unit: p.unit, appraisal: p.appraisal, self: p.self }, opts.lang)}\n`);
+      for (const p of paired.pairs) io.err(`${t("aggregate.paired", { unit: p.unit, appraisal: p.appraisal, self: p.self, errors: p.appraisalErrors, warnings: p.appraisalWarnings }, opts.lang)}\n`);
       duplicateUnits(scored);
       const previous = opts.previous ? await previousRanking(opts.previous) : null;
       if (scored.length === 0) {

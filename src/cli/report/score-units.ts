@@ -61,7 +61,7 @@ export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io:
   // A council's appraisal workbook is joined with its unit's self-assessment, as par aggregate does.
   const paired = pairAppraisals(scored);
   scored.splice(0, scored.length, ...paired.entries);
-  for (const p of paired.pairs) io.err(`${t("aggregate.paired", { unit: p.unit, appraisal: p.appraisal, self: p.self }, opts.lang)}\n`);
+  for (const p of paired.pairs) io.err(`${t("aggregate.paired", { unit: p.unit, appraisal: p.appraisal, self: p.self, errors: p.appraisalErrors, warnings: p.appraisalWarnings }, opts.lang)}\n`);
   const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
   if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
   if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);

@@ -1,6 +1,5 @@
 import { SummaryLine, UnitSummary } from "../report/types";
 import { fold } from "../values";
-import { FINDING_KINDS, FindingKind, Severity } from "../validate/types";
 
 /**
  * Pairing a council's appraisal workbook with the unit's self-assessment (par aggregate).
@@ -24,6 +23,9 @@ export interface Pairing {
   /** The self-assessment's source and the appraisal's. */
   self: string;
   appraisal: string;
+  /** The findings of the appraisal workbook's own sheet (not counted in the unit's row). */
+  appraisalErrors: number;
+  appraisalWarnings: number;
 }
 
 const unitKey = (s: UnitSummary) => [fold(s.unit).replace(/\s+/g, " ").trim(), s.catalogId, s.year ?? ""].join("|");
@@ -34,22 +36,14 @@ function joinLine(self: SummaryLine, appraisal: SummaryLine | undefined): Summar
   return { ...appraisal, name: self.name, self: self.self, selfPercent: self.selfPercent };
 }
 
-function addCounts<T extends object>(a: T | undefined, b: T | undefined, add: (x: T[keyof T], y: T[keyof T]) => T[keyof T]): T | undefined {
-  if (!a || !b) return a ?? b;
-  const out = { ...a };
-  for (const k of Object.keys(b) as (keyof T)[]) out[k] = k in a ? add(a[k], b[k]) : b[k];
-  return out;
-}
-
-/** The unit's summary with the council's appraisal joined: self from `self`, appraised and official from `appraisal`. */
+/**
+ * The unit's summary with the council's appraisal joined: self from `self`, appraised and official from `appraisal`.
+ * The findings counted are the unit's own workbook's: the council's sheet, read as a self-assessment, has findings
+ * that say nothing about the unit (no self scores, no evidence column); how many it has is said with the pairing
+ * (Pairing.appraisalErrors/Warnings), so that `par validate` can be run on it.
+ */
 export function joinAppraisal(self: UnitSummary, appraisal: UnitSummary): UnitSummary {
   const byCode = new Map(appraisal.fields.map((f) => [f.code, f]));
-  const severities = addCounts(self.findingSeverities, appraisal.findingSeverities, (x, y) => {
-    const a = x as Record<Severity, number>;
-    const b = y as Record<Severity, number>;
-    return { error: a.error + b.error, warning: a.warning + b.warning } as never;
-  });
-  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, (self.findingCounts[k] ?? 0) + (appraisal.findingCounts[k] ?? 0)])) as Record<FindingKind, number>;
   return {
     ...appraisal,
     unit: self.unit,
@@ -58,10 +52,10 @@ export function joinAppraisal(self: UnitSummary, appraisal: UnitSummary): UnitSu
     fields: self.fields.map((f) => joinLine(f, byCode.get(f.code))),
     total: joinLine(self.total, appraisal.total),
     selfIndex: self.selfIndex,
-    findingCounts: counts,
-    ...(severities ? { findingSeverities: severities } : {}),
-    errors: self.errors + appraisal.errors,
-    warnings: self.warnings + appraisal.warnings,
+    findingCounts: self.findingCounts,
+    findingSeverities: self.findingSeverities,
+    errors: self.errors,
+    warnings: self.warnings,
     withoutEvidence: self.withoutEvidence,
   };
 }
@@ -89,7 +83,7 @@ export function pairAppraisals<T extends Pairable>(entries: T[]): { entries: T[]
     const self = list.find((e) => e !== appraisal)!;
     joined.set(self, { ...self, summary: joinAppraisal(self.summary, appraisal.summary) });
     drop.add(appraisal);
-    pairs.push({ unit: self.summary.unit, self: self.source, appraisal: appraisal.source });
+    pairs.push({ unit: self.summary.unit, self: self.source, appraisal: appraisal.source, appraisalErrors: appraisal.summary.errors, appraisalWarnings: appraisal.summary.warnings });
   }
   return { entries: entries.filter((e) => !drop.has(e)).map((e) => joined.get(e) ?? e), pairs };
 }

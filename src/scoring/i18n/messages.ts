@@ -236,7 +236,7 @@ const vi = {
   "aggregate.duplicateUnit": (p) =>
     `Đơn vị "${p.unit}" (bộ tiêu chí ${p.catalog}${p.year ? `, năm ${p.year}` : ""}) có hai lần: ${p.first} và ${p.second}. Mỗi đơn vị chỉ được xếp hạng một lần: bỏ một bản (bản cũ, bản nháp) khỏi danh sách tệp, hoặc sửa tên đơn vị`,
   "aggregate.paired": (p) =>
-    `Ghép điểm thẩm định với tự chấm của ${p.unit}: ${p.appraisal} (có điểm thẩm định) với ${p.self} (tự chấm); xếp hạng một dòng, chỉ số theo điểm thẩm định`,
+    `Ghép điểm thẩm định với tự chấm của ${p.unit}: ${p.appraisal} (có điểm thẩm định) với ${p.self} (tự chấm); xếp hạng một dòng, chỉ số theo điểm thẩm định. Số lỗi, cảnh báo của dòng này là của sổ tự chấm; tệp thẩm định có ${p.errors} lỗi, ${p.warnings} cảnh báo khi đọc như một bảng tự chấm (xem bằng par validate)`,
   "aggregate.years": (p) => `Các đơn vị thuộc các năm đánh giá khác nhau (${p.years}) được xếp hạng chung: kiểm tra lại các tệp, hoặc ghi năm bằng --year`,
   "ledger.head.sheet": () => "Trang",
   "ledger.head.state": () => "Trạng thái",
@@ -509,7 +509,7 @@ const en: Record<MessageKey, Template> = {
   "aggregate.duplicateUnit": (p) =>
     `Unit "${p.unit}" (catalogue ${p.catalog}${p.year ? `, year ${p.year}` : ""}) appears twice: ${p.first} and ${p.second}. A unit is ranked once: leave one copy (an old one, a draft) out of the files given, or correct the unit's name`,
   "aggregate.paired": (p) =>
-    `Appraisal paired with the self-assessment of ${p.unit}: ${p.appraisal} (appraised scores) with ${p.self} (self scores); ranked as one row, its index from the appraised scores`,
+    `Appraisal paired with the self-assessment of ${p.unit}: ${p.appraisal} (appraised scores) with ${p.self} (self scores); ranked as one row, its index from the appraised scores. The row's errors and warnings are the self-assessment's; the appraisal file, read as a self-assessment, has ${p.errors} errors and ${p.warnings} warnings (see par validate)`,
   "aggregate.years": (p) => `Units of different assessment years (${p.years}) are ranked together: check the files, or state the year with --year`,
   "ledger.head.sheet": () => "Sheet",
   "ledger.head.state": () => "State",
