@@ -274,6 +274,14 @@ describe("par appraise: the council's forms, merge, ranking and second round", (
     const anBinh = text.find((t) => t.includes("UBND xã An Bình"))!;
     expect(anBinh).toMatch(/\|90(\||$)/);
     unchanged();
+
+    // The forms given too (a folder holding everything): each is said and skipped, never ranked as "Sở Nội vụ".
+    const all = await par("aggregate", merged, formsDir, "-c", catalog, "-o", join(dir, "xep-hang-ca-phieu.xlsx"));
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(/Đã xếp hạng 3 đơn vị/);
+    for (const agency of ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính"]) {
+      expect(all.err).toMatch(new RegExp(`Bỏ qua .*${agency}\\.xlsx: .*phiếu thẩm định của hội đồng`));
+    }
   });
 
   test("aggregate pairs a council's own appraisal workbook with the unit's self-assessment", async () => {

@@ -233,6 +233,20 @@ export function readFormGrid(grid: Grid, form: string, round: Round): ReadForm |
   return null;
 }
 
+/**
+ * Whether a sheet is one of the council's forms (its header row holds every column of a round-1 or round-2 form):
+ * a form lists many units, so it is never read as one unit's self-assessment.
+ */
+export function isAppraisalForm(grid: Grid): boolean {
+  const width = gridWidth(grid);
+  for (let r = 0; r < Math.min(HEADER_ROWS, grid.values.length); r++) {
+    const texts = new Set<string>();
+    for (let c = 0; c < width; c++) texts.add(key(cellAt(grid, r, c)));
+    if ([ROUND1_HEADERS, ROUND2_HEADERS].some((headers) => headers.every((h) => texts.has(key(h))))) return true;
+  }
+  return false;
+}
+
 /** The text after "<label>:" in a cell above the header row, or null. */
 export function labelAbove(grid: Grid, headerRow: number, label: string): string | null {
   const wantedLabel = fold(label);
