@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import {
+  assignCriteria,
   builtinCatalogs,
   effectiveMax,
   explainCriterion,
@@ -11,6 +12,7 @@ import {
 } from "../scoring";
 import { loadCatalog } from "./catalog-source";
 import { registerAggregate } from "./commands/aggregate";
+import { registerAppraise } from "./commands/appraise";
 import { registerCatalogExport } from "./commands/catalog-export";
 import { registerCatalogImport } from "./commands/catalog-import";
 import { registerReport } from "./commands/report";
@@ -88,13 +90,29 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
         return;
       }
       io.out(`${c.id} — ${c.name}\n`);
+      const en = opts.lang === "en";
+      // Who appraises each leaf (inherited from its field or criterion), said where the catalogue names agencies.
+      const assignment = assignCriteria(c);
+      const anyAgency = assignment.agencies.length > 0;
       for (const node of walk(c.nodes)) {
         const indent = "  ".repeat(node.code.split(".").length - 1);
         const max = effectiveMax(node);
-        const en = opts.lang === "en";
         const maxText = max === null ? (en ? "— points" : "— điểm") : `${formatNumber(max, opts.lang)} ${en ? "points" : "điểm"}`;
         const rule = node.rule ? `  [${node.rule}]` : "";
-        io.out(`${indent}${node.code}  ${node.name}  (${maxText})${rule}\n`);
+        const agency = assignment.agencyOf.get(node.code);
+        const appraiser =
+          !anyAgency || agency === undefined ? "" : agency ? (en ? `  — appraised by ${agency}` : `  — thẩm định: ${agency}`) : en ? "  — no appraising agency assigned" : "  — chưa giao cơ quan thẩm định";
+        io.out(`${indent}${node.code}  ${node.name}  (${maxText})${rule}${appraiser}\n`);
+      }
+      const unassigned = assignment.unassigned.map((n) => n.code);
+      if (!anyAgency) {
+        io.out(en ? 'No appraising agency assigned to any criterion (column "Cơ quan thẩm định")\n' : 'Chưa giao cơ quan thẩm định cho tiêu chí nào (cột "Cơ quan thẩm định")\n');
+      } else if (unassigned.length > 0) {
+        io.out(
+          en
+            ? `No appraising agency assigned (${unassigned.length}): ${unassigned.join(", ")}\n`
+            : `Chưa giao cơ quan thẩm định (${unassigned.length} tiêu chí): ${unassigned.join(", ")}\n`,
+        );
       }
     });
   registerCatalogExport(catalog, io);
@@ -102,6 +120,7 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
   registerValidate(par, io, setExit);
   registerSummary(par, io);
   registerAggregate(par, io, setExit);
+  registerAppraise(par, io, setExit);
   registerReport(par, io);
   registerTemplate(par, io);
   return par;

@@ -2,6 +2,7 @@ import {
   Catalog,
   CatalogChoice,
   noCatalogFit,
+  isAppraisalForm,
   ParError,
   readWorkbookUnits,
   SheetEntry,
@@ -92,6 +93,15 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
   }
   const owned = ownedSheetNames(data);
   const sheetNames = data.grids.map((g) => g.name).filter((n) => !owned.includes(n));
+  // The council's forms (par appraise forms) list many units: they are merged, never read as one unit.
+  const ownGrids = data.grids.filter((g) => !owned.includes(g.name));
+  if (ownGrids.length > 0 && ownGrids.every(isAppraisalForm)) {
+    throw new CliError(
+      `${file} là phiếu thẩm định của hội đồng (par appraise forms), không phải sổ tính tự chấm của một đơn vị: gộp phiếu vào sổ tính của các đơn vị bằng par appraise merge`,
+      `${file} is an appraisal council form (par appraise forms), not a unit's self-assessment workbook: merge the forms into the units' workbooks with par appraise merge`,
+      "appraisal-form",
+    );
+  }
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
     const names = sheetNames.map((n) => `"${n}"`).join(", ");
     throw new CliError(

@@ -26,3 +26,4 @@ export * from "./evidence/document";
 export * from "./evidence/files";
 export * from "./evidence/appendix";
 export * from "./evidence/links";
+export * from "./appraisal";

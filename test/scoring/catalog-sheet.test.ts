@@ -73,7 +73,7 @@ describe("catalogToSheet: layout", () => {
     expect(spec.name).toBe("Bộ tiêu chí");
     expect(spec.rows[0][0]?.value).toBe("Bộ tiêu chí: Chỉ số CCHC cấp tỉnh Điện Biên 2018 (Kế hoạch 352/KH-UBND)");
     expect(spec.rows[0][0]?.style?.bold).toBe(true);
-    expect(spec.merges).toContain("A1:M1");
+    expect(spec.merges).toContain("A1:N1");
     expect(spec.rows[1][0]?.value).toBe("Mã bộ tiêu chí: dien-bien-2018");
     expect(spec.rows[2][0]?.value).toBe("Nguồn: Phụ lục Kế hoạch số 352/KH-UBND ngày 15/5/2018 của UBND tỉnh Điện Biên");
     expect(spec.rows[2].map((c) => c?.value).filter(Boolean)).toEqual([

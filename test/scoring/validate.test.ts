@@ -102,6 +102,10 @@ describe("a clean sheet", () => {
       "evidence-mismatch",
       "evidence-out-of-period",
       "evidence-unreadable",
+      "appraisal-conflict",
+      "appraisal-no-reason",
+      "appraisal-missing",
+      "appraisal-unknown",
     ]);
   });
 });

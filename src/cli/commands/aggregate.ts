@@ -16,6 +16,7 @@ import {
   t,
   fold,
   ParError,
+  pairAppraisals,
 } from "../../scoring";
 import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
 import { scoreFiles } from "../aggregate/pool";
@@ -280,6 +281,11 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);
       const years = [...new Set(scored.map((s) => s.summary.year).filter((y): y is number => typeof y === "number"))].sort();
       if (years.length > 1) io.err(`${t("aggregate.years", { years: years.join(", ") }, opts.lang)}\n`);
+      // A council's appraisal workbook ("Đơn vị được thẩm định: …") is joined with its unit's self-assessment.
+      const usedFiles = new Set(scored.map((s) => s.file));
+      const paired = pairAppraisals(scored);
+      scored.splice(0, scored.length, ...paired.entries);
+      for (const p of paired.pairs) io.err(`${t("aggregate.paired", { unit: p.unit, appraisal: p.appraisal, self: p.self, errors: p.appraisalErrors, warnings: p.appraisalWarnings }, opts.lang)}\n`);
       duplicateUnits(scored);
       const previous = opts.previous ? await previousRanking(opts.previous) : null;
       if (scored.length === 0) {
@@ -313,7 +319,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         { path: html, data: rankingHtml(ranking, specs, opts.lang) },
       ]);
 
-      const used = new Set(scored.map((s) => s.file)).size;
+      const used = usedFiles.size;
       const units = count(scored.length, opts.lang, "đơn vị", "unit");
       const from = count(used, opts.lang, "tệp", "workbook");
       const left = skipped.length === 0 ? "" : en ? `; skipped ${count(skipped.length, "en", "", "item")} (listed above)` : `; bỏ qua ${skipped.length} mục (đã nêu ở trên)`;

@@ -4,7 +4,7 @@
  * data and the criteria lost. What cannot be read is said on stderr, as aggregate says it.
  */
 import { resolve } from "node:path";
-import { buildRanking, Lang, LossTally, SkippedFile, t, UnitSummary } from "../../scoring";
+import { buildRanking, Lang, LossTally, pairAppraisals, SkippedFile, t, UnitSummary } from "../../scoring";
 import { scoreFiles } from "../aggregate/pool";
 import { ScoreOptions } from "../aggregate/score-file";
 import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
@@ -58,6 +58,10 @@ export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io:
       scored.push({ summary: { ...unit.summary, withoutEvidence: [], findingSeverities: undefined }, group: groupOf(outcome.file), source: outcome.file });
     }
   });
+  // A council's appraisal workbook is joined with its unit's self-assessment, as par aggregate does.
+  const paired = pairAppraisals(scored);
+  scored.splice(0, scored.length, ...paired.entries);
+  for (const p of paired.pairs) io.err(`${t("aggregate.paired", { unit: p.unit, appraisal: p.appraisal, self: p.self, errors: p.appraisalErrors, warnings: p.appraisalWarnings }, opts.lang)}\n`);
   const catalogues = [...new Set(scored.map((s) => s.summary.catalogId))].sort();
   if (catalogues.length > 1) io.err(`${t("aggregate.catalogues", { ids: catalogues.join(", ") }, opts.lang)}\n`);
   if (survey) for (const line of unusedSurveyRows(survey, scored.map((s) => s.summary.unit), opts.lang)) io.err(`${line}\n`);

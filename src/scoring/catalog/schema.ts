@@ -34,6 +34,7 @@ export interface CatalogNodeInput {
   deadline?: string | null;
   lead?: string | null;
   coordinating?: string | null;
+  appraisedBy?: string | null;
   assessedBy?: AssessedBy | null;
   kind?: SectionKind | null;
   children?: CatalogNodeInput[];
@@ -68,6 +69,15 @@ export const catalogNodeSchema: z.ZodType<CatalogNode, CatalogNodeInput> = z.laz
     deadline: optionalText,
     lead: optionalText,
     coordinating: optionalText,
+    /**
+     * The agency of the appraisal council (hội đồng thẩm định) that appraises this node ("Sở Tư pháp"); absent: as its
+     * parent (unset at the top: no agency assigned yet). Only leaves are appraised; a field or criterion names the
+     * agency for everything under it.
+     */
+    appraisedBy: z
+      .string()
+      .nullish()
+      .transform((s) => (s == null || s.trim() === "" ? undefined : s.trim().replace(/\s+/g, " "))),
     /**
      * "survey": scored by a sociological survey, not by the unit (its subtree too); its points come from a survey
      * column or a survey table. Absent: as its parent ("self" at the top).
@@ -130,6 +140,8 @@ export interface CatalogNode {
   deadline: string | null;
   lead: string | null;
   coordinating: string | null;
+  /** The appraising agency named on this node itself (see appraisingAgency for the inherited one). */
+  appraisedBy?: string;
   assessedBy?: AssessedBy;
   kind?: SectionKind;
   children: CatalogNode[];

@@ -16,7 +16,8 @@ import { codeLevel, normalizeCode, walk } from "./tree";
  *   row 2  Mã bộ tiêu chí: <id>
  *   row 3  Nguồn: <source> | Cấp đánh giá: <level> | Năm: <year>   (three cells)
  *   row 4  Mã | Tên tiêu chí | Điểm tối đa | Điểm mục tiêu | Quy tắc chấm điểm | Tài liệu kiểm chứng |
- *          Yêu cầu đối với TLKC | Thời hạn | Cơ quan chủ trì | Cơ quan phối hợp | Diễn giải mục tiêu
+ *          Yêu cầu đối với TLKC | Thời hạn | Cơ quan chủ trì | Cơ quan phối hợp | Diễn giải mục tiêu | Phần điểm |
+ *          Cách đánh giá | Cơ quan thẩm định (the agency that appraises the node and everything under it)
  *   row 5… one row per node, in catalogue order (depth first)
  *
  * The eleventh column carries the node's `targetText` (the source's own wording of the target), so that reading the
@@ -53,7 +54,8 @@ type Field =
   | "coordinating"
   | "targetText"
   | "kind"
-  | "assessedBy";
+  | "assessedBy"
+  | "appraisedBy";
 
 interface Column {
   field: Field;
@@ -82,6 +84,12 @@ const COLUMNS: Column[] = [
   { field: "targetText", header: "Diễn giải mục tiêu", width: 36, aliases: ["dien giai muc tieu", "muc tieu", "target text"] },
   { field: "kind", header: "Phần điểm", width: 13, aliases: ["phan diem", "loai phan", "kind", "section"] },
   { field: "assessedBy", header: "Cách đánh giá", width: 14, aliases: ["cach danh gia", "danh gia boi", "assessed by"] },
+  {
+    field: "appraisedBy",
+    header: "Cơ quan thẩm định",
+    width: 22,
+    aliases: ["co quan tham dinh", "don vi tham dinh", "tham dinh boi", "appraised by", "appraising agency"],
+  },
 ];
 
 /** How the two columns show a section's kind and who assesses a criterion; blank is the default (main part, self). */
@@ -107,7 +115,7 @@ const ASSESSED_WORDS: Record<string, "self" | "survey"> = {
   survey: "survey",
 };
 
-const WRAPPED = new Set<Field>(["name", "rule", "evidence", "evidenceRequirement", "deadline", "lead", "coordinating", "targetText"]);
+const WRAPPED = new Set<Field>(["name", "rule", "evidence", "evidenceRequirement", "deadline", "lead", "coordinating", "targetText", "appraisedBy"]);
 const HEADER_SEARCH_ROWS = 10;
 const REQUIRED: Field[] = ["code", "name", "max", "rule"];
 
@@ -232,6 +240,9 @@ function nodeCell(node: CatalogNode, column: Column): SpecCell {
       break;
     case "assessedBy":
       value = node.assessedBy ? ASSESSED_TEXT[node.assessedBy] : null;
+      break;
+    case "appraisedBy":
+      value = node.appraisedBy ?? null;
       break;
     default:
       value = node[column.field];
@@ -401,6 +412,7 @@ const ISSUE_FIELDS: Partial<Record<string, Field>> = {
   coordinating: "coordinating",
   kind: "kind",
   assessedBy: "assessedBy",
+  appraisedBy: "appraisedBy",
 };
 
 /**
@@ -539,6 +551,7 @@ export function readCatalogSheet(grid: Grid, fallbackId?: string, lang: Lang = "
         deadline: readText(value(row, "deadline"), "deadline"),
         lead: readText(value(row, "lead"), "lead"),
         coordinating: readText(value(row, "coordinating"), "coordinating"),
+        appraisedBy: readText(value(row, "appraisedBy"), "appraisedBy"),
         ...(kind ? { kind } : {}),
         ...(assessedBy ? { assessedBy } : {}),
         children: [],

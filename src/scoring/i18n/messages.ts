@@ -237,6 +237,8 @@ const vi = {
     `Bảng ở trang "${p.sheet}" không khớp bộ tiêu chí đang dùng "${p.active}" mà khớp bộ "${p.named}": đã kiểm tra theo "${p.named}" (như par validate). Chuyển sang bộ đó để các hàm PAR.* cũng tính theo nó`,
   "aggregate.duplicateUnit": (p) =>
     `Đơn vị "${p.unit}" (bộ tiêu chí ${p.catalog}${p.year ? `, năm ${p.year}` : ""}) có hai lần: ${p.first} và ${p.second}. Mỗi đơn vị chỉ được xếp hạng một lần: bỏ một bản (bản cũ, bản nháp) khỏi danh sách tệp, hoặc sửa tên đơn vị`,
+  "aggregate.paired": (p) =>
+    `Ghép điểm thẩm định với tự chấm của ${p.unit}: ${p.appraisal} (có điểm thẩm định) với ${p.self} (tự chấm); xếp hạng một dòng, chỉ số theo điểm thẩm định. Số lỗi, cảnh báo của dòng này là của sổ tự chấm; tệp thẩm định có ${p.errors} lỗi, ${p.warnings} cảnh báo khi đọc như một bảng tự chấm (xem bằng par validate)`,
   "aggregate.years": (p) => `Các đơn vị thuộc các năm đánh giá khác nhau (${p.years}) được xếp hạng chung: kiểm tra lại các tệp, hoặc ghi năm bằng --year`,
   "ledger.head.sheet": () => "Trang",
   "ledger.head.state": () => "Trạng thái",
@@ -510,6 +512,8 @@ const en: Record<MessageKey, Template> = {
     `The table on sheet "${p.sheet}" does not fit the catalogue in use "${p.active}" but fits "${p.named}": it was checked against "${p.named}" (as par validate does). Switch to that catalogue so that the PAR.* functions use it too`,
   "aggregate.duplicateUnit": (p) =>
     `Unit "${p.unit}" (catalogue ${p.catalog}${p.year ? `, year ${p.year}` : ""}) appears twice: ${p.first} and ${p.second}. A unit is ranked once: leave one copy (an old one, a draft) out of the files given, or correct the unit's name`,
+  "aggregate.paired": (p) =>
+    `Appraisal paired with the self-assessment of ${p.unit}: ${p.appraisal} (appraised scores) with ${p.self} (self scores); ranked as one row, its index from the appraised scores. The row's errors and warnings are the self-assessment's; the appraisal file, read as a self-assessment, has ${p.errors} errors and ${p.warnings} warnings (see par validate)`,
   "aggregate.years": (p) => `Units of different assessment years (${p.years}) are ranked together: check the files, or state the year with --year`,
   "ledger.head.sheet": () => "Sheet",
   "ledger.head.state": () => "State",

@@ -40,6 +40,10 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-mismatch": "Tệp tài liệu khác ngày hoặc cơ quan ban hành",
     "evidence-out-of-period": "Tài liệu ngoài kỳ đánh giá",
     "evidence-unreadable": "Tệp tài liệu không đọc được",
+    "appraisal-conflict": "Các phiếu thẩm định chấm khác nhau",
+    "appraisal-no-reason": "Điểm thẩm định khác điểm tự chấm, thiếu lý do",
+    "appraisal-missing": "Chưa có điểm thẩm định",
+    "appraisal-unknown": "Dòng phiếu thẩm định không khớp",
   },
   en: {
     "missing-criterion": "Missing criterion",
@@ -61,6 +65,10 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "evidence-mismatch": "File has another date or issuer",
     "evidence-out-of-period": "Evidence outside the period",
     "evidence-unreadable": "Evidence file unreadable",
+    "appraisal-conflict": "Appraisal forms disagree",
+    "appraisal-no-reason": "Appraised score differs, no reason",
+    "appraisal-missing": "No appraised score",
+    "appraisal-unknown": "Appraisal form row not matched",
   },
 };
 

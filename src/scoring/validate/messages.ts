@@ -78,11 +78,36 @@ const vi = {
     `Tệp "${p.file}" mà ô ${p.cell} (tiêu chí ${p.code}) liên kết tới là ảnh quét, không có chữ. Chạy lại với --ocr để đọc chữ trong ảnh, hoặc gửi bản PDF có chữ`,
   "evidence-unreadable.link": (p) =>
     `Tệp "${p.file}" mà ô ${p.cell} (tiêu chí ${p.code}) liên kết tới không đọc được chữ. Gửi lại tệp dưới dạng PDF có chữ hoặc .docx`,
+  "appraisal-conflict": (p) =>
+    `Tiêu chí ${p.code} của ${p.unit}: phiếu "${p.form}" (ô ${p.cell}) chấm ${p.value}, phiếu "${p.other}" (ô ${p.otherCell}) chấm ${p.otherValue}. Chưa ghi điểm thẩm định nào cho tiêu chí này; hai cơ quan thống nhất một điểm, sửa phiếu sai rồi chạy lại`,
+  "appraisal-no-reason": (p) =>
+    `Tiêu chí ${p.code} của ${p.unit}: ${p.column} ${p.value} khác điểm tự chấm ${p.self} nhưng chưa ghi lý do (phiếu "${p.form}", ô ${p.cell}). Ghi lý do vào cột "${p.reasonColumn}" để đơn vị biết vì sao bị thay đổi điểm`,
+  "appraisal-missing": (p) =>
+    `Tiêu chí ${p.code} của ${p.unit} chưa có ${p.column}${p.where}. Ô điểm để trống, và chỉ số thẩm định đang tính tiêu chí này 0 điểm. ${p.fix}`,
+  "appraisal-missing.formCell": (p) => ` (phiếu "${p.form}", ô ${p.cell} để trống)`,
+  "appraisal-missing.noForm": (p) => ` (không phiếu nào của ${p.agency} có dòng này)`,
+  "appraisal-missing.unassigned": () => " (tiêu chí chưa giao cơ quan thẩm định nào nên không có trong phiếu nào)",
+  "appraisal-missing.fixForm": () => "Nhập điểm vào phiếu rồi chạy lại lệnh gộp",
+  "appraisal-missing.fixUnassigned": () =>
+    'Ghi cơ quan thẩm định ở cột "Cơ quan thẩm định" của bộ tiêu chí rồi lập lại phiếu, hoặc nhập điểm trực tiếp vào bản sao',
+  "appraisal-unknown.unit": (p) =>
+    `Dòng ${p.row} của phiếu "${p.form}" (ô ${p.cell}) ghi đơn vị "${p.unit}", không có trong các sổ tính đưa vào (${p.units}). Sửa tên đơn vị cho đúng, hoặc đưa sổ tính của đơn vị này vào lệnh`,
+  "appraisal-unknown.code": (p) =>
+    `Dòng ${p.row} của phiếu "${p.form}" (ô ${p.cell}) ghi mã "${p.code}", không phải tiêu chí chấm điểm nào của bộ tiêu chí "${p.catalog}". Sửa lại mã; dòng này không được tính`,
+  "appraisal-unknown.agency": (p) =>
+    `Dòng ${p.row} của phiếu "${p.form}" (ô ${p.cell}) chấm tiêu chí ${p.code}, nhưng tiêu chí này do ${p.assigned} thẩm định, không phải ${p.agency}. Điểm này không được tính; chuyển cho ${p.assigned}`,
+  "appraisal-unknown.noRow": (p) =>
+    `Phiếu "${p.form}" (ô ${p.cell}) chấm tiêu chí ${p.code} của ${p.unit}, nhưng trang "${p.sheet}" của đơn vị không có dòng mã ${p.code} nên không ghi được điểm. Thêm dòng này vào sổ tính của đơn vị rồi chạy lại`,
+  "score-invalid.appraisal": (p) =>
+    `${p.column} của tiêu chí ${p.code} (${p.unit}) ở ô ${p.cell} của phiếu "${p.form}" là "${p.text}", ${p.why}. Nhập số điểm từ 0 đến ${p.max} (ví dụ 0,5) hoặc "Không áp dụng"; điểm này không được tính`,
+  "appraisal.notNumber": () => "không phải là số",
+  "appraisal.outOfRange": () => "ngoài khoảng cho phép",
   "level.1": () => "lĩnh vực",
   "level.2": () => "tiêu chí",
   "level.3": () => "tiêu chí thành phần",
   "column.self": () => "Điểm tự chấm",
   "column.appraised": () => "Điểm thẩm định",
+  "column.final": () => "Điểm cuối cùng",
   "column.max": () => "Điểm tối đa",
   "column.survey": () => "Điểm điều tra XHH",
   "row-not-understood": (p) =>
@@ -189,11 +214,36 @@ const en: Record<FindingMessageKey, Template> = {
     `The file "${p.file}" that cell ${p.cell} (criterion ${p.code}) links to is a scan without text. Run again with --ocr to read it, or send a PDF with text`,
   "evidence-unreadable.link": (p) =>
     `The file "${p.file}" that cell ${p.cell} (criterion ${p.code}) links to gave no text. Send it again as a PDF with text or .docx`,
+  "appraisal-conflict": (p) =>
+    `Criterion ${p.code} of ${p.unit}: form "${p.form}" (cell ${p.cell}) gives ${p.value}, form "${p.other}" (cell ${p.otherCell}) gives ${p.otherValue}. No appraised score was written for it; the agencies agree on one score, correct the wrong form and run again`,
+  "appraisal-no-reason": (p) =>
+    `Criterion ${p.code} of ${p.unit}: the ${p.column} ${p.value} differs from the self score ${p.self} but no reason is given (form "${p.form}", cell ${p.cell}). Write the reason in the "${p.reasonColumn}" column so the unit knows why its score changed`,
+  "appraisal-missing": (p) =>
+    `Criterion ${p.code} of ${p.unit} has no ${p.column}${p.where}. Its cell is left blank and the appraised index counts it as 0 points. ${p.fix}`,
+  "appraisal-missing.formCell": (p) => ` (form "${p.form}", cell ${p.cell} is blank)`,
+  "appraisal-missing.noForm": (p) => ` (no form of ${p.agency} has this row)`,
+  "appraisal-missing.unassigned": () => " (the criterion is assigned to no appraising agency, so it is on no form)",
+  "appraisal-missing.fixForm": () => "Enter the score on the form and merge again",
+  "appraisal-missing.fixUnassigned": () =>
+    'Name the agency in the catalogue\'s "Cơ quan thẩm định" column and write the forms again, or enter the score in the copy directly',
+  "appraisal-unknown.unit": (p) =>
+    `Row ${p.row} of form "${p.form}" (cell ${p.cell}) names the unit "${p.unit}", which is not among the workbooks given (${p.units}). Correct the unit's name, or give its workbook too`,
+  "appraisal-unknown.code": (p) =>
+    `Row ${p.row} of form "${p.form}" (cell ${p.cell}) has the code "${p.code}", which is no scored criterion of the catalogue "${p.catalog}". Correct the code; the row is not counted`,
+  "appraisal-unknown.agency": (p) =>
+    `Row ${p.row} of form "${p.form}" (cell ${p.cell}) scores criterion ${p.code}, which ${p.assigned} appraises, not ${p.agency}. The score is not counted; pass it to ${p.assigned}`,
+  "appraisal-unknown.noRow": (p) =>
+    `Form "${p.form}" (cell ${p.cell}) scores criterion ${p.code} of ${p.unit}, but the unit's sheet "${p.sheet}" has no row with code ${p.code}, so the score cannot be written. Add the row to the unit's workbook and run again`,
+  "score-invalid.appraisal": (p) =>
+    `The ${p.column} of criterion ${p.code} (${p.unit}) in cell ${p.cell} of form "${p.form}" is "${p.text}", ${p.why}. Enter points from 0 to ${p.max} (e.g. 0.5) or "Không áp dụng"; it is not counted`,
+  "appraisal.notNumber": () => "not a number",
+  "appraisal.outOfRange": () => "out of the allowed range",
   "level.1": () => "field",
   "level.2": () => "criterion",
   "level.3": () => "sub-criterion",
   "column.self": () => "self score",
   "column.appraised": () => "appraised score",
+  "column.final": () => "final score",
   "column.max": () => "maximum",
   "column.survey": () => "survey score",
   "row-not-understood": (p) =>

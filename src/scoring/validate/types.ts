@@ -19,6 +19,10 @@ export const FINDING_KINDS = [
   "evidence-mismatch",
   "evidence-out-of-period",
   "evidence-unreadable",
+  "appraisal-conflict",
+  "appraisal-no-reason",
+  "appraisal-missing",
+  "appraisal-unknown",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];

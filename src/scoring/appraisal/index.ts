@@ -1,0 +1,4 @@
+export * from "./assignment";
+export * from "./forms";
+export * from "./merge";
+export * from "./pairing";
