@@ -77,6 +77,8 @@ export interface SummaryOutcome {
   unit: string;
   index: number | null;
   band: string | null;
+  /** After the council's second round (a "Điểm cuối cùng" column): the self, round-1 and final indexes. */
+  rounds?: { self: number | null; round1: number | null; final: number | null };
   /** False when the chart could not be drawn (reason in skipped). */
   chart: boolean;
   skipped: string[];

@@ -10,7 +10,8 @@ import { buildSummary } from "../../src/scoring/report/summary";
 import { unitFigures } from "../../src/scoring/report/figures";
 import { headerRole, readUnitSheet } from "../../src/scoring/sheet";
 import { validateUnit } from "../../src/scoring/validate";
-import { smallCatalog } from "./report-helpers";
+import { rankingSheet, rankingChartsSheet, summarySheet, unitsMatrixSheet } from "../../src/scoring/report/sheets";
+import { allCells, find, smallCatalog } from "./report-helpers";
 
 const HEAD = ["Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng", "Điểm thẩm định", "Lý do thẩm định", "Giải trình của đơn vị", "Điểm cuối cùng", "Lý do (vòng 2)"];
 
@@ -183,5 +184,75 @@ describe("final scores are read like appraised scores", () => {
     const rows = [...ROWS, ["", "Tổng cộng", 8, 8, null, 6, null, null, 9, null]];
     const f = validateUnit(read(grid(rows)), smallCatalog).filter((x) => x.kind === "sum-mismatch");
     expect(f.map((x) => x.cell)).toEqual(["I11"]);
+  });
+});
+
+describe("summary, ranking and matrix sheets after a second round", () => {
+  const unit = read();
+  const summary = buildSummary(unit, smallCatalog, validateUnit(unit, smallCatalog));
+  const round1 = buildSummary(read(grid(ROWS.map((r) => r.slice(0, 8)), HEAD.slice(0, 8))), smallCatalog, []);
+  const texts = (spec: ReturnType<typeof summarySheet>) => allCells(spec).map((c) => c.cell.value);
+
+  it("the summary shows self, round 1 and final side by side; the final index is the official one", () => {
+    const spec = summarySheet(summary);
+    const head = spec.rows[spec.headerRow!].map((c) => c?.value);
+    expect(head).toEqual([
+      "Mã",
+      "Lĩnh vực",
+      "Điểm tối đa",
+      "Điểm tối đa áp dụng",
+      "Điểm tự chấm",
+      "Điểm thẩm định vòng 1",
+      "Điểm cuối cùng",
+      "Tỷ lệ đạt (tự chấm)",
+      "Tỷ lệ đạt (thẩm định vòng 1)",
+      "Tỷ lệ đạt (điểm cuối cùng)",
+      "Điểm bị mất",
+    ]);
+    const total = spec.rows[spec.headerRow! + 3].map((c) => c?.value);
+    expect(total.slice(4, 7)).toEqual([8, 6, 7]);
+    expect(total.slice(7, 10)).toEqual([1, 0.75, 0.875]);
+    expect(texts(spec)).toContain("Chỉ số CCHC (thẩm định vòng 1): 75,00");
+    expect(texts(spec)).toContain("Chỉ số CCHC (điểm cuối cùng — kết quả chính thức): 87,50 — Xếp loại B");
+    expect(spec.chart!.series.map((x) => x.name)).toEqual(["Điểm tối đa áp dụng", "Điểm tự chấm", "Điểm thẩm định vòng 1", "Điểm cuối cùng"]);
+    const en = summarySheet(summary, "en");
+    expect(en.rows[en.headerRow!].map((c) => c?.value)).toContain("Final score");
+  });
+
+  it("without a final column the summary's columns are as before", () => {
+    const spec = summarySheet(round1);
+    const head = spec.rows[spec.headerRow!].map((c) => c?.value);
+    expect(head).toContain("Điểm thẩm định");
+    expect(head).not.toContain("Điểm cuối cùng");
+    expect(texts(spec)).toContain("Chỉ số CCHC (thẩm định — kết quả chính thức): 75,00 — Xếp loại C");
+  });
+
+  it("the ranking ranks by the final index and shows self, round 1 and final; its chart draws the three", () => {
+    const ranking = buildRanking([{ summary: { ...round1, unit: "Sở Y tế" } }, { summary }]);
+    const spec = rankingSheet(ranking);
+    const head = spec.rows[spec.headerRow!].map((c) => c?.value);
+    expect(head.slice(0, 7)).toEqual(["Hạng", "Đơn vị", "Chỉ số", "Xếp loại", "Tự đánh giá", "Thẩm định vòng 1", "Điểm cuối cùng"]);
+    const first = spec.rows[spec.headerRow! + 1].map((c) => c?.value);
+    expect(first.slice(0, 7)).toEqual([1, "Sở Tư pháp", 87.5, "B", 100, 75, 87.5]);
+    const second = spec.rows[spec.headerRow! + 2].map((c) => c?.value);
+    expect(second.slice(0, 7)).toEqual([2, "Sở Y tế", 75, "C", 100, 75, null]);
+    expect(find(spec, "Số đơn vị: 2. Xếp hạng theo chỉ số chính thức (điểm cuối cùng sau giải trình khi có, nếu không là điểm thẩm định, nếu không là điểm tự đánh giá)")).not.toBeNull();
+    const charts = rankingChartsSheet(ranking)!.charts!;
+    expect(charts[1].series.map((x) => [x.name, x.values])).toEqual([
+      ["Tự đánh giá", [100, 100]],
+      ["Thẩm định vòng 1", [75, 75]],
+      ["Điểm cuối cùng", [87.5, Number.NaN]],
+    ]);
+  });
+
+  it("the ranking of units without a second round keeps its columns", () => {
+    const spec = rankingSheet(buildRanking([{ summary: round1 }]));
+    expect(spec.rows[spec.headerRow!].map((c) => c?.value).slice(4, 7)).toEqual(["Tự đánh giá", "Thẩm định", "Lỗi"]);
+  });
+
+  it("points by field are the final ones", () => {
+    const spec = unitsMatrixSheet([summary]);
+    const row = spec.rows[spec.headerRow! + 1].map((c) => c?.value);
+    expect(row.slice(2, 6)).toEqual([2.5, 4.5, 7, 8]);
   });
 });
