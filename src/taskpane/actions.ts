@@ -4,6 +4,7 @@
  * Every method reads in one batch, computes in src/scoring and writes in one batch; a failure rejects with an
  * error whose text(lang) (UserError, ParError) says what is wrong and what to do.
  */
+import type { AppraisalEntry, AppraisalFormView, AppraisalWrite } from "./excel/appraisal";
 import { Catalog, EvidenceDocument, EvidenceMatch, Finding, ReadingLedger, ReadingState, SheetIssue } from "../scoring";
 import { UiLang } from "./i18n";
 
@@ -129,4 +130,8 @@ export interface PaneActions {
   generateSummary(catalog: Catalog, lang: UiLang): Promise<SummaryOutcome>;
   /** Checks the active sheet's citations against the documents read from the chosen files (absent: not offered). */
   checkEvidence?(catalog: Catalog, lang: UiLang, documents: EvidenceDocument[]): Promise<EvidenceCheck>;
+  /** "Thẩm định": reads the active sheet as an appraisal form (absent: not offered). */
+  readAppraisalForm?(): Promise<AppraisalFormView>;
+  /** Writes the council member's scores and reasons to the form's last two columns (reasons also as comments). */
+  writeAppraisals?(form: AppraisalFormView, entries: AppraisalEntry[]): Promise<AppraisalWrite>;
 }

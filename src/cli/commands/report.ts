@@ -184,7 +184,8 @@ export function registerReport(par: Command, io: Io): void {
         ...(changes && opts.previous ? { previous: { file: basename(opts.previous), changes } } : {}),
       });
       // The minutes of each appraised unit, laid out per Nghị định 30/2020/NĐ-CP (report/minutes-docx.ts).
-      const minutes = scored?.minutes ?? [];
+      // In the order of the files and units (the workers finish in any order): names numbered alike on every run.
+      const minutes = [...(scored?.minutes ?? [])].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.minutes.unit.localeCompare(b.minutes.unit, "vi")));
       const dir = minutesDir(opts);
       const minutesPaths = minutesFiles(dir, minutes.map((m) => m.minutes));
       const minutesPlan = minutes.length > 0 ? await planOutputs(minutesPaths, { inputs, force: opts.force }) : null;
