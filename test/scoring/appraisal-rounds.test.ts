@@ -66,7 +66,16 @@ describe("the council's headers", () => {
       explanation: 7,
       final: 8,
       finalReason: 9,
+      // No "Giải trình"/"Ghi chú" column: the unit's explanation is its notes.
+      notes: 7,
     });
+  });
+
+  it("a sheet whose only explanation column is 'Giải trình của đơn vị' has it as its notes too", () => {
+    const head = ["Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Giải trình của đơn vị"];
+    const unit = read(grid([["1.1", "Ban hành kế hoạch", 1, 0.5, "Ban hành muộn do chờ hướng dẫn"]], head));
+    expect(unit.header.columns).toMatchObject({ explanation: 4, notes: 4 });
+    expect(unit.rows[0].notes).toEqual({ value: "Ban hành muộn do chờ hướng dẫn", cell: "E3" });
   });
 
   it("carries the texts on the leaf, not as scores nor as rows not understood", () => {
@@ -76,7 +85,7 @@ describe("the council's headers", () => {
     expect(row.explanation).toEqual({ value: "Đã ban hành ngày 10/01, kèm văn bản", cell: "H4" });
     expect(row.finalReason).toEqual({ value: "Chấp nhận giải trình", cell: "J4" });
     expect(row.final).toEqual({ value: 1, cell: "I4" });
-    expect(row.notes).toBeNull();
+    expect(row.notes).toEqual(row.explanation);
     expect(unit.others).toEqual([]);
     const kinds = validateUnit(unit, smallCatalog).map((f) => f.kind);
     expect(kinds).not.toContain("row-not-understood");

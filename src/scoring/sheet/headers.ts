@@ -194,7 +194,10 @@ function candidate(grid: Grid, top: number, height: number, width: number, merge
   if (columns.code === undefined) return null;
   const scoring = columns.max ?? columns.value ?? columns.self ?? columns.appraised ?? columns.final ?? columns.survey;
   if (scoring === undefined) return null;
-  return { map: { top, row: top + height - 1, columns, found }, count: Object.keys(columns).length };
+  const count = Object.keys(columns).length;
+  // A sheet whose only explanation column is "Giải trình của đơn vị" explains its points there: it is its notes too.
+  if (columns.notes === undefined && columns.explanation !== undefined) columns.notes = columns.explanation;
+  return { map: { top, row: top + height - 1, columns, found }, count };
 }
 
 /**
