@@ -219,6 +219,36 @@ describe("par report: the minutes of appraisal per Nghị định 30/2020/NĐ-CP
     expect(pages[0].split("\n").some((line) => /SỞ NỘI VỤ\s{2,}Độc lập - Tự do - Hạnh phúc|UBND TỈNH ĐIỆN BIÊN\s{2,}CỘNG HÒA/.test(line))).toBe(true);
   });
 
+  it("the annual report ranks by the final index and shows self, round 1 and final", async () => {
+    const { paragraphs } = await docxXml(report);
+    const text = paragraphs.join("\n");
+    expect(text).toContain("điểm cuối cùng sau giải trình khi có, nếu không là điểm thẩm định, nếu không là điểm tự đánh giá");
+    const head = paragraphs.indexOf("Hạng");
+    expect(paragraphs.slice(head, head + 7)).toEqual(["Hạng", "Đơn vị", "Tự đánh giá", "Thẩm định vòng 1", "Điểm cuối cùng", "Chỉ số CCHC", "Xếp loại"]);
+    // Sở Tài chính: not appraised (self 100); Sở Tư pháp: final 87,50 (round 1 81,25); Sở Y tế: one round.
+    expect(paragraphs.slice(head + 7, head + 28)).toEqual([
+      ...["1", "Sở Tài chính", "100,00", "—", "—", "100,00", "A"],
+      ...["2", "Sở Tư pháp", "100,00", "81,25", "87,50", "87,50", "B"],
+      ...["3", "Sở Y tế", "100,00", "81,25", "—", "81,25", "B"],
+    ]);
+  });
+
+  it("a ranking workbook keeps the final index for par report", async () => {
+    const ranking = join(dir, "xep-hang.xlsx");
+    expect((await par("aggregate", books.tuPhap, books.yTe, books.taiChinh, "-c", catalog, "-o", ranking)).code).toBe(0);
+    const again = join(dir, "bao-cao-2.docx");
+    const r = await par("report", ranking, "-o", again);
+    expect(r.code).toBe(0);
+    const { paragraphs } = await docxXml(again);
+    const head = paragraphs.indexOf("Hạng");
+    expect(paragraphs.slice(head + 14, head + 28)).toEqual([
+      ...["2", "Sở Tư pháp", "100,00", "81,25", "87,50", "87,50", "B"],
+      ...["3", "Sở Y tế", "100,00", "81,25", "—", "81,25", "B"],
+    ]);
+    // No criterion scores in a ranking: no minutes beside it.
+    expect(existsSync(join(dir, "bao-cao-2-bien-ban"))).toBe(false);
+  });
+
   it("leaves the units' workbooks byte-identical", () => {
     expect(Object.values(books).map(sha256)).toEqual(before);
   });
