@@ -112,6 +112,20 @@ describe("the Excel adapter", () => {
     expect(sheetOf(fake).values[2].slice(7, 9)).toEqual([1, "Đạt"]);
   });
 
+  it("writes nothing when another sheet has been activated since the form was read", async () => {
+    const fake = createFakeExcel({ sheets: [formSeed(), { name: "Khác", values: [["x"]] }], active: FORM, apiVersion: "1.18" });
+    const actions = createExcelActions(fakeDeps(fake).deps);
+    const form = await actions.readAppraisalForm!();
+    await fake.Excel.run(async (ctx: Excel.RequestContext) => {
+      ctx.workbook.worksheets.getItem("Khác").activate();
+      await ctx.sync();
+    });
+    await expect(actions.writeAppraisals!(form, [{ row: 2, appraised: 1, reason: "Đạt" }])).rejects.toMatchObject({
+      vi: 'Trang đang mở không còn là phiếu "Sở Tư pháp" đã đọc. Bấm "Đọc phiếu thẩm định" để đọc lại rồi nhập điểm.',
+    });
+    expect(sheetOf(fake).values[2].slice(7, 9)).toEqual(["", ""]);
+  });
+
   it("refuses a sheet that is not a form, saying what its header must be", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Tự đánh giá", values: [["Mã", "Tiêu chí", "Điểm tự chấm"]] }], active: "Tự đánh giá", apiVersion: "1.18" });
     const actions = createExcelActions(fakeDeps(fake).deps);
