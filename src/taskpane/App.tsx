@@ -34,6 +34,8 @@ export interface PanelComponents {
   CatalogPanel: React.ComponentType<CatalogPanelProps>;
   ValidatePanel: React.ComponentType<ValidatePanelProps>;
   SummaryPanel: React.ComponentType<SummaryPanelProps>;
+  /** "Thẩm định" (an appraisal form on the active sheet), under the checks; absent: not shown. */
+  AppraisalPanel?: React.ComponentType<PanelProps>;
 }
 
 /**
@@ -47,6 +49,7 @@ export const lazyPanels: PanelComponents = {
   CatalogPanel: React.lazy(() => import(/* webpackChunkName: "catalog-panel" */ "./components/CatalogPanel").then((m) => ({ default: m.CatalogPanel }))),
   ValidatePanel: React.lazy(() => import(/* webpackChunkName: "validate-panel" */ "./components/ValidatePanel").then((m) => ({ default: m.ValidatePanel }))),
   SummaryPanel: React.lazy(() => import(/* webpackChunkName: "summary-panel" */ "./components/SummaryPanel").then((m) => ({ default: m.SummaryPanel }))),
+  AppraisalPanel: React.lazy(() => import(/* webpackChunkName: "appraisal-panel" */ "./components/AppraisalPanel").then((m) => ({ default: m.AppraisalPanel }))),
 };
 
 const useStyles = makeStyles({
@@ -141,7 +144,7 @@ export function App({
   firstRun,
   panels = lazyPanels,
 }: AppProps) {
-  const { CatalogPanel, ValidatePanel, SummaryPanel } = panels;
+  const { CatalogPanel, ValidatePanel, SummaryPanel, AppraisalPanel } = panels;
   const styles = useStyles();
   const [lang, setLang] = React.useState(initialLang);
   const s = stringsFor(lang);
@@ -326,6 +329,7 @@ export function App({
           <React.Suspense fallback={<Spinner size="tiny" />}>
             <ValidatePanel {...panel("validate")} catalog={catalog} onUseCatalog={useNamed} />
             <EvidenceCheck {...panel("validate")} catalog={catalog} />
+            {AppraisalPanel && <AppraisalPanel {...panel("validate")} />}
           </React.Suspense>
         </div>
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" hidden={tab !== "summary"}>

@@ -4,6 +4,7 @@
  * Every method reads in one batch, computes in src/scoring and writes in one batch; a failure rejects with an
  * error whose text(lang) (UserError, ParError) says what is wrong and what to do.
  */
+import type { AppraisalEntry, AppraisalFormView, AppraisalWrite } from "./excel/appraisal";
 import { Catalog, EvidenceDocument, EvidenceMatch, Finding, ReadingLedger, ReadingState, SheetIssue } from "../scoring";
 import { UiLang } from "./i18n";
 
@@ -77,6 +78,8 @@ export interface SummaryOutcome {
   unit: string;
   index: number | null;
   band: string | null;
+  /** After the council's second round (a "Điểm cuối cùng" column): the self, round-1 and final indexes. */
+  rounds?: { self: number | null; round1: number | null; final: number | null };
   /** False when the chart could not be drawn (reason in skipped). */
   chart: boolean;
   skipped: string[];
@@ -127,4 +130,8 @@ export interface PaneActions {
   generateSummary(catalog: Catalog, lang: UiLang): Promise<SummaryOutcome>;
   /** Checks the active sheet's citations against the documents read from the chosen files (absent: not offered). */
   checkEvidence?(catalog: Catalog, lang: UiLang, documents: EvidenceDocument[]): Promise<EvidenceCheck>;
+  /** "Thẩm định": reads the active sheet as an appraisal form (absent: not offered). */
+  readAppraisalForm?(): Promise<AppraisalFormView>;
+  /** Writes the council member's scores and reasons to the form's last two columns (reasons also as comments). */
+  writeAppraisals?(form: AppraisalFormView, entries: AppraisalEntry[]): Promise<AppraisalWrite>;
 }

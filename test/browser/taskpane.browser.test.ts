@@ -363,3 +363,45 @@ describe("the pane fits Excel's task pane widths", () => {
     }
   }
 });
+
+describe("the Thẩm định view in the production pane", () => {
+  const HEADER = ["Đơn vị", "Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng", "Giải trình", "Điểm thẩm định", "Lý do"];
+  const FORM = "Phiếu thẩm định";
+  const long = "Quyết định số 1234/QĐ-UBND ngày 15/01/2025 của Ủy ban nhân dân huyện Mường Chà về việc ban hành Kế hoạch cải cách hành chính năm 2025";
+  const form = {
+    name: FORM,
+    values: [
+      HEADER,
+      ["UBND huyện Mường Chà", "1.1", "Ban hành kế hoạch cải cách hành chính năm đúng thời hạn quy định", 1, 1, long, "Kế hoạch ban hành ngày 15/01/2025 do chờ hướng dẫn của tỉnh", "", ""],
+      ["Sở Y tế", "1.2", "Báo cáo định kỳ", 2, 2, "BC 5/BC-SYT", "", "", ""],
+    ],
+  };
+
+  for (const width of WIDTHS) {
+    it(`${width} px: the form's rows and fields fit without sideways scrolling; a score is written to the form`, async () => {
+      const p = await browser.newPage({ viewport: { width, height: 720 }, locale: "vi-VN" });
+      const errors: string[] = [];
+      p.on("pageerror", (e) => errors.push(String(e)));
+      const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+      await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+      await p.addInitScript((value) => {
+        (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+      }, { sheets: [form], active: FORM, apiVersion: "1.18", displayLanguage: "vi-VN" });
+      await p.goto(`${server.origin}/taskpane.html`);
+      await p.getByRole("tab", { name: "Kiểm tra" }).click();
+      await p.getByRole("button", { name: "Đọc phiếu thẩm định" }).click();
+      await p.getByText('Phiếu "Phiếu thẩm định": 2 dòng, 2 đơn vị.').waitFor();
+      await p.getByLabel("Điểm thẩm định — 1.1 (UBND huyện Mường Chà)").fill("0,5");
+      await p.getByLabel("Lý do — 1.1 (UBND huyện Mường Chà)").fill("Ban hành chậm so với quy định");
+      const got = await layoutProblems(p);
+      expect(got.scroll).toBeLessThanOrEqual(got.width);
+      await p.getByRole("button", { name: "Ghi vào phiếu" }).click();
+      await p.getByText('Đã ghi 1 dòng vào phiếu "Phiếu thẩm định".').waitFor();
+      const snap = await p.evaluate(() => (window as unknown as { __parFake: { snapshot(): Snapshot } }).__parFake.snapshot());
+      expect(snap.sheets[0].values[1].slice(7, 9)).toEqual([0.5, "Ban hành chậm so với quy định"]);
+      expect((await layoutProblems(p)).scroll).toBeLessThanOrEqual(got.width);
+      expect(errors).toEqual([]);
+      await p.close();
+    });
+  }
+});

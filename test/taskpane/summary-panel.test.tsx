@@ -45,6 +45,23 @@ describe("creating the summary sheets", () => {
     expect(result(/^Sheets written/).textContent).toContain("Unit Sở Thử nghiệm: index 94.44, class A.");
   });
 
+  it("after the council's second round shows self, round 1 and final side by side (Vietnamese, then English)", async () => {
+    const outcome: SummaryOutcome = { ...summaryOutcomeOf(halfOfOneTwo, 1), index: 87.5, band: "B", rounds: { self: 100, round1: 75, final: 87.5 } };
+    const actions = fakeActions({ generateSummary: async () => outcome });
+    renderPane({ actions });
+    await openTab("Tổng hợp");
+    await click(button("Tạo trang tổng hợp"));
+    expect(result(/^Đã ghi các trang/).textContent).toContain("Tự đánh giá 100,00; thẩm định vòng 1 75,00; điểm cuối cùng 87,50 (chính thức).");
+  });
+
+  it("without a second round says nothing of rounds", async () => {
+    const actions = fakeActions({ generateSummary: async () => summaryOutcomeOf(halfOfOneTwo, 1) });
+    renderPane({ actions, lang: "en" });
+    await openTab("Summary");
+    await click(button("Create the summary sheets"));
+    expect(result(/^Sheets written/).textContent).not.toContain("round 1");
+  });
+
   it("with several unit sheets says a ranking was made", async () => {
     const actions = fakeActions({ generateSummary: async () => summaryOutcomeOf(() => undefined, 3) });
     renderPane({ actions });

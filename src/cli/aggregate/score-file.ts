@@ -3,7 +3,7 @@
  * (loadUnits → validateUnit → buildSummary). Runs in a worker thread or in the main one; everything it returns can
  * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
  */
-import { buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateWithEvidence } from "../../scoring";
+import { AppraisalMinutes, appraisalMinutes, buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateWithEvidence } from "../../scoring";
 import { loadEvidence } from "../evidence/workbook-evidence";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
@@ -31,10 +31,14 @@ export interface ScoreOptions {
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
   unitFiles: boolean;
+  /** Build each unit's minutes of appraisal (par report). */
+  minutes?: boolean;
 }
 
 export interface ScoredUnit {
   summary: UnitSummary;
+  /** The minutes of the council's appraisal (par report), when ScoreOptions.minutes and the sheet has council scores. */
+  minutes?: AppraisalMinutes;
   /** The criteria it lost points on (its improvement plan), for the criteria most units lost points on. */
   losses: UnitLoss[];
   /** The unit's summary workbook (.xlsx bytes), when ScoreOptions.unitFiles. */
@@ -108,7 +112,9 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
         // Built here even when not written: a unit whose summary cannot be laid out is skipped, not ranked.
         const sheet = summarySheet(summary, opts.lang);
         const losses = unitLosses(buildPlan(unit, loaded.choice.catalog).items);
-        outcome.units.push(opts.unitFiles ? { summary, losses, file: await unitWorkbook(sheet) } : { summary, losses });
+        const minutes = opts.minutes ? appraisalMinutes(unit, loaded.choice.catalog, summary) : null;
+        const scored: ScoredUnit = opts.unitFiles ? { summary, losses, file: await unitWorkbook(sheet) } : { summary, losses };
+        outcome.units.push(minutes ? { ...scored, minutes } : scored);
       } catch (e) {
         outcome.skipped.push({ file: `${file} (${en ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });
       }

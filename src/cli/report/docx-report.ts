@@ -51,6 +51,11 @@ const LABELS = {
     date: (d: string) => `Ngày lập báo cáo: ${d}`,
     units: (n: number, groups: number) => `Số đơn vị được xếp hạng: ${n}${groups > 1 ? `, trong ${groups} nhóm` : ""}.`,
     basis: "Xếp hạng theo Chỉ số CCHC chính thức của từng đơn vị (điểm thẩm định khi có, nếu không là điểm tự đánh giá); đơn vị chưa tính được chỉ số đứng cuối, không xếp hạng.",
+    basisFinal:
+      "Xếp hạng theo Chỉ số CCHC chính thức của từng đơn vị (điểm cuối cùng sau giải trình khi có, nếu không là điểm thẩm định, nếu không là điểm tự đánh giá); đơn vị chưa tính được chỉ số đứng cuối, không xếp hạng.",
+    selfIndex: "Tự đánh giá",
+    round1Index: "Thẩm định vòng 1",
+    finalIndex: "Điểm cuối cùng",
     previous: (file: string) => `So sánh với năm trước theo bảng xếp hạng ${file} (đơn vị được ghép theo tên trong cùng nhóm; "mới": đơn vị không có trong bảng năm trước; xã, phường, đặc khu sắp xếp từ 01/07/2025 được so với bình quân chỉ số của các đơn vị cũ hợp thành, "đơn vị mới" khi không đơn vị cũ nào có trong bảng năm trước).`,
     ungrouped: "Các đơn vị",
     rank: "Hạng",
@@ -79,6 +84,11 @@ const LABELS = {
     date: (d: string) => `Report date: ${d}`,
     units: (n: number, groups: number) => `Units ranked: ${n}${groups > 1 ? `, in ${groups} groups` : ""}.`,
     basis: "Ranked by each unit's official PAR Index (appraised where there is an appraisal, else self-assessed); units without an index come last, unranked.",
+    basisFinal:
+      "Ranked by each unit's official PAR Index (the final score after the units' explanations where there is one, else appraised, else self-assessed); units without an index come last, unranked.",
+    selfIndex: "Self-assessed",
+    round1Index: "Appraised, round 1",
+    finalIndex: "Final score",
     previous: (file: string) => `Compared with last year's ranking ${file} (units matched by name within their group; "new": not in last year's ranking; wards, communes and special zones formed on 1 July 2025 are compared with the mean index of the former units they were formed from, "new unit" when none of those was ranked).`,
     ungrouped: "Units",
     rank: "Rank",
@@ -161,13 +171,26 @@ function rankingTable(entries: RankingEntry[], model: ReportModel): Table {
   const L = LABELS[model.lang];
   const { lang, previous } = model;
   const dash = "—";
-  const head = [L.rank, L.unit, L.index, L.band, ...(previous ? [L.lastYear, L.change] : [])];
-  const widths = spread(previous ? [1.8, 5.6, 2.2, 2.2, 2.1, 2.1] : [1.8, 9.0, 2.6, 2.6]);
+  // After a second round: self | round 1 | final (the official index) side by side.
+  const final = model.ranking.groups.some((g) => g.entries.some((e) => e.finalIndex !== undefined));
+  const head = final
+    ? [L.rank, L.unit, L.selfIndex, L.round1Index, L.finalIndex, L.index, L.band, ...(previous ? [L.lastYear, L.change] : [])]
+    : [L.rank, L.unit, L.index, L.band, ...(previous ? [L.lastYear, L.change] : [])];
+  const widths = spread(
+    final ? (previous ? [1.3, 3.4, 1.7, 1.7, 1.7, 1.8, 1.5, 1.7, 1.7] : [1.5, 5.0, 1.9, 1.9, 1.9, 2.0, 1.6]) : previous ? [1.8, 5.6, 2.2, 2.2, 2.1, 2.1] : [1.8, 9.0, 2.6, 2.6],
+  );
   const rows = entries.map((e) => {
     const change = previous?.changes.get(e);
     return [
       { text: e.rank === null ? dash : formatWhole(e.rank, lang), align: AlignmentType.CENTER },
       { text: e.unit },
+      ...(final
+        ? [
+            { text: e.selfIndex === null ? dash : formatNumber(e.selfIndex, lang), align: AlignmentType.RIGHT },
+            { text: e.appraisedIndex === null ? dash : formatNumber(e.appraisedIndex, lang), align: AlignmentType.RIGHT },
+            { text: e.finalIndex === null || e.finalIndex === undefined ? dash : formatNumber(e.finalIndex, lang), align: AlignmentType.RIGHT },
+          ]
+        : []),
       { text: e.officialIndex === null ? dash : formatNumber(e.officialIndex, lang), align: AlignmentType.RIGHT, bold: true },
       { text: e.band ?? dash, align: AlignmentType.CENTER },
       ...(previous
@@ -227,7 +250,7 @@ export async function reportDocx(model: ReportModel): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     para(L.title(model.year), { bold: true, size: 30, align: AlignmentType.CENTER, after: 60 }),
     para(L.date(ddmmyyyy(model.date)), { italic: true, align: AlignmentType.CENTER, after: 240 }),
-    para(`${L.units(units, groups.length)} ${L.basis}`, { align: AlignmentType.JUSTIFIED }),
+    para(`${L.units(units, groups.length)} ${groups.some((g) => g.entries.some((e) => e.finalIndex !== undefined)) ? L.basisFinal : L.basis}`, { align: AlignmentType.JUSTIFIED }),
   ];
   if (model.previous) children.push(para(L.previous(model.previous.file), { align: AlignmentType.JUSTIFIED }));
   let figure = 0;

@@ -39,8 +39,15 @@ export function rankingCharts(ranking: Ranking, lang: Lang, maxBars = MAX_BARS):
         },
       });
     });
-    if (!group.entries.some((e) => e.appraisedIndex !== null)) continue;
-    const both = en ? "Self-assessed and appraised index" : "Chỉ số tự đánh giá và thẩm định";
+    const final = group.entries.some((e) => e.finalIndex !== undefined);
+    if (!final && !group.entries.some((e) => e.appraisedIndex !== null)) continue;
+    const both = final
+      ? en
+        ? "Self-assessed, round-1 appraised and final index"
+        : "Chỉ số tự đánh giá, thẩm định vòng 1 và điểm cuối cùng"
+      : en
+        ? "Self-assessed and appraised index"
+        : "Chỉ số tự đánh giá và thẩm định";
     const named = ranking.groups.length > 1 || group.name !== null ? `${both} — ${name}` : both;
     slices.forEach((entries, p) => {
       charts.push({
@@ -51,7 +58,10 @@ export function rankingCharts(ranking: Ranking, lang: Lang, maxBars = MAX_BARS):
           categories: categories(entries),
           series: [
             { name: en ? "Self-assessed" : "Tự đánh giá", values: values(entries, (e) => e.selfIndex) },
-            { name: en ? "Appraised" : "Thẩm định", values: values(entries, (e) => e.appraisedIndex) },
+            final
+              ? { name: en ? "Appraised, round 1" : "Thẩm định vòng 1", values: values(entries, (e) => e.appraisedIndex) }
+              : { name: en ? "Appraised" : "Thẩm định", values: values(entries, (e) => e.appraisedIndex) },
+            ...(final ? [{ name: en ? "Final score" : "Điểm cuối cùng", values: values(entries, (e) => e.finalIndex ?? null) }] : []),
           ],
           anchor: "A1",
         },

@@ -47,7 +47,10 @@ export interface RankingData {
   losses: CriterionLoss[];
 }
 
-function unitRow(e: RankingEntry): Value[] {
+/** After a second round (some unit has final scores) the units' block has one more key, last: "finalIndex". */
+const FINAL_KEY = "finalIndex";
+
+function unitRow(e: RankingEntry, withFinal: boolean): Value[] {
   const p = e.points;
   const values: Record<(typeof UNIT_KEYS)[number], Value> = {
     group: e.group,
@@ -69,7 +72,8 @@ function unitRow(e: RankingEntry): Value[] {
     warnings: e.warnings,
     year: e.year ?? null,
   };
-  return UNIT_KEYS.map((k) => values[k]);
+  const row: Value[] = UNIT_KEYS.map((k) => values[k]);
+  return withFinal ? [...row, e.finalIndex ?? null] : row;
 }
 
 /** Adds the very hidden data sheet to a ranking workbook and lists it in "_par". */
@@ -77,7 +81,8 @@ export function addRankingData(workbook: ExcelJS.Workbook, data: RankingData): v
   const ws = workbook.addWorksheet(DATA_SHEET, { state: "veryHidden" });
   const rows: Value[][] = [[DATA_MARKER, VERSION]];
   const block = (title: string, keys: readonly string[], body: Value[][]) => rows.push([title], [...keys], ...body, []);
-  block("#units", UNIT_KEYS, data.ranking.groups.flatMap((g) => g.entries.map(unitRow)));
+  const withFinal = data.ranking.groups.some((g) => g.entries.some((e) => e.finalIndex !== undefined));
+  block("#units", withFinal ? [...UNIT_KEYS, FINAL_KEY] : UNIT_KEYS, data.ranking.groups.flatMap((g) => g.entries.map((e) => unitRow(e, withFinal))));
   block(
     "#bands",
     BAND_KEYS,
@@ -126,6 +131,7 @@ export function readRankingData(data: WorkbookData): RankingData | null {
     let g = groups.get(group);
     if (!g) groups.set(group, (g = { name: group, entries: [] }));
     const total = numOrNull(u.total);
+    const finalIndex = numOrNull(u[FINAL_KEY]);
     g.entries.push({
       unit: str(u.unit) ?? "",
       year: numOrNull(u.year),
@@ -135,6 +141,7 @@ export function readRankingData(data: WorkbookData): RankingData | null {
       officialIndex: numOrNull(u.officialIndex),
       selfIndex: numOrNull(u.selfIndex),
       appraisedIndex: numOrNull(u.appraisedIndex),
+      ...(finalIndex === null ? {} : { finalIndex }),
       rank: numOrNull(u.rank),
       band: str(u.band),
       errors: numOrNull(u.errors) ?? 0,

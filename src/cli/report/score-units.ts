@@ -4,7 +4,7 @@
  * data and the criteria lost. What cannot be read is said on stderr, as aggregate says it.
  */
 import { resolve } from "node:path";
-import { buildRanking, Lang, LossTally, pairAppraisals, SkippedFile, t, UnitSummary } from "../../scoring";
+import { AppraisalMinutes, buildRanking, Lang, LossTally, pairAppraisals, SkippedFile, t, UnitSummary } from "../../scoring";
 import { scoreFiles } from "../aggregate/pool";
 import { ScoreOptions } from "../aggregate/score-file";
 import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
@@ -39,7 +39,7 @@ export function unitInputs(paths: string[], opts: UnitInputOptions): UnitInputs 
 }
 
 /** Scores the files as `par aggregate` does; throws when no unit could be ranked. */
-export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io: Io): Promise<RankingData> {
+export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io: Io): Promise<RankingData & { minutes: { minutes: AppraisalMinutes; source: string }[] }> {
   const en = opts.lang === "en";
   const say = (s: SkippedFile) => io.err(`${en ? "Skipped" : "Bỏ qua"} ${s.file}: ${s.reason}\n`);
   inputs.skipped.forEach(say);
@@ -47,14 +47,16 @@ export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io:
   const groupOf = groupResolver(opts.groups, inputs.files);
   const bands = readBands(opts.bands);
   const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
-  const score: ScoreOptions = { catalog: opts.catalog, bands: opts.bands, survey: opts.survey, encoding: opts.encoding, maxCells: opts.maxCells, lang: opts.lang, unitFiles: false };
+  const score: ScoreOptions = { catalog: opts.catalog, bands: opts.bands, survey: opts.survey, encoding: opts.encoding, maxCells: opts.maxCells, lang: opts.lang, unitFiles: false, minutes: true };
   const scored: { summary: UnitSummary; group: string | null; source: string }[] = [];
   const losses = new LossTally();
+  const minutes: { minutes: AppraisalMinutes; source: string }[] = [];
   await scoreFiles(inputs.files, score, (outcome) => {
     outcome.notes.forEach((line) => io.err(`${line}\n`));
     outcome.skipped.forEach(say);
     for (const unit of outcome.units) {
       losses.add(unit.summary.catalogId, unit.losses);
+      if (unit.minutes) minutes.push({ minutes: unit.minutes, source: outcome.file });
       scored.push({ summary: { ...unit.summary, withoutEvidence: [], findingSeverities: undefined }, group: groupOf(outcome.file), source: outcome.file });
     }
   });
@@ -69,5 +71,5 @@ export async function scoreUnits(inputs: UnitInputs, opts: UnitInputOptions, io:
     throw new CliError("Không chấm được tệp nào (xem các dòng “Bỏ qua” ở trên)", "No workbook could be used (see the “Skipped” lines above)");
   }
   applyTiers(scored, opts.groups, opts.lang, io);
-  return { ranking: buildRanking(scored, bands), losses: losses.all() };
+  return { ranking: buildRanking(scored, bands), losses: losses.all(), minutes };
 }

@@ -104,7 +104,7 @@ const TOTAL = /^(?:tong cong|tong diem|tong so diem|tong)\b/;
 const BULLET = /^[-+•*–]$/;
 
 const ROLE_NAMES: Partial<Record<ColumnRole, string>> = { code: "STT (hoặc Mã)", name: "Nội dung tiêu chí (hoặc Tiêu chí)", max: "Điểm tối đa" };
-const UNIT_ROLES: ColumnRole[] = ["value", "self", "appraised", "survey"];
+const UNIT_ROLES: ColumnRole[] = ["value", "self", "appraised", "final", "survey"];
 
 /**
  * The header of a published table: code, name and max columns. A unit's score columns (self, appraised…) mean a

@@ -5,6 +5,8 @@ import { SummaryLine, UnitSummary } from "./types";
 type LineFigures = Pick<SummaryLine, "self" | "appraised" | "survey" | "bonus" | "penalty" | "total" | "applicableMax" | "max">;
 
 export interface FieldFigures extends LineFigures, Pick<SummaryLine, "code" | "name" | "kind"> {
+  /** After a second round only. */
+  final?: number | null;
   /** Official % achieved (appraised when there is an appraisal, else self); null for a bonus or penalty section. */
   index: number | null;
 }
@@ -18,15 +20,20 @@ export interface UnitFigures extends LineFigures {
   band: string | null;
   selfIndex: number | null;
   appraisedIndex: number | null;
+  /** After a second round only. */
+  finalIndex?: number | null;
+  /** After a second round only: the final points (see SummaryLine.final). */
+  final?: number | null;
   errors: number;
   warnings: number;
   fields: FieldFigures[];
 }
 
-function figures(line: SummaryLine): LineFigures {
+function figures(line: SummaryLine): LineFigures & { final?: number | null } {
   return {
     self: line.self,
     appraised: line.appraised,
+    ...(line.final !== undefined ? { final: line.final } : {}),
     survey: line.survey,
     bonus: line.bonus,
     penalty: line.penalty,
@@ -46,6 +53,7 @@ export function unitFigures(summary: UnitSummary): UnitFigures {
     band: summary.band,
     selfIndex: summary.selfIndex,
     appraisedIndex: summary.appraisedIndex,
+    ...(summary.finalIndex !== undefined ? { finalIndex: summary.finalIndex } : {}),
     ...figures(summary.total),
     errors: summary.errors,
     warnings: summary.warnings,
@@ -53,7 +61,7 @@ export function unitFigures(summary: UnitSummary): UnitFigures {
       code: f.code,
       name: f.name,
       kind: f.kind,
-      index: f.kind === "base" ? (f.appraisedPercent ?? (f.appraised === null ? f.selfPercent : null)) : null,
+      index: f.kind === "base" ? (f.final !== undefined ? f.finalPercent ?? null : (f.appraisedPercent ?? (f.appraised === null ? f.selfPercent : null))) : null,
       ...figures(f),
     })),
   };

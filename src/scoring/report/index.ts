@@ -9,3 +9,4 @@ export * from "./workbook-reports";
 export * from "./figures";
 export * from "./losses";
 export * from "./reading";
+export * from "./minutes";

@@ -1,6 +1,6 @@
 import { Catalog, leaves, nodePart } from "../catalog";
 import { prepareUnit } from "../sheet/numbering";
-import { leafScores } from "../sheet/scores";
+import { finalLeafScores, hasFinal, leafScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { round2 } from "../values";
 import { hasAppraisal } from "./summary";
@@ -8,14 +8,14 @@ import { ImprovementPlan, PlanItem } from "./types";
 
 /**
  * Next year's improvement plan (the appendix of the PAR plan): every scored leaf criterion that lost points on
- * the official figures (the council's when the sheet has them, else the unit's own), largest loss first and equal
+ * the official figures (the council's — final after a second round — when the sheet has them, else the unit's own), largest loss first and equal
  * losses in catalogue order, with what the catalogue says about reaching it again: target, evidence, requirement,
  * deadline, lead and coordinating agencies. An unscored (or missing) criterion lost its whole maximum;
  * not-applicable criteria, criteria the catalogue gives no maximum, and bonus and penalty sections are left out.
  */
 export function buildPlan(unit: UnitSheet, catalog: Catalog): ImprovementPlan {
   unit = prepareUnit(unit, catalog);
-  const scores = leafScores(unit, catalog, hasAppraisal(unit) ? "appraised" : "self");
+  const scores = hasFinal(unit) ? finalLeafScores(unit, catalog) : leafScores(unit, catalog, hasAppraisal(unit) ? "appraised" : "self");
   const items: PlanItem[] = [];
   for (const node of leaves(catalog)) {
     if (node.max === null || nodePart(catalog, node.code).kind !== "base") continue;

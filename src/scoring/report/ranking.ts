@@ -61,11 +61,11 @@ function catalogueSafeGroups(units: RankingInput[]): (summary: UnitSummary, grou
 function pointsOf(summary: UnitSummary): RankingEntry["points"] {
   const t = summary.total;
   return {
-    base: t.appraised ?? t.self,
+    base: t.final ?? t.appraised ?? t.self,
     survey: t.survey ?? null,
     bonus: t.bonus ?? 0,
     penalty: t.penalty ?? 0,
-    total: t.total ?? t.appraised ?? t.self,
+    total: t.total ?? t.final ?? t.appraised ?? t.self,
     applicableMax: t.applicableMax,
   };
 }
@@ -94,6 +94,7 @@ export function buildRanking(units: RankingInput[], bands?: ClassBand[]): Rankin
       officialIndex: summary.officialIndex,
       selfIndex: summary.selfIndex,
       appraisedIndex: summary.appraisedIndex,
+      ...(summary.finalIndex !== undefined ? { finalIndex: summary.finalIndex } : {}),
       rank: null,
       band: classBand(summary.officialIndex, entry.bands),
       errors: summary.errors,

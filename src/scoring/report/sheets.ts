@@ -92,6 +92,8 @@ const VI = {
   sheet: "Trang tính",
   indexSelf: "Chỉ số CCHC (tự đánh giá)",
   indexAppraised: "Chỉ số CCHC (thẩm định — kết quả chính thức)",
+  indexRound1: "Chỉ số CCHC (thẩm định vòng 1)",
+  indexFinal: "Chỉ số CCHC (điểm cuối cùng — kết quả chính thức)",
   band: "Xếp loại",
   noIndex: "chưa tính được (không có tiêu chí nào được áp dụng)",
   checks: (errors: number, warnings: number) => `Kết quả kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
@@ -107,6 +109,10 @@ const VI = {
   percent: "Tỷ lệ đạt",
   percentSelf: "Tỷ lệ đạt (tự chấm)",
   percentAppraised: "Tỷ lệ đạt (thẩm định)",
+  round1: "Điểm thẩm định vòng 1",
+  final: "Điểm cuối cùng",
+  percentRound1: "Tỷ lệ đạt (thẩm định vòng 1)",
+  percentFinal: "Tỷ lệ đạt (điểm cuối cùng)",
   lost: "Điểm bị mất",
   survey: "Điều tra XHH",
   bonus: "Điểm thưởng",
@@ -138,10 +144,14 @@ const VI = {
   planEmpty: "Không có tiêu chí nào bị mất điểm",
   rankingNote: (n: number) =>
     `Số đơn vị: ${n}. Xếp hạng theo chỉ số chính thức (điểm thẩm định khi có, nếu không là điểm tự đánh giá)`,
+  rankingNoteFinal: (n: number) =>
+    `Số đơn vị: ${n}. Xếp hạng theo chỉ số chính thức (điểm cuối cùng sau giải trình khi có, nếu không là điểm thẩm định, nếu không là điểm tự đánh giá)`,
   rank: "Hạng",
   index: "Chỉ số",
   selfIndex: "Tự đánh giá",
   appraisedIndex: "Thẩm định",
+  round1Index: "Thẩm định vòng 1",
+  finalIndex: "Điểm cuối cùng",
   source: "Tệp",
   ungrouped: "Không phân nhóm",
   noUnits: "Không có đơn vị nào",
@@ -152,12 +162,14 @@ const VI = {
   bandBelow: (max: string) => `Dưới ${max} điểm`,
   bandAll: "Mọi chỉ số",
   matrixNote: "Điểm chính thức theo lĩnh vực: điểm thẩm định khi có, nếu không là điểm tự chấm",
+  matrixNoteFinal: "Điểm chính thức theo lĩnh vực: điểm cuối cùng sau giải trình khi có, nếu không là điểm thẩm định, nếu không là điểm tự chấm",
   totalPoints: "Tổng điểm",
   indexChart: "Chỉ số CCHC theo đơn vị",
   rankingFooter: "Bảng xếp hạng Chỉ số CCHC",
   matrixTitleShort: "Điểm theo lĩnh vực của các đơn vị",
   indexSeries: "Chỉ số CCHC",
   selfAppraisedChart: "Chỉ số tự đánh giá và thẩm định",
+  selfFinalChart: "Chỉ số tự đánh giá, thẩm định vòng 1 và điểm cuối cùng",
 };
 
 type Labels = typeof VI;
@@ -177,6 +189,8 @@ const EN: Labels = {
   sheet: "Sheet",
   indexSelf: "PAR Index (self-assessed)",
   indexAppraised: "PAR Index (appraised — official)",
+  indexRound1: "PAR Index (appraised, round 1)",
+  indexFinal: "PAR Index (final score — official)",
   band: "Band",
   noIndex: "cannot be computed (no criterion applies)",
   checks: (errors: number, warnings: number) => `Checks: ${errors} errors, ${warnings} warnings`,
@@ -192,6 +206,10 @@ const EN: Labels = {
   percent: "% achieved",
   percentSelf: "% achieved (self)",
   percentAppraised: "% achieved (appraised)",
+  round1: "Appraised, round 1",
+  final: "Final score",
+  percentRound1: "% achieved (round 1)",
+  percentFinal: "% achieved (final)",
   lost: "Points lost",
   survey: "Survey",
   bonus: "Bonus",
@@ -222,10 +240,14 @@ const EN: Labels = {
   points: "points",
   planEmpty: "No criterion lost points",
   rankingNote: (n: number) => `Units: ${n}. Ranked by the official index (appraised when there is one, else self-assessed)`,
+  rankingNoteFinal: (n: number) =>
+    `Units: ${n}. Ranked by the official index (the final score after the units' explanations when there is one, else appraised, else self-assessed)`,
   rank: "Rank",
   index: "Index",
   selfIndex: "Self-assessed",
   appraisedIndex: "Appraised",
+  round1Index: "Appraised, round 1",
+  finalIndex: "Final score",
   source: "File",
   ungrouped: "Ungrouped",
   noUnits: "No unit",
@@ -236,12 +258,14 @@ const EN: Labels = {
   bandBelow: (max: string) => `Below ${max}`,
   bandAll: "Any index",
   matrixNote: "Official points by field: appraised where there are, else self-assessed",
+  matrixNoteFinal: "Official points by field: the final score after the units' explanations where there is one, else appraised, else self-assessed",
   totalPoints: "Total points",
   indexChart: "PAR Index by unit",
   rankingFooter: "PAR Index ranking",
   matrixTitleShort: "Points by field of the units",
   indexSeries: "PAR Index",
   selfAppraisedChart: "Self-assessed and appraised index",
+  selfFinalChart: "Self-assessed, round-1 appraised and final index",
 };
 
 function labels(lang: Lang): Labels {
@@ -349,6 +373,8 @@ function indexLine(label: string, index: number | null, band: string | null, L: 
 export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec {
   const L = labels(lang);
   const appraised = summary.appraisedIndex !== null || summary.total.appraised !== null;
+  // After a second round: self | round 1 | final side by side, the final figures official.
+  const final = summary.finalIndex !== undefined;
 
   type Column = { head: string; width: number; cell: (l: SummaryLine, style: CellStyle) => SpecCell };
   const columns: Column[] = [
@@ -358,15 +384,17 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
     { head: L.applicableMax, width: 13, cell: (l, s) => num(l.applicableMax, FIGURE, s) },
     { head: L.self, width: 12, cell: (l, s) => num(l.self, FIGURE, s) },
   ];
-  if (appraised) columns.push({ head: L.appraised, width: 12, cell: (l, s) => num(l.appraised, FIGURE, s) });
+  if (appraised) columns.push({ head: final ? L.round1 : L.appraised, width: 12, cell: (l, s) => num(l.appraised, FIGURE, s) });
+  if (final) columns.push({ head: L.final, width: 12, cell: (l, s) => num(l.final ?? null, FIGURE, s) });
   columns.push({
-    head: appraised ? L.percentSelf : L.percent,
+    head: appraised || final ? L.percentSelf : L.percent,
     width: 12,
     cell: (l, s) => num(fraction(l.selfPercent), "0.00%", s),
   });
   if (appraised) {
-    columns.push({ head: L.percentAppraised, width: 13, cell: (l, s) => num(fraction(l.appraisedPercent), "0.00%", s) });
+    columns.push({ head: final ? L.percentRound1 : L.percentAppraised, width: 13, cell: (l, s) => num(fraction(l.appraisedPercent), "0.00%", s) });
   }
+  if (final) columns.push({ head: L.percentFinal, width: 13, cell: (l, s) => num(fraction(l.finalPercent ?? null), "0.00%", s) });
   const parts = summary.parts ?? { survey: false, bonus: false, penalty: false };
   if (parts.survey) columns.push({ head: L.survey, width: 12, cell: (l, s) => num(l.survey, FIGURE, s) });
   if (parts.bonus) columns.push({ head: L.bonus, width: 11, cell: (l, s) => num(l.bonus, FIGURE, s) });
@@ -382,14 +410,18 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
   titleRow(`${L.unit}: ${summary.unit}`, { bold: true, size: 12 });
   const level = summary.catalogLevel ? LEVEL_NAMES[summary.catalogLevel][lang === "en" ? "en" : "vi"] : null;
   titleRow(`${L.catalog}: ${summary.catalogName}${level ? (lang === "en" ? ` (level: ${level})` : ` (cấp đánh giá: ${level})`) : ""}`, {});
-  titleRow(indexLine(L.indexSelf, summary.selfIndex, appraised ? null : summary.band, L, lang), {
-    bold: !appraised,
-    size: appraised ? 12 : 13,
+  const council = appraised || final;
+  titleRow(indexLine(L.indexSelf, summary.selfIndex, council ? null : summary.band, L, lang), {
+    bold: !council,
+    size: council ? 12 : 13,
   });
-  if (appraised) titleRow(indexLine(L.indexAppraised, summary.appraisedIndex, summary.band, L, lang), { bold: true, size: 13 });
+  if (final) {
+    if (appraised) titleRow(indexLine(L.indexRound1, summary.appraisedIndex, null, L, lang), { size: 12 });
+    titleRow(indexLine(L.indexFinal, summary.finalIndex ?? null, summary.band, L, lang), { bold: true, size: 13 });
+  } else if (appraised) titleRow(indexLine(L.indexAppraised, summary.appraisedIndex, summary.band, L, lang), { bold: true, size: 13 });
   if (parts.survey || parts.bonus || parts.penalty) {
     const t = summary.total;
-    const pieces = [`${L.basePoints} ${fixed2(t.appraised ?? t.self, lang)}`];
+    const pieces = [`${L.basePoints} ${fixed2(t.final ?? t.appraised ?? t.self, lang)}`];
     if (parts.survey) pieces.push(`${L.survey} ${t.survey === null ? "—" : fixed2(t.survey, lang)}`);
     if (parts.bonus) pieces.push(`${L.bonus} +${fixed2(t.bonus, lang)}`);
     if (parts.penalty) pieces.push(`${L.penalty} −${fixed2(t.penalty, lang)}`);
@@ -419,7 +451,11 @@ export function summarySheet(summary: UnitSummary, lang: Lang = "vi"): SheetSpec
       { name: L.applicableMax, values: summary.fields.map((f) => f.applicableMax), col: colOf(L.applicableMax) },
       { name: L.self, values: summary.fields.map((f) => f.self), col: colOf(L.self) },
     ];
-    if (appraised) series.push({ name: L.appraised, values: summary.fields.map((f) => f.appraised ?? 0), col: colOf(L.appraised) });
+    if (appraised) {
+      const head = final ? L.round1 : L.appraised;
+      series.push({ name: head, values: summary.fields.map((f) => f.appraised ?? 0), col: colOf(head) });
+    }
+    if (final) series.push({ name: L.final, values: summary.fields.map((f) => f.final ?? 0), col: colOf(L.final) });
     chart = {
       type: "bar",
       title: L.chartTitle,
@@ -615,6 +651,8 @@ interface RankingLayout {
   groupRows: { group: RankingGroup; first: number; last: number }[];
   selfCol: number;
   appraisedCol: number;
+  /** The final index's column after a second round; −1 without one. */
+  finalCol: number;
 }
 
 function rankingLayout(ranking: Ranking, lang: Lang): RankingLayout {
@@ -629,13 +667,16 @@ function rankingLayout(ranking: Ranking, lang: Lang): RankingLayout {
     if (has("penalty")) pointColumns.push({ head: L.penalty, value: (p) => p.penalty });
     pointColumns.push({ head: L.totalScore, value: (p) => p.total }, { head: L.applicableMax, value: (p) => p.applicableMax });
   }
-  const heads = [L.rank, L.unit, L.index, L.band, L.selfIndex, L.appraisedIndex, ...pointColumns.map((c) => c.head), L.errors, L.warnings, L.source];
-  const widths = [8, 42, 11, 10, 13, 13, ...pointColumns.map(() => 11), 8, 10, 44];
+  // After a second round (some unit has final scores): self | round 1 | final side by side.
+  const final = entries.some((e) => e.finalIndex !== undefined);
+  const indexHeads = final ? [L.selfIndex, L.round1Index, L.finalIndex] : [L.selfIndex, L.appraisedIndex];
+  const heads = [L.rank, L.unit, L.index, L.band, ...indexHeads, ...pointColumns.map((c) => c.head), L.errors, L.warnings, L.source];
+  const widths = [8, 42, 11, 10, ...indexHeads.map(() => 13), ...pointColumns.map(() => 11), 8, 10, 44];
   const lastCol = heads.length - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
   const count = ranking.groups.reduce((n, g) => n + g.entries.length, 0);
   titleRow(L.rankingTitle, TITLE);
-  titleRow(L.rankingNote(count), { italic: true });
+  titleRow(final ? L.rankingNoteFinal(count) : L.rankingNote(count), { italic: true });
   rows.push([]);
   const headerRow = rows.length;
   rows.push(header(heads));
@@ -650,6 +691,7 @@ function rankingLayout(ranking: Ranking, lang: Lang): RankingLayout {
       text(e.band, { ...b, bold: true, align: "center" }),
       num(e.selfIndex, FIGURE, b),
       num(e.appraisedIndex, FIGURE, b),
+      ...(final ? [num(e.finalIndex ?? null, FIGURE, b)] : []),
       ...pointColumns.map((c) => num(e.points ? c.value(e.points) : null, FIGURE, b)),
       num(e.errors, "0", e.errors > 0 ? { ...b, fill: "error" } : b),
       num(e.warnings, "0", e.warnings > 0 ? { ...b, fill: "warning" } : b),
@@ -700,7 +742,13 @@ function rankingLayout(ranking: Ranking, lang: Lang): RankingLayout {
     printTitleRows: `${headerRow + 1}:${headerRow + 1}`,
     footer: catalogues.length > 0 ? `${L.rankingFooter} — ${catalogues.join(", ")}` : L.rankingFooter,
   };
-  return { spec, groupRows, selfCol: heads.indexOf(L.selfIndex), appraisedCol: heads.indexOf(L.appraisedIndex) };
+  return {
+    spec,
+    groupRows,
+    selfCol: heads.indexOf(L.selfIndex),
+    appraisedCol: heads.indexOf(final ? L.round1Index : L.appraisedIndex),
+    finalCol: final ? heads.indexOf(L.finalIndex) : -1,
+  };
 }
 
 /**
@@ -733,7 +781,7 @@ export function rankingChartsSheet(ranking: Ranking, lang: Lang = "vi"): SheetSp
 
 function chartsSheet(ranking: Ranking, layout: RankingLayout, lang: Lang): SheetSpec | null {
   const L = labels(lang);
-  const { groupRows, selfCol, appraisedCol } = layout;
+  const { groupRows, selfCol, appraisedCol, finalCol } = layout;
   if (groupRows.length === 0) return null;
   const dataSheet = layout.spec.name;
   const { rows, merges, titleRow } = sheetRows(7);
@@ -760,7 +808,20 @@ function chartsSheet(ranking: Ranking, layout: RankingLayout, lang: Lang): Sheet
       categoriesRange,
       series: [{ name: name ?? L.indexSeries, values: values((e) => e.officialIndex), range: range(2, first, last) }],
     });
-    if (group.entries.some((e) => e.appraisedIndex !== null)) {
+    const withFinal = finalCol >= 0 && group.entries.some((e) => e.finalIndex !== undefined);
+    if (withFinal) {
+      place({
+        type: "bar",
+        title: name ? `${L.selfFinalChart} — ${name}` : L.selfFinalChart,
+        categories,
+        categoriesRange,
+        series: [
+          { name: L.selfIndex, values: values((e) => e.selfIndex), range: range(selfCol, first, last) },
+          { name: L.round1Index, values: values((e) => e.appraisedIndex), range: range(appraisedCol, first, last) },
+          { name: L.finalIndex, values: values((e) => e.finalIndex ?? null), range: range(finalCol, first, last) },
+        ],
+      });
+    } else if (group.entries.some((e) => e.appraisedIndex !== null)) {
       place({
         type: "bar",
         title: name ? `${L.selfAppraisedChart} — ${name}` : L.selfAppraisedChart,
@@ -768,7 +829,7 @@ function chartsSheet(ranking: Ranking, layout: RankingLayout, lang: Lang): Sheet
         categoriesRange,
         series: [
           { name: L.selfIndex, values: values((e) => e.selfIndex), range: range(selfCol, first, last) },
-          { name: L.appraisedIndex, values: values((e) => e.appraisedIndex), range: range(appraisedCol, first, last) },
+          { name: finalCol >= 0 ? L.round1Index : L.appraisedIndex, values: values((e) => e.appraisedIndex), range: range(appraisedCol, first, last) },
         ],
       });
     }
@@ -813,11 +874,11 @@ export function unitsMatrixSheet(summaries: UnitSummary[], lang: Lang = "vi"): S
   const lastCol = heads.length - 1;
   const { rows, merges, titleRow } = sheetRows(lastCol);
   titleRow(L.matrixTitle, TITLE);
-  titleRow(L.matrixNote, { italic: true });
+  titleRow(summaries.some((s) => s.finalIndex !== undefined) ? L.matrixNoteFinal : L.matrixNote, { italic: true });
   rows.push([]);
   const headerRow = rows.length;
   rows.push(header(heads));
-  const official = (l: SummaryLine) => l.appraised ?? l.self;
+  const official = (l: SummaryLine) => l.final ?? l.appraised ?? l.self;
   const b: CellStyle = { border: true };
   summaries.forEach((s, i) => {
     const byCode = new Map(s.fields.map((f) => [f.code, f]));

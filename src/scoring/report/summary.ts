@@ -1,7 +1,7 @@
 import { Catalog, catalogParts, findNode, PartKind, Rollup, RollupNode, rollUp } from "../catalog";
 import { Lang, t } from "../i18n/messages";
 import { prepareUnit } from "../sheet/numbering";
-import { leafScores, SurveyScores } from "../sheet/scores";
+import { finalGaps, finalLeafScores, hasFinal, leafScores, SurveyScores } from "../sheet/scores";
 import { UnitSheet } from "../sheet/types";
 import { round2 } from "../values";
 import { Finding, FINDING_KINDS, FindingKind, Severity } from "../validate/types";
@@ -43,17 +43,21 @@ export function unitRollups(
   unit: UnitSheet,
   catalog: Catalog,
   options: RollupOptions = {},
-): { catalog: Catalog; self: Rollup; appraised: Rollup | null } {
+): { catalog: Catalog; self: Rollup; appraised: Rollup | null; final: Rollup | null } {
   const self = rollUp(catalog, leafScores(unit, catalog, "self", options.survey));
   const appraised = hasAppraisal(unit) ? rollUp(catalog, leafScores(unit, catalog, "appraised", options.survey)) : null;
-  return { catalog, self, appraised };
+  // Round 2: the final score where given, else round 1, else self (finalLeafScores); official when present.
+  const final = hasFinal(unit) ? rollUp(catalog, finalLeafScores(unit, catalog, options.survey)) : null;
+  return { catalog, self, appraised, final };
 }
 
 type Totals = Omit<RollupNode, "code" | "name" | "children" | "kind">;
 
-function line(code: string, name: string, kind: PartKind, self: Totals, appraised: Totals | null): SummaryLine {
-  const official = appraised ?? self;
+function line(code: string, name: string, kind: PartKind, self: Totals, appraised: Totals | null, final: Totals | null = null): SummaryLine {
+  const official = final ?? appraised ?? self;
   const applicableMax = official.applicableMax;
+  // The final figures only when the sheet has them: a summary without a second round keeps its shape.
+  const second = final ? { final: final.achieved, finalPercent: final.index } : {};
   return {
     code,
     name,
@@ -69,6 +73,7 @@ function line(code: string, name: string, kind: PartKind, self: Totals, appraise
     selfPercent: self.index,
     appraisedPercent: appraised ? appraised.index : null,
     lost: kind === "base" ? round2(Math.max(0, applicableMax - official.total)) : 0,
+    ...second,
   };
 }
 
@@ -78,8 +83,8 @@ function emptyCounts(): Record<FindingKind, number> {
 
 /**
  * One unit's summary: per field and in total the max, applicable max (not-applicable leaves removed), self and
- * appraised points, % achieved and points lost; the self and appraised indexes and the official one (appraised
- * when the council has scored, else self) with its class band; finding counts; the criteria without evidence.
+ * appraised points, % achieved and points lost; the self and appraised indexes and the official one (the final
+ * score after a second round, else appraised when the council has scored, else self) with its class band; finding counts; the criteria without evidence.
  *
  * Where the self-assessment and the appraisal disagree on what applies, `applicableMax` and `lost` follow the
  * official (appraised) figures while `selfPercent` keeps the unit's own denominator.
@@ -92,12 +97,16 @@ export function buildSummary(
 ): UnitSummary {
   unit = prepareUnit(unit, catalog);
   const roll = unitRollups(unit, catalog, options);
-  const fields = roll.self.fields.map((f, i) => line(f.code, f.name, f.kind, f, roll.appraised ? roll.appraised.fields[i] : null));
-  const total = line("", "Tổng cộng", "base", roll.self.total, roll.appraised ? roll.appraised.total : null);
+  const fields = roll.self.fields.map((f, i) =>
+    line(f.code, f.name, f.kind, f, roll.appraised ? roll.appraised.fields[i] : null, roll.final ? roll.final.fields[i] : null),
+  );
+  const total = line("", "Tổng cộng", "base", roll.self.total, roll.appraised ? roll.appraised.total : null, roll.final ? roll.final.total : null);
   const bands = options.bands ?? catalogBands(catalog);
   const selfIndex = roll.self.total.index;
   const appraisedIndex = roll.appraised ? roll.appraised.total.index : null;
-  const officialIndex = roll.appraised ? appraisedIndex : selfIndex;
+  const finalIndex = roll.final ? roll.final.total.index : null;
+  const officialIndex = roll.final ? finalIndex : roll.appraised ? appraisedIndex : selfIndex;
+  const officialRoll = roll.final ?? roll.appraised ?? roll.self;
 
   const findingCounts = emptyCounts();
   const bySeverity = Object.fromEntries(FINDING_KINDS.map((k) => [k, { error: 0, warning: 0 }])) as Record<
@@ -135,6 +144,7 @@ export function buildSummary(
     total,
     selfIndex,
     appraisedIndex,
+    ...(roll.final ? { finalIndex, finalMissing: finalGaps(unit, catalog) } : {}),
     officialIndex,
     band: classBand(officialIndex, bands),
     bands,
@@ -143,9 +153,9 @@ export function buildSummary(
     errors,
     warnings,
     withoutEvidence,
-    missingMax: (roll.appraised ?? roll.self).total.missingMax,
+    missingMax: officialRoll.total.missingMax,
     numbering: unit.numbering,
-    surveyMissing: (roll.appraised ?? roll.self).total.surveyMissing,
+    surveyMissing: officialRoll.total.surveyMissing,
     parts: catalogParts(catalog),
     surveySource: options.survey ? "table" : unit.header.columns.survey !== undefined ? "sheet" : null,
   };

@@ -27,6 +27,12 @@ export interface SummaryLine {
   /** The self-assessed figures' total / applicableMax × 100 (null when nothing applies or points are missing). */
   selfPercent: number | null;
   appraisedPercent: number | null;
+  /**
+   * After a second round (a "Điểm cuối cùng" column with scores): the final points (a leaf without a final score
+   * counts at round 1, else self) and their %; absent otherwise.
+   */
+  final?: number | null;
+  finalPercent?: number | null;
   /** applicableMax − total (never below 0); 0 for a bonus or penalty section. */
   lost: number;
 }
@@ -54,7 +60,11 @@ export interface UnitSummary {
   selfIndex: number | null;
   /** Null when the sheet has no appraised column. */
   appraisedIndex: number | null;
-  /** The council's figure when there is one (appraised), else the self-assessed one. */
+  /** After a second round (a "Điểm cuối cùng" column with scores): the final index; absent otherwise. */
+  finalIndex?: number | null;
+  /** After a second round: the leaves without a final score, counted at round 1 (else self). */
+  finalMissing?: string[];
+  /** The council's figure when there is one (final after a second round, else appraised), else the self-assessed one. */
   officialIndex: number | null;
   /** Class band of the official index (A, B, C, D by default; the catalogue's bands when it has some). */
   band: string | null;
@@ -108,6 +118,8 @@ export interface RankingEntry {
   officialIndex: number | null;
   selfIndex: number | null;
   appraisedIndex: number | null;
+  /** After a second round: the final index (the official one); absent otherwise. */
+  finalIndex?: number | null;
   /** Competition rank within its group (1, 2, 2, 4); null when the unit has no index. */
   rank: number | null;
   band: string | null;

@@ -8,8 +8,8 @@ import { fold, readInput } from "../values";
 import { isChoiceMark } from "./row-kinds";
 import { OtherRow, UnitCell, UnitRow, UnitSheet } from "./types";
 
-export type BandColumn = "self" | "appraised";
-const BAND_COLUMNS: BandColumn[] = ["self", "appraised"];
+export type BandColumn = "self" | "appraised" | "final";
+const BAND_COLUMNS: BandColumn[] = ["self", "appraised", "final"];
 
 /** Two or more bands of one criterion chosen in one column: the criterion is left unscored, and it is an error. */
 export interface BandConflict {
@@ -154,6 +154,7 @@ export function placeSections(rows: UnitRow[], others: OtherRow[], catalog: Cata
       survey: cell("survey"),
       evidence: other.evidence,
       notes: other.notes,
+      final: cell("final"),
     });
   }
   if (added.length === 0) return { rows, others };

@@ -34,9 +34,15 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
     "appraised",
     "appraised score",
   ],
+  // Round 2 (after the unit's explanation): the council's final score. Never "Điểm thẩm định" (round 1).
+  final: ["diem cuoi cung", "diem sau giai trinh", "diem chinh thuc", "final score"],
   survey: ["dieu tra xa hoi hoc", "dieu tra xhh", "dtxhh", "survey"],
   evidence: ["tai lieu kiem chung", "tlkc", "evidence"],
   notes: ["ghi chu", "giai trinh", "notes", "note", "explanation"],
+  // The council's texts per criterion (par appraise merge): longer than "giai trinh", so they win over notes.
+  appraisalReason: ["ly do tham dinh", "appraisal reason"],
+  explanation: ["giai trinh cua don vi", "unit's explanation", "unit explanation"],
+  finalReason: ["ly do (vong 2)", "ly do vong 2", "final reason"],
 };
 
 const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
@@ -186,9 +192,12 @@ function candidate(grid: Grid, top: number, height: number, width: number, merge
     if (role && columns[role] === undefined) columns[role] = col;
   });
   if (columns.code === undefined) return null;
-  const scoring = columns.max ?? columns.value ?? columns.self ?? columns.appraised ?? columns.survey;
+  const scoring = columns.max ?? columns.value ?? columns.self ?? columns.appraised ?? columns.final ?? columns.survey;
   if (scoring === undefined) return null;
-  return { map: { top, row: top + height - 1, columns, found }, count: Object.keys(columns).length };
+  const count = Object.keys(columns).length;
+  // A sheet whose only explanation column is "Giải trình của đơn vị" explains its points there: it is its notes too.
+  if (columns.notes === undefined && columns.explanation !== undefined) columns.notes = columns.explanation;
+  return { map: { top, row: top + height - 1, columns, found }, count };
 }
 
 /**

@@ -187,7 +187,7 @@ function mergedOrigin(merges: CellRect[] | undefined, columns: number[]): (row: 
 }
 
 /** Columns whose cell, merged down over several criterion rows, belongs to every row it covers. */
-const SHARED_WHEN_MERGED: ColumnRole[] = ["name", "evidence", "notes"];
+const SHARED_WHEN_MERGED: ColumnRole[] = ["name", "evidence", "notes", "appraisalReason", "explanation", "finalReason"];
 
 type CellOf = (role: Exclude<ColumnRole, "code">, row: number) => UnitCell | null;
 
@@ -232,6 +232,10 @@ function unitRows(grid: Grid, header: HeaderMap, coded: Coded[], cellOf: CellOf)
       survey: cellOf("survey", row),
       evidence: cellOf("evidence", row),
       notes: cellOf("notes", row),
+      final: cellOf("final", row),
+      appraisalReason: cellOf("appraisalReason", row),
+      explanation: cellOf("explanation", row),
+      finalReason: cellOf("finalReason", row),
     };
   });
 }
@@ -272,8 +276,8 @@ export function isRunningCounter(values: CellValue[]): boolean {
 }
 
 /** Figures' columns of a row that hold something (for a row that is not a criterion). */
-const FIGURE_ROLES: FigureRole[] = ["max", "value", "self", "appraised", "survey"];
-const SCORE_ROLES: FigureRole[] = ["self", "appraised", "survey"];
+const FIGURE_ROLES: FigureRole[] = ["max", "value", "self", "appraised", "final", "survey"];
+const SCORE_ROLES: FigureRole[] = ["self", "appraised", "final", "survey"];
 
 function otherRow(grid: Grid, header: HeaderMap, row: number, cellOf: CellOf): OtherRow {
   const codeText = textOf(cellAt(grid, row, header.columns.code!));

@@ -3,7 +3,8 @@ import { score } from "../rules";
 import { isNotApplicableText, readInput, readMax } from "../values";
 import { UnitCell, UnitRow, UnitSheet } from "./types";
 
-export type ScoreColumn = "self" | "appraised";
+/** A score column: the unit's own, the council's round 1 ("Điểm thẩm định"), the council's final (round 2). */
+export type ScoreColumn = "self" | "appraised" | "final";
 
 /** Survey points given apart from the sheet (par aggregate --survey): criterion code → points or not applicable. */
 export type SurveyScores = ReadonlyMap<string, LeafScore>;
@@ -136,7 +137,7 @@ export type LeafReading =
   | { how: "blank"; addin: boolean };
 
 export function readLeaf(node: CatalogNode, row: UnitRow, column: ScoreColumn): LeafReading {
-  const cell = row[column];
+  const cell = row[column] ?? null;
   const addin = parFormulaUnevaluated(cell);
   const typed = addin ? null : readScoreCell(cell, node.max);
   if (typed !== null) return { how: "typed", score: typed };
@@ -167,7 +168,7 @@ export function ruleScore(node: CatalogNode, row: UnitRow): LeafScore | null {
   }
 }
 
-const isNa = (cell: UnitCell | null) => typeof cell?.value === "string" && isNotApplicableText(cell.value);
+const isNa = (cell: UnitCell | null | undefined) => typeof cell?.value === "string" && isNotApplicableText(cell.value);
 
 /**
  * Codes of the field and criterion rows marked "Không áp dụng" in `column` or in the result column: the whole
@@ -237,8 +238,8 @@ export function leafScores(unit: UnitSheet, catalog: Catalog, column: ScoreColum
   return scores;
 }
 
-const filled = (cell: UnitCell | null) =>
-  cell !== null && cell.value !== null && cell.value !== undefined && !(typeof cell.value === "string" && cell.value.trim() === "");
+const filled = (cell: UnitCell | null | undefined) =>
+  cell !== null && cell !== undefined && cell.value !== null && cell.value !== undefined && !(typeof cell.value === "string" && cell.value.trim() === "");
 
 /**
  * Whether any criterion row has a self or appraised score, or (a sheet scored by the rules) a result: a fresh
@@ -246,5 +247,47 @@ const filled = (cell: UnitCell | null) =>
  */
 export function hasScores(unit: UnitSheet): boolean {
   const byRules = unit.header.columns.self === undefined;
-  return unit.rows.some((r) => filled(r.self) || filled(r.appraised) || (byRules && filled(r.value)));
+  return unit.rows.some((r) => filled(r.self) || filled(r.appraised) || filled(r.final ?? null) || (byRules && filled(r.value)));
+}
+
+/** Whether the sheet carries the council's final scores (round 2): a final column with something in it. */
+export function hasFinal(unit: UnitSheet): boolean {
+  return unit.header.columns.final !== undefined && unit.rows.some((r) => filled(r.final));
+}
+
+/**
+ * The leaves of a sheet with final scores whose final cell is blank while the unit or round 1 scored them (survey
+ * leaves and leaves under "Không áp dụng" in the final column aside): they count at round 1, else self (see
+ * finalLeafScores). Empty when the sheet has no final score at all.
+ */
+export function finalGaps(unit: UnitSheet, catalog: Catalog, rows: ReadonlyMap<string, UnitRow> = rowsByCode(unit)): string[] {
+  if (!hasFinal(unit)) return [];
+  const na = notApplicableParents(unit, catalog, "final", rows);
+  const gaps: string[] = [];
+  for (const node of leaves(catalog)) {
+    if (nodePart(catalog, node.code).survey || ancestorIn(node.code, na)) continue;
+    const row = rows.get(node.code);
+    if (!row || filled(row.final)) continue;
+    if (filled(row.self) || filled(row.appraised) || filled(row.value)) gaps.push(node.code);
+  }
+  return gaps;
+}
+
+/**
+ * Leaf scores of the official figures after a second round: the final score where the council gave one; where the
+ * final cell is blank, the round-1 appraised score, else the self score (a final cell typed but unreadable stays
+ * unscored: validation reports it). Survey leaves as leafScores reads them.
+ */
+export function finalLeafScores(unit: UnitSheet, catalog: Catalog, survey?: SurveyScores): Map<string, LeafScore> {
+  const scores = leafScores(unit, catalog, "final", survey);
+  const rows = rowsByCode(unit);
+  let round1: Map<string, LeafScore> | undefined;
+  let self: Map<string, LeafScore> | undefined;
+  for (const [code, score] of scores) {
+    if (score !== null || filled(rows.get(code)?.final)) continue;
+    round1 ??= leafScores(unit, catalog, "appraised", survey);
+    const appraised = round1.get(code) ?? null;
+    scores.set(code, appraised !== null ? appraised : ((self ??= leafScores(unit, catalog, "self", survey)).get(code) ?? null));
+  }
+  return scores;
 }

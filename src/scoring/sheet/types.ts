@@ -3,7 +3,28 @@ import { CodeSource, RowEntry } from "./ledger";
 import { SectionWord } from "./row-kinds";
 
 /** The columns the reader recognises in a unit's self-assessment sheet. */
-export type ColumnRole = "code" | "name" | "max" | "value" | "self" | "appraised" | "survey" | "evidence" | "notes";
+export type ColumnRole =
+  | "code"
+  | "name"
+  | "max"
+  | "value"
+  | "self"
+  | "appraised"
+  | "final"
+  | "survey"
+  | "evidence"
+  | "notes"
+  | "appraisalReason"
+  | "explanation"
+  | "finalReason";
+
+/**
+ * The appraisal council's text columns (par appraise merge writes them): the reason for the round-1 appraised score
+ * ("Lý do thẩm định"), the unit's explanation ("Giải trình của đơn vị") and the reason for the final score ("Lý do
+ * (vòng 2)"). Read per criterion, never as scores.
+ */
+export type AppraisalTextRole = "appraisalReason" | "explanation" | "finalReason";
+export const APPRAISAL_TEXT_ROLES: readonly AppraisalTextRole[] = ["appraisalReason", "explanation", "finalReason"];
 
 /** A column of the header as read: its text (the rows of a multi-row header joined with " / ") and its role. */
 export interface HeaderColumn {
@@ -60,10 +81,19 @@ export interface UnitRow {
   survey: UnitCell | null;
   evidence: UnitCell | null;
   notes: UnitCell | null;
+  /**
+   * The council's final score after the unit's explanation (round 2: "Điểm cuối cùng"); absent or null when the
+   * sheet has no such column.
+   */
+  final?: UnitCell | null;
+  /** Round 1's reason ("Lý do thẩm định"), the unit's explanation ("Giải trình của đơn vị"), round 2's reason. */
+  appraisalReason?: UnitCell | null;
+  explanation?: UnitCell | null;
+  finalReason?: UnitCell | null;
 }
 
 /** The columns a number can be typed in: the score columns, the maximum and the result. */
-export type FigureRole = "max" | "value" | "self" | "appraised" | "survey";
+export type FigureRole = "max" | "value" | "self" | "appraised" | "final" | "survey";
 
 /** How a row without a criterion code was read (see ledger.ts RowReadAs). */
 export type OtherRowKind = "band" | "total" | "bonus" | "penalty" | "text" | "not-understood";
@@ -88,7 +118,7 @@ export interface OtherRow {
   /** A band row: its criterion's code; a bonus or penalty line: the catalogue criterion it names, when one does. */
   code?: string;
   /** A band row: the score columns in which it was chosen. */
-  chosen?: ("self" | "appraised")[];
+  chosen?: ("self" | "appraised" | "final")[];
 }
 
 /** A unit's self-assessment sheet, read: who, where the header is, and its criterion rows in sheet order. */
@@ -115,7 +145,7 @@ export interface UnitSheet {
    */
   codeless?: { header: string; looked: string[] };
   /** Criteria with two bands chosen in one column (set by prepareUnit; validation reports them). */
-  conflicts?: { code: string; column: "self" | "appraised"; cells: string[] }[];
+  conflicts?: { code: string; column: "self" | "appraised" | "final"; cells: string[] }[];
   /** The catalogue the rows were prepared for (prepareUnit): a unit is prepared once per catalogue. */
   preparedFor?: object;
   /** Every non-empty row of the sheet's table and title, as read (see ledger.ts). */

@@ -15,7 +15,7 @@ export interface CheckContext {
   rows: ReadonlyMap<string, UnitRow>;
   lang: Lang;
   /** Field and criterion rows marked "Không áp dụng", per score column (their subtrees do not apply). */
-  notApplicable: Record<"self" | "appraised" | "survey", Set<string>>;
+  notApplicable: Record<"self" | "appraised" | "final" | "survey", Set<string>>;
   /** The workbook's other sheets and the evidence files, when the host gave them (see WorkbookEvidence). */
   evidence?: WorkbookEvidence;
   /** Filled by the evidence check: which file matched which citation. */
@@ -34,6 +34,7 @@ export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): Chec
     notApplicable: {
       self: notApplicableParents(unit, adapted, "self", rows),
       appraised: notApplicableParents(unit, adapted, "appraised", rows),
+      final: notApplicableParents(unit, adapted, "final", rows),
       survey: notApplicableParents(unit, adapted, "survey", rows),
     },
   };

@@ -123,6 +123,8 @@ const vi = {
   "part.reason.taken": (p) => `đã có dòng mang mã ${p.code}`,
   "unscored-criterion": (p) =>
     `Tiêu chí ${p.code} (ô ${p.cell}) chưa được chấm: không có điểm, không ghi "Không áp dụng" và không có kết quả thực hiện. Tiêu chí này đang được tính 0 điểm. Nhập điểm tự chấm, kết quả thực hiện, hoặc "Không áp dụng"`,
+  "unscored-criterion.final": (p) =>
+    `Cột "${p.column}" (ô ${p.cell}) chưa có điểm cuối cùng cho ${p.count} tiêu chí: ${p.codes}. Các tiêu chí này được tính theo điểm thẩm định vòng 1, nếu không có thì theo điểm tự chấm. Nhập điểm cuối cùng cho các tiêu chí này nếu hội đồng đã chốt điểm`,
   "unscored-criterion.noRule": (p) =>
     `Tiêu chí ${p.code} có kết quả ${p.result} (ô ${p.valueCell}) nhưng ô điểm ${p.cell} còn trống, và bộ tiêu chí không có quy tắc để tính điểm từ kết quả. Tiêu chí này đang được tính 0 điểm. Nhập điểm tự chấm vào ô ${p.cell}`,
   "unscored-criterion.addin": (p) =>
@@ -259,6 +261,8 @@ const en: Record<FindingMessageKey, Template> = {
   "part.reason.taken": (p) => `already has a row with code ${p.code}`,
   "unscored-criterion": (p) =>
     `Criterion ${p.code} (cell ${p.cell}) is not scored: no points, no "Không áp dụng" (not applicable) and no result. It counts 0 points. Enter the self score, the result, or "Không áp dụng"`,
+  "unscored-criterion.final": (p) =>
+    `The column "${p.column}" (cell ${p.cell}) has no final score for ${p.count} criteria: ${p.codes}. They count at their round-1 appraised score, or the self score where there is none. Enter their final scores if the council has settled them`,
   "unscored-criterion.noRule": (p) =>
     `Criterion ${p.code} has the result ${p.result} (cell ${p.valueCell}) but its score cell ${p.cell} is blank, and the catalogue has no rule to compute the score from the result. It counts 0 points. Enter the self score in cell ${p.cell}`,
   "unscored-criterion.addin": (p) =>

@@ -4,13 +4,13 @@
  */
 import { CatalogNode, leaves, LeafScore, nodePart, rollUp } from "../catalog";
 import { a1, parseA1 } from "../grid";
-import { ancestorIn, hasScores, leafScores, parFormulaText, readLeaf } from "../sheet/scores";
+import { ancestorIn, finalGaps, hasScores, leafScores, parFormulaText, readLeaf } from "../sheet/scores";
 import { OtherRow, UnitCell, UnitRow } from "../sheet/types";
 import { CellValue, formatInput, formatNumber, isNotApplicableText, parseLiteral, readInput, round2 } from "../values";
 import { CheckContext, finding, label, pts } from "./context";
 import { Finding } from "./types";
 
-const SCORE_COLUMNS = ["self", "appraised", "survey"] as const;
+const SCORE_COLUMNS = ["self", "appraised", "final", "survey"] as const;
 const EPS = 0.005;
 
 /** A number typed in a cell (a figure, or text that reads as one: "1", "0,5", "-1", "85%"). */
@@ -95,7 +95,7 @@ function totalScope(ctx: CheckContext, other: OtherRow): string | null {
 }
 
 /** The sum of the sheet's own rows for `nodes` in a column (a penalty section subtracts); null when one is unreadable. */
-function sheetSum(ctx: CheckContext, nodes: CatalogNode[], column: "self" | "appraised" | "max"): number | null {
+function sheetSum(ctx: CheckContext, nodes: CatalogNode[], column: "self" | "appraised" | "final" | "max"): number | null {
   let sum = 0;
   for (const node of nodes) {
     const kind = nodePart(ctx.catalog, node.code).kind;
@@ -120,7 +120,7 @@ function checkTotals(ctx: CheckContext, out: Finding[]): void {
   const totals = (ctx.unit.others ?? []).filter((o) => o.kind === "total");
   if (totals.length === 0) return;
   const rolls = new Map<string, ReturnType<typeof rollUp>>();
-  const roll = (column: "self" | "appraised") => {
+  const roll = (column: "self" | "appraised" | "final") => {
     let r = rolls.get(column);
     if (!r) rolls.set(column, (r = rollUp(ctx.catalog, leafScores(ctx.unit, ctx.catalog, column))));
     return r;
@@ -128,11 +128,11 @@ function checkTotals(ctx: CheckContext, out: Finding[]): void {
   for (const other of totals) {
     const field = totalScope(ctx, other);
     const scopeNode = field ? ctx.nodes.get(field) : undefined;
-    for (const column of ["self", "appraised", "max"] as const) {
+    for (const column of ["self", "appraised", "final", "max"] as const) {
       const cell = other.cells[column];
       const value = cell ? numberIn(cell.value) : null;
       if (!cell || value === null) continue;
-      if (column === "appraised" && ctx.unit.header.columns.appraised === undefined) continue;
+      if (column !== "self" && column !== "max" && ctx.unit.header.columns[column] === undefined) continue;
       const own = sheetSum(ctx, scopeNode ? scopeNode.children : ctx.catalog.nodes, column);
       let expected = own;
       // The grand total as the unit may add it up: capped at 0..max as the index is, or not.
@@ -223,12 +223,26 @@ function checkUnscored(ctx: CheckContext, out: Finding[]): void {
   }
 }
 
-/** row-not-understood, unscored-criterion, score-computed; bands chosen twice; totals. */
+/**
+ * A final-score column ("Điểm cuối cùng", round 2) that scores some criteria but not all: the others count at their
+ * round-1 appraised score (else the self score) in the official index; one warning at the column's header names them.
+ */
+function checkFinalGaps(ctx: CheckContext, out: Finding[]): void {
+  const gaps = finalGaps(ctx.unit, ctx.catalog, ctx.rows);
+  if (gaps.length === 0) return;
+  const col = ctx.unit.header.columns.final!;
+  const column = ctx.unit.header.found.find((h) => h.col === col)?.text ?? label(ctx, "column.final");
+  const codes = gaps.length > 20 ? `${gaps.slice(0, 20).join(", ")}, …` : gaps.join(", ");
+  out.push(finding(ctx, "unscored-criterion", "warning", null, a1(ctx.unit.header.row, col), "unscored-criterion.final", { column, count: gaps.length, codes }));
+}
+
+/** row-not-understood, unscored-criterion, score-computed; bands chosen twice; totals; final scores missing. */
 export function checkRows(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   checkOthers(ctx, out);
   checkConflicts(ctx, out);
   checkTotals(ctx, out);
   checkUnscored(ctx, out);
+  checkFinalGaps(ctx, out);
   return out.filter((f) => parseA1(f.cell) !== null);
 }

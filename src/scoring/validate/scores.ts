@@ -9,7 +9,7 @@ import { CheckContext, finding, isLeaf, label, pts } from "./context";
 import { Finding } from "./types";
 
 const EPS = 0.005;
-type ScoreColumnName = "self" | "appraised" | "survey";
+type ScoreColumnName = "self" | "appraised" | "final" | "survey";
 
 /**
  * Whether any band of the rule can give negative points: written negative, or an expression that may be (a
@@ -72,7 +72,7 @@ function checkLeafColumn(
   outcome: () => RuleOutcome,
   out: Finding[],
 ): void {
-  const cell = row[column];
+  const cell = row[column] ?? null;
   if (parFormulaUnevaluated(cell)) return; // PAR Scorer's own formula without its result: see rows.ts
   let score = readScoreCell(cell, node.max);
   if (!cell || score === null || score === "notApplicable") return;
@@ -173,7 +173,7 @@ function checkMax(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Findi
 }
 
 /** A child's contribution to its parent's cell: points (not applicable counts 0), or null when unknown. */
-function contribution(cell: UnitCell | null, asMax: boolean): number | null {
+function contribution(cell: UnitCell | null | undefined, asMax: boolean): number | null {
   if (!cell) return null;
   if (asMax) {
     try {
@@ -186,14 +186,14 @@ function contribution(cell: UnitCell | null, asMax: boolean): number | null {
   return s === "notApplicable" ? 0 : typeof s === "number" ? s : null;
 }
 
-const SUM_COLUMNS = ["max", "self", "appraised", "survey"] as const;
+const SUM_COLUMNS = ["max", "self", "appraised", "final", "survey"] as const;
 
 function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Finding[]): void {
   // A bonus or penalty section's cell may show its points capped at the section's max.
   const cap = nodePart(ctx.catalog, node.code).kind === "base" ? null : effectiveMax(node);
   for (const column of SUM_COLUMNS) {
     const parentCell = row[column];
-    if (readScoreCell(parentCell) === "notApplicable") continue;
+    if (readScoreCell(parentCell ?? null) === "notApplicable") continue;
     const parent = contribution(parentCell, column === "max");
     if (parent === null) continue;
     let sum = 0;
@@ -234,7 +234,7 @@ function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow, outcome:
   out.push(finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.value", { rule: node.rule, detail: e.text(ctx.lang) }));
 }
 
-const NA_COLUMNS = ["self", "appraised", "survey"] as const;
+const NA_COLUMNS = ["self", "appraised", "final", "survey"] as const;
 
 /**
  * Points under a field or criterion marked "Không áp dụng" in the same column: which one is meant cannot be told, so
@@ -245,7 +245,7 @@ function checkUnderNotApplicable(ctx: CheckContext, node: CatalogNode, row: Unit
   for (const column of NA_COLUMNS) {
     const parent = ancestorIn(node.code, ctx.notApplicable[column]);
     if (parent === null) continue;
-    const cell = row[column];
+    const cell = row[column] ?? null;
     const score = readScoreCell(cell);
     if (!cell || typeof score !== "number") continue;
     const parentRow = ctx.rows.get(parent);
@@ -278,6 +278,7 @@ export function checkScores(ctx: CheckContext): Finding[] {
       checkValue(ctx, node, row, ruled, out);
       checkLeafColumn(ctx, node, row, "self", survey, ruled, out);
       checkLeafColumn(ctx, node, row, "appraised", survey, ruled, out);
+      checkLeafColumn(ctx, node, row, "final", survey, ruled, out);
       checkLeafColumn(ctx, node, row, "survey", survey, ruled, out);
     } else {
       checkSums(ctx, node, row, out);

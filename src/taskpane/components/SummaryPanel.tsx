@@ -20,10 +20,13 @@ export const scoredUnits = (outcome: SummaryOutcome) => Math.max(0, outcome.unit
 
 /** The outcome in words: sheets written, the unit's index and class, how many unit sheets were found. */
 export function summaryLines(outcome: SummaryOutcome, s: UiStrings, lang: UiLang): string[] {
-  const index = outcome.index === null ? s.indexUnknown : formatNumber(outcome.index, lang);
+  const shown = (x: number | null) => (x === null ? s.indexUnknown : formatNumber(x, lang));
+  const index = shown(outcome.index);
+  const r = outcome.rounds;
   return [
     fill(s.sheetsWritten, { sheets: outcome.sheets.map((name) => `"${name}"`).join(", ") }),
     fill(s.unitResult, { unit: outcome.unit, index, band: outcome.band ?? s.bandUnknown }),
+    ...(r ? [fill(s.unitRounds, { self: shown(r.self), round1: shown(r.round1), final: shown(r.final) })] : []),
     scoredUnits(outcome) > 1 ? fill(s.manyUnits, { count: scoredUnits(outcome) }) : scoredUnits(outcome) === 1 ? s.oneUnit : s.noUnit,
     ...(outcome.unscored.length > 0 ? [fill(s.unscoredUnits, { sheets: outcome.unscored.map((name) => `"${name}"`).join(", ") })] : []),
   ];

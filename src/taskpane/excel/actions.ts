@@ -8,6 +8,7 @@ import { Catalog, catalogLayout, catalogToSheet, findCatalogGrid, readCatalogGri
 import { templateSheet } from "../../scoring/report/template";
 import { CatalogSwitch, PaneActions } from "../actions";
 import { UiLang } from "../i18n";
+import { readActiveForm, writeAppraisals } from "./appraisal";
 import { CatalogUse, useCatalogInWorkbook } from "./catalog";
 import { flagFindings, flaggedSheets, unflagSheet } from "./flags";
 import { catalogNotSaved } from "./messages";
@@ -110,5 +111,9 @@ export function createExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
     generateSummary: (catalog, lang) => run((context) => generateSummary(context, catalog, lang, supports, hints)),
 
     checkEvidence: (catalog, lang, documents) => run((context) => checkActiveSheetEvidence(context, catalog, lang, supports, documents)),
+
+    readAppraisalForm: () => run((context) => readActiveForm(context, supports)),
+
+    writeAppraisals: (form, entries) => run((context) => writeAppraisals(context, form, entries, supports)),
   };
 }

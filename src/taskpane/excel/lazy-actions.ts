@@ -26,5 +26,7 @@ export function lazyExcelActions(deps: Partial<ExcelDeps> = {}): PaneActions {
     unflag: method("unflag"),
     flaggedSheets: method("flaggedSheets"),
     generateSummary: method("generateSummary"),
+    readAppraisalForm: method("readAppraisalForm"),
+    writeAppraisals: method("writeAppraisals"),
   } as PaneActions;
 }

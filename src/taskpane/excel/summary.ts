@@ -88,6 +88,9 @@ export async function generateSummary(
     unit: reports.unit.unit,
     index: reports.summary.officialIndex,
     band: reports.summary.band,
+    ...(reports.summary.finalIndex !== undefined
+      ? { rounds: { self: reports.summary.selfIndex, round1: reports.summary.appraisedIndex, final: reports.summary.finalIndex } }
+      : {}),
     chart,
     skipped: [...skipped],
   };
