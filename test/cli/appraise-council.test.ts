@@ -3,9 +3,10 @@
  * forms written, filled as the agencies return them (one re-saved by LibreOffice), merged, ranked, a second round.
  * The units' own files stay byte-identical after every command.
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { par, sha256, tempDir } from "../support/par";
 
@@ -386,5 +387,37 @@ describe("par appraise: the council's forms, merge, ranking and second round", (
     const finalScores = columnByCode(out, 5, "Điểm cuối cùng");
     expect(LEAVES.map((c) => finalScores.get(c))).toEqual([2, 0.5, 1.5, 1, 2, 1.5]);
     expect(columnByCode(out, 5, "Lý do (vòng 2)").get("1.1")).toBe("Đơn vị bổ sung tài liệu");
+  });
+  test("after the second round the final score is official: summary, ranking and the minutes of appraisal", async () => {
+    // Bình Minh: round 1 cut 1.1 from 2 to 1,5 (index 80); the council restored it to 2 (index 85).
+    const summary = await par("summary", join(final, "xa-2.xlsx"), "-c", catalog, "-o", join(dir, "tong-hop-binh-minh.xlsx"), "--json");
+    expect(summary.code).toBe(0);
+    const figures = JSON.parse(summary.out) as { index: number; appraisedIndex?: number; finalIndex?: number };
+    expect(figures.finalIndex).toBe(85);
+    expect(figures.appraisedIndex).toBe(80);
+
+    const ranking = join(dir, "xep-hang-vong-2.xlsx");
+    const r = await par("aggregate", final, "-c", catalog, "-o", ranking);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ranking);
+    const rows: string[] = [];
+    wb.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).map((v) => (v === null || v === undefined ? "" : String(v))).join("|")));
+    const binhMinh = rows.find((t) => t.includes("UBND xã Bình Minh"))!;
+    expect(binhMinh).toMatch(/\|80\|/);
+    expect(binhMinh).toMatch(/\|85(\||$)/);
+    expect(rows.find((t) => /Điểm cuối cùng/.test(t))).toBeDefined();
+
+    const report = join(dir, "bao-cao.docx");
+    const minutes = join(dir, "bien-ban");
+    const rep = await par("report", final, "-c", catalog, "-o", report, "--minutes", minutes, "--issuer", "UBND TỈNH ĐIỆN BIÊN/SỞ NỘI VỤ");
+    expect(rep.code).toBe(0);
+    expect(readdirSync(minutes).sort()).toEqual(["Biên bản thẩm định - UBND xã An Bình.docx", "Biên bản thẩm định - UBND xã Bình Minh.docx"]);
+    const xml = await (await JSZip.loadAsync(readFileSync(join(minutes, "Biên bản thẩm định - UBND xã Bình Minh.docx")))).file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    for (const said of ["SỞ NỘI VỤ", "UBND TỈNH ĐIỆN BIÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kế hoạch CCHC năm", "Thiếu báo cáo quý IV", "Đơn vị bổ sung tài liệu"]) {
+      expect(text).toContain(said);
+    }
+    unchanged();
   });
 });
