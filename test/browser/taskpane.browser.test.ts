@@ -395,6 +395,10 @@ describe("the Thẩm định view in the production pane", () => {
       await p.getByLabel("Lý do — 1.1 (UBND huyện Mường Chà)").fill("Ban hành chậm so với quy định");
       const got = await layoutProblems(p);
       expect(got.scroll).toBeLessThanOrEqual(got.width);
+      if (width === 320) {
+        mkdirSync(shots, { recursive: true });
+        await p.screenshot({ path: join(docsImages ? join(root, "docs") : shots, "taskpane-appraisal.png"), fullPage: false });
+      }
       await p.getByRole("button", { name: "Ghi vào phiếu" }).click();
       await p.getByText('Đã ghi 1 dòng vào phiếu "Phiếu thẩm định".').waitFor();
       const snap = await p.evaluate(() => (window as unknown as { __parFake: { snapshot(): Snapshot } }).__parFake.snapshot());
