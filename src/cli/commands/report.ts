@@ -12,7 +12,6 @@ import { Io } from "../io";
 import { encodingOption, forceOption, langOption, maxCellsOption, yearOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { changesAcrossMerger, mergerSaid, provinceFor } from "../aggregate/official-units";
-import { reportDocx } from "../report/docx-report";
 import { generatedWorkbook, previousRanking, rankingDataOf } from "../report/ranking-input";
 import { RankingData } from "../report/ranking-data";
 import { scoreUnits, unitInputs } from "../report/score-units";
@@ -99,6 +98,8 @@ export function registerReport(par: Command, io: Io): void {
       const changes = previous ? changesAcrossMerger(previous.ranking, data.ranking, province, opts.lang) : null;
       const date = today();
       const year = opts.year ? Number(opts.year) : (commonYear(data.ranking) ?? date.getUTCFullYear() - 1);
+      // docx and resvg are loaded only to write the report (main.ts registers every command at each start).
+      const { reportDocx } = require("../report/docx-report") as typeof import("../report/docx-report");
       const docx = await reportDocx({
         lang: opts.lang,
         year,

@@ -5,7 +5,7 @@
  * recalculating), a drawing part anchoring it at its cell, and the relationships and content types that tie them to
  * the worksheet. Excel and LibreOffice open the result; a reader can copy the chart into Word.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { parseA1 } from "../../scoring/grid";
 import { ChartIntent, chartSizeCm } from "../../scoring/report/sheet-spec";
 
@@ -213,7 +213,8 @@ function freeNumber(zip: JSZip, prefix: string): () => number {
  */
 export async function addCharts(xlsx: Buffer, charts: SheetChart[], compression: { level: number } = { level: 6 }): Promise<Buffer> {
   if (charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+  // jszip is loaded only when charts are written (not by every command that loads the writer).
+  const zip = await (require("jszip") as typeof JSZip).loadAsync(xlsx);
   const parts = await sheetParts(zip);
   const nextChart = freeNumber(zip, "xl/charts/chart");
   const nextDrawing = freeNumber(zip, "xl/drawings/drawing");
