@@ -31,9 +31,17 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * Below this many files (and no --threads), files are scored in this thread: starting a worker thread loads the
+ * reader and the core again (about 0,2 s of CPU each on the 2-core development machine), more than a dozen small
+ * workbooks take to score (10-15 ms each).
+ */
+export const MAIN_THREAD_BELOW = 16;
+
 /** How many threads a run will use for `files` files. */
 export function threadsFor(files: number, options: PoolOptions): number {
   const workerFile = options.workerFile ?? defaultWorkerFile();
+  if (options.threads === undefined && files < MAIN_THREAD_BELOW) return 1;
   const threads = Math.min(options.threads ?? defaultThreads(), files);
   return workerFile && threads > 1 ? threads : 1;
 }

@@ -15,6 +15,12 @@ import { parseBands } from "../../scoring/report/bands";
 /** What every file of one run is scored with (plain data: it is posted to the worker threads). */
 export interface ScoreOptions {
   catalog?: string;
+  /**
+   * The catalogue `catalog` names, already read by the main thread: posted to the worker threads as data, so that no
+   * thread reads and checks a catalogue file (or workbook) again. Absent when it could not be read: each file then
+   * says why, as before.
+   */
+  catalogParsed?: Catalog;
   bands?: string;
   /** The survey table (--survey): survey points per unit and criterion. */
   survey?: string;
@@ -82,7 +88,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     // As readBands (commands/summary.ts) reads --bands; that module is not loaded in a worker thread.
     const bands = opts.bands ? parseBands(opts.bands) : undefined;
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
-    const given = await catalogFor(opts.catalog);
+    const given = opts.catalogParsed ?? (await catalogFor(opts.catalog));
     const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, includeHidden: opts.includeHidden, maxCells: opts.maxCells });
     const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
