@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { FileOutcome, scoreFile, ScoreOptions } from "./score-file";
+import { FolderListings } from "../evidence/workbook-evidence";
 
 /** Files a thread holds at once: the one it scores and the next one. */
 const PER_THREAD = 2;
@@ -57,7 +58,8 @@ export async function scoreFiles(
 ): Promise<number> {
   const threads = threadsFor(files.length, options);
   if (threads === 1) {
-    for (let i = 0; i < files.length; i++) await onOutcome(await scoreFile(files[i], score), i);
+    const listings: FolderListings = new Map();
+    for (let i = 0; i < files.length; i++) await onOutcome(await scoreFile(files[i], score, listings), i);
     return 1;
   }
   const workerFile = (options.workerFile ?? defaultWorkerFile())!;

@@ -4,7 +4,7 @@
  * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
  */
 import { buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateWithEvidence } from "../../scoring";
-import { loadEvidence } from "../evidence/workbook-evidence";
+import { FolderListings, loadEvidence } from "../evidence/workbook-evidence";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
 import { describeEncoding, loadUnits } from "../units";
@@ -81,7 +81,8 @@ async function unitWorkbook(sheet: SheetSpec): Promise<Uint8Array> {
   return workbookBuffer(workbook, { level: 1 });
 }
 
-export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileOutcome> {
+/** `listings`: the folders listed so far in this run (one map per run and thread; see EvidenceOptions). */
+export async function scoreFile(file: string, opts: ScoreOptions, listings?: FolderListings): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, units: [], notes: [], skipped: [] };
   const en = opts.lang === "en";
   try {
@@ -94,7 +95,7 @@ export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileO
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
     // Links behind evidence cells, appendix sheets, and the workbook's evidence folder when it has one.
-    const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true });
+    const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true, listings });
     for (const unit of loaded.units) {
       try {
         if (!hasScores(unit)) {
