@@ -155,7 +155,10 @@ async function benchNation() {
       const province = join(root, `tinh-${String(p + 1).padStart(2, "0")}`);
       mkdirSync(province, { recursive: true });
       const count = p < 30 ? 191 : 190;
-      for (let u = 0; u < count && n < 12_000; u++, n++) copyFileSync(variants[n % variants.length], join(province, `don-vi-${String(u + 1).padStart(3, "0")}.xlsx`));
+      // Named after province and unit: one unit twice in a ranking is refused, and units are named by their files.
+      for (let u = 0; u < count && n < 12_000; u++, n++) {
+        copyFileSync(variants[n % variants.length], join(province, `tinh-${String(p + 1).padStart(2, "0")}-don-vi-${String(u + 1).padStart(3, "0")}.xlsx`));
+      }
     }
     const bytes = statSync(variants[0]).size;
     const { seconds, peakMb } = await runPar(["aggregate", root, "-o", join(dir, "xep-hang.xlsx"), "--groups", "folder"]);
