@@ -3,6 +3,8 @@
  * End-to-end benchmarks of `par aggregate` on generated unit workbooks (the compiled CLI, as users run it):
  *   aggregate-vs-libreoffice-200  par aggregate against LibreOffice headless recalculating the same 200 full-size
  *                                 workbooks (soffice --convert-to xlsx), measured in the same run
+ *   validate-one-workbook         `par validate` of one full-size workbook (94 criteria), node's start included: the
+ *                                 wall time a clerk waits for one check (median of 7 runs)
  *   aggregate-12000-workbooks     a nation's year: 63 provinces × ~190 units, wall time and peak memory
  *                                 (only with `npm run bench -- --large`: generating the files takes a while)
  * A full-size workbook holds every criterion of the built-in catalogue dien-bien-2018, the self score of each leaf
@@ -153,7 +155,10 @@ async function benchNation() {
       const province = join(root, `tinh-${String(p + 1).padStart(2, "0")}`);
       mkdirSync(province, { recursive: true });
       const count = p < 30 ? 191 : 190;
-      for (let u = 0; u < count && n < 12_000; u++, n++) copyFileSync(variants[n % variants.length], join(province, `don-vi-${String(u + 1).padStart(3, "0")}.xlsx`));
+      // Named after province and unit: one unit twice in a ranking is refused, and units are named by their files.
+      for (let u = 0; u < count && n < 12_000; u++, n++) {
+        copyFileSync(variants[n % variants.length], join(province, `tinh-${String(p + 1).padStart(2, "0")}-don-vi-${String(u + 1).padStart(3, "0")}.xlsx`));
+      }
     }
     const bytes = statSync(variants[0]).size;
     const { seconds, peakMb } = await runPar(["aggregate", root, "-o", join(dir, "xep-hang.xlsx"), "--groups", "folder"]);
@@ -163,4 +168,18 @@ async function benchNation() {
   }
 }
 
-module.exports = { benchVsLibreOffice, benchNation, unitWorkbook };
+async function benchValidateOne() {
+  const dir = mkdtempSync(join(tmpdir(), "par-bench-one-"));
+  try {
+    const file = join(dir, "so-noi-vu.xlsx");
+    await unitWorkbook(file, "Sở Nội vụ", 3);
+    await runPar(["validate", file]);
+    const times = [];
+    for (let round = 0; round < 7; round++) times.push((await runPar(["validate", file])).seconds);
+    console.log(`validate-one-workbook: ${Math.round(median(times) * 1000)} ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { benchVsLibreOffice, benchNation, benchValidateOne, unitWorkbook };

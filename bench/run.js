@@ -107,8 +107,9 @@ const { benchValidate, benchAggregate } = require("./core");
 benchValidate();
 benchAggregate();
 
-const { benchVsLibreOffice, benchNation } = require("./aggregate");
+const { benchVsLibreOffice, benchNation, benchValidateOne } = require("./aggregate");
 (async () => {
+  await benchValidateOne();
   await benchVsLibreOffice();
   await require("./evidence").benchEvidence();
   if (process.argv.includes("--large")) await benchNation();

@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { join } from "node:path";
-import { scoreFiles } from "../../src/cli/aggregate/pool";
+import { defaultThreads, MAIN_THREAD_BELOW, scoreFiles, threadsFor } from "../../src/cli/aggregate/pool";
+import { loadCatalog } from "../../src/cli/catalog-source";
 import { FileOutcome } from "../../src/cli/aggregate/score-file";
 import { readWorkbook } from "../../src/cli/xlsx/read";
 import { convertWithLibreOffice, requireSoffice } from "../support/libreoffice";
@@ -82,6 +83,35 @@ describe("worker threads", () => {
     const r = await par("aggregate", folder, "-o", inline, "-c", SAMPLE_CATALOG, "--threads", "1");
     expect(r.code).toBe(0);
     expect(await rankingOf(viaWorkers)).toEqual(await rankingOf(inline));
+  });
+});
+
+describe("issue 22: where files are scored", () => {
+  test("below MAIN_THREAD_BELOW files, and no --threads, in this thread; --threads is always obeyed", () => {
+    expect(threadsFor(MAIN_THREAD_BELOW - 1, { workerFile: WORKER })).toBe(1);
+    expect(threadsFor(MAIN_THREAD_BELOW - 1, { workerFile: WORKER, threads: 2 })).toBe(2);
+    expect(threadsFor(200, { workerFile: WORKER })).toBe(Math.min(defaultThreads(), 200));
+  });
+
+  test("threads score with the catalogue they are given, without reading it again", async () => {
+    requireCompiledCli();
+    const files = readdirSync(folder)
+      .filter((f) => f.startsWith("don-vi-"))
+      .sort()
+      .slice(0, 4)
+      .map((f) => join(folder, f));
+    // A catalogue name no thread could load: the catalogue given as data is what they score with.
+    const catalogParsed = await loadCatalog(SAMPLE_CATALOG);
+    const options = { catalog: join(dir, "khong-co-bo-nay.json"), catalogParsed, lang: "vi" as const, unitFiles: false };
+    const collect = async (threads: number) => {
+      const seen: FileOutcome[] = [];
+      await scoreFiles(files, options, (o) => void seen.push(o), { threads, workerFile: WORKER });
+      return seen;
+    };
+    const viaThreads = await collect(2);
+    expect(viaThreads.flatMap((o) => o.skipped)).toEqual([]);
+    expect(viaThreads.map((o) => o.units[0]?.summary.catalogId)).toEqual(files.map(() => catalogParsed.id));
+    expect(await collect(1)).toEqual(viaThreads);
   });
 });
 

@@ -10,7 +10,6 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { par, tempDir } from "../support/par";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unitWorkbook } = require("../../bench/aggregate.js") as { unitWorkbook: (file: string, unit: string, variant: number) => Promise<void> };
 
 const GOLDEN = join(__dirname, "golden", "ranking-200.json.gz");

@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { FileOutcome, scoreFile, ScoreOptions } from "./score-file";
+import { FolderListings } from "../evidence/workbook-evidence";
 
 /** Files a thread holds at once: the one it scores and the next one. */
 const PER_THREAD = 2;
@@ -31,9 +32,17 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * Below this many files (and no --threads), files are scored in this thread: starting a worker thread loads the
+ * reader and the core again (about 0,2 s of CPU each on the 2-core development machine), more than a dozen small
+ * workbooks take to score (10-15 ms each).
+ */
+export const MAIN_THREAD_BELOW = 16;
+
 /** How many threads a run will use for `files` files. */
 export function threadsFor(files: number, options: PoolOptions): number {
   const workerFile = options.workerFile ?? defaultWorkerFile();
+  if (options.threads === undefined && files < MAIN_THREAD_BELOW) return 1;
   const threads = Math.min(options.threads ?? defaultThreads(), files);
   return workerFile && threads > 1 ? threads : 1;
 }
@@ -49,7 +58,8 @@ export async function scoreFiles(
 ): Promise<number> {
   const threads = threadsFor(files.length, options);
   if (threads === 1) {
-    for (let i = 0; i < files.length; i++) await onOutcome(await scoreFile(files[i], score), i);
+    const listings: FolderListings = new Map();
+    for (let i = 0; i < files.length; i++) await onOutcome(await scoreFile(files[i], score, listings), i);
     return 1;
   }
   const workerFile = (options.workerFile ?? defaultWorkerFile())!;

@@ -4,7 +4,7 @@
  * be posted between threads. A file or unit that fails is a skipped line with its reason, never a thrown error.
  */
 import { AppraisalMinutes, appraisalMinutes, buildPlan, buildSummary, Catalog, hasScores, indexGapText, Lang, SheetSpec, SkippedFile, summarySheet, t, UnitLoss, unitLosses, UnitSummary, validateWithEvidence } from "../../scoring";
-import { loadEvidence } from "../evidence/workbook-evidence";
+import { FolderListings, loadEvidence } from "../evidence/workbook-evidence";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
 import { describeEncoding, loadUnits } from "../units";
@@ -15,6 +15,12 @@ import { parseBands } from "../../scoring/report/bands";
 /** What every file of one run is scored with (plain data: it is posted to the worker threads). */
 export interface ScoreOptions {
   catalog?: string;
+  /**
+   * The catalogue `catalog` names, already read by the main thread: posted to the worker threads as data, so that no
+   * thread reads and checks a catalogue file (or workbook) again. Absent when it could not be read: each file then
+   * says why, as before.
+   */
+  catalogParsed?: Catalog;
   bands?: string;
   /** The survey table (--survey): survey points per unit and criterion. */
   survey?: string;
@@ -79,20 +85,21 @@ async function unitWorkbook(sheet: SheetSpec): Promise<Uint8Array> {
   return workbookBuffer(workbook, { level: 1 });
 }
 
-export async function scoreFile(file: string, opts: ScoreOptions): Promise<FileOutcome> {
+/** `listings`: the folders listed so far in this run (one map per run and thread; see EvidenceOptions). */
+export async function scoreFile(file: string, opts: ScoreOptions, listings?: FolderListings): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, units: [], notes: [], skipped: [] };
   const en = opts.lang === "en";
   try {
     // As readBands (commands/summary.ts) reads --bands; that module is not loaded in a worker thread.
     const bands = opts.bands ? parseBands(opts.bands) : undefined;
     const survey = opts.survey ? await readSurveyFile(opts.survey, opts.lang) : null;
-    const given = await catalogFor(opts.catalog);
+    const given = opts.catalogParsed ?? (await catalogFor(opts.catalog));
     const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, includeHidden: opts.includeHidden, maxCells: opts.maxCells });
     const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
     for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
     // Links behind evidence cells, appendix sheets, and the workbook's evidence folder when it has one.
-    const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true });
+    const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true, listings });
     for (const unit of loaded.units) {
       try {
         if (!hasScores(unit)) {

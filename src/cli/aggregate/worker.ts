@@ -1,8 +1,11 @@
 /** A worker thread of `par aggregate` (pool.ts): scores the files it is sent, one at a time in the order sent, and posts each outcome. */
 import { parentPort, workerData } from "node:worker_threads";
 import { scoreFile, ScoreOptions } from "./score-file";
+import { FolderListings } from "../evidence/workbook-evidence";
 
 const options = workerData as ScoreOptions;
+/** Folders listed in this run (a thread lives for one run). */
+const listings: FolderListings = new Map();
 
 interface Job {
   index: number;
@@ -16,7 +19,7 @@ let busy = false;
 async function work(): Promise<void> {
   busy = true;
   for (let job = jobs.shift(); job; job = jobs.shift()) {
-    const outcome = await scoreFile(job.file, options);
+    const outcome = await scoreFile(job.file, options, listings);
     parentPort?.postMessage({ index: job.index, outcome });
   }
   busy = false;

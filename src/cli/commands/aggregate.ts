@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { SingleBar } from "cli-progress";
+import type { SingleBar } from "cli-progress";
 import ExcelJS from "exceljs";
 import {
   buildRanking,
@@ -19,7 +19,7 @@ import {
   pairAppraisals,
 } from "../../scoring";
 import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
-import { scoreFiles } from "../aggregate/pool";
+import { MAIN_THREAD_BELOW, scoreFiles } from "../aggregate/pool";
 import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
 import { UnitFileNames } from "../aggregate/unit-files";
 import { count } from "../count";
@@ -27,6 +27,7 @@ import { CliError } from "../errors";
 import { collectWorkbooks, groupResolver } from "../inputs";
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
+import { loadCatalog } from "../catalog-source";
 import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, maxCellsOption, ocrOption, yearOption } from "../options";
 import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
@@ -169,7 +170,7 @@ function duplicateUnits(scored: Scored[]): void {
 }
 
 function threadsOption(): Option {
-  return new Option("--threads <n>", "số luồng xử lý song song; mặc định: số lõi CPU (worker threads; default: one per core)").argParser((v) => {
+  return new Option("--threads <n>", `số luồng xử lý song song; mặc định: số lõi CPU, dưới ${MAIN_THREAD_BELOW} tệp thì chỉ luồng chính (worker threads; default: one per core, none below ${MAIN_THREAD_BELOW} files)`).argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1 || n > 256) {
       throw new CliError(`--threads cần một số nguyên từ 1 đến 256 (đang là "${v}")`, `--threads takes a whole number from 1 to 256 (got "${v}")`);
@@ -230,14 +231,17 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       await reportImportedCatalog(opts.catalog, opts.lang, io);
 
       // Scored in parallel, handed on in the files' order: only the ranking rows stay in memory.
-      const bar = io.isTTY ? new SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
+      const bar = io.isTTY ? new (require("cli-progress") as { SingleBar: typeof SingleBar }).SingleBar({ format: " {bar} {value}/{total} {file}", hideCursor: true, stream: process.stderr }) : null;
       bar?.start(files.length, 0, { file: "" });
       const late: string[] = [];
       const say = (line: string) => (bar ? late.push(line) : io.err(`${line}\n`));
       const scored: Scored[] = [];
       const losses = new LossTally();
+      // Read once here and posted to the threads as data; one that cannot be read is said on each file's line, as before.
+      const catalogParsed = opts.catalog === undefined ? undefined : await loadCatalog(opts.catalog).catch(() => undefined);
       const score: ScoreOptions = {
         catalog: opts.catalog,
+        ...(catalogParsed ? { catalogParsed } : {}),
         bands: opts.bands,
         survey: opts.survey,
         encoding: opts.encoding,

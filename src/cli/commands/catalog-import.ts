@@ -1,13 +1,17 @@
 import { basename } from "node:path";
 import { Command, Option } from "commander";
 import { CatalogGridRead, Lang, readingCounts, readingText, SheetIssue, t, walk } from "../../scoring";
-import { reviewWorkbook } from "../catalog-review";
 import { isCatalogWorkbook, readCatalogWorkbook } from "../catalog-source";
 import { CliError } from "../errors";
 import { Io } from "../io";
 import { forceOption, langOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { jsonText } from "../terminal-text";
+
+/** The review workbook's writer (exceljs) is loaded only when a review is asked for: validate and aggregate import this file. */
+function reviewWorkbookLazy(...args: Parameters<typeof import("../catalog-review").reviewWorkbook>) {
+  return (require("../catalog-review") as typeof import("../catalog-review")).reviewWorkbook(...args);
+}
 
 const TEXT = {
   vi: {
@@ -149,7 +153,7 @@ export function registerCatalogImport(catalog: Command, io: Io): void {
         throw new CliError(`${TEXT.vi.errors}:\n${list}`, `${TEXT.en.errors}:\n${list}`);
       }
       const files = [{ path: opts.output, data: `${jsonText(read.catalog)}\n` as string | Buffer }];
-      if (opts.review !== undefined && read.table) files.push({ path: opts.review, data: await reviewWorkbook(basename(file), read.table, opts.lang) });
+      if (opts.review !== undefined && read.table) files.push({ path: opts.review, data: await reviewWorkbookLazy(basename(file), read.table, opts.lang) });
       await writeOutputs(plan, files);
       io.out(`${[...report, ...files.map((f) => TEXT[opts.lang].written(f.path))].join("\n")}\n`);
     });

@@ -12,8 +12,7 @@ import { Io } from "../io";
 import { encodingOption, forceOption, langOption, maxCellsOption, yearOption } from "../options";
 import { planOutputs, writeOutputs } from "../outputs";
 import { changesAcrossMerger, mergerSaid, provinceFor } from "../aggregate/official-units";
-import { reportDocx } from "../report/docx-report";
-import { minutesDocx, MinutesIssuer } from "../report/minutes-docx";
+import type { MinutesIssuer } from "../report/minutes-docx";
 import { generatedWorkbook, previousRanking, rankingDataOf } from "../report/ranking-input";
 import { RankingData } from "../report/ranking-data";
 import { scoreUnits, unitInputs } from "../report/score-units";
@@ -175,6 +174,8 @@ export function registerReport(par: Command, io: Io): void {
       const changes = previous ? changesAcrossMerger(previous.ranking, data.ranking, province, opts.lang) : null;
       const date = today();
       const year = opts.year ? Number(opts.year) : (commonYear(data.ranking) ?? date.getUTCFullYear() - 1);
+      // docx and resvg are loaded only to write the report (main.ts registers every command at each start).
+      const { reportDocx } = require("../report/docx-report") as typeof import("../report/docx-report");
       const docx = await reportDocx({
         lang: opts.lang,
         year,
@@ -190,6 +191,7 @@ export function registerReport(par: Command, io: Io): void {
       const minutesPaths = minutesFiles(dir, minutes.map((m) => m.minutes));
       const minutesPlan = minutes.length > 0 ? await planOutputs(minutesPaths, { inputs, force: opts.force }) : null;
       const issuer = minutesIssuer(opts);
+      const { minutesDocx } = require("../report/minutes-docx") as typeof import("../report/minutes-docx");
       const minutesData = await Promise.all(minutes.map((m) => minutesDocx(m.minutes, issuer, date.getUTCFullYear())));
       await writeOutputs(plan, [{ path: opts.output, data: docx }]);
       if (minutesPlan) await writeOutputs(minutesPlan, minutesPaths.map((path, i) => ({ path, data: minutesData[i] })));

@@ -3,7 +3,7 @@
  * appendix sheets), the linked local files, and with --evidence DIR (or a folder beside the workbook named like
  * it, for aggregate) the folder's documents. Also the files no criterion cites, listed as information.
  */
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { EvidenceDocument, EvidenceMatch, Lang, UnitSheet, WorkbookEvidence } from "../../scoring";
 import { ownedSheetNames, WorkbookData } from "../xlsx/read";
@@ -17,7 +17,16 @@ export interface EvidenceOptions {
   ocr?: boolean;
   /** aggregate: DIR holds one folder per workbook, named like it; a folder beside the workbook is found without it. */
   perWorkbook?: boolean;
+  /**
+   * With perWorkbook: the folders listed so far in this run (FolderListings), so that a run over thousands of
+   * workbooks lists each folder once instead of asking for a folder beside every workbook. One per run: a folder
+   * made between two runs is seen by the second.
+   */
+  listings?: FolderListings;
 }
+
+/** Per folder, the loose names of what it holds that may be a folder (folders and links). */
+export type FolderListings = Map<string, Promise<Set<string> | null>>;
 
 export interface LoadedEvidence {
   evidence: WorkbookEvidence;
@@ -29,16 +38,37 @@ async function isDir(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
+/** A name as a file system that ignores case or Unicode form may read it. */
+const loose = (name: string) => name.normalize("NFC").toLowerCase();
+
+function mayHoldFolders(listings: FolderListings, dir: string): Promise<Set<string> | null> {
+  let listing = listings.get(dir);
+  if (!listing) {
+    listing = readdir(dir, { withFileTypes: true }).then(
+      (entries) => new Set(entries.filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => loose(e.name))),
+      () => null,
+    );
+    listings.set(dir, listing);
+  }
+  return listing;
+}
+
+/**
+ * Whether `dir`/`name` is a folder. Aggregating thousands of workbooks asked the file system once per workbook for a
+ * folder that is almost never there: the parent folder is listed once, and only a name it may hold is looked at.
+ */
+async function isSubfolder(dir: string, name: string, listings: FolderListings | undefined): Promise<boolean> {
+  const listing = listings ? await mayHoldFolders(listings, dir) : null;
+  if (listing && !listing.has(loose(name))) return false;
+  return isDir(join(dir, name));
+}
+
 /** The evidence folder of a workbook: DIR itself, or (per workbook) DIR/<name> or <beside the workbook>/<name>. */
 export async function evidenceFolder(book: string, options: EvidenceOptions): Promise<string | null> {
   const name = basename(book, extname(book));
   if (options.perWorkbook) {
-    if (options.evidence) {
-      const inside = join(options.evidence, name);
-      if (await isDir(inside)) return inside;
-    }
-    const beside = join(dirname(book), name);
-    return (await isDir(beside)) ? beside : null;
+    if (options.evidence && (await isSubfolder(options.evidence, name, options.listings))) return join(options.evidence, name);
+    return (await isSubfolder(dirname(book), name, options.listings)) ? join(dirname(book), name) : null;
   }
   if (!options.evidence) return null;
   if (!(await isDir(options.evidence))) {

@@ -5,7 +5,7 @@
  * recalculating), a drawing part anchoring it at its cell, and the relationships and content types that tie them to
  * the worksheet. Excel and LibreOffice open the result; a reader can copy the chart into Word.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { parseA1 } from "../../scoring/grid";
 import { ChartIntent, chartSizeCm } from "../../scoring/report/sheet-spec";
 
@@ -213,7 +213,15 @@ function freeNumber(zip: JSZip, prefix: string): () => number {
  */
 export async function addCharts(xlsx: Buffer, charts: SheetChart[], compression: { level: number } = { level: 6 }): Promise<Buffer> {
   if (charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await withCharts(xlsx, charts);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: compression });
+}
+
+/** The package opened, the charts added to it, not yet compressed again (write.ts compresses it with zlib). */
+export async function withCharts(xlsx: Buffer, charts: SheetChart[]): Promise<JSZip> {
+  // jszip is loaded only when charts are written (not by every command that loads the writer).
+  const zip = await (require("jszip") as typeof JSZip).loadAsync(xlsx);
+  if (charts.length === 0) return zip;
   const parts = await sheetParts(zip);
   const nextChart = freeNumber(zip, "xl/charts/chart");
   const nextDrawing = freeNumber(zip, "xl/drawings/drawing");
@@ -252,5 +260,5 @@ export async function addCharts(xlsx: Buffer, charts: SheetChart[], compression:
   }
   types = types.replace("</Types>", `${overrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: compression });
+  return zip;
 }

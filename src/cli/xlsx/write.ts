@@ -31,7 +31,8 @@ import {
   safeSheetName,
 } from "../../scoring/report/sheet-spec";
 import { wallClockDate } from "../report-html";
-import { addCharts, SheetChart } from "./charts";
+import { SheetChart, withCharts } from "./charts";
+import { deflatedPackage } from "./zip-write";
 import { fitCopiedSheets } from "./copied-sheets";
 import { disarmLinks } from "./disarm-links";
 import { planOutputs, writeOutputs } from "../outputs";
@@ -69,7 +70,8 @@ const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, value: SpecCell["value"]): void {
   const s = style ?? {};
   const isDate = value instanceof Date;
-  const key = JSON.stringify([s.bold, s.italic, s.size, s.fill, s.numFmt, s.wrap, s.indent, s.align, s.border, isDate]);
+  // One key per look (null and undefined alike, as JSON had them); the number format last, the only free text.
+  const key = `${s.bold ?? ""}|${s.italic ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.wrap ?? ""}|${s.indent ?? ""}|${s.align ?? ""}|${s.border ?? ""}|${isDate}|${s.numFmt ?? ""}`;
   let shared = sharedStyles.get(key);
   if (!shared) {
     shared = Object.freeze(cellStyle(s, isDate));
@@ -155,8 +157,10 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
     if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
   });
   spec.rows.forEach((row, r) => {
+    // By row and column number: ws.getCell(r, c) spells each address out and parses it again.
+    const wsRow = ws.getRow(r + 1);
     row.forEach((specCell, c) => {
-      if (specCell) writeCell(ws.getCell(r + 1, c + 1), specCell);
+      if (specCell) writeCell(wsRow.getCell(c + 1), specCell);
     });
   });
   for (const range of spec.merges ?? []) {
@@ -355,10 +359,10 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
   // A sheet removed since it was added (a unit sheet that failed) takes its charts with it.
   const present = new Set(workbook.worksheets.map((w) => w.name));
   const charts = (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet));
-  // With charts, the package is opened again to add them and compressed then: exceljs only stores its parts.
-  const zip = charts.length > 0 ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level } };
-  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
-  return addCharts(written, charts, { level });
+  // exceljs only stores its parts; the package is opened again (charts added to it) and compressed with zlib.
+  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  const zip = await withCharts(written, charts);
+  return (await deflatedPackage(zip, level)) ?? zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { ParError } from "../errors";
 import dienBien2018 from "./data/dien-bien-2018.json";
 import dienBienSo from "./data/dien-bien-so.json";
-import { parseCatalog } from "./load";
-import { Catalog } from "./schema";
+import { parseBuiltinCatalog } from "./load";
+import type { Catalog } from "./schema";
 
 /** The default catalogue of the PAR.* functions: the province's 2018 set. */
 export const DEFAULT_CATALOG_ID = "dien-bien-2018";
@@ -28,7 +28,7 @@ export function builtinCatalog(id: string): Catalog {
   let catalog = parsed.get(id);
   if (!catalog) {
     if (!isBuiltinId(id)) throw new ParError("catalog.unknownId", { id, known: builtinIds().join(", ") });
-    catalog = parseCatalog(sources[id], `${id}.json`);
+    catalog = parseBuiltinCatalog(sources[id], `${id}.json`);
     parsed.set(id, catalog);
   }
   return catalog;

@@ -1,11 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ParError } from "../errors";
 import { figure, Lang, t } from "../i18n/messages";
 import { parseBands } from "../report/bands";
 import { parseRuleCached } from "../rules/parse";
 import { nfcDeep } from "../text";
 import { round2 } from "../values";
-import { Catalog, CatalogNode, catalogSchema } from "./schema";
+import type { Catalog, CatalogNode } from "./schema";
+import { normalizeBuiltin } from "./builtin-normalize";
 
 /** One problem in a catalogue: which file, which node (code) and which field, and what is wrong. */
 export interface CatalogIssue {
@@ -175,6 +176,8 @@ export function parseCatalog(raw: unknown, source: string, lang: Lang = "vi"): C
   checkDepth(raw, source);
   // Every text in NFC (names, rules, outcomes, evidence): a rule typed in decomposed Unicode reads like any other.
   raw = nfcDeep(raw);
+  // zod is loaded the first time a catalogue from outside is read (a third of `par validate`'s start otherwise).
+  const { catalogSchema } = require("./schema") as typeof import("./schema");
   const result = catalogSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue: z.core.$ZodIssue) => {
@@ -186,6 +189,17 @@ export function parseCatalog(raw: unknown, source: string, lang: Lang = "vi"): C
   const issues = structuralIssues(source, result.data, lang);
   if (issues.length > 0) throw new CatalogError(source, issues);
   return result.data;
+}
+
+/**
+ * A built-in catalogue: normalised without zod (normalizeBuiltin gives what catalogSchema gives for each of them, a
+ * test proves it), its structure checked as any catalogue's.
+ */
+export function parseBuiltinCatalog(raw: unknown, source: string): Catalog {
+  const catalog = normalizeBuiltin(nfcDeep(raw));
+  const issues = structuralIssues(source, catalog, "vi");
+  if (issues.length > 0) throw new CatalogError(source, issues);
+  return catalog;
 }
 
 /** Parses catalogue JSON text (a file's content). */

@@ -14,10 +14,18 @@ import { Bound, Rule } from "./types";
  */
 export type RuleScale = "percent" | "count" | "date" | "yesno" | "outcome" | "free";
 
+const boundsOf = new WeakMap<Rule, Bound[]>();
+
+/** The bounds of a rule's bands, worked out once per rule (every row of a rule asks again). */
 function bounds(rule: Rule): Bound[] {
-  return rule.bands.flatMap((b) =>
-    b.condition.kind === "compare" ? [b.condition.bound] : b.condition.kind === "range" ? [b.condition.low, b.condition.high] : [],
-  );
+  let b = boundsOf.get(rule);
+  if (!b) {
+    b = rule.bands.flatMap((band) =>
+      band.condition.kind === "compare" ? [band.condition.bound] : band.condition.kind === "range" ? [band.condition.low, band.condition.high] : [],
+    );
+    boundsOf.set(rule, b);
+  }
+  return b;
 }
 
 const scales = new WeakMap<Rule, RuleScale>();

@@ -1,3 +1,4 @@
+import { squashSpaces } from "../text";
 import { a1, cellAt, CellRect, Grid, gridWidth } from "../grid";
 import { fold } from "../values";
 import { ColumnRole, HeaderColumn, HeaderMap } from "./types";
@@ -106,7 +107,7 @@ export function columnRole(parts: string[]): ColumnRole | null {
 }
 
 function textOf(value: unknown): string {
-  if (typeof value === "string") return value.replace(/\s+/g, " ").trim();
+  if (typeof value === "string") return squashSpaces(value);
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return "";
 }

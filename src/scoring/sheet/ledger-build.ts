@@ -1,4 +1,5 @@
 /** Writing a unit sheet's ledger (ledger.ts): one entry per non-empty row, from its title down. */
+import { squashSpaces } from "../text";
 import { Catalog, findNode } from "../catalog";
 import { cellAt, Grid } from "../grid";
 import { CellValue } from "../values";
@@ -8,7 +9,7 @@ import { HeaderMap, OtherRow, UnitRow, UnitSheet } from "./types";
 const TEXT_LENGTH = 80;
 
 function short(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim();
+  const t = squashSpaces(text);
   return t.length > TEXT_LENGTH ? `${t.slice(0, TEXT_LENGTH - 1)}…` : t;
 }
 

@@ -1,3 +1,4 @@
+import { squashSpaces } from "../text";
 import { a1, cellAt, CellRect, columnLetters, formulaAt, Grid, gridWidth } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
@@ -241,7 +242,7 @@ function unitRows(grid: Grid, header: HeaderMap, coded: Coded[], cellOf: CellOf)
 }
 
 const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-const textOf = (v: CellValue) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : "");
+const textOf = (v: CellValue) => (typeof v === "string" ? squashSpaces(v) : "");
 
 /** The table's rows below the header that hold anything (the column-numbering row aside). */
 function tableRows(grid: Grid, header: HeaderMap): number[] {

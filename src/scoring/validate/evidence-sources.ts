@@ -39,12 +39,22 @@ export function evidenceSources(unit: UnitSheet, evidence: WorkbookEvidence | un
   return { grid: grids.find((g) => g.name === unit.sheet), appendices: findAppendices(grids, new Set([unit.sheet])) };
 }
 
+/**
+ * The documents that are not a word meaning "none", each with the cell it came from. Built field by field: an
+ * object spread here cost a third of validating a large sheet.
+ */
+function sourced(docs: EvidenceDoc[], sheet: string, cell: string): SourcedDoc[] {
+  const out: SourcedDoc[] = [];
+  for (const d of docs) {
+    if (!isNoEvidence(d.text)) out.push({ text: d.text, line: d.line, kind: d.kind, date: d.date, problem: d.problem, sheet, cell });
+  }
+  return out;
+}
+
 /** The documents of a criterion, from wherever the unit put them. */
 export function rowEvidence(sources: EvidenceSources, unit: UnitSheet, code: string, row: UnitRow): RowEvidence {
   const cell = row.evidence?.cell ?? row.codeCell.cell;
-  const own: SourcedDoc[] = (row.evidence ? parseEvidence(row.evidence.value) : [])
-    .filter((d) => !isNoEvidence(d.text))
-    .map((d) => ({ ...d, sheet: unit.sheet, cell }));
+  const own: SourcedDoc[] = row.evidence ? sourced(parseEvidence(row.evidence.value), unit.sheet, cell) : [];
   const link = row.evidence ? linkAt(sources.grid, row.evidence.cell) : null;
   // Pointers matter only when the workbook has an appendix (most have none: no text is folded for them then).
   const pointers = sources.appendices.length > 0 ? own.filter((d) => isAppendixPointer(d.text)) : [];
@@ -53,10 +63,6 @@ export function rowEvidence(sources: EvidenceSources, unit: UnitSheet, code: str
       ? (sources.appendices.find((a) => a.documents.has(code)) ?? sources.appendices[0])
       : null;
   if (!appendix) return { docs: own, link, appendix: null, pointer: null };
-  const listed: SourcedDoc[] = (appendix.documents.get(code) ?? []).flatMap((entry) =>
-    parseEvidence(entry.text)
-      .filter((d) => !isNoEvidence(d.text))
-      .map((d) => ({ ...d, sheet: appendix.sheet, cell: entry.cell })),
-  );
+  const listed: SourcedDoc[] = (appendix.documents.get(code) ?? []).flatMap((entry) => sourced(parseEvidence(entry.text), appendix.sheet, entry.cell));
   return { docs: [...own.filter((d) => !pointers.includes(d)), ...listed], link, appendix, pointer: pointers[0]?.text ?? null };
 }
