@@ -48,6 +48,7 @@ function node(o: Raw): CatalogNode {
   out.deadline = text(o.deadline);
   out.lead = text(o.lead);
   out.coordinating = text(o.coordinating);
+  copy(out, o, "appraisedBy", (v) => (v == null || (v as string).trim() === "" ? undefined : (v as string).trim().replace(/\s+/g, " ")));
   copy(out, o, "assessedBy", orUndefined);
   copy(out, o, "kind", orUndefined);
   out.children = ((o.children as Raw[] | undefined) ?? []).map(node);
