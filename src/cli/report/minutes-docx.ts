@@ -164,7 +164,7 @@ const cellPara = (text: string, options: { align?: Align; style?: RunStyle } = {
 function itemsTable(items: MinutesItem[], second: boolean): Table {
   const head = ["Mã", "Tiêu chí", "Tự chấm", second ? "Thẩm định vòng 1" : "Thẩm định", ...(second ? ["Điểm cuối cùng"] : []), "Lý do, giải trình"];
   // The code column holds "1.10.2" on one line at the table's size.
-  const weights = second ? [1.9, 3.3, 1.5, 1.9, 1.9, 3.5] : [1.9, 4.0, 1.5, 1.9, 4.7];
+  const weights = second ? [1.9, 2.9, 1.5, 1.8, 1.8, 4.0] : [1.9, 4.0, 1.5, 1.9, 4.7];
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
   widths[1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
