@@ -13,6 +13,7 @@
  * - With several unit sheets, a unit named by nothing on its sheet is named after its tab.
  */
 import { builtinCatalogs, Catalog, findNode, leaves, walk } from "./catalog";
+import { isAppraisalForm } from "./appraisal/forms";
 import { isCatalogSheet, readCatalogSheet, SheetIssue } from "./catalog/sheet";
 import { ParError } from "./errors";
 import { cellAt, Grid, gridWidth } from "./grid";
@@ -253,6 +254,10 @@ export function readWorkbookUnits(input: WorkbookInput, options: ReadingOptions 
     }
     if (owned.has(info.name) || isBookkeeping(info.name)) {
       entry("generated");
+      continue;
+    }
+    if (grid && isAppraisalForm(grid)) {
+      entry("appraisal-form");
       continue;
     }
     if (info.chart) {

@@ -85,6 +85,23 @@ describe("hidden sheets are not units unless --include-hidden", () => {
   });
 });
 
+describe("a council's form kept in a unit's workbook", () => {
+  test("the form sheet (many units' rows) is named in the ledger, never read as a second unit; the unit is summarised alone", async () => {
+    const form: RawCell[][] = [
+      ["Cơ quan thẩm định: Sở Nội vụ"],
+      ["Đơn vị", "Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng", "Giải trình", "Điểm thẩm định", "Lý do"],
+      ["Sở C", "1.1.1", "Kế hoạch CCHC", 0.5, 0.5, "KH 1", "", 0.25, "Thiếu nội dung"],
+      ["Sở D", "1.1.1", "Kế hoạch CCHC", 0.5, 0.5, "KH 2", "", 0.5, ""],
+    ];
+    const file = await book("kem-phieu.xlsx", [sheet("Tự chấm", unitRows(["Đơn vị: Sở C"], 1)), sheet("Phiếu thẩm định", form)]);
+    const summary = await par("summary", file, "-o", out("kem-phieu"), "--catalog", "dien-bien-2018");
+    expect(summary.code).toBe(0);
+    expect(summary.out).toContain('(trang "Tự chấm")');
+    const reading = await par("validate", file, "--catalog", "dien-bien-2018", "--reading");
+    expect(reading.out).toMatch(/Phiếu thẩm định\s+phiếu thẩm định của hội đồng \(gộp bằng par appraise merge, không chấm như một đơn vị\)/);
+  });
+});
+
 describe("several unit sheets", () => {
   const three = () =>
     book("ba-xa.xlsx", [

@@ -143,6 +143,19 @@ describe("validateActiveSheet", () => {
     expect(error.text("en")).toContain("Template");
   });
 
+  test("a council's appraisal form is not checked as one unit (as par refuses it): the message points to the Thẩm định view", async () => {
+    const header = ["Đơn vị", "Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng", "Giải trình", "Điểm thẩm định", "Lý do"];
+    const values = [["Cơ quan thẩm định: Sở Nội vụ"], header, ["UBND xã A", "1.1.1", "Kế hoạch", 0.5, 0.5, "KH 1", "", "", ""], ["UBND xã B", "1.1.1", "Kế hoạch", 0.5, 0.5, "KH 2", "", "", ""]];
+    const fake = createFakeExcel({ sheets: [{ name: "Phiếu", values }] });
+    const before = fake.snapshot();
+    const error = await createExcelActions(fakeDeps(fake).deps).validateActiveSheet(builtinCatalog("dien-bien-2018"), "vi").catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.text("vi")).toContain('Trang tính "Phiếu" là phiếu thẩm định của hội đồng');
+    expect(error.text("vi")).toContain('"Đọc phiếu thẩm định"');
+    expect(error.text("en")).toContain('"Read the appraisal form"');
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   test("a header without criterion codes below it says which column to fill", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Mới", values: [["Mã tiêu chí", "Tên tiêu chí", "Điểm tự chấm"]] }] });
     const actions = createExcelActions(fakeDeps(fake).deps);

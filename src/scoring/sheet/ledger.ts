@@ -26,6 +26,8 @@ export type SheetReadAs =
   | "generated"
   /** A chart sheet: no cells. */
   | "chart"
+  /** One of the appraisal council's forms (par appraise forms): many units' rows, merged, never read as a unit. */
+  | "appraisal-form"
   /** A hidden or very hidden sheet, not read as a unit (par … --include-hidden reads it). */
   | "hidden"
   /** A sheet left out because another was named (--sheet). */

@@ -17,6 +17,16 @@ export function noUnitTable(sheet: string): UserError {
   );
 }
 
+/** The active sheet is one of the council's forms: it is filled in the Thẩm định view, not checked as a unit. */
+export function appraisalFormActive(sheet: string): UserError {
+  return new UserError(
+    `Trang tính "${sheet}" là phiếu thẩm định của hội đồng (nhiều đơn vị), không phải bảng tự chấm của một đơn vị nên không kiểm tra như một đơn vị. ` +
+      `Bấm "Đọc phiếu thẩm định" bên dưới để chấm phiếu; để kiểm tra một đơn vị, mở trang tự chấm của đơn vị đó rồi bấm lại.`,
+    `Sheet "${sheet}" is an appraisal council form (many units), not one unit's self-assessment, so it is not checked as a unit. ` +
+      `Click "Read the appraisal form" below to fill it in; to check a unit, open that unit's self-assessment sheet and try again.`,
+  );
+}
+
 export function noCriterionRows(sheet: string, headerCell: string, codeColumn: string): UserError {
   return new UserError(
     `Trang tính "${sheet}" có dòng tiêu đề (ô ${headerCell}) nhưng cột ${codeColumn} bên dưới không có mã tiêu chí nào (ví dụ 1.1, 1.2.3). ` +

@@ -10,6 +10,7 @@ import {
   columnLetters,
   EvidenceDocument,
   hasScores,
+  isAppraisalForm,
   isCatalogSheet,
   ParError,
   readingLedger,
@@ -22,7 +23,7 @@ import {
 import { Grid } from "../../scoring/grid";
 import { EvidenceCheck, Validation } from "../actions";
 import { UiLang } from "../i18n";
-import { catalogSheetActive, noCriterionRows, noUnitTable } from "./messages";
+import { appraisalFormActive, catalogSheetActive, noCriterionRows, noUnitTable } from "./messages";
 import { BlockRead, queueUsedRect, readAreas } from "./read";
 import { API, ApiSupport } from "./support";
 
@@ -51,6 +52,7 @@ export async function validateActiveSheet(
 ): Promise<Validation> {
   const { grid, workbookName } = await readActiveSheet(context, supports, log);
   if (isCatalogSheet(grid)) throw catalogSheetActive(grid.name);
+  if (isAppraisalForm(grid)) throw appraisalFormActive(grid.name);
   const fallbackUnit = unitNameFromFile(workbookName) || (lang === "en" ? "Unit" : "Đơn vị");
   const raw = readUnitSheet(grid, fallbackUnit);
   if (!raw) throw noUnitTable(grid.name);
