@@ -73,7 +73,20 @@ const MARKER_RE = /^(?:[-+•●▪◦–—*](?=\s*\D)\s*|\d{1,2}[.)]\s+|[a-zđ
 
 /** The text without a leading list marker ("- ", "+ ", "• ", "1. ", "2) ", "a) "). */
 export function stripListMarker(text: string): string {
-  return text.trim().replace(MARKER_RE, "").trim();
+  const t = text.trim();
+  return mayStartWithMarker(t) ? t.replace(MARKER_RE, "").trim() : t;
+}
+
+/** Marks MARKER_RE can start with: - + • ● ▪ ◦ – — * (other characters are digits, or a letter before ")"). */
+const MARK_CHARS = new Set([..."-+•●▪◦–—*"].map((c) => c.charCodeAt(0)));
+
+/** Whether MARKER_RE may match at the start of the trimmed text (so most documents skip the regex). */
+function mayStartWithMarker(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || MARK_CHARS.has(c)) return true;
+  // "a) ", "đ) ": a letter (either case, as /i reads it) followed by ")".
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0x111 || c === 0x110;
+  return letter && t.charCodeAt(1) === 41;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -330,12 +343,30 @@ function isLinkNotHttp(text: string): boolean {
   return LOCAL_PATH_RE.test(text) || OTHER_SCHEME_RE.test(text) || WWW_RE.test(text) || BARE_DOMAIN_RE.test(text);
 }
 
+/**
+ * Where the documents being read come from, while parseEvidenceFrom reads a cell: each document is then made with
+ * its sheet and cell at once, rather than copied into a new object afterwards (some 20,000 documents a large sheet).
+ */
+let fromSheet: string | null = null;
+let fromCell = "";
+
 function makeDoc(text: string, line: number, kind: EvidenceKind, date: number | null, problem: EvidenceProblem | null): EvidenceDoc {
-  return { text, line, kind, date, problem };
+  return fromSheet === null ? { text, line, kind, date, problem } : ({ text, line, kind, date, problem, sheet: fromSheet, cell: fromCell } as EvidenceDoc);
 }
 
 /** Reads one document (its text already without list marker). */
 export function classifyDocument(text: string, line = 1): EvidenceDoc {
+  // One look for ":", "\\" and ".", which every link or file pattern below needs (most references have none but "/").
+  let colon = false;
+  let backslash = false;
+  let dot = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) colon = true;
+    else if (c === 92) backslash = true;
+    else if (c === 46) dot = true;
+  }
+  if (!colon && !backslash && !dot) return classifyPlain(text, line);
   if (dangerousScheme(text)) return makeDoc(text, line, "link", null, "link-dangerous");
   if (text.includes("://") && HTTP_RE.test(text)) {
     // A reference followed by its link ("Kế hoạch số 12/KH-UBND ngày 2/1/2018 https://…") keeps the reference's date.
@@ -344,10 +375,17 @@ export function classifyDocument(text: string, line = 1): EvidenceDoc {
   }
   if (isLinkNotHttp(text)) return makeDoc(text, line, "link", null, "link-not-http");
   if (text.includes(".") && FILE_RE.test(text)) return makeDoc(text, line, "file", null, null);
+  return classifyPlain(text, line);
+}
+
+/** A document that is no link and no file name: a reference, or text (with the date it states). */
+function classifyPlain(text: string, line: number): EvidenceDoc {
   const folded = fold(text);
   const reference = readReference(folded);
   if (reference) return makeDoc(text, line, "reference", reference.date, reference.malformed ? "reference-malformed" : null);
-  const date = ngayAt(folded, 0) >= 0 ? statedDate(folded, 0) : null;
+  // As statedDate(folded, 0) when the text has a "ngày", without looking for it twice.
+  const ngay = ngayAt(folded, 0);
+  const date = ngay >= 0 ? leadingDate(folded, ngay + 4) : null;
   return makeDoc(text, line, "text", typeof date === "number" ? date : null, null);
 }
 
@@ -370,7 +408,7 @@ export function parseEvidence(cell: CellValue): EvidenceDoc[] {
     const serialDate = dateToSerial(cell);
     const d = cell;
     const text = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
-    return [{ text, line: 1, kind: "text", date: serialDate, problem: null }];
+    return [makeDoc(text, 1, "text", serialDate, null)];
   }
   const source = String(cell);
   if (!source.includes("\n") && !source.includes("\r")) {
@@ -395,6 +433,21 @@ export function parseEvidence(cell: CellValue): EvidenceDoc[] {
     start = source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
   return docs;
+}
+
+/**
+ * parseEvidence, each document with the sheet and cell it was read from: { ...doc, sheet, cell }, its properties in
+ * that order.
+ */
+export function parseEvidenceFrom(cell: CellValue, sheet: string, address: string): Array<EvidenceDoc & { sheet: string; cell: string }> {
+  fromSheet = sheet;
+  fromCell = address;
+  try {
+    return parseEvidence(cell) as Array<EvidenceDoc & { sheet: string; cell: string }>;
+  } finally {
+    fromSheet = null;
+    fromCell = "";
+  }
 }
 
 /* ----------------------------------------------------------------------------------------------------------------

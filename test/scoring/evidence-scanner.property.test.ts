@@ -263,7 +263,7 @@ const LINKS = [
   "bao-cao-cchc-2018.pdf", "Báo cáo.docx", "a.XLSX", "x.jpeg", "scan 1.png", "a.b", "v1.2", "tel:123",
 ];
 const SEPARATORS = [" ", " ", " ", "  ", "\t", ", ", ",", ";", "; ", " ; ", ":", ".", "/", " - ", "-", "\n", "\r\n", "\r", "\u00a0", "\u2003", "(", ")", "\"", "<", "'"];
-const MARKERS = ["", "", "", "- ", "+ ", "• ", "1. ", "2) ", "a) ", "đ) ", "-", "* ", "– ", "10. ", "-1"];
+const MARKERS = ["", "", "", "- ", "+ ", "• ", "1. ", "2) ", "a) ", "đ) ", "-", "* ", "– ", "10. ", "-1", "A) ", "Đ) ", "● ", "▪ ", "◦ ", "— ", "x)", "B)x", "9)"];
 
 const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TYPES) },

@@ -46,6 +46,23 @@ export function ruleScale(rule: Rule): RuleScale {
   return scale;
 }
 
+const limits = new WeakMap<Rule, { top: number; least: number }>();
+
+/**
+ * The largest percent bound (-Infinity without one) and the least positive bound (0 without one), worked out once
+ * per rule: every row scored by the rule asks.
+ */
+function scaleLimits(rule: Rule): { top: number; least: number } {
+  let l = limits.get(rule);
+  if (!l) {
+    const b = bounds(rule);
+    const positive = b.filter((x) => x.value > 0).map((x) => x.value);
+    l = { top: Math.max(...b.filter((x) => x.percent).map((x) => x.value)), least: positive.length > 0 ? Math.min(...positive) : 0 };
+    limits.set(rule, l);
+  }
+  return l;
+}
+
 /** A value as the user typed it: a whole number as it is (85, not 85,00), anything else as messages write it. */
 function typed(input: ScoreInput & { kind: "number" }): string | Figure {
   if (!input.percent && !input.date && Number.isInteger(input.value)) return String(input.value);
@@ -70,29 +87,29 @@ export function onRuleScale(rule: Rule, input: ScoreInput): ScoreInput {
   if (input.kind !== "number") return input;
   const scale = ruleScale(rule);
   const x = input.value;
-  const text = typed(input);
+  // The value as typed is written only into an error's message (most values raise none).
+  const text = () => typed(input);
   if (scale === "percent") {
-    const top = Math.max(...bounds(rule).filter((b) => b.percent).map((b) => b.value));
-    if (input.date) throw new ParError("value.scale.percentGotDate", { text });
+    const top = scaleLimits(rule).top;
+    if (input.date) throw new ParError("value.scale.percentGotDate", { text: text() });
     if (!input.percent && x >= PERCENT_TYPED_PLAIN && x > top) {
       const percent = Number.isInteger(x) ? `${x}%` : figure(x / 100, { percent: true });
-      throw new ParError("value.scale.percent", { text, percent, fraction: figure(x / 100), asPercent: figure(x, { percent: true }) });
+      throw new ParError("value.scale.percent", { text: text(), percent, fraction: figure(x / 100), asPercent: figure(x, { percent: true }) });
     }
     return input;
   }
   if (scale === "count") {
-    const positive = bounds(rule).filter((b) => b.value > 0).map((b) => b.value);
-    const least = positive.length > 0 ? Math.min(...positive) : 0;
-    if (input.date) throw new ParError("value.scale.countGotDate", { text });
+    const least = scaleLimits(rule).least;
+    if (input.date) throw new ParError("value.scale.countGotDate", { text: text() });
     if (least >= 2 && (input.percent || (x > 0 && x < 1))) {
-      throw new ParError("value.scale.count", { text, least: figure(least) });
+      throw new ParError("value.scale.count", { text: text(), least: figure(least) });
     }
     return input;
   }
   if (scale === "date") {
-    const first = bounds(rule).find((b) => b.date)!;
     if (input.percent || (!input.date && (x < FIRST_DATE || x > LAST_DATE))) {
-      throw new ParError("value.scale.date", { text, example: formatDate(first.value) });
+      const first = bounds(rule).find((b) => b.date)!;
+      throw new ParError("value.scale.date", { text: text(), example: formatDate(first.value) });
     }
     return Number.isInteger(x) ? input : { ...input, value: Math.floor(x) };
   }

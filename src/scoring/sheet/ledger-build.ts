@@ -49,8 +49,10 @@ export function frameEntries(unit: UnitSheet): RowEntry[] {
 
 function criterionEntry(row: UnitRow, catalog: Catalog): RowEntry {
   const name = typeof row.name?.value === "string" ? row.name.value : cellText(row.codeCell.value);
-  const note: LedgerNote | undefined = findNode(catalog, row.code) ? undefined : { key: "ledger.note.unknownCode", params: { code: row.code } };
-  return { row: row.row, readAs: "criterion", code: row.code, codeSource: row.codeSource ?? "code-column", text: short(name), ...(note ? { note } : {}) };
+  const entry: RowEntry = { row: row.row, readAs: "criterion", code: row.code, codeSource: row.codeSource ?? "code-column", text: short(name) };
+  // A note only for a code the catalogue lacks (assigned, not spread: one entry per criterion row).
+  if (!findNode(catalog, row.code)) entry.note = { key: "ledger.note.unknownCode", params: { code: row.code } };
+  return entry;
 }
 
 function otherEntry(other: OtherRow): RowEntry {

@@ -1,5 +1,5 @@
 import { squashSpaces } from "../text";
-import { a1, cellAt, CellRect, columnLetters, formulaAt, Grid, gridWidth } from "../grid";
+import { a1, cellAt, CellRect, columnLetters, Grid, gridWidth } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
@@ -192,18 +192,39 @@ const SHARED_WHEN_MERGED: ColumnRole[] = ["name", "evidence", "notes", "appraisa
 
 type CellOf = (role: Exclude<ColumnRole, "code">, row: number) => UnitCell | null;
 
+/** How a sheet's cells are read: by role (any row), and by column with the row's number as text (criterion rows). */
+interface CellReader {
+  cellOf: CellOf;
+  /** The cell in `col` of `row` (`label` is row + 1 as text), its merge's top-left cell when `shared`; null without the column. */
+  at: (row: number, label: string, col: number | undefined, shared: boolean) => UnitCell | null;
+  /** The value cellOf's cell would hold (null without the column), without making the cell. */
+  valueOf: (role: Exclude<ColumnRole, "code">, row: number) => CellValue;
+}
+
 /** The cell of a role in a row: a merged cell's own (name, evidence, notes) is its merge's top-left cell. */
-function cellReader(grid: Grid, header: HeaderMap): CellOf {
+function cellReader(grid: Grid, header: HeaderMap): CellReader {
   const shared = SHARED_WHEN_MERGED.map((r) => header.columns[r]).filter((c): c is number => c !== undefined);
   const origin = grid.merges?.length ? mergedOrigin(grid.merges, shared) : null;
-  return (role, row) => {
+  const { values, formulas } = grid;
+  // As cellAt, formulaAt and a1, without their calls: every criterion row reads a dozen cells this way.
+  const at = (row: number, label: string, col: number | undefined, sharedWhenMerged: boolean): UnitCell | null => {
+    if (col === undefined) return null;
+    const from = origin && sharedWhenMerged ? origin(row, col) : null;
+    if (from) return { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) };
+    const line = values[row];
+    const value = line === undefined || line === null ? null : (line[col] ?? null);
+    const formula = formulas ? (formulas[row]?.[col] ?? null) : null;
+    const cell = columnLetters(col) + label;
+    return formula ? { value, cell, formula } : { value, cell };
+  };
+  const cellOf: CellOf = (role, row) => at(row, String(row + 1), header.columns[role], SHARED_WHEN_MERGED.includes(role));
+  const valueOf = (role: Exclude<ColumnRole, "code">, row: number): CellValue => {
     const col = header.columns[role];
     if (col === undefined) return null;
     const from = origin && SHARED_WHEN_MERGED.includes(role) ? origin(row, col) : null;
-    if (from) return { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) };
-    const formula = formulaAt(grid, row, col);
-    return formula ? { value: cellAt(grid, row, col), cell: a1(row, col), formula } : { value: cellAt(grid, row, col), cell: a1(row, col) };
+    return from ? cellAt(grid, from.row, from.col) : cellAt(grid, row, col);
   };
+  return { cellOf, at, valueOf };
 }
 
 /** A row of the table with a code: where it is, the code, and where the code was read. */
@@ -213,30 +234,33 @@ interface Coded {
   source: CodeSource;
 }
 
-function unitRows(grid: Grid, header: HeaderMap, coded: Coded[], cellOf: CellOf): UnitRow[] {
-  const codeCol = header.columns.code!;
-  const nameCol = header.columns.name;
+function unitRows(grid: Grid, header: HeaderMap, coded: Coded[], { at }: CellReader): UnitRow[] {
+  const c = header.columns;
+  const codeCol = c.code!;
+  const nameCol = c.name;
   return coded.map(({ row, code, source }) => {
     // A code read from the name points at the name cell.
     const col = source === "name-start" && nameCol !== undefined ? nameCol : codeCol;
+    const label = String(row + 1);
     // One literal, its properties in the order of UnitRow: every row object has the same shape from the start.
+    // Name, evidence, notes and the reasons are the columns shared when merged (SHARED_WHEN_MERGED).
     return {
       row,
       code,
-      codeCell: { value: cellAt(grid, row, col), cell: a1(row, col) },
+      codeCell: { value: cellAt(grid, row, col), cell: columnLetters(col) + label },
       codeSource: source,
-      name: cellOf("name", row),
-      max: cellOf("max", row),
-      value: cellOf("value", row),
-      self: cellOf("self", row),
-      appraised: cellOf("appraised", row),
-      survey: cellOf("survey", row),
-      evidence: cellOf("evidence", row),
-      notes: cellOf("notes", row),
-      final: cellOf("final", row),
-      appraisalReason: cellOf("appraisalReason", row),
-      explanation: cellOf("explanation", row),
-      finalReason: cellOf("finalReason", row),
+      name: at(row, label, nameCol, true),
+      max: at(row, label, c.max, false),
+      value: at(row, label, c.value, false),
+      self: at(row, label, c.self, false),
+      appraised: at(row, label, c.appraised, false),
+      survey: at(row, label, c.survey, false),
+      evidence: at(row, label, c.evidence, true),
+      notes: at(row, label, c.notes, true),
+      final: at(row, label, c.final, false),
+      appraisalReason: at(row, label, c.appraisalReason, true),
+      explanation: at(row, label, c.explanation, true),
+      finalReason: at(row, label, c.finalReason, true),
     };
   });
 }
@@ -318,7 +342,8 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
   const header = findHeader(grid);
   if (!header) return null;
   const codeCol = header.columns.code!;
-  const cellOf = cellReader(grid, header);
+  const reader = cellReader(grid, header);
+  const { cellOf } = reader;
   const rows = tableRows(grid, header);
   const codeValues = rows.map((row) => cellAt(grid, row, codeCol));
   const counter = isRunningCounter(codeValues);
@@ -330,8 +355,6 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
   const fixed: Coded[] = [];
   rows.forEach((row, i) => {
     const value = codeValues[i];
-    const codeText = textOf(value);
-    const name = header.columns.name !== undefined ? textOf(cellOf("name", row)?.value ?? null) : "";
     const fromColumn = counter ? null : readCode(value);
     if (fromColumn) {
       coded.push({ row, code: fromColumn, source: "code-column" });
@@ -339,6 +362,9 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
       relativeValues.push(value);
       return;
     }
+    // The code column's text and the name, only for a row whose code column gives no code.
+    const codeText = textOf(value);
+    const name = header.columns.name !== undefined ? textOf(reader.valueOf("name", row)) : "";
     const words = (codeText && codeInWords(codeText)) || (name && codeInWords(name));
     if (words) {
       coded.push({ row, code: words, source: "words" });
@@ -358,14 +384,14 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
       relativeValues.push(value);
     }
   });
-  const literal = unitRows(grid, header, coded, cellOf);
+  const literal = unitRows(grid, header, coded, reader);
   let alternative: UnitSheet["alternative"];
   if (!counter && mayBeRelative(relativeValues)) {
     const relative = relativeCodes(relativeValues);
     const merged: Coded[] = [...fixed];
     relative.forEach((code, i) => code && merged.push({ row: relativeRows[i], code, source: "code-column" }));
     merged.sort((a, b) => a.row - b.row);
-    alternative = { numbering: "relative", rows: unitRows(grid, header, merged, cellOf) };
+    alternative = { numbering: "relative", rows: unitRows(grid, header, merged, reader) };
   }
   const codeless =
     counter && coded.length === 0

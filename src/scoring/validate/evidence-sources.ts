@@ -3,7 +3,8 @@
  * and an appendix sheet when the cell points at one ("Xem phụ lục", "Kèm theo", "Theo danh mục") or the sheet has
  * no evidence column at all.
  */
-import { EvidenceDoc, parseEvidence } from "../evidence";
+import { EvidenceDoc, parseEvidenceFrom } from "../evidence";
+import { CellValue } from "../values";
 import { Appendix, findAppendices, isAppendixPointer } from "../evidence/appendix";
 import { WorkbookEvidence } from "../evidence/files";
 import { linkAt } from "../evidence/links";
@@ -40,21 +41,20 @@ export function evidenceSources(unit: UnitSheet, evidence: WorkbookEvidence | un
 }
 
 /**
- * The documents that are not a word meaning "none", each with the cell it came from. Built field by field: an
- * object spread here cost a third of validating a large sheet.
+ * The documents that are not a word meaning "none", each with the cell it came from. Made with their sheet and
+ * cell by the parser (an object spread here cost a third of validating a large sheet; a copy, still a share).
  */
-function sourced(docs: EvidenceDoc[], sheet: string, cell: string): SourcedDoc[] {
-  const out: SourcedDoc[] = [];
-  for (const d of docs) {
-    if (!isNoEvidence(d.text)) out.push({ text: d.text, line: d.line, kind: d.kind, date: d.date, problem: d.problem, sheet, cell });
-  }
-  return out;
+function sourced(value: CellValue, sheet: string, cell: string): SourcedDoc[] {
+  const docs: SourcedDoc[] = parseEvidenceFrom(value, sheet, cell);
+  let none = 0;
+  for (const d of docs) if (isNoEvidence(d.text)) none++;
+  return none === 0 ? docs : docs.filter((d) => !isNoEvidence(d.text));
 }
 
 /** The documents of a criterion, from wherever the unit put them. */
 export function rowEvidence(sources: EvidenceSources, unit: UnitSheet, code: string, row: UnitRow): RowEvidence {
   const cell = row.evidence?.cell ?? row.codeCell.cell;
-  const own: SourcedDoc[] = row.evidence ? sourced(parseEvidence(row.evidence.value), unit.sheet, cell) : [];
+  const own: SourcedDoc[] = row.evidence ? sourced(row.evidence.value, unit.sheet, cell) : [];
   const link = row.evidence ? linkAt(sources.grid, row.evidence.cell) : null;
   // Pointers matter only when the workbook has an appendix (most have none: no text is folded for them then).
   const pointers = sources.appendices.length > 0 ? own.filter((d) => isAppendixPointer(d.text)) : [];
@@ -63,6 +63,6 @@ export function rowEvidence(sources: EvidenceSources, unit: UnitSheet, code: str
       ? (sources.appendices.find((a) => a.documents.has(code)) ?? sources.appendices[0])
       : null;
   if (!appendix) return { docs: own, link, appendix: null, pointer: null };
-  const listed: SourcedDoc[] = (appendix.documents.get(code) ?? []).flatMap((entry) => sourced(parseEvidence(entry.text), appendix.sheet, entry.cell));
+  const listed: SourcedDoc[] = (appendix.documents.get(code) ?? []).flatMap((entry) => sourced(entry.text, appendix.sheet, entry.cell));
   return { docs: [...own.filter((d) => !pointers.includes(d)), ...listed], link, appendix, pointer: pointers[0]?.text ?? null };
 }

@@ -14,19 +14,27 @@ const EPS = 0.005;
 
 /**
  * Deadlines read once per year and text (readDeadline depends on nothing else). Not by node: each validation works
- * on its own copy of the catalogue's nodes (the sheet's maxima filled in). Emptied when it grows large.
+ * on its own copy of the catalogue's nodes (the sheet's maxima filled in). By year, then by text: a key joining them
+ * would be a new string to hash for every row. Emptied when it grows large.
  */
-const deadlines = new Map<string, number | null>();
+const deadlines = new Map<number | null, Map<string, number | null>>();
+let deadlineCount = 0;
 
 function deadlineOf(node: CatalogNode, year: number | null): number | null {
   const text = node.deadline;
   if (typeof text !== "string") return readDeadline(text, year);
-  const key = `${year}\u0000${text}`;
-  let deadline = deadlines.get(key);
+  let ofYear = deadlines.get(year);
+  if (ofYear === undefined) deadlines.set(year, (ofYear = new Map()));
+  let deadline = ofYear.get(text);
   if (deadline === undefined) {
     deadline = readDeadline(text, year);
-    if (deadlines.size >= 10_000) deadlines.clear();
-    deadlines.set(key, deadline);
+    if (deadlineCount >= 10_000) {
+      deadlines.clear();
+      deadlines.set(year, (ofYear = new Map()));
+      deadlineCount = 0;
+    }
+    ofYear.set(text, deadline);
+    deadlineCount++;
   }
   return deadline;
 }
