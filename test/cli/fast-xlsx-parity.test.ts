@@ -207,7 +207,7 @@ describe("property: random sheets written with exceljs", () => {
           expect(fast).toStrictEqual(slow);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 

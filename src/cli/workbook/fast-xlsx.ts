@@ -54,6 +54,8 @@ const CODE_RE = /_x([\da-fA-F]{4})_/gi;
 /** SheetJS's unescapexml (no CDATA: parts holding CDATA are declined). */
 function unescapexml(text: unknown, xlsx?: boolean): string {
   const s = String(text);
+  // Most text has nothing to unescape: the replacements below would give it back unchanged.
+  if (s.indexOf("&") < 0 && s.indexOf("_x") < 0 && s.indexOf("_X") < 0) return xlsx && s.indexOf("\r\n") >= 0 ? s.replace(/\r\n/g, "\n") : s;
   const out = s
     .replace(ENC_RE, ($$: string, $1: string) => (Object.hasOwn(ENCODINGS, $$) ? ENCODINGS[$$] : undefined) || String.fromCharCode(parseInt($1, $$.indexOf("x") > -1 ? 16 : 10)) || $$)
     .replace(CODE_RE, (_m: string, c: string) => String.fromCharCode(parseInt(c, 16)));
@@ -306,17 +308,29 @@ function parseSst(data: string | null): (string | undefined)[] {
 const CELL_SPLIT = /<(?:\w+:)?c[ />]/;
 const ROW_END = /<\/(?:\w+:)?row>/;
 const R_ATTR = /r=["']([^"']*)["']/;
-const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 const RANGE_REF = /^[A-Z]{1,3}[1-9]\d{0,6}(?::[A-Z]{1,3}[1-9]\d{0,6})?$/;
 const MERGE_RE = /<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g;
 const HLINK_RE = /<(?:\w+:)?hyperlink [^<>]*>/gm;
 
+/** A cell reference as CELL_REF reads it (1–3 capitals, then a row from 1 with at most 7 digits), 0-based. */
 function decodeCell(ref: string): { r: number; c: number } {
-  const m = CELL_REF.exec(ref);
-  if (!m) return decline(`odd cell reference ${ref.slice(0, 20)}`);
+  let i = 0;
   let c = 0;
-  for (let i = 0; i < m[1].length; i++) c = 26 * c + (m[1].charCodeAt(i) - 64);
-  return { r: Number(m[2]) - 1, c: c - 1 };
+  for (; i < ref.length && i < 4; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    c = 26 * c + (code - 64);
+  }
+  const letters = i;
+  let r = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    r = 10 * r + (code - 48);
+  }
+  const digits = i - letters;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || i !== ref.length || ref.charCodeAt(letters) === 48) return decline(`odd cell reference ${ref.slice(0, 20)}`);
+  return { r: r - 1, c: c - 1 };
 }
 
 function decodeRange(ref: string): { s: { r: number; c: number }; e: { r: number; c: number } } {
@@ -383,6 +397,28 @@ function parseSheet(data: string, rels: Map<string, Rel>, book: Book): SheetJS.W
   return sheet as unknown as SheetJS.WorkSheet;
 }
 
+const SIMPLE_ATTR = / +([a-z]+)="([^"]*)"/y;
+const CELL_ATTRS = new Set(["r", "s", "t", "cm", "vm", "ph"]);
+
+/**
+ * A cell's start tag's attributes as parsexmltag gives them: read directly when the tag is `<c` and attributes
+ * name="value" apart by spaces, each one a cell attribute (then parsexmltag gives exactly these), else by it.
+ */
+function cellTag(tag: string): Attrs {
+  if (tag.startsWith("<c ") || tag === "<c >") {
+    const z: Attrs = Object.create(null) as Attrs;
+    SIMPLE_ATTR.lastIndex = 2;
+    let at = 2;
+    for (let m = SIMPLE_ATTR.exec(tag); m; m = SIMPLE_ATTR.exec(tag)) {
+      if (!CELL_ATTRS.has(m[1])) return parsexmltag(tag, true);
+      z[m[1]] = m[2];
+      at = SIMPLE_ATTR.lastIndex;
+    }
+    if (/^ *\/?>$/.test(tag.slice(at))) return z;
+  }
+  return parsexmltag(tag, true);
+}
+
 /** SheetJS's parse_ws_xml_data with read.ts's options (dense, cellFormula, cellNF, cellText false, no stubs). */
 function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book): void {
   let tagr = 0;
@@ -427,7 +463,7 @@ function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book)
       let i = 0;
       for (i = 0; i !== x.length; ++i) if (x.charCodeAt(i) === 62) break;
       ++i;
-      const tag = parsexmltag(x.slice(0, i), true);
+      const tag = cellTag(x.slice(0, i));
       if (!tag.r) tag.r = encodeCell(tagr - 1, tagc);
       const d = x.slice(i);
       const p: FastCell = { t: "" };
@@ -437,12 +473,12 @@ function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book)
         rawV = vm[1];
         p.v = unescapexml(vm[1]);
       }
-      const fm = matchXmlNs(d, "f");
+      const fm = d.indexOf("f") >= 0 ? matchXmlNs(d, "f") : null;
       if (fm != null) {
         const ft = parsexmltag(fm[0].slice(0, fm[0].indexOf(">")));
         if (ft.t !== undefined || fm[0].includes("t=")) decline("shared, array or data-table formula");
         if (fm[1] != "") p.f = unescapexml(fm[1], true).replace(/_xlfn\./g, "");
-      } else if (/<f[^<>]*\/>/.test(d) || /<(?:\w+:)?f\b/.test(d)) decline("formula element SheetJS reads apart");
+      } else if (d.indexOf("f") >= 0 && (/<f[^<>]*\/>/.test(d) || /<(?:\w+:)?f\b/.test(d))) decline("formula element SheetJS reads apart");
 
       if (tag.t == null && p.v === undefined) {
         // SheetJS: a formula without a cached value gets v 0, type n, and is then dropped (0 == "").
