@@ -22,13 +22,13 @@ it("reads a sample workbook and validates it without loading SheetJS", async () 
   expect(Array.isArray(JSON.parse(r.out))).toBe(true);
 });
 
-it("loads SheetJS for a file the fast reader declines (a shared formula), which proves the mock is in force", async () => {
+it("loads SheetJS for a file the fast reader declines (an array formula), which proves the mock is in force", async () => {
   const file = join(SAMPLES, "so", "so-noi-vu.xlsx");
   const zip = await JSZip.loadAsync(readFileSync(file));
   const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))!;
   const xml = await zip.file(sheet)!.async("string");
   expect(xml).toContain("<v>");
-  zip.file(sheet, xml.replace("<v>", '<f t="shared" ref="A1" si="0">1+1</f><v>'));
+  zip.file(sheet, xml.replace("<v>", '<f t="array" ref="A1:A2">ROW(1:2)</f><v>'));
   const buf = await zip.generateAsync({ type: "nodebuffer" });
   expect(() => readWorkbookBytes(buf, file)).toThrow("SheetJS was loaded");
 });

@@ -123,6 +123,8 @@ describe("the fast reader gives SheetJS's grids", () => {
     ws.getCell("F5").value = "_x000D_ & \"trích\" 'dẫn' <thẻ>";
     ws.getCell("F6").value = "  đầu cuối  ";
     ws.getCell("F7").value = "dòng 1\r\ndòng 2";
+    // A formula filled down: exceljs writes it as Excel does, one shared formula.
+    ws.fillFormula("G2:G6", "IF(C5>=1,$E$2*C5,SUM(C$2:C5))", [1, 2, 3, 4, 5]);
     const hidden = wb.addWorksheet("Phụ lục", { state: "hidden" });
     hidden.addRow(["Ẩn", 1]);
     wb.addWorksheet("_par", { state: "veryHidden" }).addRow(["x"]);
@@ -134,6 +136,8 @@ describe("the fast reader gives SheetJS's grids", () => {
       const file = join(dir, `rich-${date1904}.xlsx`);
       await rich(file, date1904);
       expect(expectSame(file)).toBeNull();
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain('t="shared"');
     }
   });
 
@@ -147,21 +151,63 @@ describe("the fast reader gives SheetJS's grids", () => {
     expectSame(output!);
   });
 
-  it("declines shared formulas and other things it does not read as SheetJS does, and SheetJS reads them", async () => {
-    const sheet = (cells: string) =>
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
+  const sheetXml = (cells: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
+
+  /** A raw .xlsx whose first sheet's cells are `cells`, as bytes. */
+  async function withCells(name: string, cells: string): Promise<{ file: string; buf: Buffer<ArrayBufferLike> }> {
+    const file = join(dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.xlsx`);
+    await writeRawXlsx(file, [{ name: "S", rows: [[1]] }]);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip.file("xl/worksheets/sheet1.xml", sheetXml(cells));
+    return { file, buf: await zip.generateAsync({ type: "nodebuffer" }) };
+  }
+
+  it("reads shared formulas as Excel writes them (filled down and across, $ references, a dependent before its master)", async () => {
     const cases: [string, string][] = [
-      ["shared formula", `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">A1*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>`],
+      [
+        "filled down",
+        `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">IF(A1&gt;=1,$C$1*A1,SUM(A$1:A1))</f><v>2</v></c><c r="C1"><v>2</v></c></row>` +
+          `<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row><row r="3"><c r="A3"><v>3</v></c><c r="B3"><f t="shared" si="0"></f><v>6</v></c></row>`,
+      ],
+      ["filled across", `<row r="5"><c r="D5"><f t="shared" ref="D5:F5" si="3">D4+Sheet2!D4+'Phụ lục'!$D4+D4:E4</f><v>0</v></c><c r="E5"><f t="shared" si="3"/><v>0</v></c><c r="F5"><f t="shared" si="3"/><v>0</v></c></row>`],
+      ["dependent first", `<row r="1"><c r="B1"><f t="shared" si="1"/><v>7</v></c></row><row r="2"><c r="B2"><f t="shared" ref="B1:B2" si="1">A2*2</f><v>8</v></c></row>`],
+      ["text with a line break", `<row r="1"><c r="A1" t="str"><f t="shared" ref="A1:A2" si="0">"a&#13;
+b"&amp;B1</f><v>a</v></c></row><row r="2"><c r="A2" t="str"><f t="shared" si="0"/><v>b</v></c></row>`],
+    ];
+    for (const [what, cells] of cases) {
+      const { file, buf } = await withCells(`shared ${what}`, cells);
+      expect({ what, declined: expectSame(file, buf) }).toEqual({ what, declined: null });
+    }
+    const { file, buf } = await withCells("shared check", cases[0][1]);
+    expect(readWorkbookBytes(buf, file).grids[0].formulas?.[2]?.[1]).toBe("=IF(A3>=1,$C$1*A3,SUM(A$1:A3))");
+  });
+
+  it("declines a shared formula shifted before column A, which SheetJS cannot read either (same error)", async () => {
+    const { file, buf } = await withCells("shifted before A", `<row r="1"><c r="B1"><f t="shared" ref="B1:B2" si="0">A1</f><v>1</v></c><c r="A1"><f t="shared" si="0"/><v>0</v></c></row>`);
+    let why = "";
+    expect(readWorkbookFast(buf, file, undefined, (reason) => (why = reason))).toBeNull();
+    expect(why).toContain("before column A");
+    const error = (reader: "auto" | "sheetjs") => {
+      try {
+        readWorkbookBytes(buf, file, undefined, reader);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "read";
+    };
+    expect(error("auto")).toBe(error("sheetjs"));
+    expect(error("sheetjs")).not.toBe("read");
+  });
+
+  it("declines array formulas and other things it does not read as SheetJS does, and SheetJS reads them", async () => {
+    const cases: [string, string][] = [
       ["array formula", `<row r="1"><c r="A1"><f t="array" ref="A1:A2">ROW(1:2)</f><v>1</v></c></row>`],
       ["ISO date cell", `<row r="1"><c r="A1" t="d"><v>2018-01-15T00:00:00</v></c></row>`],
       ["lower-case reference", `<row r="1"><c r="a1"><v>1</v></c></row>`],
     ];
     for (const [what, cells] of cases) {
-      const file = join(dir, `declined-${what.replace(/ /g, "-")}.xlsx`);
-      await writeRawXlsx(file, [{ name: "S", rows: [[1]] }]);
-      const zip = await JSZip.loadAsync(readFileSync(file));
-      zip.file("xl/worksheets/sheet1.xml", sheet(cells));
-      const buf = await zip.generateAsync({ type: "nodebuffer" });
+      const { file, buf } = await withCells(`declined ${what}`, cells);
       expect({ what, declined: expectSame(file, buf) !== null }).toEqual({ what, declined: true });
     }
   });

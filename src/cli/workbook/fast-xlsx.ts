@@ -5,10 +5,11 @@
  * thread's time. It reads the parts zip.ts unpacked (the bounds against bombs and part-scan.ts's limits already
  * applied): [Content_Types].xml, the workbook and its relationships, shared strings, styles (number formats and
  * cell formats only, to tell dates), each worksheet (cells, formulas' text and cached values, merges, hyperlinks
- * with their sheet's relationships).
+ * with their sheet's relationships). Shared formulas' dependent cells get the master's text shifted as SheetJS
+ * shifts it.
  *
  * It DECLINES (returns null, and read.ts reads the file with SheetJS) whenever the file has anything it does not
- * read exactly as SheetJS does: shared or array formulas, ISO date cells, unknown cell types, chart, dialog or macro
+ * read exactly as SheetJS does: array formulas, ISO date cells, unknown cell types, chart, dialog or macro
  * sheets, a strict-OOXML or unknown namespace, a byte-order mark, comments, CDATA or a DOCTYPE in a part, a
  * formula's text result or a link whose bytes are not UTF-8, odd references, a shared string
  * that is missing, a part that is not where the content types say... A wrong number that looks right is worse than
@@ -419,8 +420,43 @@ function cellTag(tag: string): Attrs {
   return parsexmltag(tag, true);
 }
 
+interface SharedFormula {
+  /** The master cell's formula text. */
+  text: string;
+  /** The master cell's reference. */
+  cell: string;
+}
+
+/** SheetJS's crefregex: a cell reference in formula text, with its $ signs. */
+const CREF_RE = /(^|[^._A-Z0-9])([$]?)([A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])([$]?)(10[0-3]\d{4}|104[0-7]\d{3}|1048[0-4]\d{2}|10485[0-6]\d|104857[0-6]|[1-9]\d{0,5})(?![_.(A-Za-z0-9])/g;
+
+function encodeCol(col: number): string {
+  if (col < 0) decline("shared formula shifted before column A");
+  let s = "";
+  for (++col; col; col = Math.floor((col - 1) / 26)) s = String.fromCharCode(((col - 1) % 26) + 65) + s;
+  return s;
+}
+
+/** A shared formula's text in a dependent cell (SheetJS's shift_formula_xlsx), undefined without its master. */
+function sharedText(sharedf: Map<string, SharedFormula>, si: string | undefined, cell: string): string | undefined {
+  if (si === undefined) return undefined;
+  if (!/^(0|[1-9]\d{0,5})$/.test(si)) decline("odd shared formula index");
+  const master = sharedf.get(si);
+  if (!master) return undefined;
+  const from = decodeCell(master.cell);
+  const to = decodeCell(cell);
+  const dr = to.r - from.r;
+  const dc = to.c - from.c;
+  return master.text.replace(CREF_RE, (_m: string, $1: string, $2: string, $3: string, $4: string, $5: string) => {
+    let col = 0;
+    for (let i = 0; i < $3.length; i++) col = 26 * col + $3.charCodeAt(i) - 64;
+    return $1 + ($2 == "$" ? $2 + $3 : encodeCol(col - 1 + dc)) + ($4 == "$" ? $4 + $5 : String(parseInt($5, 10) - 1 + dr + 1));
+  });
+}
+
 /** SheetJS's parse_ws_xml_data with read.ts's options (dense, cellFormula, cellNF, cellText false, no stubs). */
 function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book): void {
+  const sharedf = new Map<string, SharedFormula>();
   let tagr = 0;
   let tagc = 0;
   const pieces = sdata.split(ROW_END);
@@ -473,12 +509,26 @@ function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book)
         rawV = vm[1];
         p.v = unescapexml(vm[1]);
       }
-      const fm = d.indexOf("f") >= 0 ? matchXmlNs(d, "f") : null;
-      if (fm != null) {
-        const ft = parsexmltag(fm[0].slice(0, fm[0].indexOf(">")));
-        if (ft.t !== undefined || fm[0].includes("t=")) decline("shared, array or data-table formula");
-        if (fm[1] != "") p.f = unescapexml(fm[1], true).replace(/_xlfn\./g, "");
-      } else if (d.indexOf("f") >= 0 && (/<f[^<>]*\/>/.test(d) || /<(?:\w+:)?f\b/.test(d))) decline("formula element SheetJS reads apart");
+      if (d.indexOf("f") >= 0) {
+        // SheetJS's formula rules: shared formulas' dependent cells get the master's text shifted by their
+        // distance from it (the master's text kept as written, "\r\n" included); array formulas are declined.
+        let fm: [string, string, number] | null;
+        let m: RegExpMatchArray | null;
+        if ((fm = matchXmlNs(d, "f")) != null) {
+          if (fm[1] == "") {
+            if (fm[0].indexOf('t="shared"') > -1) p.f = sharedText(sharedf, parsexmltag(fm[0]).si, tag.r);
+          } else {
+            p.f = unescapexml(fm[1], true).replace(/_xlfn\./g, "");
+            if (fm[0].indexOf('t="array"') > -1) decline("array formula");
+            else if (fm[0].indexOf('t="shared"') > -1) {
+              const si = parsexmltag(fm[0]).si;
+              if (si === undefined || !/^(0|[1-9]\d{0,5})$/.test(si)) decline("odd shared formula index");
+              sharedf.set(si!, { text: unescapexml(fm[1]).replace(/_xlfn\./g, ""), cell: tag.r });
+            }
+          }
+        } else if ((m = d.match(/<f[^<>]*\/>/))) p.f = sharedText(sharedf, parsexmltag(m[0]).si, tag.r);
+        if (p.f === undefined) delete p.f;
+      }
 
       if (tag.t == null && p.v === undefined) {
         // SheetJS: a formula without a cached value gets v 0, type n, and is then dropped (0 == "").
