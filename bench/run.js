@@ -101,14 +101,36 @@ function benchBands() {
   console.log(`bands-parse-100k-label: ${(performance.now() - start).toFixed(1)} ms`);
 }
 
-main();
-benchBands();
+/**
+ * `node bench/run.js --only NAME` runs only the part of the bench that prints line NAME (after `npm run build:cli`),
+ * e.g. `--only validate-one-workbook`; without it, every line.
+ */
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
 const { benchValidate, benchAggregate } = require("./core");
-benchValidate();
-benchAggregate();
-
 const { benchVsLibreOffice, benchNation, benchValidateOne } = require("./aggregate");
+const PARTS = [
+  [["rule-eval-vs-hyperformula", "rule-eval-core", "rule-eval-hyperformula", "rule-eval-cases"], main],
+  [["bands-parse-100k-label"], benchBands],
+  [["validate-10k-rows"], benchValidate],
+  [["aggregate-200-workbooks"], benchAggregate],
+  [["validate-one-workbook"], benchValidateOne],
+  [["aggregate-vs-libreoffice-200", "aggregate-200-par", "aggregate-200-libreoffice"], benchVsLibreOffice],
+  [["evidence-200-pdfs"], () => require("./evidence").benchEvidence()],
+  [["aggregate-12000-workbooks"], benchNation],
+];
+
 (async () => {
+  if (only) {
+    const part = PARTS.find(([names]) => names.includes(only));
+    if (!part) throw new Error(`no bench line ${only}; lines: ${PARTS.flatMap(([names]) => names).join(", ")}`);
+    await part[1]();
+    return;
+  }
+  main();
+  benchBands();
+  benchValidate();
+  benchAggregate();
   await benchValidateOne();
   await benchVsLibreOffice();
   await require("./evidence").benchEvidence();

@@ -11,14 +11,6 @@ import {
   walk,
 } from "../scoring";
 import { loadCatalog } from "./catalog-source";
-import { registerAggregate } from "./commands/aggregate";
-import { registerAppraise } from "./commands/appraise";
-import { registerCatalogExport } from "./commands/catalog-export";
-import { registerCatalogImport } from "./commands/catalog-import";
-import { registerReport } from "./commands/report";
-import { registerSummary } from "./commands/summary";
-import { registerTemplate } from "./commands/template";
-import { registerValidate } from "./commands/validate";
 import { count } from "./count";
 import { CliError } from "./errors";
 import { actionOf, fileSystemError, isFileSystemError } from "./fs-errors";
@@ -33,7 +25,31 @@ function langOf(opts: { lang?: string }): Lang {
   return opts.lang === "en" ? "en" : "vi";
 }
 
-function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
+type Register = (par: Command, io: Io, setExit: (code: number) => void) => void;
+
+/**
+ * The commands defined in their own modules, in the order help lists them, each loaded only when registered: a
+ * command line naming one of them registers (and loads) that one only, so that `par validate` does not load the
+ * writers, the reports and the council's code; anything else (help, a mistyped name) registers them all.
+ */
+const COMMANDS: [string, () => Register][] = [
+  ["validate", () => (require("./commands/validate") as typeof import("./commands/validate")).registerValidate],
+  ["summary", () => (require("./commands/summary") as typeof import("./commands/summary")).registerSummary],
+  ["aggregate", () => (require("./commands/aggregate") as typeof import("./commands/aggregate")).registerAggregate],
+  ["appraise", () => (require("./commands/appraise") as typeof import("./commands/appraise")).registerAppraise],
+  ["report", () => (require("./commands/report") as typeof import("./commands/report")).registerReport],
+  ["template", () => (require("./commands/template") as typeof import("./commands/template")).registerTemplate],
+];
+
+/** The command the command line names first (its first word not an option), or null. */
+function commandOf(argv: string[]): string | null {
+  const first = argv.find((a) => !a.startsWith("-"));
+  return first ?? null;
+}
+
+function program(io: Io, setExit: (code: number) => void, lang: Lang, argv: string[] = []): Command {
+  const named = commandOf(argv);
+  const only = named !== null && (named === "score" || named === "explain" || named === "catalog" || COMMANDS.some(([name]) => name === named)) ? named : null;
   const par = new ParCommand("par", lang)
     .description("PAR Scorer — chấm điểm Chỉ số CCHC của sở, ban, ngành, phường, xã, đặc khu (PAR Index scoring)")
     .version(require("../../package.json").version as string)
@@ -115,14 +131,11 @@ function program(io: Io, setExit: (code: number) => void, lang: Lang): Command {
         );
       }
     });
-  registerCatalogExport(catalog, io);
-  registerCatalogImport(catalog, io);
-  registerValidate(par, io, setExit);
-  registerSummary(par, io);
-  registerAggregate(par, io, setExit);
-  registerAppraise(par, io, setExit);
-  registerReport(par, io);
-  registerTemplate(par, io);
+  if (only === null || only === "catalog") {
+    (require("./commands/catalog-export") as typeof import("./commands/catalog-export")).registerCatalogExport(catalog, io);
+    (require("./commands/catalog-import") as typeof import("./commands/catalog-import")).registerCatalogImport(catalog, io);
+  }
+  for (const [name, register] of COMMANDS) if (only === null || only === name) register()(par, io, setExit);
   return par;
 }
 
@@ -140,7 +153,7 @@ export async function run(argv: string[], rawIo: Io = processIo): Promise<number
   const lang = langOfArgv(argv);
   const io = terminalSafeIo(rawIo);
   try {
-    await program(io, (code) => (exitCode = code), lang).parseAsync(argv, { from: "user" });
+    await program(io, (code) => (exitCode = code), lang, argv).parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (caught) {
     if (caught instanceof CommanderError) return caught.exitCode === 0 ? 0 : 2;

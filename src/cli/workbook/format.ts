@@ -3,7 +3,7 @@
  * password-protected .xlsx, a text file named .xlsx). The compound-file (OLE2) container holds both old .xls
  * workbooks and encrypted Office files; an encrypted one has an "EncryptionInfo" stream.
  */
-import * as XLSX from "./sheetjs";
+import type * as SheetJS from "@e965/xlsx";
 
 export type ContainerKind = "zip" | "compound" | "text";
 
@@ -22,6 +22,8 @@ export type CompoundContent = "encrypted" | "xls" | "unknown";
 export function compoundContent(buf: Buffer): CompoundContent {
   let names: string[];
   try {
+    // SheetJS is loaded only for a compound file (an .xls or an encrypted workbook), not for every .xlsx.
+    const XLSX = require("./sheetjs") as typeof SheetJS;
     const container = XLSX.CFB.read(buf, { type: "buffer" }) as { FullPaths: string[] };
     names = container.FullPaths.map((p) => p.replace(/\/$/, "").split("/").pop()!.toLowerCase());
   } catch {

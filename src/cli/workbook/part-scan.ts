@@ -60,8 +60,12 @@ function* elements(data: Buffer, wanted: Set<string>): Generator<{ name: string;
   }
 }
 
+const attributeRes = new Map<string, RegExp>();
+
 function attribute(attributes: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  let re = attributeRes.get(name);
+  if (!re) attributeRes.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attributes);
   return m ? (m[1] ?? m[2]) : null;
 }
 

@@ -4,8 +4,12 @@
  * apart — no styles. The cell value rules are those of xlsx/read.ts's header comment, for every format. A .csv is
  * all text (SheetJS is asked not to guess: it would read "0,5" as 5 and 05/01/2019 as the 1st of May), and the
  * core reads numbers, percentages and dd/mm/yyyy dates from text as it does everywhere.
+ *
+ * An .xlsx is first given to fast-xlsx.ts, which reads the same cells without loading SheetJS and declines any
+ * file it does not read exactly as SheetJS would; SheetJS is loaded only for the files it declines and for the
+ * other formats.
  */
-import * as XLSX from "./sheetjs";
+import type * as XLSX from "@e965/xlsx";
 import { basename, extname } from "node:path";
 import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
@@ -13,7 +17,9 @@ import { unreadable, WorkbookError } from "./errors";
 import { hyperlinkValue } from "./hyperlinks";
 import { compoundContent, containerOf } from "./format";
 import { csvSeparator, decodeText } from "./text-file";
-import { scoringParts, ZipBudgetError } from "./zip";
+import { repackForSheetJS, unpackScoringParts, ZipBudgetError, ZipPart } from "./zip";
+import { readFastWorkbook } from "./fast-xlsx";
+import { isDateFormat } from "./ssf-date";
 import { DEFAULT_LIMITS, maxBytes, overLimit, ReadLimits } from "./limits";
 import { checkParts } from "./part-scan";
 
@@ -33,6 +39,12 @@ export interface WorkbookData {
 }
 
 export type WorkbookFormat = "xlsx" | "xls" | "ods" | "csv";
+
+/** SheetJS, loaded the first time a file needs it. */
+const sheetjs = (): typeof XLSX => require("./sheetjs") as typeof XLSX;
+
+/** Which reader reads an .xlsx: the fast one with SheetJS for what it declines (the default), or SheetJS alone. */
+export type XlsxReader = "auto" | "sheetjs";
 
 const TEXT_EXTENSIONS = new Set([".csv", ".txt"]);
 
@@ -65,7 +77,7 @@ const ERRORS: Record<number, string> = {
  * Reads a workbook's bytes; anything unreadable is a WorkbookError naming `file`, and so is a workbook past the
  * reading limits (limits.ts) or with a cell beyond Excel's last column or row.
  */
-export function readWorkbookBytes(buf: Buffer, file: string, limits: ReadLimits = DEFAULT_LIMITS): WorkbookData {
+export function readWorkbookBytes(buf: Buffer, file: string, limits: ReadLimits = DEFAULT_LIMITS, reader: XlsxReader = "auto"): WorkbookData {
   if (buf.length === 0) throw unreadable("empty", file);
   if (buf.length > maxBytes(limits)) throw overLimit("bytes", file, limits);
   const container = containerOf(buf);
@@ -79,15 +91,10 @@ export function readWorkbookBytes(buf: Buffer, file: string, limits: ReadLimits 
     format = "xls";
   } else if (container === "zip") {
     const zipCode = /\.ods$/i.test(file) ? "not-workbook" : "not-xlsx";
-    let parts: Buffer;
-    try {
-      parts = scoringParts(buf, maxBytes(limits), (unpacked) => checkParts(unpacked, file, limits));
-    } catch (e) {
-      if (e instanceof ZipBudgetError) throw overLimit("bytes", file, limits);
-      if (e instanceof WorkbookError) throw e;
-      throw unreadable(zipCode, file, (e as Error)?.message ?? String(e));
-    }
-    workbook = parse(parts, file, BASE_OPTIONS, zipCode);
+    const parts = zipParts(buf, file, limits, zipCode);
+    const fast = reader === "auto" ? readFastWorkbook(parts) : null;
+    if (fast) return workbookData(fast as unknown as XLSX.WorkBook, file, "xlsx");
+    workbook = parse(repackForSheetJS(parts), file, BASE_OPTIONS, zipCode);
     format = workbook.bookType === "ods" ? "ods" : "xlsx";
   } else if (TEXT_EXTENSIONS.has(extname(file).toLowerCase())) {
     const { text } = decodeText(buf);
@@ -100,12 +107,36 @@ export function readWorkbookBytes(buf: Buffer, file: string, limits: ReadLimits 
   return workbookData(workbook, file, format);
 }
 
+/** The zip's parts that scoring reads, within the limits (zip.ts, part-scan.ts). */
+function zipParts(buf: Buffer, file: string, limits: ReadLimits, zipCode: "not-xlsx" | "not-workbook"): ZipPart[] {
+  try {
+    return unpackScoringParts(buf, maxBytes(limits), (unpacked) => checkParts(unpacked, file, limits));
+  } catch (e) {
+    if (e instanceof ZipBudgetError) throw overLimit("bytes", file, limits);
+    if (e instanceof WorkbookError) throw e;
+    throw unreadable(zipCode, file, (e as Error)?.message ?? String(e));
+  }
+}
+
+/**
+ * The workbook read by the fast .xlsx reader alone, or null when it declines the file (`why` hears the reason):
+ * for the parity test. Limits and damage are errors as in readWorkbookBytes.
+ */
+export function readWorkbookFast(buf: Buffer, file: string, limits: ReadLimits = DEFAULT_LIMITS, why?: (reason: string) => void): WorkbookData | null {
+  if (containerOf(buf) !== "zip") {
+    why?.("not a zip");
+    return null;
+  }
+  const fast = readFastWorkbook(zipParts(buf, file, limits, "not-xlsx"), why);
+  return fast ? workbookData(fast as unknown as XLSX.WorkBook, file, "xlsx") : null;
+}
+
 function parse(data: Buffer | string, file: string, options: XLSX.ParsingOptions, code: "not-xlsx" | "encrypted-or-xls" | "not-workbook"): XLSX.WorkBook {
   // SheetJS writes notes of its own to the console ("ODS number format may be incorrect"): not for the user.
   const { error, warn } = console;
   console.error = console.warn = () => undefined;
   try {
-    return XLSX.read(data, options);
+    return sheetjs().read(data, options);
   } catch (e) {
     const message = (e as Error)?.message ?? String(e);
     // An .xls saved with a password (its FILEPASS record), which SheetJS cannot open.
@@ -177,8 +208,6 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
   if (links) grid.links = links;
   return formulas ? { ...grid, formulas } : grid;
 }
-
-const isDateFormat = (format: unknown): boolean => typeof format === "string" && format !== "General" && XLSX.SSF.is_date(format);
 
 const DAY_MS = 86_400_000;
 /** Serial 25569 is 1970-01-01 in Excel's 1900 date system; the 1904 system counts from 1904-01-01. */

@@ -5,8 +5,11 @@
  * size is bounded (a zip bomb stops at the bound), and pictures, drawings, themes, macros and printer settings
  * are never inflated.
  */
-import * as XLSX from "./sheetjs";
+import type * as SheetJS from "@e965/xlsx";
 import * as zlib from "node:zlib";
+
+/** SheetJS, loaded the first time a zip is repacked for it (the fast .xlsx reader never needs it). */
+const sheetjs = (): typeof SheetJS => require("./sheetjs") as typeof SheetJS;
 
 export class ZipError extends Error {}
 
@@ -86,13 +89,18 @@ function unpack(buf: Buffer, entry: Entry, budget: number): Buffer {
   return data;
 }
 
+export interface ZipPart {
+  name: string;
+  data: Buffer;
+}
+
 /**
- * The zip's parts that scoring reads, at most `maxBytes` unpacked, shown to `inspect` (which may throw) and then
- * repacked uncompressed for SheetJS. Throws ZipError when the zip is damaged, ZipBudgetError past `maxBytes`.
+ * The zip's parts that scoring reads, at most `maxBytes` unpacked, shown to `inspect` (which may throw). Throws
+ * ZipError when the zip is damaged, ZipBudgetError past `maxBytes`.
  */
-export function scoringParts(buf: Buffer, maxBytes: number, inspect: (parts: { name: string; data: Buffer }[]) => void = () => undefined): Buffer {
+export function unpackScoringParts(buf: Buffer, maxBytes: number, inspect: (parts: ZipPart[]) => void = () => undefined): ZipPart[] {
   let budget = maxBytes;
-  const parts: { name: string; data: Buffer }[] = [];
+  const parts: ZipPart[] = [];
   for (const entry of entries(buf)) {
     if (entry.name.endsWith("/") || UNUSED.test(entry.name)) continue;
     const data = unpack(buf, entry, budget);
@@ -101,6 +109,12 @@ export function scoringParts(buf: Buffer, maxBytes: number, inspect: (parts: { n
   }
   if (parts.length === 0) throw new ZipError("empty zip");
   inspect(parts);
+  return parts;
+}
+
+/** The parts repacked as an uncompressed zip for SheetJS. */
+export function repackForSheetJS(parts: ZipPart[]): Buffer {
+  const XLSX = sheetjs();
   const container = XLSX.CFB.utils.cfb_new();
   // cfb_new adds a placeholder stream; a zip has none.
   XLSX.CFB.utils.cfb_del(container, "/\u0001Sh33tJ5");
@@ -114,6 +128,14 @@ export function scoringParts(buf: Buffer, maxBytes: number, inspect: (parts: { n
     for (const { name, data } of parts) XLSX.CFB.utils.cfb_add(container, `/${name}`, data);
   }
   return XLSX.CFB.write(container, { type: "buffer", fileType: "zip", compression: false }) as Buffer;
+}
+
+/**
+ * The zip's parts that scoring reads, at most `maxBytes` unpacked, shown to `inspect` (which may throw) and then
+ * repacked uncompressed for SheetJS. Throws ZipError when the zip is damaged, ZipBudgetError past `maxBytes`.
+ */
+export function scoringParts(buf: Buffer, maxBytes: number, inspect: (parts: ZipPart[]) => void = () => undefined): Buffer {
+  return repackForSheetJS(unpackScoringParts(buf, maxBytes, inspect));
 }
 
 /**
