@@ -14,6 +14,18 @@ function bareLink(s: string): string {
 }
 
 /**
+ * A relationship's Target as written: SheetJS (and the fast reader, which reads as it does) gives the part's UTF-8
+ * bytes one per character, so "tai-lieu/Kế hoạch.pdf" arrives as "tai-lieu/Káº¿ hoáº¡ch.pdf" and no such file is
+ * found. Decoded when the characters are bytes that form valid UTF-8; anything else is kept as it is.
+ */
+export function decodeLinkTarget(raw: string): string {
+  if (!/[\u0080-\u00ff]/.test(raw) || /[\u0100-\uffff]/.test(raw)) return raw;
+  const bytes = Buffer.from(raw, "latin1");
+  const text = bytes.toString("utf8");
+  return Buffer.from(text, "utf8").equals(bytes) ? text : raw;
+}
+
+/**
  * A hyperlink cell's value: its text, or the link target when the text is empty, a file name, or the link itself.
  */
 export function hyperlinkValue(text: CellValue, hyperlink: string | undefined | null): CellValue {

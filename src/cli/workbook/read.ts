@@ -14,7 +14,7 @@ import { basename, extname } from "node:path";
 import { CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
 import { unreadable, WorkbookError } from "./errors";
-import { hyperlinkValue } from "./hyperlinks";
+import { decodeLinkTarget, hyperlinkValue } from "./hyperlinks";
 import { compoundContent, containerOf } from "./format";
 import { csvSeparator, decodeText } from "./text-file";
 import { repackForSheetJS, unpackScoringParts, ZipBudgetError, ZipPart } from "./zip";
@@ -192,7 +192,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
       const formula = typeof cell.f === "string" && cell.f.trim() !== "" ? (cell.f.startsWith("=") ? cell.f : `=${cell.f}`) : null;
       if (value === null && formula === null) return;
       (values[r] ??= [])[c] = value;
-      const link = (cell as { l?: { Target?: string } }).l?.Target;
+      const link = linkTarget(cell);
       if (typeof link === "string" && link.trim() !== "") ((links ??= [])[r] ??= [])[c] = link;
       if (formula !== null) ((formulas ??= [])[r] ??= [])[c] = formula;
     });
@@ -224,9 +224,15 @@ function serialDate(serial: number, date1904: boolean): Date | null {
   return new Date(t % DAY_MS === 0 ? t + DAY_MS / 2 : t);
 }
 
+/** A hyperlink cell's target, its UTF-8 decoded (see decodeLinkTarget). */
+function linkTarget(cell: XLSX.CellObject): string | undefined {
+  const raw = (cell as { l?: { Target?: string } }).l?.Target;
+  return typeof raw === "string" ? decodeLinkTarget(raw) : undefined;
+}
+
 function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
   const value = scalar(cell, date1904);
-  const link = (cell as { l?: { Target?: string } }).l?.Target;
+  const link = linkTarget(cell);
   return link ? hyperlinkValue(value, link) : value;
 }
 
