@@ -20,19 +20,5 @@ export function dateSystemOf(serial: unknown): DateSystem {
   return serial === FIRST_OF_2000[1904] ? 1904 : 1900;
 }
 
-/**
- * Whether a number format shows a date (or time): it has d, m, y, h or s outside quoted text, escapes and brackets
- * (colours, locales; the elapsed-time brackets [h] [mm] [ss] count). "General" and "@" do not.
- */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== "string" || format === "" || /^general$/i.test(format) || format === "@") return false;
-  const section = format.split(";")[0];
-  const bare = section
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/_./g, "")
-    .replace(/\*./g, "")
-    .replace(/\[(h+|m+|s+)\]/gi, "$1")
-    .replace(/\[[^\]]*\]/g, "");
-  return /[dmyhs]/i.test(bare.replace(/e[+-]/gi, "").replace(/AM\/PM|A\/P/gi, "h"));
-}
+/** Whether a number format shows a date (or time), exactly as SheetJS decides it: both the CLI's readers and the pane use it. */
+export { isDateFormat } from "./ssf-date";

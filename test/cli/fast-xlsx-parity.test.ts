@@ -12,7 +12,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import * as XLSX from "../../src/cli/workbook/sheetjs";
 import { readWorkbookBytes, readWorkbookFast, WorkbookData } from "../../src/cli/workbook/read";
-import { ssfIsDate } from "../../src/cli/workbook/ssf-date";
+import { ssfIsDate } from "../../src/scoring/ssf-date";
 import { writeRawXlsx } from "../support/raw-xlsx";
 import { content, Layout, writeLayout } from "../support/layouts";
 import { convertWithLibreOffice } from "../support/libreoffice";

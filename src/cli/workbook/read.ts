@@ -19,7 +19,7 @@ import { compoundContent, containerOf } from "./format";
 import { csvSeparator, decodeText } from "./text-file";
 import { repackForSheetJS, unpackScoringParts, ZipBudgetError, ZipPart } from "./zip";
 import { readFastWorkbook } from "./fast-xlsx";
-import { isDateFormat } from "./ssf-date";
+import { DAYS_1900_TO_1904, isDateFormat } from "../../scoring/dates";
 import { DEFAULT_LIMITS, maxBytes, overLimit, ReadLimits } from "./limits";
 import { checkParts } from "./part-scan";
 
@@ -212,7 +212,6 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
 const DAY_MS = 86_400_000;
 /** Serial 25569 is 1970-01-01 in Excel's 1900 date system; the 1904 system counts from 1904-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
-const DAYS_1900_TO_1904 = 1462;
 
 /**
  * A date-formatted number as a Date whose UTC wall clock is what Excel shows; a date without a time of day at

@@ -1,7 +1,6 @@
 /**
  * Whether a number format shows a date or a time, exactly as SheetJS decides it (SSF.is_date), without loading
- * SheetJS: both .xlsx readers (fast-xlsx.ts and SheetJS's, read.ts) turn date-formatted numbers into dates with
- * it. A port of fmt_is_date and SSF_isgeneral from SheetJS CE's ssf (Apache-2.0, Copyright (C) 2013-present
+ * SheetJS: the CLI's two .xlsx readers and the pane (in a 1904-system workbook) tell dates with it. A port of fmt_is_date and SSF_isgeneral from SheetJS CE's ssf (Apache-2.0, Copyright (C) 2013-present
  * SheetJS LLC); a test compares it with SSF.is_date on generated formats.
  */
 
