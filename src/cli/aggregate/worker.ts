@@ -21,6 +21,8 @@ async function work(): Promise<void> {
   for (let job = jobs.shift(); job; job = jobs.shift()) {
     const outcome = await scoreFile(job.file, options, listings);
     parentPort?.postMessage({ index: job.index, outcome });
+    // The build's training run (scripts/bundle-cli.js): bundle-loader.ts saves what this thread compiled.
+    if (process.env.PAR_CODE_CACHE === "write") process.emit("par-code-cache" as "exit", 0);
   }
   busy = false;
 }

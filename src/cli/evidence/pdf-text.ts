@@ -4,9 +4,10 @@
  * machines this runs on have two cores or more). A page without text is searched for its images, which are handed
  * back as raw pixels for OCR (a scan printed to PDF holds one image a page).
  */
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 
 export interface PdfImage {
   width: number;
@@ -78,9 +79,12 @@ export class PdfReader {
   private id = 0;
 
   constructor(threads = Math.max(1, Math.min(2, availableParallelism()))) {
-    const url = pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.mjs")).href;
+    // node:worker_threads loaded here, not at the top: par validate without PDFs does not pay for it.
+    const ThreadClass = (require("node:worker_threads") as typeof import("node:worker_threads")).Worker;
+    // createRequire, not require.resolve: the bundled CLI (scripts/bundle-cli.js) must resolve it at run time.
+    const url = pathToFileURL(createRequire(__filename).resolve("pdfjs-dist/legacy/build/pdf.mjs")).href;
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(WORKER, { eval: true, workerData: { url } });
+      const w = new ThreadClass(WORKER, { eval: true, workerData: { url } });
       w.on("message", (m: { id: number; pages?: string[]; images?: PdfImage[]; error?: string }) => {
         const p = this.pending.get(m.id);
         if (!p) return;

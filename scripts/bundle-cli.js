@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Bundles the compiled CLI (lib/, from tsc) into one file per entry, and trains V8's code cache for each
+ * (src/cli/bundle-loader.ts), so that `par` starts from one file instead of about 120 modules:
+ *   lib/cli/par.bundle.js                 bin/par.js's command line (lib/cli/main.js)
+ *   lib/cli/aggregate/worker.bundle.js    par aggregate's worker threads (lib/cli/aggregate/worker.js)
+ * Our modules and commander are bundled; every other package stays a require() of node_modules, loaded only when
+ * a command needs it (exceljs, docx, SheetJS, pdf.js, tesseract.js…). Modules run when first required, as before.
+ * The training run validates, summarises and ranks the bundled samples with PAR_CODE_CACHE=write.
+ */
+const { execFileSync } = require("node:child_process");
+const { mkdtempSync, rmSync } = require("node:fs");
+const { isBuiltin } = require("node:module");
+const { tmpdir } = require("node:os");
+const path = require("node:path");
+const webpack = require("webpack");
+
+const ROOT = path.resolve(__dirname, "..");
+const LIB = path.join(ROOT, "lib");
+const BUNDLED_PACKAGES = new Set(["commander"]);
+const CHILD_PROCESS = /^(node:)?child_process$/;
+const fromCommander = (issuer) => /[\\/]node_modules[\\/]commander[\\/]/.test(issuer ?? "");
+
+function bundle() {
+  const config = {
+    mode: "production",
+    target: "node20",
+    context: LIB,
+    entry: { "cli/par": "./cli/main.js", "cli/aggregate/worker": "./cli/aggregate/worker.js" },
+    output: { path: LIB, filename: "[name].bundle.js", library: { type: "commonjs2" } },
+    // Node's own modules are kept external below, but for commander's child_process.
+    externalsPresets: { node: false },
+    externals: [
+      ({ request, contextInfo }, callback) => {
+        // Bundled in its place (the plugin below); the request seen here is still the original one.
+        if (CHILD_PROCESS.test(request) && fromCommander(contextInfo.issuer)) return callback();
+        if (isBuiltin(request)) return callback(null, `commonjs ${request}`);
+        if (/^[./]/.test(request)) return callback();
+        const name = request.startsWith("@") ? request.split("/").slice(0, 2).join("/") : request.split("/")[0];
+        return BUNDLED_PACKAGES.has(name) ? callback() : callback(null, `commonjs ${request}`);
+      },
+    ],
+    plugins: [
+      // commander requires node:child_process at load only for subcommands run as programs, which par has none of.
+      new webpack.NormalModuleReplacementPlugin(CHILD_PROCESS, (resource) => {
+        if (fromCommander(resource.contextInfo.issuer)) resource.request = path.join(LIB, "cli", "lazy-child-process.js");
+      }),
+    ],
+    // __dirname and __filename stay the bundle's own (lib/cli): src/cli/cli-dir.ts.
+    node: { __dirname: false, __filename: false },
+    // Readable, not minified: a stack trace from a user still names our functions.
+    optimization: { minimize: false, splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    devtool: false,
+    infrastructureLogging: { level: "error" },
+  };
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
+}
+
+function train() {
+  const par = path.join(ROOT, "bin", "par.js");
+  const samples = path.join(ROOT, "samples", "2026");
+  const out = mkdtempSync(path.join(tmpdir(), "par-train-"));
+  const env = { ...process.env, PAR_CODE_CACHE: "write" };
+  const run = (args) => execFileSync(process.execPath, [par, ...args], { env, stdio: "ignore" });
+  try {
+    // Exit codes 1 (findings) are expected: the samples carry planted defects.
+    const runs = [
+      ["validate", path.join(samples, "so", "so-tu-phap.xlsx")],
+      ["aggregate", samples, "-o", path.join(out, "xep-hang.xlsx"), "--threads", "2"],
+    ];
+    for (const args of runs) {
+      try {
+        run(args);
+      } catch (e) {
+        if (e.status !== 1) throw e;
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+bundle()
+  .then(train)
+  .catch((e) => {
+    console.error(`bundle-cli: ${e.message}`);
+    process.exit(1);
+  });
