@@ -2,7 +2,7 @@
  * An in-memory stand-in for Excel's JavaScript API (Office.js), for the task pane's tests: jest (Node) and the
  * headless-Chromium test (the script sets window.Office / window.Excel when window.__PAR_FAKE_EXCEL_INIT__ is set).
  *
- *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected?, merges? }], active, apiVersion,
+ *   const fake = createFakeExcel({ sheets: [{ name, values, formulas?, protected?, unlocked?, merges? }], active, apiVersion,
  *                                  displayLanguage, payloadLimit?, missingClasses?, nullChains? });
  *   fake.Office, fake.Excel, fake.syncCount(), fake.resetSyncCount(), fake.snapshot(), fake.payloads()
  *   fake.formatOf(sheet, "A1") (font, alignment, borders of one cell), fake.reads() / fake.writes() (the cell blocks
@@ -24,6 +24,11 @@
  * - `readOnly: true`: Office.context.document.mode is "readOnly" and settings.saveAsync fails.
  * - Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with
  *   an `InvalidOperation` exception".
+ * - A protected sheet: "FormatProtection.locked — Specifies if Excel locks the cells in the object"; every cell is
+ *   locked unless unlocked (seed `unlocked: ["H:I"]`, or format.protection.locked = false before protecting). Only
+ *   the contents (values, formulas, clear("Contents")) of unlocked cells may change; formats, merges, notes,
+ *   comments, charts and locked cells are refused (AccessDenied), as Excel does without allowFormatCells /
+ *   allowEditObjects.
  * - A protected workbook structure (setStructureProtected) refuses adding, deleting, renaming, hiding, unhiding and
  *   moving sheets (AccessDenied), as Excel's Review → Protect Workbook does.
  * - Excel on the web's 5 MB cap per request and per response: each sync's request (the queued actions, object
@@ -188,6 +193,19 @@
     return (c.startsWith("#") ? c : `#${c}`).toUpperCase();
   }
 
+  /** The parts of rectangle `a` outside rectangle `b` (at most four rectangles). */
+  function subtractRect(a, b) {
+    if (a.r0 > b.r1 || a.r1 < b.r0 || a.c0 > b.c1 || a.c1 < b.c0) return [a];
+    const out = [];
+    if (a.r0 < b.r0) out.push({ r0: a.r0, r1: b.r0 - 1, c0: a.c0, c1: a.c1 });
+    if (a.r1 > b.r1) out.push({ r0: b.r1 + 1, r1: a.r1, c0: a.c0, c1: a.c1 });
+    const r0 = Math.max(a.r0, b.r0);
+    const r1 = Math.min(a.r1, b.r1);
+    if (a.c0 < b.c0) out.push({ r0, r1, c0: a.c0, c1: b.c0 - 1 });
+    if (a.c1 > b.c1) out.push({ r0, r1, c0: b.c1 + 1, c1: a.c1 });
+    return out;
+  }
+
   class SheetModel {
     constructor(book, name) {
       this.book = book;
@@ -195,6 +213,8 @@
       this.name = name;
       this.visibility = "Visible";
       this.protected = false;
+      /** The cells whose format.protection.locked is false (every cell is locked by default), as rectangles. */
+      this.unlocked = [];
       /** rows[r][c] = { v, f }: v the value ("" when empty), f the formula text or null. */
       this.rows = [];
       /** "r,c" → number format other than General. */
@@ -251,6 +271,13 @@
 
     numberFormat(r, c) {
       return this.numberFormats.get(key(r, c)) || "General";
+    }
+
+    /** Whether every cell of the rectangle is unlocked (covered by the unlocked rectangles, which may overlap). */
+    allUnlocked(rect) {
+      let rest = [rect];
+      for (const u of this.unlocked) rest = rest.flatMap((part) => subtractRect(part, u));
+      return rest.length === 0;
     }
 
     put(r, c, v, f) {
@@ -334,6 +361,7 @@
         const sheet = new SheetModel(this, spec.name);
         if (spec.visibility) sheet.visibility = spec.visibility;
         if (spec.protected) sheet.protected = true;
+        for (const address of spec.unlocked || []) sheet.unlocked.push(parseAddress(address).rect);
         (spec.values || []).forEach((row, r) =>
           (row || []).forEach((v, c) => {
             if (v instanceof Date) {
@@ -1139,14 +1167,20 @@
       }
     }
 
-    _writable() {
+    /**
+     * The sheet, when this range may be changed. On a protected sheet only the contents (values, formulas) of
+     * unlocked cells may be, as in Excel: formats, merges and locked cells are refused.
+     */
+    _writable(contents = false) {
       const s = this._sheet();
-      if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${s.name}).`);
+      if (s.protected && !(contents && s.allUnlocked(this._rectOrThrow()))) {
+        throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${s.name}).`);
+      }
       return s;
     }
 
     _enterAll(input) {
-      const s = this._writable();
+      const s = this._writable(true);
       const r = this._rectOrThrow();
       const rows = r.r1 - r.r0 + 1;
       const cols = r.c1 - r.c0 + 1;
@@ -1274,8 +1308,8 @@
 
     clear(applyTo) {
       this.context.act(() => {
-        const s = this._writable();
         const what = applyTo || "All";
+        const s = this._writable(what === "Contents");
         const r = this._rectOrThrow();
         const inside = (row, col) => row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1;
         // Only the cells that hold something: a whole-sheet range has 17 billion cells.
@@ -1443,6 +1477,10 @@
       return this._child("borders", () => new BorderCollectionProxy(this.context, this._range));
     }
 
+    get protection() {
+      return this._child("protection", () => new FormatProtectionProxy(this.context, this._range));
+    }
+
     /** Excel fits the rows to their wrapped text, but ignores merged cells: the fake marks the rows "auto". */
     autofitRows() {
       this.context.act(() => {
@@ -1490,6 +1528,33 @@
       const r = this._range._rectOrThrow();
       if (!(typeof v === "number" && v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `Bad row height ${v}`);
       for (let row = r.r0; row <= r.r1; row++) s.rowHeights.set(row, v);
+    },
+  });
+
+  /**
+   * Range.format.protection: "Specifies if Excel locks the cells in the object. A `null` value indicates that the
+   * entire range doesn't have a uniform lock setting." Changing it is a format change: refused on a protected sheet.
+   */
+  class FormatProtectionProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+    }
+
+    _get(name) {
+      if (name !== "locked") return super._get(name);
+      const r = this._range._rectOrThrow();
+      const s = this._range._sheet();
+      if (s.allUnlocked(r)) return false;
+      return s.unlocked.some((u) => u.r0 <= r.r1 && u.r1 >= r.r0 && u.c0 <= r.c1 && u.c1 >= r.c0) ? null : true;
+    }
+  }
+  properties(FormatProtectionProxy, ["locked"], {
+    locked(v) {
+      const s = this._range._writable();
+      const r = this._range._rectOrThrow();
+      if (v === false) s.unlocked.push({ ...r });
+      else s.unlocked = s.unlocked.flatMap((u) => subtractRect(u, r));
     },
   });
 

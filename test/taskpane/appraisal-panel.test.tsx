@@ -112,6 +112,31 @@ describe("the Excel adapter", () => {
     expect(sheetOf(fake).values[2].slice(7, 9)).toEqual([1, "Đạt"]);
   });
 
+  it("on a protected form (as par appraise forms leaves it: the last two columns unlocked) writes the values, no comments, and says so", async () => {
+    const { fake, actions } = setUp("1.18", formSeed({ protected: true, unlocked: ["H:I"] }));
+    const form = await actions.readAppraisalForm!();
+    expect(form.protected).toBe(true);
+    const done = await actions.writeAppraisals!(form, [
+      { row: 2, appraised: 0.5, reason: "Ban hành muộn" },
+      { row: 5, appraised: 2, reason: "" },
+    ]);
+    expect(done).toMatchObject({ rows: 2, comments: 0, protected: true });
+    const sheet = sheetOf(fake);
+    expect(sheet.values[2].slice(7, 9)).toEqual([0.5, "Ban hành muộn"]);
+    expect(sheet.values[5].slice(7, 9)).toEqual([2, ""]);
+    expect(sheet.comments).toEqual([]);
+  });
+
+  it("on a protected form whose score cells are locked writes nothing and says how to unlock them", async () => {
+    const { fake, actions } = setUp("1.18", formSeed({ protected: true, unlocked: ["I:I"] }));
+    const form = await actions.readAppraisalForm!();
+    await expect(actions.writeAppraisals!(form, [{ row: 2, appraised: 1, reason: "Đạt" }])).rejects.toMatchObject({
+      vi: 'Trang "Sở Tư pháp" đang được bảo vệ và các ô điểm thẩm định, lý do (cột H:I) bị khóa, nên chưa ghi gì. Bỏ bảo vệ trang (Xem lại → Bỏ bảo vệ trang), hoặc mở khóa hai cột này (Định dạng ô → Bảo vệ → bỏ chọn Khóa) rồi bảo vệ lại, rồi bấm ghi lại.',
+      en: expect.stringContaining("columns H:I) are locked, so nothing was written"),
+    });
+    expect(sheetOf(fake).values[2].slice(7, 9)).toEqual(["", ""]);
+  });
+
   it("writes nothing when another sheet has been activated since the form was read", async () => {
     const fake = createFakeExcel({ sheets: [formSeed(), { name: "Khác", values: [["x"]] }], active: FORM, apiVersion: "1.18" });
     const actions = createExcelActions(fakeDeps(fake).deps);

@@ -170,6 +170,53 @@ describe("fake Excel", () => {
     expect(fake.snapshot().sheets[1].values).toEqual([["z"]]);
   });
 
+  test("a protected sheet: only the contents of unlocked cells change; locked cells, formats and comments are refused (AccessDenied)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Phiếu", values: [["a", "b", "c"], [1, 2, 3]], protected: true, unlocked: ["B:C"] }], apiVersion: "1.18" });
+    const refused = async (change: (sheet: any) => void) =>
+      fake.Excel.run(async (context: any) => {
+        change(context.workbook.worksheets.getItem("Phiếu"));
+        await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      });
+    await refused((sheet) => (sheet.getRange("A2").values = [[9]]));
+    await refused((sheet) => (sheet.getRange("A2:B2").values = [[9, 9]]));
+    await refused((sheet) => (sheet.getRange("B2").format.fill.color = "#FFFF00"));
+    await refused((sheet) => (sheet.getRange("B2").format.protection.locked = true));
+    await refused((sheet) => sheet.comments.add("'Phiếu'!B2", "Lý do"));
+    await refused((sheet) => sheet.getRange("B2").clear());
+    expect(fake.snapshot().sheets[0].values).toEqual([["a", "b", "c"], [1, 2, 3]]);
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("Phiếu");
+      sheet.getRange("B2:C2").values = [[0.5, "Lý do"]];
+      sheet.getRange("C1").clear("Contents");
+      const b = sheet.getRange("B1:C5").format.protection;
+      const mixed = sheet.getRange("A1:B1").format.protection;
+      const a = sheet.getRange("A1").format.protection;
+      [a, b, mixed].forEach((p) => p.load("locked"));
+      await context.sync();
+      expect([a.locked, b.locked, mixed.locked]).toEqual([true, false, null]);
+    });
+    expect(fake.snapshot().sheets[0].values).toEqual([["a", "b", ""], [1, 0.5, "Lý do"]]);
+  });
+
+  test("format.protection.locked set before protecting decides what stays writable", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Phiếu", values: [["a", "b"]] }] });
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("Phiếu");
+      sheet.getRange("A:B").format.protection.locked = false;
+      sheet.getRange("A1").format.protection.locked = true;
+      await context.sync();
+    });
+    fake.setProtected("Phiếu", true);
+    await fake.Excel.run(async (context: any) => {
+      const sheet = context.workbook.worksheets.getItem("Phiếu");
+      sheet.getRange("B1").values = [["x"]];
+      await context.sync();
+      sheet.getRange("A1").values = [["y"]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(fake.snapshot().sheets[0].values).toEqual([["a", "x"]]);
+  });
+
   test("Excel's sheet-name rules: no apostrophe first or last, not History", async () => {
     const fake = createFakeExcel(seed);
     for (const name of ["'Báo cáo", "Báo cáo'", "history"]) {

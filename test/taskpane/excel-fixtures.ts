@@ -12,6 +12,8 @@ export interface SheetSeed {
   formulas?: (string | null)[][];
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   protected?: boolean;
+  /** With protected: the cells left unlocked ("H:I"), whose contents may still be changed. */
+  unlocked?: string[];
   fills?: Record<string, string>;
   notes?: Record<string, string>;
   /** Number formats by address ("E8": "dd/mm/yyyy"). */

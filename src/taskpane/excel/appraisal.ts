@@ -4,7 +4,8 @@
  * typed through the pane, never anything generated.
  *
  * Reading: the sheet's name, protection and used range in one sync, then its values (read.ts). Writing, in one
- * Excel.run: where threaded comments exist (ExcelApi 1.10) and the sheet is not protected, the sheet's comments are
+ * Excel.run: the sheet's protection and whether the cells to write are unlocked (a protected form with locked score
+ * cells is refused before anything is written); where threaded comments exist (ExcelApi 1.10) and the sheet is not protected, the sheet's comments are
  * loaded and located, and the notes of the cells concerned looked up (a cell holds a note or a threaded comment, not
  * both); then one batch writes every row's two cells and adds (or updates) each reason as a comment on its score
  * cell. No sync per row.
@@ -60,6 +61,14 @@ export function formChanged(sheet: string): UserError {
   );
 }
 
+/** A protected form whose score or reason cells are locked: Excel would refuse the write part-way. */
+export function formLocked(sheet: string, columns: string): UserError {
+  return new UserError(
+    `Trang "${sheet}" đang được bảo vệ và các ô điểm thẩm định, lý do (cột ${columns}) bị khóa, nên chưa ghi gì. Bỏ bảo vệ trang (Xem lại → Bỏ bảo vệ trang), hoặc mở khóa hai cột này (Định dạng ô → Bảo vệ → bỏ chọn Khóa) rồi bảo vệ lại, rồi bấm ghi lại.`,
+    `Sheet "${sheet}" is protected and its appraised score and reason cells (columns ${columns}) are locked, so nothing was written. Unprotect the sheet (Review → Unprotect Sheet), or unlock these two columns (Format Cells → Protection → clear Locked) and protect it again, then write again.`,
+  );
+}
+
 /** Reads the active sheet; throws when it is not an appraisal form. */
 export async function readActiveForm(context: Excel.RequestContext, supports: ApiSupport): Promise<AppraisalFormView> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -89,9 +98,19 @@ export async function writeAppraisals(context: Excel.RequestContext, form: Pick<
   const comments = supports(API.comments) ? new CommentsByCell(sheetOf) : null;
   const notes = comments && supports(API.notes) ? new NotesByCell(sheetOf) : null;
   let isProtected = false;
-  await runSteps(context, [{ request: 2 * ACTION_BYTES, response: 200, queue: () => undefined }, ...(comments && withReason.length > 0 ? [comments.loadStep()] : [])]);
+  // Whether the cells to write are unlocked, read with the protection: on a protected sheet Excel refuses locked ones.
+  const written = entries.map((e) => e.row);
+  const top = Math.min(...written);
+  const lock = written.length > 0 ? sheetOf().getRangeByIndexes(top, form.appraisedCol, Math.max(...written) - top + 1, 2).format.protection : null;
+  lock?.load("locked");
+  await runSteps(context, [{ request: 3 * ACTION_BYTES, response: 200, queue: () => undefined }, ...(comments && withReason.length > 0 ? [comments.loadStep()] : [])]);
   if (active.name !== form.sheet) throw formChanged(form.sheet);
   isProtected = !!active.protection.protected;
+  if (isProtected && lock && lock.locked !== false) {
+    const column = (cell: string | undefined) => (cell ?? "").replace(/\d+$/, "");
+    const first = form.rows.find((r) => r.row === top);
+    throw formLocked(form.sheet, `${column(first?.appraisedCell)}:${column(first?.reasonCell)}`);
+  }
   const commenting = comments !== null && !isProtected && withReason.length > 0;
   if (commenting) await runSteps(context, [...comments!.locateSteps(), ...(notes ? notes.steps(withReason.map((e) => cellOf(e.row))) : [])]);
 
