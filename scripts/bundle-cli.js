@@ -14,6 +14,8 @@ const { mkdtempSync, rmSync } = require("node:fs");
 const { isBuiltin } = require("node:module");
 const { tmpdir } = require("node:os");
 const path = require("node:path");
+const { readFileSync, writeFileSync } = require("node:fs");
+const { minify } = require("terser");
 const webpack = require("webpack");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -49,7 +51,7 @@ function bundle() {
     ],
     // __dirname and __filename stay the bundle's own (lib/cli): src/cli/cli-dir.ts.
     node: { __dirname: false, __filename: false },
-    // Readable, not minified: a stack trace from a user still names our functions.
+    // Readable here; compact() below drops comments and layout.
     optimization: { minimize: false, splitChunks: false, runtimeChunk: false },
     performance: { hints: false },
     devtool: false,
@@ -62,6 +64,28 @@ function bundle() {
       resolve();
     }),
   );
+}
+
+const BUNDLES = ["cli/par.bundle.js", "cli/aggregate/worker.bundle.js"].map((file) => path.join(LIB, file));
+
+/**
+ * Comments and layout dropped, names kept (a user's stack trace still names our functions), ASCII only: Node reads
+ * and V8 scans a one-byte file faster, and there is less of it (1,3 MB of UTF-8 becomes about 0,7 MB).
+ */
+async function compact() {
+  for (const file of BUNDLES) {
+    const result = await minify(readFileSync(file, "utf8"), {
+      compress: false,
+      mangle: false,
+      keep_classnames: true,
+      keep_fnames: true,
+      format: { ascii_only: true, comments: false },
+    });
+    // Text Terser must leave as written (a String.raw template) would keep the file two-byte: write it escaped in the source.
+    const wide = /[^\t\n\r\x20-\x7e]/.exec(result.code);
+    if (wide) throw new Error(`${path.relative(ROOT, file)} keeps the character U+${wide[0].codePointAt(0).toString(16).toUpperCase()} near "${result.code.slice(Math.max(0, wide.index - 40), wide.index + 10)}"`);
+    writeFileSync(file, result.code);
+  }
 }
 
 function train() {
@@ -89,6 +113,7 @@ function train() {
 }
 
 bundle()
+  .then(compact)
   .then(train)
   .catch((e) => {
     console.error(`bundle-cli: ${e.message}`);

@@ -1,6 +1,8 @@
 /**
- * The built-in catalogues are read without zod (issue 22: loading zod was a third of `par validate`'s start). What
- * they read to must be exactly what the schema gives, key for key and in the same order, for each of them.
+ * The built-in catalogues are read without zod (issue 22: loading zod was a third of `par validate`'s start), and
+ * without the NFC pass and the structural checks every other catalogue gets. What they read to must be exactly what
+ * parseCatalog (schema, NFC, structure) gives, key for key and in the same order, for each of them: a built-in with
+ * a structural issue, or text not in NFC, fails here.
  */
 import { builtinCatalog, builtinIds, parseCatalog } from "../../src/scoring";
 import { normalizeBuiltin } from "../../src/scoring/catalog/builtin-normalize";

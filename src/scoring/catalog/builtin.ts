@@ -28,7 +28,7 @@ export function builtinCatalog(id: string): Catalog {
   let catalog = parsed.get(id);
   if (!catalog) {
     if (!isBuiltinId(id)) throw new ParError("catalog.unknownId", { id, known: builtinIds().join(", ") });
-    catalog = parseBuiltinCatalog(sources[id], `${id}.json`);
+    catalog = parseBuiltinCatalog(sources[id]);
     parsed.set(id, catalog);
   }
   return catalog;

@@ -23,10 +23,11 @@ export function foldKeepingPositions(text: string): string {
   return out;
 }
 
+// Minus sign, en and em dashes as \u escapes (the regular expression reads them): the CLI's bundle is ASCII only.
 /** A number, percentage or date as a condition bound may write it ("90%", "0,5", "15/01/2019", "20"). */
-const N = String.raw`(\d{1,2}/\d{1,2}/\d{4}|[+\-−]?\d+(?:[.,]\d+)?(?:\s*%)?)`;
+const N = String.raw`(\d{1,2}/\d{1,2}/\d{4}|[+\-\u2212]?\d+(?:[.,]\d+)?(?:\s*%)?)`;
 const S = String.raw`\s+`;
-const DASH = String.raw`\s*[-–—]\s*`;
+const DASH = String.raw`\s*[-\u2013\u2014]\s*`;
 /**
  * Up to six words naming what is counted, between a number and the words that close the phrase ("từ 20 TTHC trở
  * lên", "từ 30% số cơ quan, đơn vị trở lên": a comma may separate them).

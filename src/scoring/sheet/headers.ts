@@ -46,9 +46,10 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
   finalReason: ["ly do (vong 2)", "ly do vong 2", "final reason"],
 };
 
-const ENTRIES = (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][])
-  .flatMap(([role, words]) => words.map((w) => ({ role, w, spaced: `${w} `, bracketed: `${w}(` })))
-  .sort((a, b) => b.w.length - a.w.length);
+/** Each synonym's role. A synonym names one role only (a test holds the list to that). */
+const ROLE_OF_SYNONYM = new Map<string, ColumnRole>(
+  (Object.entries(HEADER_SYNONYMS) as [ColumnRole, string[]][]).flatMap(([role, words]) => words.map((w) => [w, role] as [string, ColumnRole])),
+);
 
 /** Roles of header texts already read: every sheet of a template repeats the same texts (bounded, then emptied). */
 const roles = new Map<string, ColumnRole | null>();
@@ -76,11 +77,20 @@ export function headerRole(text: unknown): ColumnRole | null {
   return role;
 }
 
+/**
+ * The role of the longest synonym the folded text is, or starts with before " ", "(" or ",": its prefixes ending
+ * there are looked up, longest first.
+ */
 function roleOf(text: string): ColumnRole | null {
   const f = headerKey(text);
   if (!f || f.length > 80) return null;
-  for (const { role, w, spaced, bracketed } of ENTRIES) {
-    if (f === w || f.startsWith(spaced) || f.startsWith(bracketed) || f.startsWith(`${w},`)) return role;
+  for (let end = f.length; end > 0; end--) {
+    if (end < f.length) {
+      const next = f.charCodeAt(end);
+      if (next !== 32 && next !== 40 && next !== 44) continue;
+    }
+    const role = ROLE_OF_SYNONYM.get(end === f.length ? f : f.slice(0, end));
+    if (role) return role;
   }
   return null;
 }
