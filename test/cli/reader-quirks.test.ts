@@ -9,7 +9,7 @@
  * 3. An empty boolean cell (`<c t="b"/>`): empty, not FALSE.
  * 4. A huge date-formatted number: stays the number, never an invalid Date.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -196,6 +196,14 @@ describe("2. a sheet the reader cannot read", () => {
     expect(en.out).toContain('Sheet "Phụ lục" cannot be read: the file lacks its data');
     const reading = JSON.parse((await par("validate", unit, "--json", "--reading")).out) as { reading: { sheets: { sheet: string; readAs: string }[] } };
     expect(reading.reading.sheets.find((s) => s.sheet === "Phụ lục")).toMatchObject({ readAs: "unreadable" });
+    // par summary and par aggregate say it too.
+    const summary = await par("summary", unit, "-o", join(dir, "tong-hop.xlsx"));
+    expect(summary.out).toContain('Không đọc được trang "Phụ lục"');
+    const folder = join(dir, "thu-muc");
+    mkdirSync(folder);
+    copyFileSync(unit, join(folder, "don-vi.xlsx"));
+    const aggregate = await par("aggregate", folder, "-o", join(dir, "xep-hang.xlsx"));
+    expect(aggregate.out + aggregate.err).toContain('Không đọc được trang "Phụ lục"');
 
     const { file } = await rawBook("no-readable-sheet", [{ name: "Tự chấm", cells: "" }], { leaveOut: ["Tự chấm"] });
     const none = await par("validate", file);
