@@ -12,6 +12,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readWorkbookBytes, readWorkbookFast, WorkbookData } from "../../src/cli/workbook/read";
 import { content, writeLayout } from "../support/layouts";
@@ -129,6 +130,23 @@ describe("1. a formula with no cached value", () => {
     const en = await par("validate", file, "--lang", "en");
     expect(en.out).toContain(`Cell ${cell}`);
     expect(en.out).toContain("recalculate (F9) and save it");
+  });
+
+  it("on another sheet (an appendix's links written as =HYPERLINK by a script) is said by par validate, cells named", async () => {
+    const file = join(dir, "unit-appendix-formulas.xlsx");
+    await writeLayout(file, "plain", content());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const appendix = wb.addWorksheet("Phụ lục");
+    appendix.addRow(["Tài liệu kiểm chứng"]);
+    appendix.getCell("A2").value = { formula: 'HYPERLINK("tai-lieu/kh-12.pdf","Kế hoạch 12")' } as ExcelJS.CellFormulaValue;
+    appendix.getCell("A3").value = { formula: 'HYPERLINK("tai-lieu/bc-3.pdf","Báo cáo 3")' } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(file);
+    const vi = await par("validate", file);
+    expect(vi.out).toContain('Trang "Phụ lục": 2 ô có công thức mà tệp không lưu kết quả (A2, A3), đọc như để trống');
+    expect(vi.out).not.toContain("[formula-uncalculated]");
+    const en = await par("validate", file, "--lang", "en");
+    expect(en.out).toContain('Sheet "Phụ lục": 2 cells hold formulas the file has no result for (A2, A3), read as blank');
   });
 
   it("goes away once LibreOffice has calculated and saved the file, as the message says", async () => {
