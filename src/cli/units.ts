@@ -54,7 +54,41 @@ const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: "TCVN3 (ABC, .Vn
 function sheetList(data: WorkbookData): WorkbookSheet[] {
   const sheets: WorkbookSheet[] = data.grids.map((g) => ({ name: g.name, state: data.sheetStates[g.name] ?? "visible" }));
   for (const name of data.chartSheets ?? []) sheets.push({ name, state: data.sheetStates[name] ?? "visible", chart: true });
+  for (const { sheet, reason, detail } of data.unreadSheets ?? [])
+    sheets.push({ name: sheet, state: data.sheetStates[sheet] ?? "visible", unreadable: { reason, ...(detail ? { detail } : {}) } });
   return sheets;
+}
+
+/**
+ * What the reading could not use, for the commands to print (none when everything was read): "Không đọc được trang
+ * "…" …" for each worksheet the reader could not read (its data missing or damaged), and, for each other sheet than
+ * the unit sheets in `units` (whose cells validation names one by one: formula-uncalculated) and PAR Scorer's own,
+ * the cells holding a formula saved without its result (at most 12 named), which read as blank.
+ */
+export function describeUnread(data: WorkbookData, lang: "vi" | "en", units: UnitSheet[] = []): string[] {
+  const en = lang === "en";
+  const lines = (data.unreadSheets ?? []).map(({ sheet, reason, detail }) => {
+    if (en)
+      return reason === "missing"
+        ? `Sheet "${sheet}" cannot be read: the file lacks its data (it is truncated or damaged), so nothing in it is checked. Open the file in Excel and save it again, or ask the unit for the original file`
+        : `Sheet "${sheet}" cannot be read: its data is damaged${detail ? ` (${detail})` : ""}, so nothing in it is checked. Open the file in Excel and save it again, or ask the unit for the original file`;
+    return reason === "missing"
+      ? `Không đọc được trang "${sheet}": tệp thiếu phần dữ liệu của trang (tệp bị cắt hoặc hỏng), nên không kiểm tra được gì trong trang này. Mở tệp bằng Excel và lưu lại, hoặc xin đơn vị gửi lại tệp gốc`
+      : `Không đọc được trang "${sheet}": dữ liệu của trang bị hỏng${detail ? ` (${detail})` : ""}, nên không kiểm tra được gì trong trang này. Mở tệp bằng Excel và lưu lại, hoặc xin đơn vị gửi lại tệp gốc`;
+  });
+  const skip = new Set([...units.map((u) => u.sheet), ...ownedSheetNames(data)]);
+  for (const grid of data.grids) {
+    const cells = grid.uncalculated ?? [];
+    if (cells.length === 0 || skip.has(grid.name)) continue;
+    const named = cells.slice(0, 12).join(", ");
+    const more = cells.length > 12 ? (en ? ` and ${cells.length - 12} more` : ` và ${cells.length - 12} ô khác`) : "";
+    lines.push(
+      en
+        ? `Sheet "${grid.name}": ${cells.length} cell${cells.length > 1 ? "s hold formulas" : " holds a formula"} the file has no result for (${named}${more}), read as blank: the file was saved by a tool that does not calculate formulas. Open it in Excel or LibreOffice, recalculate (F9) and save it`
+        : `Trang "${grid.name}": ${cells.length} ô có công thức mà tệp không lưu kết quả (${named}${more}), đọc như để trống: tệp được lưu bằng một công cụ không tính công thức. Mở tệp trong Excel/LibreOffice, tính lại (F9) và lưu lại`,
+    );
+  }
+  return lines;
 }
 
 /** The workbook with every text cell not already in Unicode converted from a legacy encoding; `cells` gets which. */
@@ -102,11 +136,13 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
       "appraisal-form",
     );
   }
+  const unread = describeUnread(data, "vi").map((t) => ` ${t}.`).join("");
+  const unreadEn = describeUnread(data, "en").map((t) => ` ${t}.`).join("");
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
     const names = sheetNames.map((n) => `"${n}"`).join(", ");
     throw new CliError(
-      `Tệp ${file} không có trang "${options.sheet}". Các trang có: ${names}`,
-      `${file} has no sheet "${options.sheet}". Its sheets: ${names}`,
+      `Tệp ${file} không có trang "${options.sheet}". Các trang có: ${names}.${unread}`,
+      `${file} has no sheet "${options.sheet}". Its sheets: ${names}.${unreadEn}`,
     );
   }
   const given = options.catalog ? (options.catalogLoaded ?? (await loadCatalog(options.catalog))) : undefined;
@@ -136,8 +172,8 @@ export async function loadUnits(file: string, options: LoadOptions = {}): Promis
     const hidden = reading.hiddenUnits.length > 0 ? new ParError("reading.hiddenUnits", { sheets: reading.hiddenUnits.map((n) => `"${n}"`).join(", ") }) : null;
     const hiddenText = { vi: hidden ? ` ${hidden.text("vi")}.` : "", en: hidden ? ` ${hidden.text("en")}.` : "" };
     throw new CliError(
-      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1.${hiddenText.vi}${legacy.vi}`,
-      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1.${hiddenText.en}${legacy.en}`,
+      `Không tìm thấy bảng tự chấm điểm trong ${file}${options.sheet ? ` (trang "${options.sheet}")` : ""}: cần một dòng tiêu đề có cột "Mã" (hoặc "STT") và ít nhất một cột "Điểm tối đa", "Kết quả" hoặc "Điểm tự chấm", rồi các dòng có mã tiêu chí như 1.1.1.${hiddenText.vi}${legacy.vi}${unread}`,
+      `No self-assessment table found in ${file}: it needs a header row with a "Mã" (or "STT") column and at least one of "Điểm tối đa", "Kết quả", "Điểm tự chấm", then rows with criterion codes like 1.1.1.${hiddenText.en}${legacy.en}${unreadEn}`,
     );
   }
   const choice = reading.choice;

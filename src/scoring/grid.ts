@@ -30,6 +30,12 @@ export interface Grid {
    * and column; absent when the host did not read them. A cell's value stays what it shows.
    */
   links?: (string | null)[][];
+  /**
+   * A1 addresses of cells that hold a formula but no calculated value: the file was saved by a tool that never
+   * calculated it (a script, a converter), so the cell reads as blank though it is not. Only a file reader sets
+   * this (Excel, through Office.js, always has the values); validation names each such cell (formula-uncalculated).
+   */
+  uncalculated?: string[];
 }
 
 const letters: string[] = [];

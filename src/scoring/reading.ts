@@ -53,6 +53,8 @@ export interface WorkbookSheet {
   state: SheetState;
   /** A chart sheet (no cells). */
   chart?: boolean;
+  /** A worksheet the host could not read (no grid): its part is missing from the file, or damaged (with why). */
+  unreadable?: { reason: "missing" | "damaged"; detail?: string };
 }
 
 export interface WorkbookInput {
@@ -248,6 +250,10 @@ export function readWorkbookUnits(input: WorkbookInput, options: ReadingOptions 
   for (const info of sheets) {
     const entry = (readAs: SheetReadAs, note?: SheetEntry["note"]) => entries.push({ sheet: info.name, state: info.state, readAs, ...(note ? { note } : {}) });
     const grid = gridOf.get(info.name);
+    if (info.unreadable && !grid) {
+      entry("unreadable", { key: `ledger.sheet.unreadable.${info.unreadable.reason}`, params: { detail: info.unreadable.detail ?? "" } });
+      continue;
+    }
     if (grid && !isBookkeeping(info.name) && isCatalogSheet(grid)) {
       entry("catalogue");
       continue;

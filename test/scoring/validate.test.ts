@@ -106,6 +106,7 @@ describe("a clean sheet", () => {
       "appraisal-no-reason",
       "appraisal-missing",
       "appraisal-unknown",
+      "formula-uncalculated",
     ]);
   });
 });

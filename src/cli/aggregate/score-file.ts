@@ -7,7 +7,7 @@ import { AppraisalMinutes, appraisalMinutes, buildPlan, buildSummary, Catalog, h
 import { FolderListings, loadEvidence } from "../evidence/workbook-evidence";
 import { loadCatalog } from "../catalog-source";
 import { describeRejected } from "../describe";
-import { describeEncoding, loadUnits } from "../units";
+import { describeEncoding, describeUnread, loadUnits } from "../units";
 import { readSurveyFile, surveyPointsFor } from "./survey";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { parseBands } from "../../scoring/report/bands";
@@ -97,7 +97,7 @@ export async function scoreFile(file: string, opts: ScoreOptions, listings?: Fol
     const loaded = await loadUnits(file, { catalog: opts.catalog, catalogLoaded: given, encoding: opts.encoding, includeHidden: opts.includeHidden, maxCells: opts.maxCells });
     const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
     if (encoding) outcome.notes.push(`${file}: ${encoding}`);
-    for (const line of describeRejected(loaded.rejected, opts.lang)) outcome.notes.push(`${file}: ${line}`);
+    for (const line of [...describeUnread(loaded.data, opts.lang, loaded.units), ...describeRejected(loaded.rejected, opts.lang)]) outcome.notes.push(`${file}: ${line}`);
     // Links behind evidence cells, appendix sheets, and the workbook's evidence folder when it has one.
     const evidence = await loadEvidence(file, loaded.data, loaded.units, { evidence: opts.evidence, ocr: opts.ocr, perWorkbook: true, listings });
     for (const unit of loaded.units) {

@@ -27,7 +27,7 @@ import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langO
 import { planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { renderHtmlReport } from "../report-html";
-import { describeEncoding, loadUnits } from "../units";
+import { describeEncoding, describeUnread, loadUnits } from "../units";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { WorkbookError } from "../xlsx/read";
 import { workbookBuffer, workbookFromData, workbookWithSheets } from "../xlsx/write";
@@ -101,6 +101,7 @@ export function registerSummary(par: Command, io: Io): void {
           ? [
               describeChoice(loaded.choice, "en"),
               ...[describeEncoding(loaded.encoding, "en", loaded.convertedCells)].filter((x): x is string => x !== null),
+              ...describeUnread(loaded.data, "en", loaded.units),
               ...describeRejected(loaded.rejected, "en"),
               ...describeRenamed(renamed, "en"),
               `Unit: ${unit.unit} (sheet "${unit.sheet}")`,
@@ -113,6 +114,7 @@ export function registerSummary(par: Command, io: Io): void {
           : [
               describeChoice(loaded.choice, "vi"),
               ...[describeEncoding(loaded.encoding, "vi", loaded.convertedCells)].filter((x): x is string => x !== null),
+              ...describeUnread(loaded.data, "vi", loaded.units),
               ...describeRejected(loaded.rejected, "vi"),
               ...describeRenamed(renamed, "vi"),
               `Đơn vị: ${unit.unit} (trang "${unit.sheet}")`,

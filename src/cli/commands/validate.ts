@@ -5,7 +5,7 @@ import { describeCatalogIssues, describeChoice, describeFindings, describeReject
 import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { jsonText } from "../terminal-text";
-import { describeEncoding, loadUnits } from "../units";
+import { describeEncoding, describeUnread, loadUnits } from "../units";
 import { encodingOption, evidenceOption, includeHiddenOption, maxCellsOption, ocrOption } from "../options";
 import { LegacyEncoding } from "../workbook/legacy-text";
 
@@ -41,6 +41,7 @@ export function registerValidate(par: Command, io: Io, setExit: (code: number) =
         const parts = [describeChoice(loaded.choice, opts.lang)];
         const encoding = describeEncoding(loaded.encoding, opts.lang, loaded.convertedCells);
         if (encoding) parts.push(encoding);
+        parts.push(...describeUnread(loaded.data, opts.lang, loaded.units));
         if (loaded.catalogIssues.length) parts.push(describeCatalogIssues(loaded.catalogIssues, opts.lang));
         parts.push(...describeRejected(loaded.rejected, opts.lang));
         for (const unit of loaded.units) {

@@ -1,7 +1,7 @@
 /** A workbook that cannot be read, in words: which file, why, and what to do (Vietnamese and English). */
 import { CliError } from "../errors";
 
-export type WorkbookErrorCode = "empty" | "encrypted" | "encrypted-or-xls" | "not-xlsx" | "not-workbook" | "over-limit" | "damaged-reference";
+export type WorkbookErrorCode = "empty" | "encrypted" | "encrypted-or-xls" | "not-xlsx" | "not-workbook" | "over-limit" | "damaged-reference" | "damaged-sheets";
 
 /** A workbook that cannot be read or written, with a message for the user in Vietnamese and in English. */
 export class WorkbookError extends CliError {
@@ -20,8 +20,18 @@ export class WorkbookError extends CliError {
 const SAVE_AGAIN_VI = "Mở tệp bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).";
 const SAVE_AGAIN_EN = "Open it in Excel and save it again as an Excel Workbook (.xlsx).";
 
-export function unreadable(code: WorkbookErrorCode, file: string, detail?: string): WorkbookError {
+export function unreadable(code: WorkbookErrorCode, file: string, detail?: string, sheets: string[] = []): WorkbookError {
   switch (code) {
+    case "damaged-sheets": {
+      const names = sheets.map((s) => `"${s}"`).join(", ");
+      return new WorkbookError(
+        code,
+        file,
+        `Không đọc được tệp ${file}: không trang nào đọc được, phần dữ liệu của trang ${names} bị thiếu hoặc hỏng. ${SAVE_AGAIN_VI} Nếu Excel cũng không mở được, xin đơn vị gửi lại tệp gốc.`,
+        `Cannot read ${file}: no sheet can be read, the data of sheet ${names} is missing or damaged. ${SAVE_AGAIN_EN} If Excel cannot open it either, ask the unit for the original file again.`,
+        detail,
+      );
+    }
     case "empty":
       return new WorkbookError(
         code,

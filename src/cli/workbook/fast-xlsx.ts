@@ -17,9 +17,10 @@
  *
  * The scanning follows SheetJS CE's xlsx.js (Apache-2.0, Copyright (C) 2013-present SheetJS LLC): its regular
  * expressions, attribute parsing (parsexmltag), XML unescaping (unescapexml, with _xHHHH_ codes) and cell rules are
- * ported here so that the quirks are the same (a formula cell with no cached value and no type is dropped, a
- * boolean without a value is false, an unknown error code reads as #VALUE!, a hyperlink over empty cells makes
- * cells of them).
+ * ported here so that the quirks are the same (an unknown error code reads as #VALUE!, a hyperlink over empty
+ * cells makes cells of them), except where read.ts has SheetJS read otherwise: a formula cell with no cached value
+ * is kept as SheetJS keeps it with stubs on (type z, its formula: read.ts names it), a boolean without a value is
+ * empty (sheetjs-prepare.ts), a worksheet whose part is missing is named (FastWorkBook.Unread).
  */
 import type * as SheetJS from "@e965/xlsx";
 import type { ZipPart } from "./zip";
@@ -36,6 +37,8 @@ export interface FastWorkBook {
   Sheets: Record<string, SheetJS.WorkSheet>;
   Workbook: { WBProps: { date1904?: boolean }; Sheets: { Hidden: number }[] };
   bookType: "xlsx";
+  /** Worksheets that could not be read (not in SheetJS's model: read.ts names them). */
+  Unread?: Record<string, { reason: "missing" }>;
 }
 
 interface FastCell {
@@ -71,7 +74,7 @@ const NS_RE2 = /<(\/?)\w+:/;
 type Attrs = Record<string, string | undefined>;
 
 /** SheetJS's parsexmltag: attributes by local name (and lower-cased), the tag's name as [0] unless skipRoot. */
-function parsexmltag(tag: string, skipRoot?: boolean): Attrs {
+export function parsexmltag(tag: string, skipRoot?: boolean): Attrs {
   const z: Attrs = Object.create(null) as Attrs;
   let eq = 0;
   let c = 0;
@@ -114,7 +117,7 @@ function nsRegexes(tag: string): [RegExp, RegExp] {
 }
 
 /** SheetJS's str_match_xml_ns: [whole element, its content, where it starts] of the first `tag`, or null. */
-function matchXmlNs(str: string, tag: string): [string, string, number] | null {
+export function matchXmlNs(str: string, tag: string): [string, string, number] | null {
   const res = nsRegexes(tag);
   let m = res[0].exec(str);
   if (!m) return null;
@@ -530,18 +533,23 @@ function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book)
         if (p.f === undefined) delete p.f;
       }
 
-      if (tag.t == null && p.v === undefined) {
-        // SheetJS: a formula without a cached value gets v 0, type n, and is then dropped (0 == "").
+      // A formula without a cached value (and a boolean without a value, which read.ts has SheetJS read as
+      // untyped: sheetjs-prepare.ts) is kept as SheetJS keeps it with stubs on: type z with its formula. Without
+      // a formula, such a cell is empty.
+      const noValue = p.v === undefined && (tag.t == null || tag.t === "n" || tag.t === "s" || tag.t === "b");
+      if (noValue || (tag.t === "n" && p.v == "")) {
+        if (p.f === undefined) continue;
+        p.t = "z";
+        p.v = undefined;
+        placeCell(p, tag, book, rows);
         continue;
       }
       p.t = tag.t || "n";
       switch (p.t) {
         case "n":
-          if (p.v == "" || p.v == null) continue;
           p.v = parseFloat(p.v as string);
           break;
         case "s": {
-          if (typeof p.v == "undefined") continue;
           const raw = p.v as string;
           if (!/^\d+$/.test(raw.trim())) decline("odd shared string index");
           const n = parseInt(raw, 10);
@@ -571,19 +579,24 @@ function parseCells(sdata: string, rows: (FastCell[] | undefined)[], book: Book)
         default:
           decline(`cell type ${p.t}`);
       }
-      let fmtid = 0;
-      const cellXf = book.styles?.cellXf;
-      if (cellXf && tag.s !== undefined) {
-        if (!/^(0|[1-9]\d*)$/.test(tag.s)) decline("odd style index");
-        const xf = Number(tag.s) < cellXf.length ? cellXf[Number(tag.s)] : undefined;
-        if (xf != null) fmtid = xf;
-      }
-      const z = (book.styles?.formats ?? BUILTIN_FORMATS)[fmtid];
-      if (z !== undefined) p.z = z;
-      const at = decodeCell(tag.r);
-      (rows[at.r] ??= [])[at.c] = p;
+      placeCell(p, tag, book, rows);
     }
   }
+}
+
+/** A cell with its number format, at its place. */
+function placeCell(p: FastCell, tag: Attrs, book: Book, rows: (FastCell[] | undefined)[]): void {
+  let fmtid = 0;
+  const cellXf = book.styles?.cellXf;
+  if (cellXf && tag.s !== undefined) {
+    if (!/^(0|[1-9]\d*)$/.test(tag.s)) decline("odd style index");
+    const xf = Number(tag.s) < cellXf.length ? cellXf[Number(tag.s)] : undefined;
+    if (xf != null) fmtid = xf;
+  }
+  const z = (book.styles?.formats ?? BUILTIN_FORMATS)[fmtid];
+  if (z !== undefined) p.z = z;
+  const at = decodeCell(tag.r!);
+  (rows[at.r] ??= [])[at.c] = p;
 }
 
 // ---- the workbook -------------------------------------------------------------------------------------------
@@ -678,6 +691,13 @@ function fastWorkbook(zipParts: ZipPart[]): FastWorkBook {
     if (!rel) decline("sheet without a relationship");
     if (rel!.Type !== WORKSHEET_REL) decline("not a worksheet (chart, dialog or macro sheet)");
     const path = "xl/" + rel!.Target.replace(/[/]?xl\//, "");
+    if (![path, rel!.Target, "xl/" + rel!.Target].some((p) => parts.has(p.toLowerCase()))) {
+      // A worksheet whose part is not in the file (where SheetJS looks for it): named, as read.ts names it.
+      (out.Unread ??= {})[sheet.name] = { reason: "missing" };
+      out.SheetNames.push(sheet.name);
+      out.Workbook.Sheets.push({ Hidden: sheet.Hidden });
+      continue;
+    }
     if (!parts.has(path.toLowerCase()) || !/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) decline("worksheet part not where SheetJS looks first");
     if (paths.has(path.toLowerCase())) decline("two sheets of one part");
     paths.add(path.toLowerCase());

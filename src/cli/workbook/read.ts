@@ -11,7 +11,7 @@
  */
 import type * as XLSX from "@e965/xlsx";
 import { basename, extname } from "node:path";
-import { CellRect, Grid } from "../../scoring/grid";
+import { a1, CellRect, Grid } from "../../scoring/grid";
 import { CellValue } from "../../scoring/values";
 import { unreadable, WorkbookError } from "./errors";
 import { decodeLinkTarget, hyperlinkValue } from "./hyperlinks";
@@ -22,6 +22,7 @@ import { readFastWorkbook } from "./fast-xlsx";
 import { DAYS_1900_TO_1904, isDateFormat } from "../../scoring/dates";
 import { DEFAULT_LIMITS, maxBytes, overLimit, ReadLimits } from "./limits";
 import { checkParts } from "./part-scan";
+import { untypeEmptyBooleans } from "./sheetjs-prepare";
 
 import type { SheetState } from "../../scoring/sheet/ledger";
 export type { SheetState };
@@ -36,6 +37,19 @@ export interface WorkbookData {
   chartSheets?: string[];
   /** The file's format, as read from its content. */
   format: WorkbookFormat;
+  /**
+   * Worksheets the reader could not read (their part is missing from the file, or damaged), in tab order: named in
+   * the reading's sheet ledger and by the commands, never dropped in silence. Their state is in sheetStates.
+   */
+  unreadSheets?: UnreadSheet[];
+}
+
+/** A worksheet that could not be read: its part is not in the file ("missing"), or it is damaged (with why). */
+export interface UnreadSheet {
+  sheet: string;
+  reason: "missing" | "damaged";
+  /** For a damaged sheet: the reader's own words (English), for the curious. */
+  detail?: string;
 }
 
 export type WorkbookFormat = "xlsx" | "xls" | "ods" | "csv";
@@ -94,8 +108,13 @@ export function readWorkbookBytes(buf: Buffer, file: string, limits: ReadLimits 
     const parts = zipParts(buf, file, limits, zipCode);
     const fast = reader === "auto" ? readFastWorkbook(parts) : null;
     if (fast) return workbookData(fast as unknown as XLSX.WorkBook, file, "xlsx");
-    workbook = parse(repackForSheetJS(parts), file, BASE_OPTIONS, zipCode);
+    // Stubs: a formula cell without a cached value is kept as one (t "z" with its formula), not dropped.
+    const zipped = repackForSheetJS(untypeEmptyBooleans(parts));
+    // (Not for an .ods, where SheetJS would make a stub of every repeated empty cell.)
+    const options = { ...BASE_OPTIONS, sheetStubs: !parts.some((p) => /^content\.xml$/i.test(p.name)) };
+    workbook = parse(zipped, file, options, zipCode);
     format = workbook.bookType === "ods" ? "ods" : "xlsx";
+    return workbookData(workbook, file, format, (i) => whyUnread(zipped, options, i));
   } else if (TEXT_EXTENSIONS.has(extname(file).toLowerCase())) {
     const { text } = decodeText(buf);
     const name = basename(file, extname(file)).slice(0, 31) || "CSV";
@@ -148,15 +167,40 @@ function parse(data: Buffer | string, file: string, options: XLSX.ParsingOptions
   }
 }
 
+/**
+ * Why SheetJS left out sheet `index` (it drops a sheet it fails to read without a word): read again, that sheet
+ * alone, with SheetJS told to throw; a part that is not in the file is "missing", anything else "damaged".
+ */
+function whyUnread(data: Buffer, options: XLSX.ParsingOptions, index: number): Omit<UnreadSheet, "sheet"> {
+  const { error, warn } = console;
+  console.error = console.warn = () => undefined;
+  try {
+    sheetjs().read(data, { ...options, WTF: true, sheets: index });
+  } catch (e) {
+    const message = (e as Error)?.message ?? String(e);
+    return /^Cannot find file /.test(message) ? { reason: "missing" } : { reason: "damaged", detail: message };
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+  return { reason: "damaged" };
+}
+
+/** The fast reader's account of a sheet it could not read (fast-xlsx.ts's FastWorkBook.Unread). */
+type Unread = Record<string, Omit<UnreadSheet, "sheet">>;
+
 function workbookData(
   workbook: XLSX.WorkBook,
   file: string,
   format: WorkbookFormat,
+  whyUnread?: (index: number) => Omit<UnreadSheet, "sheet">,
 ): WorkbookData {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const grids: Grid[] = [];
   const sheetStates: Record<string, SheetState> = {};
   const chartSheets: string[] = [];
+  const unreadSheets: UnreadSheet[] = [];
+  const unread = (workbook as { Unread?: Unread }).Unread;
   workbook.SheetNames.forEach((name, i) => {
     const sheet = workbook.Sheets[name];
     const type = (sheet as { "!type"?: string } | undefined)?.["!type"];
@@ -166,12 +210,19 @@ function workbookData(
       chartSheets.push(name);
       sheetStates[name] = state;
     }
+    if (!sheet && (unread?.[name] || whyUnread)) {
+      // A sheet the reader failed to read: named, with why.
+      unreadSheets.push({ sheet: name, ...(unread?.[name] ?? whyUnread!(i)) });
+      sheetStates[name] = state;
+      return;
+    }
     if (!sheet || (type && type !== "sheet")) return;
     grids.push(sheetGrid(name, sheet, date1904));
     sheetStates[name] = state;
   });
+  if (grids.length === 0 && unreadSheets.length > 0) throw unreadable("damaged-sheets", file, unreadSheets.map((u) => `${u.sheet}: ${u.reason}${u.detail ? ` (${u.detail})` : ""}`).join("; "), unreadSheets.map((u) => u.sheet));
   if (grids.length === 0) throw unreadable(format === "xlsx" ? "not-xlsx" : "not-workbook", file, "no worksheets");
-  return { file, grids, sheetStates, format, ...(chartSheets.length > 0 ? { chartSheets } : {}) };
+  return { file, grids, sheetStates, format, ...(chartSheets.length > 0 ? { chartSheets } : {}), ...(unreadSheets.length > 0 ? { unreadSheets } : {}) };
 }
 
 /**
@@ -184,6 +235,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
   let links: (string | null)[][] | undefined;
+  let uncalculated: [number, number][] | undefined;
   data.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
@@ -191,6 +243,8 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
       const value = cellValue(cell, date1904);
       const formula = typeof cell.f === "string" && cell.f.trim() !== "" ? (cell.f.startsWith("=") ? cell.f : `=${cell.f}`) : null;
       if (value === null && formula === null) return;
+      // A formula with no cached value (a stub, t "z"): the file was never calculated.
+      if (formula !== null && cell.t === "z") (uncalculated ??= []).push([r, c]);
       (values[r] ??= [])[c] = value;
       const link = linkTarget(cell);
       if (typeof link === "string" && link.trim() !== "") ((links ??= [])[r] ??= [])[c] = link;
@@ -206,6 +260,12 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Grid
   }
   const grid: Grid = { name, values, merges };
   if (links) grid.links = links;
+  if (uncalculated) {
+    // A cell under a merge, other than its top-left one, is hidden by it: its value is dropped above, and so is this.
+    const hidden = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+    const cells = uncalculated.filter(([r, c]) => !hidden(r, c)).map(([r, c]) => a1(r, c));
+    if (cells.length > 0) grid.uncalculated = cells;
+  }
   return formulas ? { ...grid, formulas } : grid;
 }
 
@@ -213,13 +273,19 @@ const DAY_MS = 86_400_000;
 /** Serial 25569 is 1970-01-01 in Excel's 1900 date system; the 1904 system counts from 1904-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 
+/** Serial 2958466 is 10000-01-01 in the 1900 date system: Excel shows no date from there on ("#####"). */
+const END_OF_CALENDAR = 2958466;
+
 /**
  * A date-formatted number as a Date whose UTC wall clock is what Excel shows; a date without a time of day at
- * 12:00 UTC, so that every time zone from UTC−11 to UTC+11 sees the same day.
+ * 12:00 UTC, so that every time zone from UTC−11 to UTC+11 sees the same day. Null for a number that is no date
+ * Excel can show (negative, or from the year 10000 on: Excel shows "#####"): it stays the number it is, never an
+ * invalid Date or one Excel would not show.
  */
 function serialDate(serial: number, date1904: boolean): Date | null {
-  const t = Math.round((serial + (date1904 ? DAYS_1900_TO_1904 : 0) - UNIX_EPOCH_SERIAL) * DAY_MS);
-  if (!Number.isFinite(t)) return null;
+  const days = serial + (date1904 ? DAYS_1900_TO_1904 : 0);
+  if (!(serial >= 0 && days < END_OF_CALENDAR)) return null;
+  const t = Math.round((days - UNIX_EPOCH_SERIAL) * DAY_MS);
   return new Date(t % DAY_MS === 0 ? t + DAY_MS / 2 : t);
 }
 
@@ -240,7 +306,7 @@ function scalar(cell: XLSX.CellObject, date1904: boolean): CellValue {
   switch (cell.t) {
     case "n":
       if (typeof v !== "number" || !Number.isFinite(v)) return null;
-      return isDateFormat(cell.z) ? serialDate(v, date1904) : v;
+      return (isDateFormat(cell.z) && serialDate(v, date1904)) || v;
     case "s":
       return typeof v === "string" && v !== "" ? v : null;
     case "b":

@@ -9,15 +9,20 @@
  * - numbers, strings, booleans as they are; an empty string is null;
  * - dates (date-formatted numbers) as a JS Date: what Excel shows is the Date's UTC wall clock. A date without a
  *   time of day is set to 12:00 UTC, so that both the UTC getters and the local getters of any time zone between
- *   UTC−11 and UTC+11 (Việt Nam is UTC+7) see the same day, and dd/mm/yyyy never shifts by one;
+ *   UTC−11 and UTC+11 (Việt Nam is UTC+7) see the same day, and dd/mm/yyyy never shifts by one. A date-formatted
+ *   number Excel shows no date for (negative, or from the year 10000 on) stays the number;
+ * - booleans as they are; a boolean cell with no value (`<c t="b"/>`) is empty, not FALSE;
  * - rich text: the runs' text concatenated;
  * - hyperlinks: the displayed text, except that the link target is returned when the text is empty, is a file
  *   name ("bao-cao-2018.pdf"), or is the link itself (with or without "http://", "mailto:", a trailing "/"), so
  *   evidence checks see the real address; a described link ("Kế hoạch số 125/KH-STP") stays its text;
  * - formulas (also shared and array formulas): their cached result, with "=" + the formula text in
- *   grid.formulas; a formula without a cached result is null;
+ *   grid.formulas; a formula without a cached result (a file saved by a tool that never calculated) is null, and
+ *   its cell is listed in grid.uncalculated (validation names it: formula-uncalculated);
  * - error values ("#N/A", "#VALUE!", also as a formula's result): the error text as a string;
- * - merged cells: the value only in the range's top-left (master) cell, null elsewhere; the areas in grid.merges.
+ * - merged cells: the value only in the range's top-left (master) cell, null elsewhere; the areas in grid.merges;
+ * - a worksheet that cannot be read (its part missing from the file, or damaged) is listed in unreadSheets, with
+ *   why: never left out in silence.
  */
 import type ExcelJS from "exceljs";
 import { FLAGS_SHEET, OWNED_SHEET, OWNED_SHEET_HEADER } from "../../scoring/report/sheet-spec";

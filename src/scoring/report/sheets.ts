@@ -44,6 +44,7 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "appraisal-no-reason": "Điểm thẩm định khác điểm tự chấm, thiếu lý do",
     "appraisal-missing": "Chưa có điểm thẩm định",
     "appraisal-unknown": "Dòng phiếu thẩm định không khớp",
+    "formula-uncalculated": "Công thức chưa được tính",
   },
   en: {
     "missing-criterion": "Missing criterion",
@@ -69,6 +70,7 @@ const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     "appraisal-no-reason": "Appraised score differs, no reason",
     "appraisal-missing": "No appraised score",
     "appraisal-unknown": "Appraisal form row not matched",
+    "formula-uncalculated": "Formula never calculated",
   },
 };
 

@@ -35,7 +35,9 @@ export type SheetReadAs =
   /** No cell holds anything. */
   | "empty"
   /** Holds data, but no table the reader recognises: named, never used. */
-  | "not-understood";
+  | "not-understood"
+  /** The file reader could not read it (its data is missing from the file, or damaged): named, never used. */
+  | "unreadable";
 
 export interface SheetEntry {
   sheet: string;

@@ -1,5 +1,5 @@
 import { squashSpaces } from "../text";
-import { a1, cellAt, CellRect, columnLetters, Grid, gridWidth } from "../grid";
+import { a1, cellAt, CellRect, columnLetters, formulaAt, Grid, gridWidth, parseA1 } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
@@ -412,5 +412,14 @@ export function readUnitSheet(grid: Grid, fallbackUnit: string): UnitSheet | nul
     ...(codeless ? { codeless } : {}),
     ledger: frameRows(grid, header),
     year: titleYear(grid, header.top),
+    ...(grid.uncalculated?.length ? { uncalculated: uncalculatedCells(grid) } : {}),
   };
+}
+
+/** The cells of the grid that hold a formula with no calculated value, with their formulas. */
+function uncalculatedCells(grid: Grid): { cell: string; formula: string }[] {
+  return (grid.uncalculated ?? []).map((cell) => {
+    const at = parseA1(cell);
+    return { cell, formula: (at && formulaAt(grid, at.row, at.col)) ?? "" };
+  });
 }

@@ -150,6 +150,11 @@ export interface UnitSheet {
   preparedFor?: object;
   /** Every non-empty row of the sheet's table and title, as read (see ledger.ts). */
   ledger?: RowEntry[];
+  /**
+   * Cells of the sheet that hold a formula with no calculated value (Grid.uncalculated), with the formula: each is
+   * named by validation (formula-uncalculated), never read as a blank in silence.
+   */
+  uncalculated?: { cell: string; formula: string }[];
   /** The assessment year the sheet states ("… NĂM 2018" in its title), or null. */
   year?: number | null;
 }

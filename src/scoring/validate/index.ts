@@ -8,6 +8,7 @@ import { checkEvidence } from "./evidence";
 import { checkRows } from "./rows";
 import { checkScored, checkScores } from "./scores";
 import { checkStructure } from "./structure";
+import { checkUncalculated } from "./uncalculated";
 import { Finding, FINDING_KINDS } from "./types";
 import { EvidenceMatch, WorkbookEvidence } from "../evidence/files";
 
@@ -36,7 +37,7 @@ export function validateWithEvidence(unit: UnitSheet, catalog: Catalog, options:
   const ctx = makeContext(prepareUnit(unit, catalog), catalog, options.lang ?? "vi");
   ctx.evidence = options.evidence;
   ctx.matches = [];
-  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkRows(ctx), ...checkEvidence(ctx), ...checkScored(ctx)];
+  const findings = [...checkStructure(ctx), ...checkScores(ctx), ...checkRows(ctx), ...checkEvidence(ctx), ...checkScored(ctx), ...checkUncalculated(ctx)];
   const position = (f: Finding) => parseA1(f.cell) ?? { row: Number.MAX_SAFE_INTEGER, col: 0 };
   const sorted = findings
     .map((f, i) => ({ f, i, p: position(f) }))

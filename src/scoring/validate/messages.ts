@@ -110,6 +110,10 @@ const vi = {
   "column.final": () => "Điểm cuối cùng",
   "column.max": () => "Điểm tối đa",
   "column.survey": () => "Điểm điều tra XHH",
+  "formula-uncalculated": (p) =>
+    `Ô ${p.cell} (${p.where}) có công thức ${p.formula} nhưng tệp không lưu kết quả của công thức: tệp được lưu bằng một công cụ không tính công thức, nên ô này đọc như để trống và không được tính. Mở tệp trong Excel/LibreOffice, tính lại (F9) và lưu lại`,
+  "formula-uncalculated.criterion": (p) => `cột "${p.column}" của tiêu chí ${p.code}`,
+  "formula-uncalculated.row": (p) => `cột "${p.column}", dòng ${p.row}`,
   "row-not-understood": (p) =>
     `Dòng ${p.row} ("${p.text}") có số ${p.value} ở ô ${p.cell} (${p.column}) nhưng không đọc được là tiêu chí nào: không có mã tiêu chí, cũng không phải dòng tổng, dòng mức điểm hay dòng điểm thưởng/điểm trừ. Số này không được tính. Ghi mã tiêu chí (ví dụ 1.1.1) vào cột mã của dòng, hoặc xóa số nếu dòng chỉ là ghi chú`,
   "row-not-understood.section": (p) =>
@@ -248,6 +252,10 @@ const en: Record<FindingMessageKey, Template> = {
   "column.final": () => "final score",
   "column.max": () => "maximum",
   "column.survey": () => "survey score",
+  "formula-uncalculated": (p) =>
+    `Cell ${p.cell} (${p.where}) holds the formula ${p.formula} but the file has no result for it: the file was saved by a tool that does not calculate formulas, so the cell reads as blank and is not counted. Open the file in Excel or LibreOffice, recalculate (F9) and save it`,
+  "formula-uncalculated.criterion": (p) => `column "${p.column}" of criterion ${p.code}`,
+  "formula-uncalculated.row": (p) => `column "${p.column}", row ${p.row}`,
   "row-not-understood": (p) =>
     `Row ${p.row} ("${p.text}") has the number ${p.value} in cell ${p.cell} (${p.column}) but could not be read as any criterion: it has no criterion code and is not a total, a band or a bonus/penalty line. The number is not counted. Write the criterion's code (e.g. 1.1.1) in the row's code column, or clear the number if the row is only a note`,
   "row-not-understood.section": (p) =>

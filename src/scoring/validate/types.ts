@@ -23,6 +23,7 @@ export const FINDING_KINDS = [
   "appraisal-no-reason",
   "appraisal-missing",
   "appraisal-unknown",
+  "formula-uncalculated",
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
