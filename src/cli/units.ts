@@ -68,6 +68,12 @@ function sheetList(data: WorkbookData): WorkbookSheet[] {
 export function describeUnread(data: WorkbookData, lang: "vi" | "en", units: UnitSheet[] = []): string[] {
   const en = lang === "en";
   const lines = (data.unreadSheets ?? []).map(({ sheet, reason, detail }) => {
+    if (reason === "not-worksheet") {
+      const kind = detail === "dialog" ? (en ? "a dialog sheet" : "trang hộp thoại") : en ? "an Excel 4 macro sheet" : "trang macro Excel 4";
+      return en
+        ? `Sheet "${sheet}" is ${kind}, not a worksheet, so nothing in it is read or checked. If it holds self-assessment figures, copy them to an ordinary worksheet`
+        : `Trang "${sheet}" là ${kind}, không phải trang tính, nên không đọc và không kiểm tra gì trong trang này. Nếu trang có số liệu tự chấm, chép sang một trang tính thường`;
+    }
     if (en)
       return reason === "missing"
         ? `Sheet "${sheet}" cannot be read: the file lacks its data (it is truncated or damaged), so nothing in it is checked. Open the file in Excel and save it again, or ask the unit for the original file`

@@ -54,7 +54,7 @@ export interface WorkbookSheet {
   /** A chart sheet (no cells). */
   chart?: boolean;
   /** A worksheet the host could not read (no grid): its part is missing from the file, or damaged (with why). */
-  unreadable?: { reason: "missing" | "damaged"; detail?: string };
+  unreadable?: { reason: "missing" | "damaged" | "not-worksheet"; detail?: string };
 }
 
 export interface WorkbookInput {

@@ -231,6 +231,51 @@ describe("2. a sheet the reader cannot read", () => {
   });
 });
 
+describe("2b. an Excel 4 macro sheet or a dialog sheet", () => {
+  it("is named, never dropped: SheetJS reads them as sheets of another type, which used to vanish", async () => {
+    const unit = join(dir, "unit-macro-sheet.xlsx");
+    await writeLayout(unit, "plain", content());
+    const zip = await JSZip.loadAsync(readFileSync(unit));
+    // As Excel saves a workbook with an Excel 4 macro sheet (holding figures) and a dialog sheet.
+    zip.file("xl/workbook.xml", (await zip.file("xl/workbook.xml")!.async("string")).replace("</sheets>", `<sheet name="Macro1" sheetId="8" r:id="rIdM"/><sheet name="Dialog1" sheetId="9" r:id="rIdD"/></sheets>`));
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
+        "</Relationships>",
+        `<Relationship Id="rIdM" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" Target="macrosheets/sheet1.xml"/><Relationship Id="rIdD" Type="${REL}/dialogsheet" Target="dialogsheets/sheet1.xml"/></Relationships>`,
+      ),
+    );
+    zip.file(
+      "[Content_Types].xml",
+      (await zip.file("[Content_Types].xml")!.async("string")).replace(
+        "</Types>",
+        `<Override PartName="/xl/macrosheets/sheet1.xml" ContentType="application/vnd.ms-excel.macrosheet+xml"/><Override PartName="/xl/dialogsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.dialogsheet+xml"/></Types>`,
+      ),
+    );
+    zip.file("xl/macrosheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xm:macrosheet xmlns="${MAIN}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tổng điểm</t></is></c><c r="B1"><v>85</v></c></row></sheetData></xm:macrosheet>`);
+    zip.file("xl/dialogsheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<dialogsheet xmlns="${MAIN}"><sheetPr/></dialogsheet>`);
+    const buf = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    writeFileSync(unit, buf);
+
+    const { fast, slow, why } = both(buf, unit);
+    expect(fast).toBeNull();
+    expect(why).toContain("not a worksheet");
+    expect(slow.unreadSheets).toEqual([
+      { sheet: "Macro1", reason: "not-worksheet", detail: "macro" },
+      { sheet: "Dialog1", reason: "not-worksheet", detail: "dialog" },
+    ]);
+    expect(readWorkbookBytes(buf, unit)).toStrictEqual(slow);
+
+    const vi = await par("validate", unit);
+    expect(vi.out).toContain('Trang "Macro1" là trang macro Excel 4, không phải trang tính, nên không đọc và không kiểm tra gì trong trang này');
+    expect(vi.out).toContain('Trang "Dialog1" là trang hộp thoại, không phải trang tính');
+    const en = await par("validate", unit, "--lang", "en");
+    expect(en.out).toContain('Sheet "Macro1" is an Excel 4 macro sheet, not a worksheet');
+    const reading = JSON.parse((await par("validate", unit, "--json", "--reading")).out) as { reading: { sheets: { sheet: string; readAs: string }[] } };
+    expect(reading.reading.sheets.filter((s) => s.readAs === "unreadable").map((s) => s.sheet)).toEqual(["Macro1", "Dialog1"]);
+  });
+});
+
 describe("3. an empty boolean cell", () => {
   it("reads as empty in both readers, not FALSE; a boolean with a value stays one", async () => {
     const cells =

@@ -47,8 +47,9 @@ export interface WorkbookData {
 /** A worksheet that could not be read: its part is not in the file ("missing"), or it is damaged (with why). */
 export interface UnreadSheet {
   sheet: string;
-  reason: "missing" | "damaged";
-  /** For a damaged sheet: the reader's own words (English), for the curious. */
+  /** "not-worksheet": an Excel 4 macro sheet or a dialog sheet, which holds no table PAR Scorer reads. */
+  reason: "missing" | "damaged" | "not-worksheet";
+  /** For a damaged sheet: the reader's own words (English), for the curious; for a not-worksheet, "macro" or "dialog". */
   detail?: string;
 }
 
@@ -213,6 +214,11 @@ function workbookData(
     if (!sheet && (unread?.[name] || whyUnread)) {
       // A sheet the reader failed to read: named, with why.
       unreadSheets.push({ sheet: name, ...(unread?.[name] ?? whyUnread!(i)) });
+      sheetStates[name] = state;
+      return;
+    }
+    if (sheet && (type === "macro" || type === "dialog")) {
+      unreadSheets.push({ sheet: name, reason: "not-worksheet", detail: type });
       sheetStates[name] = state;
       return;
     }

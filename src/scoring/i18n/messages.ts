@@ -269,6 +269,8 @@ const vi = {
   "ledger.sheet.unreadable": () => "không đọc được: không dùng",
   "ledger.sheet.unreadable.missing": () => "tệp thiếu phần dữ liệu của trang này (tệp bị cắt hoặc hỏng); mở tệp bằng Excel và lưu lại, hoặc xin đơn vị gửi lại tệp gốc",
   "ledger.sheet.unreadable.damaged": (p) => `dữ liệu của trang bị hỏng (${p.detail || "không rõ lỗi"}); mở tệp bằng Excel và lưu lại, hoặc xin đơn vị gửi lại tệp gốc`,
+  "ledger.sheet.unreadable.not-worksheet": (p) =>
+    `${p.detail === "dialog" ? "trang hộp thoại" : "trang macro Excel 4"}, không phải trang tính: không đọc; số liệu tự chấm phải ở một trang tính thường`,
   "ledger.sheet.hiddenUnit": () => "có bảng tự đánh giá; chỉ đọc khi thêm --include-hidden",
   "ledger.sheet.noCodes": (p) => `có dòng tiêu đề (dòng ${p.row}) nhưng không dòng nào mang mã tiêu chí`,
   "ledger.sheet.noScoreColumn": () => "có bảng tiêu chí nhưng không có cột điểm tự chấm hay thẩm định: không chấm",
@@ -548,6 +550,8 @@ const en: Record<MessageKey, Template> = {
   "ledger.sheet.unreadable": () => "cannot be read: not used",
   "ledger.sheet.unreadable.missing": () => "the file lacks this sheet's data (it is truncated or damaged); open it in Excel and save it again, or ask the unit for the original file",
   "ledger.sheet.unreadable.damaged": (p) => `the sheet's data is damaged (${p.detail || "unknown error"}); open it in Excel and save it again, or ask the unit for the original file`,
+  "ledger.sheet.unreadable.not-worksheet": (p) =>
+    `${p.detail === "dialog" ? "a dialog sheet" : "an Excel 4 macro sheet"}, not a worksheet: not read; self-assessment figures must be on an ordinary worksheet`,
   "ledger.sheet.hiddenUnit": () => "holds a self-assessment table; read only with --include-hidden",
   "ledger.sheet.noCodes": (p) => `has a header (row ${p.row}) but no row with a criterion code`,
   "ledger.sheet.noScoreColumn": () => "has a criteria table but no self-score or appraised column: not scored",
