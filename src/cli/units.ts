@@ -56,7 +56,8 @@ function sheetList(data: WorkbookData): WorkbookSheet[] {
   for (const name of data.chartSheets ?? []) sheets.push({ name, state: data.sheetStates[name] ?? "visible", chart: true });
   for (const { sheet, reason, detail } of data.unreadSheets ?? [])
     sheets.push({ name: sheet, state: data.sheetStates[sheet] ?? "visible", unreadable: { reason, ...(detail ? { detail } : {}) } });
-  return sheets;
+  const order = data.tabOrder;
+  return order ? sheets.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)) : sheets;
 }
 
 /**

@@ -232,12 +232,16 @@ describe("2. a sheet the reader cannot read", () => {
 });
 
 describe("2b. an Excel 4 macro sheet or a dialog sheet", () => {
-  it("is named, never dropped: SheetJS reads them as sheets of another type, which used to vanish", async () => {
+  it("is named, never dropped (SheetJS reads them as sheets of another type, which used to vanish), in tab order", async () => {
     const unit = join(dir, "unit-macro-sheet.xlsx");
     await writeLayout(unit, "plain", content());
     const zip = await JSZip.loadAsync(readFileSync(unit));
     // As Excel saves a workbook with an Excel 4 macro sheet (holding figures) and a dialog sheet.
-    zip.file("xl/workbook.xml", (await zip.file("xl/workbook.xml")!.async("string")).replace("</sheets>", `<sheet name="Macro1" sheetId="8" r:id="rIdM"/><sheet name="Dialog1" sheetId="9" r:id="rIdD"/></sheets>`));
+    // The macro sheet first among the tabs, the dialog sheet last.
+    const workbook = (await zip.file("xl/workbook.xml")!.async("string"))
+      .replace("<sheets>", `<sheets><sheet name="Macro1" sheetId="8" r:id="rIdM"/>`)
+      .replace("</sheets>", `<sheet name="Dialog1" sheetId="9" r:id="rIdD"/></sheets>`);
+    zip.file("xl/workbook.xml", workbook);
     zip.file(
       "xl/_rels/workbook.xml.rels",
       (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
@@ -273,6 +277,8 @@ describe("2b. an Excel 4 macro sheet or a dialog sheet", () => {
     expect(en.out).toContain('Sheet "Macro1" is an Excel 4 macro sheet, not a worksheet');
     const reading = JSON.parse((await par("validate", unit, "--json", "--reading")).out) as { reading: { sheets: { sheet: string; readAs: string }[] } };
     expect(reading.reading.sheets.filter((s) => s.readAs === "unreadable").map((s) => s.sheet)).toEqual(["Macro1", "Dialog1"]);
+    // The reading lists the sheets in tab order, whatever the reader made of each.
+    expect(reading.reading.sheets.map((s) => s.sheet)).toEqual(["Macro1", ...slow.grids.map((g) => g.name), "Dialog1"]);
   });
 });
 

@@ -42,6 +42,8 @@ export interface WorkbookData {
    * the reading's sheet ledger and by the commands, never dropped in silence. Their state is in sheetStates.
    */
   unreadSheets?: UnreadSheet[];
+  /** Every sheet above (grids, chart sheets, unread sheets) in tab order, when they are more than the grids. */
+  tabOrder?: string[];
 }
 
 /** A worksheet that could not be read: its part is not in the file ("missing"), or it is damaged (with why). */
@@ -228,7 +230,9 @@ function workbookData(
   });
   if (grids.length === 0 && unreadSheets.length > 0) throw unreadable("damaged-sheets", file, unreadSheets.map((u) => `${u.sheet}: ${u.reason}${u.detail ? ` (${u.detail})` : ""}`).join("; "), unreadSheets.map((u) => u.sheet));
   if (grids.length === 0) throw unreadable(format === "xlsx" ? "not-xlsx" : "not-workbook", file, "no worksheets");
-  return { file, grids, sheetStates, format, ...(chartSheets.length > 0 ? { chartSheets } : {}), ...(unreadSheets.length > 0 ? { unreadSheets } : {}) };
+  const tabOrder = workbook.SheetNames.filter((name) => name in sheetStates);
+  const others = chartSheets.length > 0 || unreadSheets.length > 0;
+  return { file, grids, sheetStates, format, ...(chartSheets.length > 0 ? { chartSheets } : {}), ...(unreadSheets.length > 0 ? { unreadSheets } : {}), ...(others ? { tabOrder } : {}) };
 }
 
 /**
