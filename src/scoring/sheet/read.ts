@@ -273,9 +273,15 @@ function tableRows(grid: Grid, header: HeaderMap): number[] {
   for (let row = header.row + 1; row < grid.values.length; row++) {
     if (row === header.numberingRow) continue;
     const line = grid.values[row];
-    if (line && line.some((v) => !isBlank(v))) rows.push(row);
+    if (line && holdsSomething(line)) rows.push(row);
   }
   return rows;
+}
+
+/** Whether a row has a cell that is not blank (a loop, not .some(): no closure for each of a sheet's rows). */
+function holdsSomething(line: CellValue[]): boolean {
+  for (let col = 0; col < line.length; col++) if (!isBlank(line[col])) return true;
+  return false;
 }
 
 /**
