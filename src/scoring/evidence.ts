@@ -1,4 +1,5 @@
 import { CellValue, dateToSerial, fold } from "./values";
+import { codesString, foldCodes, foldedCodes } from "./fold";
 
 /**
  * Reading an evidence cell (tài liệu kiểm chứng, TLKC): one document per line, each a document reference
@@ -113,8 +114,9 @@ function serial(y: number, m: number, d: number): number | null {
 
 /*
  * The scanner below reads references and dates by walking the folded text once, without the regex passes,
- * substrings and match arrays it once took (issue 11: ~20,000 documents a unit sheet). Whitespace is what a
- * regex's \s is, a word character what \b tests ([A-Za-z0-9_]); the property test in
+ * substrings and match arrays it once took (issue 11: ~20,000 documents a unit sheet). It reads the folded text as
+ * character codes (foldCodes), so no folded string is made for a document (issue 22). Whitespace is what a regex's
+ * \s is, a word character what \b tests ([A-Za-z0-9_]); the property test in
  * test/scoring/evidence-scanner.property.test.ts holds it to the regex implementation it replaced.
  */
 
@@ -132,50 +134,67 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-function skipSpaces(s: string, at: number): number {
-  while (at < s.length && isSpace(s.charCodeAt(at))) at++;
+/*
+ * Every scanning function below reads the folded codes s[0, n) (n = the folded length; s is foldCodes' buffer).
+ * Past n, a read gives "nothing": the functions check `at < n` as the string versions checked the string's length.
+ */
+
+function skipSpaces(s: Uint16Array, n: number, at: number): number {
+  while (at < n && isSpace(s[at])) at++;
   return at;
 }
 
-function skipDigits(s: string, at: number): number {
-  while (at < s.length && isDigit(s.charCodeAt(at))) at++;
+function skipDigits(s: Uint16Array, n: number, at: number): number {
+  while (at < n && isDigit(s[at])) at++;
   return at;
 }
 
 /** The value of the digits s[from, to). */
-function digitsValue(s: string, from: number, to: number): number {
+function digitsValue(s: Uint16Array, from: number, to: number): number {
   let v = 0;
-  for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) v = v * 10 + s[i] - 48;
   return v;
 }
 
+/** Whether s[at, n) starts with `word` (ASCII). */
+function startsAt(s: Uint16Array, n: number, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > n) return false;
+  for (let i = 0; i < word.length; i++) if (s[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Whether s has the word at `at` followed by the end or a character that is not a word character. */
-function wordAt(s: string, at: number, word: string): boolean {
+function wordAt(s: Uint16Array, n: number, at: number, word: string): boolean {
   const end = at + word.length;
-  return s.startsWith(word, at) && (end >= s.length || !isWordChar(s.charCodeAt(end)));
+  return startsAt(s, n, at, word) && (end >= n || !isWordChar(s[end]));
+}
+
+/** The code at `at`, or NaN past the end (as charCodeAt gives past a string's end). */
+function codeAt(s: Uint16Array, n: number, at: number): number {
+  return at < n ? s[at] : NaN;
 }
 
 /**
  * A date at `at` in folded text (after "ngày"): "27/12/2017", "27-12-2017" (day and month of one or two digits,
  * the same separator twice, a year of two or four digits), "15 tháng 5 năm 2018".
  */
-function leadingDate(s: string, at: number): number | null | "unreadable" {
-  const start = skipSpaces(s, at);
-  const dayEnd = skipDigits(s, start);
+function leadingDate(s: Uint16Array, n: number, at: number): number | null | "unreadable" {
+  const start = skipSpaces(s, n, at);
+  const dayEnd = skipDigits(s, n, start);
   const dayDigits = dayEnd - start;
   if (dayDigits < 1 || dayDigits > 2) return "unreadable";
   const day = digitsValue(s, start, dayEnd);
   // Numeric: day, separator, month, the same separator, year.
-  const sepAt = skipSpaces(s, dayEnd);
-  const sep = s.charCodeAt(sepAt);
+  const sepAt = skipSpaces(s, n, dayEnd);
+  const sep = codeAt(s, n, sepAt);
   if (sep === 47 || sep === 46 || sep === 45) {
-    const monthStart = skipSpaces(s, sepAt + 1);
-    const monthEnd = skipDigits(s, monthStart);
+    const monthStart = skipSpaces(s, n, sepAt + 1);
+    const monthEnd = skipDigits(s, n, monthStart);
     if (monthEnd - monthStart >= 1 && monthEnd - monthStart <= 2) {
-      const sep2At = skipSpaces(s, monthEnd);
-      if (s.charCodeAt(sep2At) === sep) {
-        const yearStart = skipSpaces(s, sep2At + 1);
-        const yearEnd = skipDigits(s, yearStart);
+      const sep2At = skipSpaces(s, n, monthEnd);
+      if (codeAt(s, n, sep2At) === sep) {
+        const yearStart = skipSpaces(s, n, sep2At + 1);
+        const yearEnd = skipDigits(s, n, yearStart);
         if (yearEnd - yearStart === 4 || yearEnd - yearStart === 2) {
           return serial(digitsValue(s, yearStart, yearEnd), digitsValue(s, monthStart, monthEnd), day) ?? "unreadable";
         }
@@ -185,29 +204,31 @@ function leadingDate(s: string, at: number): number | null | "unreadable" {
   }
   // Words: day, "thang", month, "nam", year (four digits, then not a word character).
   if (sepAt === dayEnd) return "unreadable";
-  if (!s.startsWith("thang", sepAt)) return "unreadable";
+  if (!startsAt(s, n, sepAt, "thang")) return "unreadable";
   let i = sepAt + 5;
-  let j = skipSpaces(s, i);
+  let j = skipSpaces(s, n, i);
   if (j === i) return "unreadable";
-  const monthEnd = skipDigits(s, j);
+  const monthEnd = skipDigits(s, n, j);
   if (monthEnd - j < 1 || monthEnd - j > 2) return "unreadable";
   const month = digitsValue(s, j, monthEnd);
-  j = skipSpaces(s, monthEnd);
-  if (j === monthEnd || !s.startsWith("nam", j)) return "unreadable";
+  j = skipSpaces(s, n, monthEnd);
+  if (j === monthEnd || !startsAt(s, n, j, "nam")) return "unreadable";
   i = j + 3;
-  j = skipSpaces(s, i);
+  j = skipSpaces(s, n, i);
   if (j === i) return "unreadable";
-  const yearEnd = skipDigits(s, j);
+  const yearEnd = skipDigits(s, n, j);
   if (yearEnd - j < 4) return "unreadable";
   // \d{4}\b: four digits, then the end or a character outside [A-Za-z0-9_] (a fifth digit is one).
-  if (j + 4 < s.length && isWordChar(s.charCodeAt(j + 4))) return "unreadable";
+  if (j + 4 < n && isWordChar(s[j + 4])) return "unreadable";
   return serial(digitsValue(s, j, j + 4), month, day) ?? "unreadable";
 }
 
 /** Where the first word "ngay" starts in s from `from` on (`from` counts as a word start), or -1. */
-function ngayAt(s: string, from: number): number {
-  for (let at = s.indexOf("ngay", from); at >= 0; at = s.indexOf("ngay", at + 1)) {
-    if ((at === from || !isWordChar(s.charCodeAt(at - 1))) && wordAt(s, at, "ngay")) return at;
+function ngayAt(s: Uint16Array, n: number, from: number): number {
+  // "ngay": 110 103 97 121.
+  for (let at = Math.max(from, 0); at + 4 <= n; at++) {
+    if (s[at] !== 110 || s[at + 1] !== 103 || s[at + 2] !== 97 || s[at + 3] !== 121) continue;
+    if ((at === from || !isWordChar(s[at - 1])) && (at + 4 >= n || !isWordChar(s[at + 4]))) return at;
   }
   return -1;
 }
@@ -215,10 +236,14 @@ function ngayAt(s: string, from: number): number {
 const BARE_DATE_RE = /(?<![\d/])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])/;
 
 /** The date stated after "ngày" in folded text from `from` on: null when there is none, "unreadable" when it cannot be read. */
-function statedDate(s: string, from: number): number | null | "unreadable" {
-  const ngay = ngayAt(s, from);
-  if (ngay >= 0) return leadingDate(s, ngay + 4);
-  const bare = BARE_DATE_RE.exec(from === 0 ? s : s.slice(from));
+function statedDate(s: Uint16Array, n: number, from: number): number | null | "unreadable" {
+  const ngay = ngayAt(s, n, from);
+  if (ngay >= 0) return leadingDate(s, n, ngay + 4);
+  // A date without "ngày" needs a "/", "." or "-" between digits: look before making a string for the regex.
+  let separator = false;
+  for (let i = from; i < n && !separator; i++) separator = s[i] === 47 || s[i] === 46 || s[i] === 45;
+  if (!separator) return null;
+  const bare = BARE_DATE_RE.exec(codesString(s, from, n));
   if (bare) return serial(Number(bare[4]), Number(bare[3]), Number(bare[1])) ?? "unreadable";
   return null;
 }
@@ -228,100 +253,119 @@ const TYPES_BY_LENGTH: string[][] = [];
 for (const t of DOC_TYPES) (TYPES_BY_LENGTH[t.length] ??= []).push(t);
 
 /** The document type that is exactly s[at, at + length), or null. */
-function typeAt(s: string, at: number, length: number): string | null {
+function typeAt(s: Uint16Array, n: number, at: number, length: number): string | null {
   const list = TYPES_BY_LENGTH[length];
-  if (list) for (const t of list) if (s.startsWith(t, at)) return t;
+  if (list) for (const t of list) if (startsAt(s, n, at, t)) return t;
   return null;
 }
 
 /** Ends of the first four words, reused from call to call. */
 const WORD_ENDS = new Int32Array(4);
 
+/** Where the next `code` is in s[from, to), or -1. */
+function codeIndex(s: Uint16Array, to: number, from: number, code: number): number {
+  for (let i = from; i < to; i++) if (s[i] === code) return i;
+  return -1;
+}
+
 /** The document type the folded text starts with (the longest one; followed by a space, ":" or the end). */
-function startsWithDocType(folded: string): string | null {
-  const base = folded.startsWith("cac ") ? 4 : folded.startsWith("nhung ") ? 6 : 0;
+function startsWithDocType(s: Uint16Array, n: number): string | null {
+  const base = startsAt(s, n, 0, "cac ") ? 4 : startsAt(s, n, 0, "nhung ") ? 6 : 0;
   // Ends of the first four words (types have at most four), found without splitting the whole text.
   let count = 0;
   for (let at = base; count < 4; ) {
-    const space = folded.indexOf(" ", at);
-    WORD_ENDS[count++] = space < 0 ? folded.length : space;
+    const space = codeIndex(s, n, at, 32);
+    WORD_ENDS[count++] = space < 0 ? n : space;
     if (space < 0) break;
     at = space + 1;
   }
-  const colon = folded.indexOf(":", base);
-  for (let n = count; n >= 1; n--) {
-    const end = WORD_ENDS[n - 1];
-    const type = typeAt(folded, base, end - base);
+  // Only a ":" before the end of the last of those words counts (below, colon < end).
+  const colon = codeIndex(s, WORD_ENDS[count - 1], base, 58);
+  for (let k = count; k >= 1; k--) {
+    const end = WORD_ENDS[k - 1];
+    const type = typeAt(s, n, base, end - base);
     if (type !== null) return type;
     if (colon > base && colon < end) {
-      const beforeColon = typeAt(folded, base, colon - base);
+      const beforeColon = typeAt(s, n, base, colon - base);
       if (beforeColon !== null) return beforeColon;
     }
   }
   return null;
 }
 
-const PLURAL_RE = /^(?:cac|nhung)\s+/;
+/** The length of "cac" or "nhung" and the whitespace after it at the start of s (as /^(?:cac|nhung)\s+/), or 0. */
+function pluralLength(s: Uint16Array, n: number): number {
+  const word = startsAt(s, n, 0, "cac") ? 3 : startsAt(s, n, 0, "nhung") ? 5 : 0;
+  if (word === 0) return 0;
+  const end = skipSpaces(s, n, word);
+  return end > word ? end : 0;
+}
 
 /** The end of the run of characters other than whitespace, "," and ";" starting at `at`. */
-function runEnd(s: string, at: number): number {
-  for (; at < s.length; at++) {
-    const c = s.charCodeAt(at);
+function runEnd(s: Uint16Array, n: number, at: number): number {
+  for (; at < n; at++) {
+    const c = s[at];
     if (c === 44 || c === 59 || isSpace(c)) break;
   }
   return at;
 }
 
+/** What readReference found: not a reference, a reference (its date in referenceDate), a malformed one. */
+const NOT_REFERENCE = 0;
+const REFERENCE = 1;
+const MALFORMED = 2;
+let referenceDate: number | null = null;
+
 /**
- * A reference: a document type, at most four more words (without digits), then "số" and a number. Returns null
- * when the text is not one (including "Báo cáo số lượng …", where "số" is part of a word). After each of the
- * first five words that is "so" (as a word start), the text is read as "số" + number; failing that, what follows
- * "số" makes the reference malformed unless it is an ordinary word ("số lượng", "số liệu", "Sở Nội vụ").
+ * A reference: a document type, at most four more words (without digits), then "số" and a number. Gives
+ * NOT_REFERENCE when the text is not one (including "Báo cáo số lượng …", where "số" is part of a word). After
+ * each of the first five words that is "so" (as a word start), the text is read as "số" + number; failing that,
+ * what follows "số" makes the reference malformed unless it is an ordinary word ("số lượng", "số liệu", "Sở Nội
+ * vụ"). A reference's date (null when it states none) is left in referenceDate.
  */
-function readReference(folded: string): { date: number | null; malformed: boolean } | null {
-  const type = startsWithDocType(folded);
-  if (!type) return null;
-  const plural = folded.startsWith("cac") || folded.startsWith("nhung");
-  const s = folded;
-  const n = s.length;
-  let q = (plural ? (PLURAL_RE.exec(s)?.[0].length ?? 0) : 0) + type.length;
+function readReference(s: Uint16Array, n: number): number {
+  const type = startsWithDocType(s, n);
+  if (!type) return NOT_REFERENCE;
+  let q = pluralLength(s, n) + type.length;
   let malformed = false;
   for (let words = 0; words <= 4; words++) {
     // Whitespace, then the next word.
-    if (q >= n || !isSpace(s.charCodeAt(q))) break;
-    const t = skipSpaces(s, q);
+    if (q >= n || !isSpace(s[q])) break;
+    const t = skipSpaces(s, n, q);
     if (t >= n) break;
-    if (wordAt(s, t, "so")) {
-      let r = skipSpaces(s, t + 2);
-      if (r < n && (s.charCodeAt(r) === 58 || s.charCodeAt(r) === 46)) r++;
-      r = skipSpaces(s, r);
-      if (r < n && isDigit(s.charCodeAt(r))) {
+    if (wordAt(s, n, t, "so")) {
+      let r = skipSpaces(s, n, t + 2);
+      if (r < n && (s[r] === 58 || s[r] === 46)) r++;
+      r = skipSpaces(s, n, r);
+      if (r < n && isDigit(s[r])) {
         // The number: up to a blank, "," or ";", and a second part after blanks when it starts with "/".
-        let end = runEnd(s, r + 1);
-        const slash = skipSpaces(s, end);
-        if (slash > end && s.charCodeAt(slash) === 47) end = runEnd(s, slash + 1);
-        const date = statedDate(s, end);
-        return date === "unreadable" ? { date: null, malformed: true } : { date, malformed: false };
+        let end = runEnd(s, n, r + 1);
+        const slash = skipSpaces(s, n, end);
+        if (slash > end && slash < n && s[slash] === 47) end = runEnd(s, n, slash + 1);
+        const date = statedDate(s, n, end);
+        if (date === "unreadable") return MALFORMED;
+        referenceDate = date;
+        return REFERENCE;
       }
-      const wordEnd = runEnd(s, r);
+      const wordEnd = runEnd(s, n, r);
       let ordinary = wordEnd > r;
       for (let i = r; ordinary && i < wordEnd; i++) {
-        const c = s.charCodeAt(i);
+        const c = s[i];
         ordinary = c >= 97 && c <= 122;
       }
       // "số lượng", "số liệu", "Sở Nội vụ": an ordinary word after "số", so not (yet) a reference.
-      if (!ordinary || (wordEnd - r === 4 && s.startsWith("ngay", r))) malformed = true;
+      if (!ordinary || (wordEnd - r === 4 && startsAt(s, n, r, "ngay"))) malformed = true;
     }
     // The word is one of the words allowed before "số" only without digits.
     let end = t;
     for (; end < n; end++) {
-      const c = s.charCodeAt(end);
+      const c = s[end];
       if (isSpace(c)) break;
-      if (isDigit(c)) return malformed ? { date: null, malformed: true } : null;
+      if (isDigit(c)) return malformed ? MALFORMED : NOT_REFERENCE;
     }
     q = end;
   }
-  return malformed ? { date: null, malformed: true } : null;
+  return malformed ? MALFORMED : NOT_REFERENCE;
 }
 
 /** javascript:…, vbscript:…, data:… (also "java script:" split by blanks, as browsers read it), at a word start. */
@@ -370,8 +414,8 @@ export function classifyDocument(text: string, line = 1): EvidenceDoc {
   if (dangerousScheme(text)) return makeDoc(text, line, "link", null, "link-dangerous");
   if (text.includes("://") && HTTP_RE.test(text)) {
     // A reference followed by its link ("Kế hoạch số 12/KH-UBND ngày 2/1/2018 https://…") keeps the reference's date.
-    const reference = readReference(fold(text.replace(/https?:\/\/\S+/gi, " ")));
-    return makeDoc(text, line, "link", reference && !reference.malformed ? reference.date : null, null);
+    const n = foldCodes(text.replace(/https?:\/\/\S+/gi, " "));
+    return makeDoc(text, line, "link", readReference(foldedCodes(), n) === REFERENCE ? referenceDate : null, null);
   }
   if (isLinkNotHttp(text)) return makeDoc(text, line, "link", null, "link-not-http");
   if (text.includes(".") && FILE_RE.test(text)) return makeDoc(text, line, "file", null, null);
@@ -380,19 +424,22 @@ export function classifyDocument(text: string, line = 1): EvidenceDoc {
 
 /** A document that is no link and no file name: a reference, or text (with the date it states). */
 function classifyPlain(text: string, line: number): EvidenceDoc {
-  const folded = fold(text);
-  const reference = readReference(folded);
-  if (reference) return makeDoc(text, line, "reference", reference.date, reference.malformed ? "reference-malformed" : null);
+  const n = foldCodes(text);
+  const s = foldedCodes();
+  const reference = readReference(s, n);
+  if (reference === REFERENCE) return makeDoc(text, line, "reference", referenceDate, null);
+  if (reference === MALFORMED) return makeDoc(text, line, "reference", null, "reference-malformed");
   // As statedDate(folded, 0) when the text has a "ngày", without looking for it twice.
-  const ngay = ngayAt(folded, 0);
-  const date = ngay >= 0 ? leadingDate(folded, ngay + 4) : null;
+  const ngay = ngayAt(s, n, 0);
+  const date = ngay >= 0 ? leadingDate(s, n, ngay + 4) : null;
   return makeDoc(text, line, "text", typeof date === "number" ? date : null, null);
 }
 
 /** Whether a piece of a ";"-separated line is a document on its own (so splitting at ";" is safe). */
 function looksLikeDocument(piece: string): boolean {
-  const d = classifyDocument(piece);
-  return d.kind !== "text" || startsWithDocType(fold(piece)) !== null;
+  if (classifyDocument(piece).kind !== "text") return true;
+  const n = foldCodes(piece);
+  return startsWithDocType(foldedCodes(), n) !== null;
 }
 
 /**

@@ -106,3 +106,53 @@ export function fold(text: string): string {
   }
   return stringOf(out, n);
 }
+
+/** Where foldCodes writes: its own buffer, so a fold() in between does not overwrite what is being read. */
+let codesBuffer = new Uint16Array(256);
+
+/**
+ * fold(text) as character codes rather than a string, for scanners that read the folded text once and keep nothing
+ * of it (an evidence line): the codes are foldedCodes()[0, length), valid until the next foldCodes. Returns the length.
+ */
+export function foldCodes(text: string): number {
+  const length = text.length;
+  if (codesBuffer.length < length) codesBuffer = new Uint16Array(Math.max(length, codesBuffer.length * 2));
+  const out = codesBuffer;
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= TABLE_SIZE) return copyCodes(foldSlowly(text));
+    let f = TABLE[code];
+    if (f === UNKNOWN) f = TABLE[code] = tableEntry(code);
+    if (f >= SLOW) {
+      if (f === SPACE) space = n > 0;
+      else if (f === SLOW) return copyCodes(foldSlowly(text));
+      continue;
+    }
+    if (space) {
+      out[n++] = 32;
+      space = false;
+    }
+    out[n++] = f;
+  }
+  return n;
+}
+
+/** The buffer foldCodes wrote into. */
+export function foldedCodes(): Uint16Array {
+  return codesBuffer;
+}
+
+function copyCodes(folded: string): number {
+  if (codesBuffer.length < folded.length) codesBuffer = new Uint16Array(Math.max(folded.length, codesBuffer.length * 2));
+  for (let i = 0; i < folded.length; i++) codesBuffer[i] = folded.charCodeAt(i);
+  return folded.length;
+}
+
+/** The string of codes[from, to) (folded text a scanner needs as a string, for a regex). */
+export function codesString(codes: Uint16Array, from: number, to: number): string {
+  let s = "";
+  for (let i = from; i < to; i++) s += String.fromCharCode(codes[i]);
+  return s;
+}

@@ -61,6 +61,25 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** Addresses made by cellAddress, by column then row: the same few thousand cells are read in every unit's sheet. */
+const addresses: string[][] = [];
+/** Rows whose addresses are kept (a sheet's table is a few hundred rows; the largest catalogues ten thousand). */
+const KEPT_ROWS = 20_000;
+const KEPT_COLUMNS = 64;
+
+/**
+ * a1(row, col), the string made once per cell position and reused (criterion rows read a dozen addresses each:
+ * making them anew for every sheet was a tenth of reading a large one).
+ */
+export function cellAddress(row: number, col: number): string {
+  if (row >= KEPT_ROWS || col >= KEPT_COLUMNS) return a1(row, col);
+  let column = addresses[col];
+  if (column === undefined) addresses[col] = column = [];
+  let address = column[row];
+  if (address === undefined) column[row] = address = columnLetters(col) + String(row + 1);
+  return address;
+}
+
 /** 0-based row and column of an A1 address ("$B$7" too); null when it is not one. */
 export function parseA1(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());

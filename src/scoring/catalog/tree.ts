@@ -19,8 +19,13 @@ export function walk(nodes: CatalogNode[], into: CatalogNode[] = []): CatalogNod
   return into;
 }
 
-export function leaves(catalog: Catalog): CatalogNode[] {
-  return [...walk(catalog.nodes)].filter((n) => n.children.length === 0);
+const leafLists = new WeakMap<Catalog, readonly CatalogNode[]>();
+
+/** The catalogue's leaves, depth first, listed once per catalogue (catalogues are never changed in place). */
+export function leaves(catalog: Catalog): readonly CatalogNode[] {
+  let list = leafLists.get(catalog);
+  if (!list) leafLists.set(catalog, (list = walk(catalog.nodes).filter((n) => n.children.length === 0)));
+  return list;
 }
 
 /** Every node of a catalogue, depth first, listed once per catalogue (catalogues are never changed in place). */

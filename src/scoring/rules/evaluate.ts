@@ -90,13 +90,39 @@ function allowedText(rule: Rule): { choices: string; yesno: string; numbers: str
   };
 }
 
+/** What scoring asks of a rule's bands for every value, worked out once per rule (a sheet scores thousands of rows). */
+interface RuleFacts {
+  /** Each band's value type (null: any). */
+  types: Array<ValueType | null>;
+  /** Only có/không bands and perhaps outcomes. */
+  yesNo: boolean;
+  /** Some band is a named outcome. */
+  labels: boolean;
+}
+
+const facts = new WeakMap<Rule, RuleFacts>();
+
+function factsOf(rule: Rule): RuleFacts {
+  let f = facts.get(rule);
+  if (f === undefined) {
+    const kinds = rule.bands.map((b) => b.condition.kind);
+    f = {
+      types: rule.bands.map((b) => conditionType(b.condition)),
+      yesNo: kinds.some((k) => k === "boolean") && kinds.every((k) => k === "boolean" || k === "label"),
+      labels: kinds.some((k) => k === "label"),
+    };
+    facts.set(rule, f);
+  }
+  return f;
+}
+
 /**
  * A value the rule cannot score by its type (no band of its type, no "*"): a ParError saying what is expected. A
  * rule with named outcomes lists them, so a mistyped outcome is never scored 0.
  */
 function checkType(rule: Rule, input: ScoreInput): void {
   const got = inputType(input);
-  const types = rule.bands.map((b) => conditionType(b.condition));
+  const types = factsOf(rule).types;
   if (types.includes(null) || types.includes(got)) return;
   if (types.includes("text")) throw new ParError("value.notChoice", { text: inputParam(input), ...allowedText(rule) });
   throw new ParError(got === "boolean" ? "value.expectsNumber" : "value.expectsBoolean", { text: inputParam(input) });
@@ -111,11 +137,10 @@ function checkType(rule: Rule, input: ScoreInput): void {
 export function readRuleInput(rule: Rule, value: CellValue): ScoreInput {
   // A yes/no rule (only có/không bands and perhaps outcomes: a number would be refused) takes 1/0 as có/không, as the
   // notation says.
-  const yesNo = rule.bands.some((b) => b.condition.kind === "boolean") && rule.bands.every((b) => b.condition.kind === "boolean" || b.condition.kind === "label");
+  const { yesNo, labels } = factsOf(rule);
   if (yesNo && (value === 1 || value === 0 || (typeof value === "string" && /^\s*[01]\s*$/.test(value)))) {
     return { kind: "boolean", value: Number(value) === 1 };
   }
-  const labels = rule.bands.some((b) => b.condition.kind === "label");
   if (!labels || typeof value !== "string" || value.trim() === "" || isNotApplicableText(value)) return readInput(value);
   const key = fold(value);
   const text = nfc(value.trim());
@@ -171,13 +196,17 @@ export function scoreInput(rule: Rule, input: ScoreInput, max: number | null = n
   checkType(rule, input);
   input = onRuleScale(rule, input);
   const x = numericOf(input) ?? 0;
-  const index = rule.bands.findIndex((band) => matches(band.condition, input));
+  let index = -1;
+  for (let i = 0; i < rule.bands.length && index < 0; i++) if (matches(rule.bands[i].condition, input)) index = i;
   if (index < 0 && input.kind === "text") throw new ParError("value.notChoice", { text: input.text, ...allowedText(rule) });
   let raw = index < 0 ? 0 : pointsOf(rule.bands[index], x, max);
   const floored = raw < 0 && index >= 0 && rule.bands[index].floorAtZero;
   if (floored) raw = 0;
   const capped = max !== null && raw > max;
-  return { kind: "points", points: round2(capped ? max : raw), band: index < 0 ? null : index, raw, capped, ...(floored ? { floored } : {}) };
+  const points = round2(capped ? max : raw);
+  const band = index < 0 ? null : index;
+  // Two literals rather than a spread: a result object for every scored row.
+  return floored ? { kind: "points", points, band, raw, capped, floored } : { kind: "points", points, band, raw, capped };
 }
 
 /** How the rule's own bounds are written, so a value is shown the same way (85%, 15/01/2019). */

@@ -2,6 +2,7 @@ import { Catalog, findNode, leaves, nodePart } from "../catalog";
 import { ParError } from "../errors";
 import { applyBands, othersOutside, placeSections } from "./assemble";
 import { frameEntries, ledgerOf } from "./ledger-build";
+import { RowEntry } from "./ledger";
 import { UnitRow, UnitSheet } from "./types";
 
 /** How well rows fit a catalogue: codes it knows, less codes it does not know and codes repeated. */
@@ -84,5 +85,22 @@ export function prepareUnit(unit: UnitSheet, catalog: Catalog): UnitSheet {
   const placed = placeSections(banded.rows, banded.others, catalog);
   const prepared: UnitSheet = { ...resolved, rows: placed.rows, others: placed.others, conflicts: banded.conflicts, preparedFor: catalog };
   requireScoreColumn(prepared, catalog);
-  return { ...prepared, ledger: ledgerOf(frameEntries(unit), prepared, catalog) };
+  return withLedger({ ...prepared }, frameEntries(unit), catalog);
+}
+
+/**
+ * The unit with its ledger (its frame, criterion rows and other rows), written the first time it is read: checking
+ * a sheet never reads it, only the reading report does (a large sheet's ledger was a tenth of validating it). An
+ * ordinary enumerable property for everything that reads the unit (spread, JSON, structured clone); assigning it
+ * replaces it.
+ */
+function withLedger(unit: UnitSheet, frame: RowEntry[], catalog: Catalog): UnitSheet {
+  let ledger: RowEntry[] | undefined;
+  Object.defineProperty(unit, "ledger", {
+    enumerable: true,
+    configurable: true,
+    get: () => (ledger ??= ledgerOf(frame, unit, catalog)),
+    set: (value: RowEntry[] | undefined) => Object.defineProperty(unit, "ledger", { value, enumerable: true, configurable: true, writable: true }),
+  });
+  return unit;
 }

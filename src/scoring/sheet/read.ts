@@ -1,5 +1,5 @@
 import { squashSpaces } from "../text";
-import { a1, cellAt, CellRect, columnLetters, formulaAt, Grid, gridWidth, parseA1 } from "../grid";
+import { a1, cellAddress, cellAt, CellRect, columnLetters, formulaAt, Grid, gridWidth, parseA1 } from "../grid";
 import { CellValue, fold } from "../values";
 import { mayBeRelative, readCode, relativeCodes } from "./codes";
 import { findHeader } from "./headers";
@@ -195,8 +195,8 @@ type CellOf = (role: Exclude<ColumnRole, "code">, row: number) => UnitCell | nul
 /** How a sheet's cells are read: by role (any row), and by column with the row's number as text (criterion rows). */
 interface CellReader {
   cellOf: CellOf;
-  /** The cell in `col` of `row` (`label` is row + 1 as text), its merge's top-left cell when `shared`; null without the column. */
-  at: (row: number, label: string, col: number | undefined, shared: boolean) => UnitCell | null;
+  /** The cell in `col` of `row`, its merge's top-left cell when `shared`; null without the column. */
+  at: (row: number, col: number | undefined, shared: boolean) => UnitCell | null;
   /** The value cellOf's cell would hold (null without the column), without making the cell. */
   valueOf: (role: Exclude<ColumnRole, "code">, row: number) => CellValue;
 }
@@ -207,17 +207,17 @@ function cellReader(grid: Grid, header: HeaderMap): CellReader {
   const origin = grid.merges?.length ? mergedOrigin(grid.merges, shared) : null;
   const { values, formulas } = grid;
   // As cellAt, formulaAt and a1, without their calls: every criterion row reads a dozen cells this way.
-  const at = (row: number, label: string, col: number | undefined, sharedWhenMerged: boolean): UnitCell | null => {
+  const at = (row: number, col: number | undefined, sharedWhenMerged: boolean): UnitCell | null => {
     if (col === undefined) return null;
     const from = origin && sharedWhenMerged ? origin(row, col) : null;
-    if (from) return { value: cellAt(grid, from.row, from.col), cell: a1(from.row, from.col) };
+    if (from) return { value: cellAt(grid, from.row, from.col), cell: cellAddress(from.row, from.col) };
     const line = values[row];
     const value = line === undefined || line === null ? null : (line[col] ?? null);
     const formula = formulas ? (formulas[row]?.[col] ?? null) : null;
-    const cell = columnLetters(col) + label;
+    const cell = cellAddress(row, col);
     return formula ? { value, cell, formula } : { value, cell };
   };
-  const cellOf: CellOf = (role, row) => at(row, String(row + 1), header.columns[role], SHARED_WHEN_MERGED.includes(role));
+  const cellOf: CellOf = (role, row) => at(row, header.columns[role], SHARED_WHEN_MERGED.includes(role));
   const valueOf = (role: Exclude<ColumnRole, "code">, row: number): CellValue => {
     const col = header.columns[role];
     if (col === undefined) return null;
@@ -241,26 +241,25 @@ function unitRows(grid: Grid, header: HeaderMap, coded: Coded[], { at }: CellRea
   return coded.map(({ row, code, source }) => {
     // A code read from the name points at the name cell.
     const col = source === "name-start" && nameCol !== undefined ? nameCol : codeCol;
-    const label = String(row + 1);
     // One literal, its properties in the order of UnitRow: every row object has the same shape from the start.
     // Name, evidence, notes and the reasons are the columns shared when merged (SHARED_WHEN_MERGED).
     return {
       row,
       code,
-      codeCell: { value: cellAt(grid, row, col), cell: columnLetters(col) + label },
+      codeCell: { value: cellAt(grid, row, col), cell: cellAddress(row, col) },
       codeSource: source,
-      name: at(row, label, nameCol, true),
-      max: at(row, label, c.max, false),
-      value: at(row, label, c.value, false),
-      self: at(row, label, c.self, false),
-      appraised: at(row, label, c.appraised, false),
-      survey: at(row, label, c.survey, false),
-      evidence: at(row, label, c.evidence, true),
-      notes: at(row, label, c.notes, true),
-      final: at(row, label, c.final, false),
-      appraisalReason: at(row, label, c.appraisalReason, true),
-      explanation: at(row, label, c.explanation, true),
-      finalReason: at(row, label, c.finalReason, true),
+      name: at(row, nameCol, true),
+      max: at(row, c.max, false),
+      value: at(row, c.value, false),
+      self: at(row, c.self, false),
+      appraised: at(row, c.appraised, false),
+      survey: at(row, c.survey, false),
+      evidence: at(row, c.evidence, true),
+      notes: at(row, c.notes, true),
+      final: at(row, c.final, false),
+      appraisalReason: at(row, c.appraisalReason, true),
+      explanation: at(row, c.explanation, true),
+      finalReason: at(row, c.finalReason, true),
     };
   });
 }
@@ -274,9 +273,15 @@ function tableRows(grid: Grid, header: HeaderMap): number[] {
   for (let row = header.row + 1; row < grid.values.length; row++) {
     if (row === header.numberingRow) continue;
     const line = grid.values[row];
-    if (line && line.some((v) => !isBlank(v))) rows.push(row);
+    if (line && holdsSomething(line)) rows.push(row);
   }
   return rows;
+}
+
+/** Whether a row has a cell that is not blank (a loop, not .some(): no closure for each of a sheet's rows). */
+function holdsSomething(line: CellValue[]): boolean {
+  for (let col = 0; col < line.length; col++) if (!isBlank(line[col])) return true;
+  return false;
 }
 
 /**

@@ -168,6 +168,15 @@ export function ruleScore(node: CatalogNode, row: UnitRow): LeafScore | null {
   }
 }
 
+/** The fields and criteria (nodes with children) of a catalogue, in catalogue order, listed once per catalogue. */
+const parentLists = new WeakMap<Catalog, readonly CatalogNode[]>();
+
+function parentNodes(catalog: Catalog): readonly CatalogNode[] {
+  let list = parentLists.get(catalog);
+  if (!list) parentLists.set(catalog, (list = catalogNodes(catalog).filter((n) => n.children.length > 0)));
+  return list;
+}
+
 const isNa = (cell: UnitCell | null | undefined) => typeof cell?.value === "string" && isNotApplicableText(cell.value);
 
 /**
@@ -181,8 +190,7 @@ export function notApplicableParents(
   rows: ReadonlyMap<string, UnitRow> = rowsByCode(unit),
 ): Set<string> {
   const codes = new Set<string>();
-  for (const node of catalogNodes(catalog)) {
-    if (node.children.length === 0) continue;
+  for (const node of parentNodes(catalog)) {
     const row = rows.get(node.code);
     if (row && (isNa(row[column]) || isNa(row.value))) codes.add(node.code);
   }

@@ -2,7 +2,8 @@ import { Catalog, CatalogNode, nodeIndex } from "../catalog";
 import { EvidenceMatch, WorkbookEvidence } from "../evidence/files";
 import { Lang } from "../i18n/messages";
 import { UnitRow, UnitSheet } from "../sheet/types";
-import { notApplicableParents, rowsByCode, unitCatalog } from "../sheet/scores";
+import { notApplicableParents, unitCatalog } from "../sheet/scores";
+import { RowIndex } from "../sheet/row-index";
 import { formatNumber } from "../values";
 import { findingText, FindingMessageKey } from "./messages";
 import { Finding, FindingKind, Severity } from "./types";
@@ -23,7 +24,8 @@ export interface CheckContext {
 }
 
 export function makeContext(unit: UnitSheet, catalog: Catalog, lang: Lang): CheckContext {
-  const rows = rowsByCode(unit);
+  // As rowsByCode(unit), without a new Map of every code for every sheet.
+  const rows = new RowIndex(unit, catalog);
   const adapted = unitCatalog(catalog, unit, rows);
   return {
     unit,

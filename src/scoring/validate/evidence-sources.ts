@@ -51,13 +51,16 @@ function sourced(value: CellValue, sheet: string, cell: string): SourcedDoc[] {
   return none === 0 ? docs : docs.filter((d) => !isNoEvidence(d.text));
 }
 
+/** No documents: one shared empty list, only read (not one made for every row). */
+const NO_DOCS: readonly SourcedDoc[] = [];
+
 /** The documents of a criterion, from wherever the unit put them. */
 export function rowEvidence(sources: EvidenceSources, unit: UnitSheet, code: string, row: UnitRow): RowEvidence {
   const cell = row.evidence?.cell ?? row.codeCell.cell;
   const own: SourcedDoc[] = row.evidence ? sourced(row.evidence.value, unit.sheet, cell) : [];
   const link = row.evidence ? linkAt(sources.grid, row.evidence.cell) : null;
   // Pointers matter only when the workbook has an appendix (most have none: no text is folded for them then).
-  const pointers = sources.appendices.length > 0 ? own.filter((d) => isAppendixPointer(d.text)) : [];
+  const pointers = sources.appendices.length > 0 ? own.filter((d) => isAppendixPointer(d.text)) : NO_DOCS;
   const appendix =
     sources.appendices.length > 0 && (row.evidence === null || unit.header.columns.evidence === undefined || pointers.length > 0)
       ? (sources.appendices.find((a) => a.documents.has(code)) ?? sources.appendices[0])

@@ -7,7 +7,7 @@ import { UnitRow } from "../sheet/types";
 import { formatDate, serialToDate } from "../values";
 import { CheckContext, finding, isLeaf, pts } from "./context";
 import { Finding } from "./types";
-import { evidenceSources, rowEvidence } from "./evidence-sources";
+import { EvidenceSources, evidenceSources, rowEvidence } from "./evidence-sources";
 import { checkAgainstFiles, checkLink } from "./evidence-files";
 
 const EPS = 0.005;
@@ -66,82 +66,85 @@ export function checkEvidence(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const year = ctx.catalog.year;
   const sources = evidenceSources(ctx.unit, ctx.evidence);
-  for (const [code, row] of ctx.rows) {
-    const node = ctx.nodes.get(code);
-    if (!node || !isLeaf(node)) continue;
-    // Survey criteria are not the unit's to prove; a deduction is not a claim; a bonus below its max needs no excuse.
-    const part = nodePart(ctx.catalog, code);
-    if (part.survey || part.kind === "penalty") continue;
-    const points = selfPoints(ctx, node, row);
-    const found = rowEvidence(sources, ctx.unit, code, row);
-    const docs = found.docs;
-    const evidenceCell = row.evidence?.cell ?? row.codeCell.cell;
-    let lacksEvidence = false;
+  // forEach rather than for…of: no [code, row] pair made for each of a large sheet's rows.
+  ctx.rows.forEach((row, code) => checkRowEvidence(ctx, sources, year, code, row, out));
+  return out;
+}
 
-    if (points !== null && points > 0) {
-      if (docs.length === 0 && found.appendix) {
+function checkRowEvidence(ctx: CheckContext, sources: EvidenceSources, year: number | null, code: string, row: UnitRow, out: Finding[]): void {
+  const node = ctx.nodes.get(code);
+  if (!node || !isLeaf(node)) return;
+  // Survey criteria are not the unit's to prove; a deduction is not a claim; a bonus below its max needs no excuse.
+  const part = nodePart(ctx.catalog, code);
+  if (part.survey || part.kind === "penalty") return;
+  const points = selfPoints(ctx, node, row);
+  const found = rowEvidence(sources, ctx.unit, code, row);
+  const docs = found.docs;
+  const evidenceCell = row.evidence?.cell ?? row.codeCell.cell;
+  let lacksEvidence = false;
+
+  if (points !== null && points > 0) {
+    if (docs.length === 0 && found.appendix) {
+      lacksEvidence = true;
+      out.push(
+        finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.appendix", {
+          value: pts(ctx, points),
+          appendix: found.appendix.sheet,
+          pointer: found.pointer ?? "",
+        }),
+      );
+    } else if (docs.length === 0 && !(found.link && !dangerousLinkOf(found.link))) {
+      lacksEvidence = true;
+      out.push(finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.none", { value: pts(ctx, points) }));
+    } else if (docs.length < node.evidence.length) {
+      const missing = node.evidence.filter((e) => !matchesRequired(docs, e.name)).map((e) => e.name);
+      if (missing.length > 0) {
         lacksEvidence = true;
         out.push(
-          finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.appendix", {
-            value: pts(ctx, points),
-            appendix: found.appendix.sheet,
-            pointer: found.pointer ?? "",
+          finding(ctx, "missing-evidence", "warning", code, evidenceCell, "missing-evidence.some", {
+            count: docs.length,
+            required: node.evidence.length,
+            missing: missing.join("; "),
           }),
         );
-      } else if (docs.length === 0 && !(found.link && !dangerousLinkOf(found.link))) {
-        lacksEvidence = true;
-        out.push(finding(ctx, "missing-evidence", "error", code, evidenceCell, "missing-evidence.none", { value: pts(ctx, points) }));
-      } else if (docs.length < node.evidence.length) {
-        const missing = node.evidence.filter((e) => !matchesRequired(docs, e.name)).map((e) => e.name);
-        if (missing.length > 0) {
-          lacksEvidence = true;
-          out.push(
-            finding(ctx, "missing-evidence", "warning", code, evidenceCell, "missing-evidence.some", {
-              count: docs.length,
-              required: node.evidence.length,
-              missing: missing.join("; "),
-            }),
-          );
-        }
       }
-    }
-
-    for (const doc of docs) {
-      if (doc.problem === "link-dangerous") {
-        const scheme = dangerousScheme(doc.text) ?? "";
-        out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.dangerous", { doc: doc.text, scheme }));
-      } else if (doc.problem === "link-not-http") {
-        out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.link", { doc: doc.text }));
-      } else if (doc.problem === "reference-malformed") {
-        out.push(finding(ctx, "evidence-invalid", "warning", code, evidenceCell, "evidence-invalid.reference", { doc: doc.text }));
-      }
-    }
-
-    if (found.link) out.push(...checkLink(ctx, code, evidenceCell, row.evidence?.value, found.link));
-    if (ctx.evidence?.documents) out.push(...checkAgainstFiles(ctx, code, evidenceCell, docs));
-
-    const deadline = deadlineOf(node, year);
-    if (deadline !== null) {
-      for (const doc of docs) {
-        if (doc.date !== null && doc.date > deadline) {
-          out.push(
-            finding(ctx, "evidence-late", "warning", code, evidenceCell, "evidence-late", {
-              doc: doc.text,
-              date: formatDate(doc.date),
-              deadline: formatDate(deadline),
-              deadlineText: node.deadline ?? "",
-            }),
-          );
-        }
-      }
-    }
-
-    const below = part.kind === "base" && points !== null && node.max !== null && points < node.max - EPS;
-    if ((below || lacksEvidence) && isBlankNote(row)) {
-      const cell = row.notes?.cell ?? row.codeCell.cell;
-      const key = !row.notes ? "missing-explanation.noColumn" : lacksEvidence ? "missing-explanation.evidence" : "missing-explanation.below";
-      out.push(finding(ctx, "missing-explanation", "warning", code, cell, key, { value: pts(ctx, points ?? 0), max: pts(ctx, node.max ?? 0) }));
     }
   }
-  return out;
+
+  for (const doc of docs) {
+    if (doc.problem === "link-dangerous") {
+      const scheme = dangerousScheme(doc.text) ?? "";
+      out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.dangerous", { doc: doc.text, scheme }));
+    } else if (doc.problem === "link-not-http") {
+      out.push(finding(ctx, "evidence-invalid", "error", code, evidenceCell, "evidence-invalid.link", { doc: doc.text }));
+    } else if (doc.problem === "reference-malformed") {
+      out.push(finding(ctx, "evidence-invalid", "warning", code, evidenceCell, "evidence-invalid.reference", { doc: doc.text }));
+    }
+  }
+
+  if (found.link) out.push(...checkLink(ctx, code, evidenceCell, row.evidence?.value, found.link));
+  if (ctx.evidence?.documents) out.push(...checkAgainstFiles(ctx, code, evidenceCell, docs));
+
+  const deadline = deadlineOf(node, year);
+  if (deadline !== null) {
+    for (const doc of docs) {
+      if (doc.date !== null && doc.date > deadline) {
+        out.push(
+          finding(ctx, "evidence-late", "warning", code, evidenceCell, "evidence-late", {
+            doc: doc.text,
+            date: formatDate(doc.date),
+            deadline: formatDate(deadline),
+            deadlineText: node.deadline ?? "",
+          }),
+        );
+      }
+    }
+  }
+
+  const below = part.kind === "base" && points !== null && node.max !== null && points < node.max - EPS;
+  if ((below || lacksEvidence) && isBlankNote(row)) {
+    const cell = row.notes?.cell ?? row.codeCell.cell;
+    const key = !row.notes ? "missing-explanation.noColumn" : lacksEvidence ? "missing-explanation.evidence" : "missing-explanation.below";
+    out.push(finding(ctx, "missing-explanation", "warning", code, cell, key, { value: pts(ctx, points ?? 0), max: pts(ctx, node.max ?? 0) }));
+  }
 }

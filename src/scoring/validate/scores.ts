@@ -63,28 +63,46 @@ function outcomeScore(outcome: RuleOutcome): LeafScore | null {
   return r.kind === "points" ? r.points : r.kind === "notApplicable" ? "notApplicable" : null;
 }
 
-function checkLeafColumn(
-  ctx: CheckContext,
-  node: CatalogNode,
-  row: UnitRow,
-  column: ScoreColumnName,
-  survey: boolean,
-  outcome: () => RuleOutcome,
-  out: Finding[],
-): void {
+/**
+ * The row's rule outcome, worked out at most once per leaf (the value check and the self-score check both need it):
+ * the last one is kept, as checks go leaf by leaf, rather than a closure made for every leaf.
+ */
+let outcomeRow: UnitRow | null = null;
+let outcomeNode: CatalogNode | null = null;
+let lastOutcome: RuleOutcome = null;
+
+function outcomeOf(node: CatalogNode, row: UnitRow): RuleOutcome {
+  if (outcomeRow !== row || outcomeNode !== node) {
+    lastOutcome = ruleOutcome(node, row);
+    outcomeRow = row;
+    outcomeNode = node;
+  }
+  return lastOutcome;
+}
+
+function forgetOutcome(): void {
+  outcomeRow = null;
+  outcomeNode = null;
+  lastOutcome = null;
+}
+
+function columnLabel(ctx: CheckContext, column: ScoreColumnName): string {
+  return label(ctx, `column.${column}`);
+}
+
+function checkLeafColumn(ctx: CheckContext, node: CatalogNode, row: UnitRow, column: ScoreColumnName, survey: boolean, out: Finding[]): void {
   const cell = row[column] ?? null;
   if (parFormulaUnevaluated(cell)) return; // PAR Scorer's own formula without its result: see rows.ts
   let score = readScoreCell(cell, node.max);
   if (!cell || score === null || score === "notApplicable") return;
-  const columnLabel = () => label(ctx, `column.${column}`);
   // Survey criteria are scored by the survey only; anything else is not scored by a survey.
   if (survey !== (column === "survey")) {
     const key = survey ? "score-invalid.surveyOnly" : "score-invalid.notSurvey";
-    out.push(finding(ctx, "score-invalid", "warning", node.code, cell.cell, key, { column: columnLabel(), text: cellText(cell.value) }));
+    out.push(finding(ctx, "score-invalid", "warning", node.code, cell.cell, key, { column: columnLabel(ctx, column), text: cellText(cell.value) }));
     return;
   }
   if (score === "invalid") {
-    out.push(invalidScore(ctx, node, cell, columnLabel()));
+    out.push(invalidScore(ctx, node, cell, columnLabel(ctx, column)));
     return;
   }
   const max = node.max;
@@ -95,7 +113,7 @@ function checkLeafColumn(
   if (score < 0 && !ruleAllowsNegative(node.rule)) {
     out.push(
       finding(ctx, "score-invalid", "error", node.code, cell.cell, "score-invalid.negative", {
-        column: columnLabel(),
+        column: columnLabel(ctx, column),
         value: pts(ctx, score),
         max: max === null ? "?" : pts(ctx, max),
       }),
@@ -103,11 +121,13 @@ function checkLeafColumn(
     return;
   }
   if (max !== null && score > max + EPS) {
-    out.push(finding(ctx, "score-over-max", "error", node.code, cell.cell, "score-over-max", { column: columnLabel(), value: pts(ctx, score), max: pts(ctx, max) }));
+    out.push(
+      finding(ctx, "score-over-max", "error", node.code, cell.cell, "score-over-max", { column: columnLabel(ctx, column), value: pts(ctx, score), max: pts(ctx, max) }),
+    );
     return;
   }
   if (column === "self" && ctx.unit.header.columns.self !== undefined && !survey) {
-    const expected = outcomeScore(outcome());
+    const expected = outcomeScore(outcomeOf(node, row));
     if (typeof expected === "number" && Math.abs(expected - score) > EPS) {
       let result = "";
       try {
@@ -119,7 +139,7 @@ function checkLeafColumn(
       }
       out.push(
         finding(ctx, "score-mismatch", "warning", node.code, cell.cell, "score-mismatch.rule", {
-          column: columnLabel(),
+          column: columnLabel(ctx, column),
           value: pts(ctx, score),
           rule: node.rule!,
           result,
@@ -224,10 +244,10 @@ function checkSums(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Find
  * A result the criterion's rule cannot score (an outcome that is not one of the rule's, text where a number
  * belongs): an error at the result cell with the rule's own message, never a score of 0.
  */
-function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow, outcome: () => RuleOutcome, out: Finding[]): void {
+function checkValue(ctx: CheckContext, node: CatalogNode, row: UnitRow, out: Finding[]): void {
   const cell = row.value;
   if (!node.rule || !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "")) return;
-  const o = outcome();
+  const o = outcomeOf(node, row);
   if (o === null || !("error" in o)) return;
   const e = o.error;
   if (!(e instanceof ParError)) throw e;
@@ -266,24 +286,26 @@ function checkUnderNotApplicable(ctx: CheckContext, node: CatalogNode, row: Unit
 /** score-invalid, score-over-max, score-mismatch, sum-mismatch. */
 export function checkScores(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  for (const [code, row] of ctx.rows) {
+  forgetOutcome();
+  // forEach rather than for…of: no [code, row] pair made for each of a large sheet's rows.
+  ctx.rows.forEach((row, code) => {
     const node = ctx.nodes.get(code);
-    if (!node) continue;
+    if (!node) return;
     checkMax(ctx, node, row, out);
     if (isLeaf(node)) {
-      if (checkUnderNotApplicable(ctx, node, row, out)) continue;
-      let outcome: RuleOutcome | undefined;
-      const ruled = () => (outcome === undefined ? (outcome = ruleOutcome(node, row)) : outcome);
+      if (checkUnderNotApplicable(ctx, node, row, out)) return;
       const survey = nodePart(ctx.catalog, node.code).survey;
-      checkValue(ctx, node, row, ruled, out);
-      checkLeafColumn(ctx, node, row, "self", survey, ruled, out);
-      checkLeafColumn(ctx, node, row, "appraised", survey, ruled, out);
-      checkLeafColumn(ctx, node, row, "final", survey, ruled, out);
-      checkLeafColumn(ctx, node, row, "survey", survey, ruled, out);
+      checkValue(ctx, node, row, out);
+      checkLeafColumn(ctx, node, row, "self", survey, out);
+      checkLeafColumn(ctx, node, row, "appraised", survey, out);
+      checkLeafColumn(ctx, node, row, "final", survey, out);
+      checkLeafColumn(ctx, node, row, "survey", survey, out);
     } else {
       checkSums(ctx, node, row, out);
     }
-  }
+  });
+  // Nothing of this sheet kept past its check.
+  forgetOutcome();
   return out;
 }
 
