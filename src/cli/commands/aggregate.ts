@@ -36,7 +36,7 @@ import { rankingHtml } from "../report/ranking-html";
 import { escapeControls } from "../terminal-text";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
-import { addSheet, loadExcelJS, newWorkbook, workbookBuffer } from "../xlsx/write";
+import { addSheet, loadExcelJS, newTemplatedWorkbook, workbookBuffer } from "../xlsx/write";
 import { bandsOption, readBands } from "./summary";
 import { applyTiers, changesAcrossMerger, checkNames, mergerSaid, previousSheet, provinceFor } from "../aggregate/official-units";
 import { previousRanking } from "../report/ranking-input";
@@ -133,7 +133,8 @@ class UnitFiles {
 
 /** The ranking workbook; a unit whose own sheet cannot be written keeps its place in the ranking and is said. */
 function rankingWorkbook(specs: SheetSpec[], unitSheets: Scored[], lang: Lang, skip: (s: SkippedFile) => void): ExcelJS.Workbook {
-  const workbook = newWorkbook();
+  // The unit sheets share one layout: their cells are written as XML, not as 200 exceljs models (write.ts).
+  const workbook = newTemplatedWorkbook();
   for (const spec of specs) addSheet(workbook, spec);
   for (const s of unitSheets) {
     const before = new Set(workbook.worksheets.map((w) => w.id));

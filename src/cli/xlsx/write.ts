@@ -14,7 +14,7 @@
  * Files are written only through outputs.ts (copyWorkbookWithSheets also reads its input through read.ts).
  */
 import ExcelJS from "exceljs";
-import { a1 } from "../../scoring/grid";
+import { a1, columnLetters } from "../../scoring/grid";
 import {
   CellStyle,
   estimatedRowHeights,
@@ -31,8 +31,10 @@ import {
   safeSheetName,
 } from "../../scoring/report/sheet-spec";
 import { wallClockDate } from "../report-html";
-import { SheetChart, withCharts } from "./charts";
+import { SheetChart, sheetParts, withCharts } from "./charts";
+import type JSZip from "jszip";
 import { deflatedPackage } from "./zip-write";
+import { filledSheetXml, MissingStyle, SharedStrings, SheetCells, sheetCells, styleKey } from "./sheet-xml";
 import { fitCopiedSheets } from "./copied-sheets";
 import { disarmLinks } from "./disarm-links";
 import { planOutputs, writeOutputs } from "../outputs";
@@ -71,7 +73,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, value: Spe
   const s = style ?? {};
   const isDate = value instanceof Date;
   // One key per look (null and undefined alike, as JSON had them); the number format last, the only free text.
-  const key = `${s.bold ?? ""}|${s.italic ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.wrap ?? ""}|${s.indent ?? ""}|${s.align ?? ""}|${s.border ?? ""}|${isDate}|${s.numFmt ?? ""}`;
+  const key = styleKey(style, isDate);
   let shared = sharedStyles.get(key);
   if (!shared) {
     shared = Object.freeze(cellStyle(s, isDate));
@@ -156,18 +158,17 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
   spec.columnWidths.forEach((w, i) => {
     if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
   });
-  spec.rows.forEach((row, r) => {
-    // By row and column number: ws.getCell(r, c) spells each address out and parses it again.
-    const wsRow = ws.getRow(r + 1);
-    row.forEach((specCell, c) => {
-      if (specCell) writeCell(wsRow.getCell(c + 1), specCell);
-    });
-  });
-  for (const range of spec.merges ?? []) {
-    try {
-      ws.mergeCells(range);
-    } catch {
-      // An overlapping or malformed merge is a layout slip, not worth failing the report for.
+  // A sheet of looks exceljs has already written (templated workbooks: the ranking's unit sheets) gets its cells as
+  // XML when the workbook is written (sheet-xml.ts); any other is written by exceljs, and its looks learned.
+  const templates = templatesOf.get(workbook);
+  const cells = templates ? sheetCells(spec) : null;
+  const asXml = templates !== undefined && cells !== null && cells.writable && [...cells.keys].every((k) => templates.seen.has(k));
+  if (asXml) templates.filled.set(ws, { spec, cells });
+  else {
+    addCells(ws, spec);
+    if (templates && cells) {
+      templates.learned.push({ ws, cells });
+      for (const k of cells.keys) templates.seen.add(k);
     }
   }
   if (spec.headerRow !== undefined && spec.headerRow >= 0 && spec.headerRow < spec.rows.length) {
@@ -181,7 +182,7 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
       };
     }
   }
-  setRowHeights(ws, spec);
+  if (!asXml) setRowHeights(ws, spec);
   addValidations(ws, spec);
   const print = printSetup(spec);
   ws.pageSetup = {
@@ -202,6 +203,47 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
   const written = (chart: (typeof charts)[number]) => (chart.dataSheet ? { ...chart, dataSheet: writtenName(workbook, chart.dataSheet) } : chart);
   if (charts.length > 0) pendingCharts(workbook).push(...charts.map((chart) => ({ sheet: ws.name, chart: written(chart) })));
   return ws;
+}
+
+/** The cells and merged areas of a spec, as exceljs cells (addSheet; the rest of the sheet is set around them). */
+function addCells(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  spec.rows.forEach((row, r) => {
+    // By row and column number: ws.getCell(r, c) spells each address out and parses it again.
+    const wsRow = ws.getRow(r + 1);
+    row.forEach((specCell, c) => {
+      if (specCell) writeCell(wsRow.getCell(c + 1), specCell);
+    });
+  });
+  for (const range of spec.merges ?? []) {
+    try {
+      ws.mergeCells(range);
+    } catch {
+      // An overlapping or malformed merge is a layout slip, not worth failing the report for.
+    }
+  }
+}
+
+/**
+ * A workbook of many sheets of one layout (the ranking's unit sheets): a sheet whose cells' looks exceljs has
+ * already written is added without its cells, which are written as XML straight into the package (sheet-xml.ts),
+ * with the style ids exceljs gave those looks and the workbook's shared strings.
+ */
+interface Templates {
+  /** The looks of the cells exceljs writes, in the sheets added so far. */
+  seen: Set<string>;
+  /** Sheets exceljs writes whole: the style ids of their looks are read back from what it wrote. */
+  learned: { ws: ExcelJS.Worksheet; cells: SheetCells }[];
+  /** Sheets added without their cells. */
+  filled: Map<ExcelJS.Worksheet, { spec: SheetSpec; cells: SheetCells }>;
+}
+
+const templatesOf = new WeakMap<ExcelJS.Workbook, Templates>();
+
+/** A new workbook whose sheets of already-written looks are written as XML (see Templates). */
+export function newTemplatedWorkbook(): ExcelJS.Workbook {
+  const workbook = newWorkbook();
+  templatesOf.set(workbook, { seen: new Set(), learned: [], filled: new Map() });
+  return workbook;
 }
 
 /** The names sheets were asked for and the names they were written under, per workbook (sheetName). */
@@ -360,9 +402,80 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
   const present = new Set(workbook.worksheets.map((w) => w.name));
   const charts = (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet));
   // exceljs only stores its parts; the package is opened again (charts added to it) and compressed with zlib.
-  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
-  const zip = await withCharts(written, charts);
+  const stored = async () => (require("jszip") as typeof JSZip).loadAsync(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
+  let opened = await stored();
+  if (!(await fillSheets(workbook, opened))) {
+    // A look exceljs had not written: it writes every sheet's cells, as it does for any other workbook.
+    const templates = templatesOf.get(workbook)!;
+    for (const [ws, { spec }] of templates.filled) {
+      addCells(ws, spec);
+      setRowHeights(ws, spec);
+    }
+    templates.filled.clear();
+    opened = await stored();
+  }
+  const zip = await withCharts(opened, charts);
   return (await deflatedPackage(zip, level)) ?? zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
+}
+
+/** The style id of each look, read from the sheets exceljs wrote whole (the first cell of that look in each). */
+function learnedStyles(templates: Templates, xmlOf: Map<ExcelJS.Worksheet, string>): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const { ws, cells } of templates.learned) {
+    // Removed since it was added: its looks were not written (a sheet that relies on them falls back to exceljs).
+    const xml = xmlOf.get(ws);
+    if (xml === undefined) continue;
+    const styleAt = new Map<string, number>();
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)) styleAt.set(m[1], Number(m[2] ?? 0));
+    for (const row of cells.rows) {
+      for (const cell of row.cells) {
+        if (ids.has(cell.key)) continue;
+        const s = styleAt.get(`${columnLetters(cell.col - 1)}${row.number}`);
+        if (s !== undefined) ids.set(cell.key, s);
+      }
+    }
+  }
+  return ids;
+}
+
+/**
+ * Writes the cells of the sheets added without them (Templates) into the opened package. When a look has no style
+ * id (a look exceljs did not write), nothing is changed and false is returned: exceljs then writes the cells.
+ */
+async function fillSheets(workbook: ExcelJS.Workbook, zip: JSZip): Promise<boolean> {
+  const templates = templatesOf.get(workbook);
+  if (!templates || templates.filled.size === 0) return true;
+  // A sheet removed after it was added (a unit sheet that could not be written) is not in the package.
+  const present = new Set(workbook.worksheets);
+  for (const ws of templates.filled.keys()) if (!present.has(ws)) templates.filled.delete(ws);
+  const parts = await sheetParts(zip);
+  const sst = zip.file("xl/sharedStrings.xml");
+  if (!sst) return false;
+  const partOf = (ws: ExcelJS.Worksheet) => parts.get(ws.name);
+  const xmlOf = new Map<ExcelJS.Worksheet, string>();
+  for (const { ws } of templates.learned) {
+    if (!present.has(ws)) continue;
+    const part = partOf(ws);
+    const file = part ? zip.file(part) : null;
+    if (file) xmlOf.set(ws, await file.async("string"));
+  }
+  const ids = learnedStyles(templates, xmlOf);
+  const strings = new SharedStrings(await sst.async("string"));
+  const filled: [string, string][] = [];
+  try {
+    for (const [ws, { cells }] of templates.filled) {
+      const part = partOf(ws);
+      const file = part ? zip.file(part) : null;
+      if (!part || !file) return false;
+      filled.push([part, filledSheetXml(await file.async("string"), cells, (key) => ids.get(key), strings)]);
+    }
+  } catch (e) {
+    if (e instanceof MissingStyle) return false;
+    throw e;
+  }
+  for (const [part, xml] of filled) zip.file(part, xml);
+  zip.file("xl/sharedStrings.xml", strings.toXml());
+  return true;
 }
 
 /**
