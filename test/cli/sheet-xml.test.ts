@@ -47,7 +47,7 @@ function unitSheet(name: string, n: number, extra: Partial<SheetSpec> = {}): She
   }
   rows.push([null, c("Ghi chú rất dài ".repeat(12), { wrap: true, italic: true }), c(null, { fill: "total" }), c(Number.NaN)]);
   rows.push([]);
-  rows.push([c("Chữ có ký tự điều khiển \u0001 và \ttab"), null, c("")]);
+  rows.push([c("Chữ có ký tự điều khiển \u0001 và \ttab"), null, c(""), c(null, { italic: false })]);
   return {
     name,
     kind: "summary",

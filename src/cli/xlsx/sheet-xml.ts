@@ -17,9 +17,13 @@ import { CellStyle, estimatedRowHeights, SheetSpec, SpecCell } from "../../scori
 
 /** One look of a cell (write.ts's shared style key): exceljs gives each its style id. */
 export function styleKey(style: CellStyle | undefined, isDate: boolean): string {
-  const s = style ?? {};
+  if (!style) return isDate ? PLAIN_DATE : PLAIN;
+  const s = style;
   return `${s.bold ?? ""}|${s.italic ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.wrap ?? ""}|${s.indent ?? ""}|${s.align ?? ""}|${s.border ?? ""}|${isDate}|${s.numFmt ?? ""}`;
 }
+
+const PLAIN = "||||||||false|";
+const PLAIN_DATE = "||||||||true|";
 
 /** A cell exceljs would create: its look (the merged area's first cell's, for the others) and its value. */
 interface Cell {
@@ -74,18 +78,20 @@ export function sheetCells(spec: SheetSpec): SheetCells {
   const grid: (Cell | undefined)[][] = [];
   const at = (r: number, c: number): Cell => {
     const row = (grid[r] ??= []);
-    return (row[c] ??= { col: c, key: styleKey(undefined, false), value: null, merged: false });
+    return (row[c] ??= { col: c, key: PLAIN, value: null, merged: false });
   };
-  spec.rows.forEach((row, r) => {
-    row.forEach((specCell, c) => {
-      if (!specCell) return;
+  for (let r = 0; r < spec.rows.length; r++) {
+    const specRow = spec.rows[r];
+    if (!specRow || specRow.length === 0) continue;
+    const row: (Cell | undefined)[] = (grid[r + 1] = []);
+    for (let c = 0; c < specRow.length; c++) {
+      const specCell = specRow[c];
+      if (!specCell) continue;
       const value = cellValue(specCell);
       if (value === undefined) writable = false;
-      const cell = at(r + 1, c + 1);
-      cell.value = value ?? null;
-      cell.key = styleKey(specCell.style, specCell.value instanceof Date);
-    });
-  });
+      row[c + 1] = { col: c + 1, key: styleKey(specCell.style, specCell.value instanceof Date), value: value ?? null, merged: false };
+    }
+  }
   const boxes: { top: number; left: number; bottom: number; right: number }[] = [];
   for (const range of spec.merges ?? []) {
     const box = plainRange(range);

@@ -158,13 +158,26 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
   spec.columnWidths.forEach((w, i) => {
     if (Number.isFinite(w) && w > 0) ws.getColumn(i + 1).width = w;
   });
-  // A sheet of looks exceljs has already written (templated workbooks: the ranking's unit sheets) gets its cells as
-  // XML when the workbook is written (sheet-xml.ts); any other is written by exceljs, and its looks learned.
+  // In a templated workbook a sheet's cells are written as XML when the workbook is written (sheet-xml.ts): exceljs
+  // writes only the first cell of each look not seen in the sheets before, in the order it would meet them, so that
+  // it gives each look the style id it always did. A sheet sheet-xml.ts does not write is written by exceljs whole.
   const templates = templatesOf.get(workbook);
   const cells = templates ? sheetCells(spec) : null;
-  const asXml = templates !== undefined && cells !== null && cells.writable && [...cells.keys].every((k) => templates.seen.has(k));
-  if (asXml) templates.filled.set(ws, { spec, cells });
-  else {
+  const asXml = templates !== undefined && cells !== null && cells.writable;
+  if (asXml) {
+    const carriers: Carrier[] = [];
+    for (const row of cells.rows) {
+      for (const cell of row.cells) {
+        if (templates.seen.has(cell.key)) continue;
+        templates.seen.add(cell.key);
+        carriers.push({ address: `${columnLetters(cell.col - 1)}${row.number}`, key: cell.key });
+        // A merged area's first cell that the spec leaves out has no look of its own to write.
+        const specCell = spec.rows[row.number - 1]?.[cell.col - 1];
+        if (specCell) writeCell(ws.getRow(row.number).getCell(cell.col), specCell);
+      }
+    }
+    templates.filled.set(ws, { spec, cells, carriers });
+  } else {
     addCells(ws, spec);
     if (templates && cells) {
       templates.learned.push({ ws, cells });
@@ -233,8 +246,14 @@ interface Templates {
   seen: Set<string>;
   /** Sheets exceljs writes whole: the style ids of their looks are read back from what it wrote. */
   learned: { ws: ExcelJS.Worksheet; cells: SheetCells }[];
-  /** Sheets added without their cells. */
-  filled: Map<ExcelJS.Worksheet, { spec: SheetSpec; cells: SheetCells }>;
+  /** Sheets added without their cells (but the first cell of each new look). */
+  filled: Map<ExcelJS.Worksheet, { spec: SheetSpec; cells: SheetCells; carriers: Carrier[] }>;
+}
+
+/** The first cell of a look, written by exceljs so that the look gets its style id. */
+interface Carrier {
+  address: string;
+  key: string;
 }
 
 const templatesOf = new WeakMap<ExcelJS.Workbook, Templates>();
@@ -324,14 +343,26 @@ function ownedListSheet(workbook: ExcelJS.Workbook, create: boolean): ExcelJS.Wo
 export function markOwned(workbook: ExcelJS.Workbook, sheetName: string, kind: SheetKind): void {
   const list = ownedListSheet(workbook, true);
   if (!list) return;
-  let row = 2;
-  while (list.getCell(row, 1).value !== null && list.getCell(row, 1).value !== undefined) {
-    if (String(list.getCell(row, 1).value) === sheetName) break;
-    row++;
+  // The list's rows by name, read once per list (a ranking lists hundreds of sheets: no scan per sheet).
+  let rows = listedRows.get(list);
+  if (!rows) {
+    rows = { byName: new Map(), next: 2 };
+    for (let value = list.getCell(rows.next, 1).value; value !== null && value !== undefined; value = list.getCell(++rows.next, 1).value) {
+      if (!rows.byName.has(String(value))) rows.byName.set(String(value), rows.next);
+    }
+    listedRows.set(list, rows);
+  }
+  let row = rows.byName.get(sheetName);
+  if (row === undefined) {
+    row = rows.next++;
+    rows.byName.set(sheetName, row);
   }
   list.getCell(row, 1).value = sheetName;
   list.getCell(row, 2).value = kind;
 }
+
+/** The rows of each "_par" list (markOwned): a sheet's row by its name, and the first empty row. */
+const listedRows = new WeakMap<ExcelJS.Worksheet, { byName: Map<string, number>; next: number }>();
 
 /** The sheets PAR Scorer generated in this workbook (as listed in "_par" and still present). */
 export function ownedSheets(workbook: ExcelJS.Workbook): { name: string; kind: string }[] {
@@ -421,16 +452,27 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
 /** The style id of each look, read from the sheets exceljs wrote whole (the first cell of that look in each). */
 function learnedStyles(templates: Templates, xmlOf: Map<ExcelJS.Worksheet, string>): Map<string, number> {
   const ids = new Map<string, number>();
+  const styleAt = (xml: string) => {
+    const at = new Map<string, number>();
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)) at.set(m[1], Number(m[2] ?? 0));
+    return at;
+  };
+  for (const [ws, { carriers }] of templates.filled) {
+    const xml = xmlOf.get(ws);
+    if (xml === undefined || carriers.length === 0) continue;
+    const at = styleAt(xml);
+    // A carrier exceljs did not write has no value and the style id 0 (exceljs leaves out such cells).
+    for (const { address, key } of carriers) if (!ids.has(key)) ids.set(key, at.get(address) ?? 0);
+  }
   for (const { ws, cells } of templates.learned) {
     // Removed since it was added: its looks were not written (a sheet that relies on them falls back to exceljs).
     const xml = xmlOf.get(ws);
     if (xml === undefined) continue;
-    const styleAt = new Map<string, number>();
-    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)) styleAt.set(m[1], Number(m[2] ?? 0));
+    const at = styleAt(xml);
     for (const row of cells.rows) {
       for (const cell of row.cells) {
         if (ids.has(cell.key)) continue;
-        const s = styleAt.get(`${columnLetters(cell.col - 1)}${row.number}`);
+        const s = at.get(`${columnLetters(cell.col - 1)}${row.number}`);
         if (s !== undefined) ids.set(cell.key, s);
       }
     }
@@ -453,7 +495,7 @@ async function fillSheets(workbook: ExcelJS.Workbook, zip: JSZip): Promise<boole
   if (!sst) return false;
   const partOf = (ws: ExcelJS.Worksheet) => parts.get(ws.name);
   const xmlOf = new Map<ExcelJS.Worksheet, string>();
-  for (const { ws } of templates.learned) {
+  for (const ws of [...templates.learned.map((l) => l.ws), ...templates.filled.keys()]) {
     if (!present.has(ws)) continue;
     const part = partOf(ws);
     const file = part ? zip.file(part) : null;
@@ -465,9 +507,9 @@ async function fillSheets(workbook: ExcelJS.Workbook, zip: JSZip): Promise<boole
   try {
     for (const [ws, { cells }] of templates.filled) {
       const part = partOf(ws);
-      const file = part ? zip.file(part) : null;
-      if (!part || !file) return false;
-      filled.push([part, filledSheetXml(await file.async("string"), cells, (key) => ids.get(key), strings)]);
+      const shell = xmlOf.get(ws);
+      if (!part || shell === undefined) return false;
+      filled.push([part, filledSheetXml(shell, cells, (key) => ids.get(key), strings)]);
     }
   } catch (e) {
     if (e instanceof MissingStyle) return false;
