@@ -2,11 +2,17 @@
  * Sheets written as XML from their spec (sheet-xml.ts, the ranking's unit sheets) are what exceljs writes for the
  * same specs: every part of the package the same, sheet by sheet, once shared strings are read as their text.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import JSZip from "jszip";
+import { tempDir } from "../support/par";
 import { SheetSpec, SpecCell } from "../../src/scoring/report/sheet-spec";
 import { addSheet, newTemplatedWorkbook, newWorkbook, workbookBuffer } from "../../src/cli/xlsx/write";
 
 type Workbook = ReturnType<typeof newWorkbook>;
+
+const { unitWorkbook } = require("../../bench/aggregate.js") as { unitWorkbook: (file: string, unit: string, variant: number) => Promise<void> };
 
 /** Every part's text, sheets with their shared strings as text; docProps/core (the write time) and the table itself left out. */
 async function parts(buffer: Buffer): Promise<Map<string, string>> {
@@ -111,3 +117,21 @@ test("a look no sheet written by exceljs had makes exceljs write every sheet's c
   const got = await parts(Buffer.from(await zip.generateAsync({ type: "nodebuffer" })));
   for (const [name, text] of want) expect({ name, text: got.get(name) }).toEqual({ name, text });
 });
+
+test("the compiled CLI lays unit sheets out while its threads score, and writes the ranking it writes with one thread", async () => {
+  const bin = join(__dirname, "..", "..", "bin", "par.js");
+  if (!existsSync(join(__dirname, "..", "..", "lib", "cli", "aggregate", "worker.js"))) throw new Error("lib/ is missing: run npm run build:cli (CI builds before testing)");
+  const dir = tempDir("par-sheet-xml-");
+  const units = join(dir, "units");
+  mkdirSync(units);
+  for (let i = 0; i < 18; i++) await unitWorkbook(join(units, `don-vi-${String(i).padStart(2, "0")}.xlsx`), `Đơn vị ${i + 1}`, i);
+  const run = (threads: number) => {
+    const out = join(dir, `xep-hang-${threads}.xlsx`);
+    execFileSync(process.execPath, [bin, "aggregate", units, "-o", out, "--threads", String(threads), "--year", "2018"], { stdio: "ignore" });
+    return parts(readFileSync(out));
+  };
+  const one = await run(1);
+  const two = await run(2);
+  expect(one.size).toBeGreaterThan(18);
+  for (const [name, text] of one) expect({ name, text: two.get(name) }).toEqual({ name, text });
+}, 120_000);

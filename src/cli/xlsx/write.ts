@@ -162,7 +162,7 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, options: A
   // writes only the first cell of each look not seen in the sheets before, in the order it would meet them, so that
   // it gives each look the style id it always did. A sheet sheet-xml.ts does not write is written by exceljs whole.
   const templates = templatesOf.get(workbook);
-  const cells = templates ? sheetCells(spec) : null;
+  const cells = templates ? (prepared.get(spec) ?? sheetCells(spec)) : null;
   const asXml = templates !== undefined && cells !== null && cells.writable;
   if (asXml) {
     const carriers: Carrier[] = [];
@@ -257,6 +257,14 @@ interface Carrier {
 }
 
 const templatesOf = new WeakMap<ExcelJS.Workbook, Templates>();
+
+/** Cells worked out ahead (prepareSheet), by spec: a spec is never changed once made. */
+const prepared = new WeakMap<SheetSpec, SheetCells>();
+
+/** Works out a spec's cells ahead of adding it to a templated workbook (while waiting for something else). */
+export function prepareSheet(spec: SheetSpec): void {
+  prepared.set(spec, sheetCells(spec));
+}
 
 /** A new workbook whose sheets of already-written looks are written as XML (see Templates). */
 export function newTemplatedWorkbook(): ExcelJS.Workbook {
