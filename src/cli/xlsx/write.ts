@@ -51,9 +51,12 @@ export function newWorkbook(): ExcelJS.Workbook {
   return new (loadExcelJS().Workbook)();
 }
 
-/** exceljs itself, loaded on first use. */
-export function loadExcelJS(): typeof ExcelJS {
-  return require("exceljs") as typeof ExcelJS;
+/**
+ * exceljs's Workbook, loaded on first use. Only the workbook (which reads and writes .xlsx): exceljs's entry also
+ * loads its streaming reader and writer, 660 modules instead of 278 and 0,45 s of CPU instead of 0,19 s.
+ */
+export function loadExcelJS(): Pick<typeof ExcelJS, "Workbook"> {
+  return { Workbook: require("exceljs/lib/doc/workbook") as typeof ExcelJS.Workbook };
 }
 
 /** "#RRGGBB" → exceljs ARGB "FFRRGGBB". */
