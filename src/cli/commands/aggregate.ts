@@ -273,8 +273,9 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };
-      // With worker threads, this thread lays out each unit's sheet while they score the next files.
-      const threaded = threadsFor(files.length, { threads: opts.threads === undefined ? undefined : Number(opts.threads) }) > 1;
+      // With worker threads, this thread lays out each unit's sheet while they score the next files (not when there
+      // are more files than unit sheets the ranking holds: the sheets would most likely be thrown away).
+      const threaded = threadsFor(files.length, { threads: opts.threads === undefined ? undefined : Number(opts.threads) }) > 1 && files.length <= UNIT_SHEETS_LIMIT;
       const scoring = scoreFiles(
         files,
         score,
