@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { CliError } from "./errors";
 import { fileProblem, fileSystemError } from "./fs-errors";
 
@@ -10,28 +10,14 @@ import { fileProblem, fileSystemError } from "./fs-errors";
 const READ_NOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export async function readRegularFile(path: string, tooLarge?: { maxBytes: number; error: () => Error }): Promise<Buffer> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(path, READ_NOW);
-  } catch (e) {
-    throw fileSystemError(e, path, "read");
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw fileProblem("EISDIR", path, "read");
-    if (!stat.isFile()) throw fileProblem("not-a-file", path, "read");
-    // A file larger than the reader would take is refused before a byte of it is read.
-    if (tooLarge && stat.size > tooLarge.maxBytes) throw tooLarge.error();
-    return await handle.readFile();
-  } catch (e) {
-    throw e instanceof CliError ? e : fileSystemError(e, path, "read");
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  // Read synchronously: a workbook is read whole before anything is done with it, and fs.promises' open, stat, read
+  // and close (each a trip to the thread pool) cost about 0,8 ms of CPU per file, readFileSync 0,06 ms: a tenth of
+  // what a worker thread of `par aggregate` spends on a small workbook.
+  return readRegularFileSync(path, tooLarge);
 }
 
-/** readRegularFile, synchronously (for small files such as catalogues). */
-export function readRegularFileSync(path: string): Buffer {
+/** readRegularFile, synchronously. */
+export function readRegularFileSync(path: string, tooLarge?: { maxBytes: number; error: () => Error }): Buffer {
   let fd: number;
   try {
     fd = openSync(path, READ_NOW);
@@ -42,6 +28,8 @@ export function readRegularFileSync(path: string): Buffer {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw fileProblem("EISDIR", path, "read");
     if (!stat.isFile()) throw fileProblem("not-a-file", path, "read");
+    // A file larger than the reader would take is refused before a byte of it is read.
+    if (tooLarge && stat.size > tooLarge.maxBytes) throw tooLarge.error();
     return readFileSync(fd);
   } catch (e) {
     throw e instanceof CliError ? e : fileSystemError(e, path, "read");

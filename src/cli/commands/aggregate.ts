@@ -19,7 +19,7 @@ import {
   pairAppraisals,
 } from "../../scoring";
 import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
-import { MAIN_THREAD_BELOW, scoreFiles } from "../aggregate/pool";
+import { MAIN_THREAD_BELOW, scoreFiles, threadsFor } from "../aggregate/pool";
 import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
 import { UnitFileNames } from "../aggregate/unit-files";
 import { count } from "../count";
@@ -36,7 +36,7 @@ import { rankingHtml } from "../report/ranking-html";
 import { escapeControls } from "../terminal-text";
 import { LegacyEncoding } from "../workbook/legacy-text";
 import { isGeneratedWorkbook, readWorkbook } from "../xlsx/read";
-import { addSheet, loadExcelJS, newWorkbook, workbookBuffer } from "../xlsx/write";
+import { addSheet, loadExcelJS, newTemplatedWorkbook, prepareSheet, workbookBuffer } from "../xlsx/write";
 import { bandsOption, readBands } from "./summary";
 import { applyTiers, changesAcrossMerger, checkNames, mergerSaid, previousSheet, provinceFor } from "../aggregate/official-units";
 import { previousRanking } from "../report/ranking-input";
@@ -131,14 +131,34 @@ class UnitFiles {
   }
 }
 
+/** A unit's summary sheet in the ranking workbook. */
+const unitSheet = (summary: UnitSummary, lang: Lang): SheetSpec => ({ ...summarySheet(summary, lang), name: summary.unit });
+
+/**
+ * Unit sheets laid out while the worker threads score the next files (this thread waits for them anyway), by the
+ * summary they were laid out from: a summary replaced since (an appraisal joined to its unit) is laid out again.
+ */
+const laidOut = new WeakMap<UnitSummary, SheetSpec>();
+
+function prepareUnitSheet(summary: UnitSummary, lang: Lang): void {
+  try {
+    const spec = unitSheet(summary, lang);
+    prepareSheet(spec);
+    laidOut.set(summary, spec);
+  } catch {
+    // Laid out again when the ranking is written, and said there.
+  }
+}
+
 /** The ranking workbook; a unit whose own sheet cannot be written keeps its place in the ranking and is said. */
 function rankingWorkbook(specs: SheetSpec[], unitSheets: Scored[], lang: Lang, skip: (s: SkippedFile) => void): ExcelJS.Workbook {
-  const workbook = newWorkbook();
+  // The unit sheets share one layout: their cells are written as XML, not as 200 exceljs models (write.ts).
+  const workbook = newTemplatedWorkbook();
   for (const spec of specs) addSheet(workbook, spec);
   for (const s of unitSheets) {
     const before = new Set(workbook.worksheets.map((w) => w.id));
     try {
-      addSheet(workbook, { ...summarySheet(s.summary, lang), name: s.summary.unit });
+      addSheet(workbook, laidOut.get(s.summary) ?? unitSheet(s.summary, lang));
     } catch (e) {
       for (const ws of workbook.worksheets) if (!before.has(ws.id)) workbook.removeWorksheet(ws.id);
       const reason = reasonOf(e, lang);
@@ -253,6 +273,9 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         lang: opts.lang,
         unitFiles: unitFiles !== null,
       };
+      // With worker threads, this thread lays out each unit's sheet while they score the next files (not when there
+      // are more files than unit sheets the ranking holds: the sheets would most likely be thrown away).
+      const threaded = threadsFor(files.length, { threads: opts.threads === undefined ? undefined : Number(opts.threads) }) > 1 && files.length <= UNIT_SHEETS_LIMIT;
       const scoring = scoreFiles(
         files,
         score,
@@ -268,6 +291,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
             const keepWhole = unitFiles === null && scored.length < UNIT_SHEETS_LIMIT;
             const source = outcome.units.length > 1 ? `${outcome.file} (${en ? "sheet" : "trang"} "${unit.summary.sheet}")` : outcome.file;
             scored.push({ summary: keepWhole ? unit.summary : rankingRow(unit.summary), group: groupOf(outcome.file), source, file: outcome.file });
+            if (keepWhole && threaded) prepareUnitSheet(unit.summary, opts.lang);
             if (unitFiles === null && scored.length === UNIT_SHEETS_LIMIT + 1) scored.forEach((s) => (s.summary = rankingRow(s.summary)));
           }
           await unitFiles?.write(outcome);

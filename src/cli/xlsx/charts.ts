@@ -184,7 +184,7 @@ function withDrawing(sheetXml: string, relId: string): string {
 }
 
 /** The worksheet part of each sheet name: xl/worksheets/sheetN.xml. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = parseRels(await zip.file("xl/_rels/workbook.xml.rels")!.async("string"));
   const parts = new Map<string, string>();
@@ -218,9 +218,9 @@ export async function addCharts(xlsx: Buffer, charts: SheetChart[], compression:
 }
 
 /** The package opened, the charts added to it, not yet compressed again (write.ts compresses it with zlib). */
-export async function withCharts(xlsx: Buffer, charts: SheetChart[]): Promise<JSZip> {
+export async function withCharts(xlsx: Buffer | JSZip, charts: SheetChart[]): Promise<JSZip> {
   // jszip is loaded only when charts are written (not by every command that loads the writer).
-  const zip = await (require("jszip") as typeof JSZip).loadAsync(xlsx);
+  const zip = Buffer.isBuffer(xlsx) ? await (require("jszip") as typeof JSZip).loadAsync(xlsx) : xlsx;
   if (charts.length === 0) return zip;
   const parts = await sheetParts(zip);
   const nextChart = freeNumber(zip, "xl/charts/chart");
