@@ -11,9 +11,8 @@ export interface Part {
   data: Buffer;
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
 const SLASH = 0x2f;
+const COLON = 0x3a;
 
 /** The column number (1 = A) of the letters, or Infinity past XFD. */
 function columnNumber(letters: string): number {
@@ -37,25 +36,48 @@ function position(ref: string): Position | null {
 
 const beyond = (p: Position) => p.col > LAST_COLUMN || p.row > LAST_ROW || p.row < 1;
 
-/** Each element's local name (prefix dropped), its attribute text, and whether it closes itself. */
-function* elements(data: Buffer, wanted: Set<string>): Generator<{ name: string; attributes: string; empty: boolean }> {
-  for (let i = data.indexOf(LT); i >= 0 && i < data.length; i = data.indexOf(LT, i + 1)) {
+/** An element's local name (prefix dropped), its attribute text, and whether it closes itself. */
+interface Element {
+  name: string;
+  attributes: string;
+  empty: boolean;
+}
+
+/** Whether a character may be part of an element's name: letters, digits, "_", "-", ".", ":" (a prefix). */
+function isNameChar(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x3a) || b === 0x5f || b === 0x2d || b === 0x2e;
+}
+
+/**
+ * Calls `visit` with each element among `wanted`, in document order. The bytes are read as one latin1 string (one
+ * character a byte), and only a wanted element's attributes are cut out of it: a sheet's thousands of other
+ * elements cost a look at their name.
+ */
+function elements(data: Buffer, wanted: readonly string[], visit: (el: Element) => void): void {
+  const text = data.toString("latin1");
+  const length = text.length;
+  for (let i = text.indexOf("<"); i >= 0 && i < length; i = text.indexOf("<", i + 1)) {
     let j = i + 1;
-    // A name: letters, digits, "_", "-", ".", ":" (a prefix); anything else ends it.
-    while (j < data.length) {
-      const b = data[j];
-      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x3a) || b === 0x5f || b === 0x2d || b === 0x2e) j++;
-      else break;
+    let local = j;
+    for (; j < length; j++) {
+      const b = text.charCodeAt(j);
+      if (!isNameChar(b)) break;
+      if (b === COLON) local = j + 1;
     }
     if (j === i + 1) continue;
-    const qualified = data.toString("latin1", i + 1, j);
-    const colon = qualified.lastIndexOf(":");
-    const name = colon >= 0 ? qualified.slice(colon + 1) : qualified;
-    if (!wanted.has(name)) continue;
-    const end = data.indexOf(GT, j);
+    const size = j - local;
+    let name: string | undefined;
+    for (const w of wanted) {
+      if (w.length === size && text.startsWith(w, local)) {
+        name = w;
+        break;
+      }
+    }
+    if (name === undefined) continue;
+    const end = text.indexOf(">", j);
     if (end < 0) return;
-    const empty = data[end - 1] === SLASH;
-    yield { name, attributes: data.toString("latin1", j, empty ? end - 1 : end), empty };
+    const empty = text.charCodeAt(end - 1) === SLASH;
+    visit({ name, attributes: text.slice(j, empty ? end - 1 : end), empty });
     i = end;
   }
 }
@@ -76,17 +98,17 @@ function sheetNamesByPart(parts: Part[]): Map<string, string> {
   const rels = parts.find((p) => /^xl\/_rels\/workbook\d*\.xml\.rels$/i.test(p.name));
   if (!workbook || !rels) return names;
   const targets = new Map<string, string>();
-  for (const r of elements(rels.data, new Set(["Relationship"]))) {
+  elements(rels.data, ["Relationship"], (r) => {
     const id = attribute(r.attributes, "Id");
     const target = attribute(r.attributes, "Target");
     if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
-  }
-  for (const s of elements(workbook.data, new Set(["sheet"]))) {
+  });
+  elements(workbook.data, ["sheet"], (s) => {
     const name = attribute(Buffer.from(s.attributes, "latin1").toString("utf8"), "name");
     const id = /(?:^|\s)[\w]*:?id\s*=\s*"([^"]*)"/.exec(s.attributes)?.[1];
     const target = id ? targets.get(id) : undefined;
     if (name !== null && target) names.set(target.toLowerCase(), unescapeXml(name));
-  }
+  });
   return names;
 }
 
@@ -100,8 +122,8 @@ function unescapeXml(text: string): string {
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const SHARED_STRINGS = /^xl\/sharedStrings\d*\.xml$/i;
-const SHEET_ELEMENTS = new Set(["row", "c", "mergeCell", "hyperlink"]);
-const STRING_ELEMENTS = new Set(["si"]);
+const SHEET_ELEMENTS = ["c", "row", "mergeCell", "hyperlink"];
+const STRING_ELEMENTS = ["si"];
 
 /**
  * Throws a WorkbookError when the workbook's parts go past `limits` (which limit, how to lift it) or refer to a
@@ -111,7 +133,9 @@ export function checkParts(parts: Part[], file: string, limits: ReadLimits): voi
   for (const part of parts) {
     if (!SHARED_STRINGS.test(part.name)) continue;
     let strings = 0;
-    for (const _ of elements(part.data, STRING_ELEMENTS)) if (++strings > limits.maxCells) throw overLimit("shared-strings", file, limits);
+    elements(part.data, STRING_ELEMENTS, () => {
+      if (++strings > limits.maxCells) throw overLimit("shared-strings", file, limits);
+    });
   }
   const sheetNames = sheetNamesByPart(parts);
   let cells = 0;
@@ -124,7 +148,7 @@ export function checkParts(parts: Part[], file: string, limits: ReadLimits): voi
       cells += n;
       if (cells > limits.maxCells) throw overLimit("cells", file, limits, sheet);
     };
-    for (const el of elements(part.data, SHEET_ELEMENTS)) {
+    elements(part.data, SHEET_ELEMENTS, (el) => {
       if (el.name === "row") {
         const r = attribute(el.attributes, "r");
         row = r === null ? row + 1 : Number(r.trim());
@@ -140,13 +164,13 @@ export function checkParts(parts: Part[], file: string, limits: ReadLimits): voi
         if (!el.empty) count(1);
       } else {
         const ref = attribute(el.attributes, "ref");
-        if (ref === null) continue;
+        if (ref === null) return;
         const [from, to = from] = ref.split(":").map(position);
-        if (!from || !to) continue;
+        if (!from || !to) return;
         if (beyond(from) || beyond(to)) throw beyondExcel(file, sheet, ref.slice(0, 40));
         // SheetJS gives every cell of a hyperlinked range the link: each one is a cell read.
         if (el.name === "hyperlink") count((Math.abs(to.row - from.row) + 1) * (Math.abs(to.col - from.col) + 1));
       }
-    }
+    });
   }
 }
