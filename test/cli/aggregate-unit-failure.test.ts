@@ -35,3 +35,19 @@ test("the failing unit is named with its file and sheet; the others are ranked; 
   const names = (await readWorkbook(out)).grids.map((g) => g.name);
   expect(names).toEqual(expect.arrayContaining(["Sở Nội vụ", "Tệp lỗi"]));
 });
+
+test("past 300 files (layOut off) no unit's sheet is laid out in the threads, so the unit is ranked; by default it is skipped", async () => {
+  const { scoreFile } = await import("../../src/cli/aggregate/score-file");
+  const dir = tempDir();
+  const broken = copySample("so/so-tu-phap.xlsx", dir, "hong.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(broken);
+  wb.worksheets[0].getCell("A5").value = "Đơn vị: Sở Hỏng";
+  await wb.xlsx.writeFile(broken);
+  const laidOut = await scoreFile(broken, { lang: "vi", unitFiles: false });
+  expect(laidOut.units).toEqual([]);
+  expect(laidOut.skipped.map((s) => s.reason).join()).toContain("lỗi giả định khi dựng trang");
+  const notLaidOut = await scoreFile(broken, { lang: "vi", unitFiles: false, layOut: false });
+  expect(notLaidOut.units.map((u) => u.summary.unit)).toEqual(["Sở Hỏng"]);
+  expect(notLaidOut.skipped).toEqual([]);
+});

@@ -37,6 +37,12 @@ export interface ScoreOptions {
   lang: Lang;
   /** Whether each unit's summary is also returned as an .xlsx file of its own (--per-unit). */
   unitFiles: boolean;
+  /**
+   * Lay out each unit's sheet here, even when it is not written here (the default): a unit whose sheet cannot be
+   * laid out is then skipped, not ranked (issue 13). par aggregate turns it off past 300 files, when the ranking holds
+   * no unit sheets (about 1 ms a unit: 12 s of CPU for a nation's 12,000).
+   */
+  layOut?: boolean;
   /** Build each unit's minutes of appraisal (par report). */
   minutes?: boolean;
 }
@@ -116,12 +122,11 @@ export async function scoreFile(file: string, opts: ScoreOptions, listings?: Fol
         const summary = buildSummary(unit, loaded.choice.catalog, findings, { bands, survey: points?.scores, ...(opts.year ? { year: opts.year } : {}) });
         const gap = indexGapText(summary, opts.lang);
         if (gap) outcome.notes.push(`${file}: ${unit.unit} — ${gap}`);
+        // Laid out here even when not written (see layOut): a unit whose summary cannot be laid out is skipped, not ranked.
+        const sheet = opts.unitFiles || opts.layOut !== false ? summarySheet(summary, opts.lang) : null;
         const losses = unitLosses(buildPlan(unit, loaded.choice.catalog).items);
         const minutes = opts.minutes ? appraisalMinutes(unit, loaded.choice.catalog, summary) : null;
-        // The unit's sheet is laid out where it is written: here for --per-unit; else by the ranking's writer, which
-        // keeps a unit whose sheet cannot be written in the ranking and says so (aggregate.ts), or not at all past
-        // 300 units (about 1 ms a unit: 12 s of CPU for a nation's 12,000).
-        const scored: ScoredUnit = opts.unitFiles ? { summary, losses, file: await unitWorkbook(summarySheet(summary, opts.lang)) } : { summary, losses };
+        const scored: ScoredUnit = opts.unitFiles ? { summary, losses, file: await unitWorkbook(sheet!) } : { summary, losses };
         outcome.units.push(minutes ? { ...scored, minutes } : scored);
       } catch (e) {
         outcome.skipped.push({ file: `${file} (${en ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });

@@ -272,6 +272,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         maxCells: opts.maxCells,
         lang: opts.lang,
         unitFiles: unitFiles !== null,
+        // Past 300 files the ranking holds no unit sheets: no unit's sheet is laid out only to be thrown away.
+        layOut: files.length <= UNIT_SHEETS_LIMIT,
       };
       // With worker threads, this thread lays out each unit's sheet while they score the next files (not when there
       // are more files than unit sheets the ranking holds: the sheets would most likely be thrown away).
