@@ -18,13 +18,19 @@ jest.mock("../../src/scoring/report/sheets", () => {
 
 jest.setTimeout(60_000);
 
-test("the failing unit is named with its file and sheet; the others are ranked; exit 0", async () => {
-  const dir = tempDir();
+/** A copy of a sample whose unit is "Sở Hỏng", the unit the mocked summarySheet fails on. */
+async function brokenUnit(dir: string): Promise<string> {
   const broken = copySample("so/so-tu-phap.xlsx", dir, "hong.xlsx");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(broken);
   wb.worksheets[0].getCell("A5").value = "Đơn vị: Sở Hỏng";
   await wb.xlsx.writeFile(broken);
+  return broken;
+}
+
+test("the failing unit is named with its file and sheet; the others are ranked; exit 0", async () => {
+  const dir = tempDir();
+  const broken = await brokenUnit(dir);
   copySample("so/so-noi-vu.xlsx", dir);
   const out = join(dir, "ket-qua", "xep-hang.xlsx");
   const r = await par("aggregate", dir, "-o", out);
@@ -39,11 +45,7 @@ test("the failing unit is named with its file and sheet; the others are ranked; 
 test("past 300 files (layOut off) no unit's sheet is laid out in the threads, so the unit is ranked; by default it is skipped", async () => {
   const { scoreFile } = await import("../../src/cli/aggregate/score-file");
   const dir = tempDir();
-  const broken = copySample("so/so-tu-phap.xlsx", dir, "hong.xlsx");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(broken);
-  wb.worksheets[0].getCell("A5").value = "Đơn vị: Sở Hỏng";
-  await wb.xlsx.writeFile(broken);
+  const broken = await brokenUnit(dir);
   const laidOut = await scoreFile(broken, { lang: "vi", unitFiles: false });
   expect(laidOut.units).toEqual([]);
   expect(laidOut.skipped.map((s) => s.reason).join()).toContain("lỗi giả định khi dựng trang");

@@ -126,7 +126,7 @@ export async function scoreFile(file: string, opts: ScoreOptions, listings?: Fol
         const sheet = opts.unitFiles || opts.layOut !== false ? summarySheet(summary, opts.lang) : null;
         const losses = unitLosses(buildPlan(unit, loaded.choice.catalog).items);
         const minutes = opts.minutes ? appraisalMinutes(unit, loaded.choice.catalog, summary) : null;
-        const scored: ScoredUnit = opts.unitFiles ? { summary, losses, file: await unitWorkbook(sheet!) } : { summary, losses };
+        const scored: ScoredUnit = opts.unitFiles && sheet ? { summary, losses, file: await unitWorkbook(sheet) } : { summary, losses };
         outcome.units.push(minutes ? { ...scored, minutes } : scored);
       } catch (e) {
         outcome.skipped.push({ file: `${file} (${en ? "sheet" : "trang"} "${unit.sheet}")`, reason: reasonOf(e, opts.lang) });

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { scoreFile, ScoreOptions } from "./score-file";
 import { FolderListings } from "../evidence/workbook-evidence";
+import { CODE_CACHE_EVENT } from "../bundle-loader";
 
 const options = workerData as ScoreOptions;
 /** Folders listed in this run (a thread lives for one run). */
@@ -22,7 +23,7 @@ async function work(): Promise<void> {
     const outcome = await scoreFile(job.file, options, listings);
     parentPort?.postMessage({ index: job.index, outcome });
     // The build's training run (scripts/bundle-cli.js): bundle-loader.ts saves what this thread compiled.
-    if (process.env.PAR_CODE_CACHE === "write") process.emit("par-code-cache" as "exit", 0);
+    if (process.env.PAR_CODE_CACHE === "write") process.emit(CODE_CACHE_EVENT as "exit", 0);
   }
   busy = false;
 }

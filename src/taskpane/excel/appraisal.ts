@@ -5,12 +5,12 @@
  *
  * Reading: the sheet's name, protection and used range in one sync, then its values (read.ts). Writing, in one
  * Excel.run: the sheet's protection and whether the cells to write are unlocked (a protected form with locked score
- * cells is refused before anything is written); where threaded comments exist (ExcelApi 1.10) and the sheet is not protected, the sheet's comments are
- * loaded and located, and the notes of the cells concerned looked up (a cell holds a note or a threaded comment, not
+ * cells is refused before anything is written); where threaded comments exist (ExcelApi 1.10) and the sheet is not
+ * protected, the sheet's comments are loaded and located, and the notes of the cells concerned looked up (a cell holds a note or a threaded comment, not
  * both); then one batch writes every row's two cells and adds (or updates) each reason as a comment on its score
  * cell. No sync per row.
  */
-import { Grid } from "../../scoring/grid";
+import { columnLetters, Grid } from "../../scoring/grid";
 import { AppraisalForm, readAppraisalForm } from "../../scoring/sheet/appraisal-form";
 import { UserError } from "../errors";
 import { CommentsByCell, NotesByCell, textBytes } from "./annotations";
@@ -106,11 +106,7 @@ export async function writeAppraisals(context: Excel.RequestContext, form: Pick<
   await runSteps(context, [{ request: 3 * ACTION_BYTES, response: 200, queue: () => undefined }, ...(comments && withReason.length > 0 ? [comments.loadStep()] : [])]);
   if (active.name !== form.sheet) throw formChanged(form.sheet);
   isProtected = !!active.protection.protected;
-  if (isProtected && lock && lock.locked !== false) {
-    const column = (cell: string | undefined) => (cell ?? "").replace(/\d+$/, "");
-    const first = form.rows.find((r) => r.row === top);
-    throw formLocked(form.sheet, `${column(first?.appraisedCell)}:${column(first?.reasonCell)}`);
-  }
+  if (isProtected && lock && lock.locked !== false) throw formLocked(form.sheet, `${columnLetters(form.appraisedCol)}:${columnLetters(form.reasonCol)}`);
   const commenting = comments !== null && !isProtected && withReason.length > 0;
   if (commenting) await runSteps(context, [...comments!.locateSteps(), ...(notes ? notes.steps(withReason.map((e) => cellOf(e.row))) : [])]);
 
