@@ -408,4 +408,39 @@ describe("the Thẩm định view in the production pane", () => {
       await p.close();
     });
   }
+
+  const langs = [
+    { locale: "vi-VN", value: "0,5", tab: "Kiểm tra", read: "Đọc phiếu thẩm định", write: "Ghi vào phiếu", score: "Điểm thẩm định", said: "bị khóa, nên chưa ghi gì" },
+    { locale: "en-US", value: "0.5", tab: "Validate", read: "Read the appraisal form", write: "Write to the form", score: "Appraised score", said: "are locked, so nothing was written" },
+  ];
+  for (const width of WIDTHS) {
+    for (const lang of langs) {
+      it(`${width} px, ${lang.locale}: a protected form whose score cells are locked is refused with how to unlock them, fitting the pane`, async () => {
+        const p = await browser.newPage({ viewport: { width, height: 720 }, locale: lang.locale });
+        const errors: string[] = [];
+        p.on("pageerror", (e) => errors.push(String(e)));
+        const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+        await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+        await p.addInitScript((value) => {
+          (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+        }, { sheets: [{ ...form, protected: true }], active: FORM, apiVersion: "1.18", displayLanguage: lang.locale });
+        await p.goto(`${server.origin}/taskpane.html`);
+        await p.getByRole("tab", { name: lang.tab }).click();
+        await p.getByRole("button", { name: lang.read }).click();
+        await p.getByLabel(`${lang.score} — 1.1 (UBND huyện Mường Chà)`).fill(lang.value);
+        await p.getByRole("button", { name: lang.write }).click();
+        await p.getByText(lang.said, { exact: false }).waitFor();
+        const got = await layoutProblems(p);
+        expect(got.scroll).toBeLessThanOrEqual(got.width);
+        if (width === 320) {
+          mkdirSync(shots, { recursive: true });
+          await p.screenshot({ path: join(shots, `taskpane-appraisal-locked-${lang.locale}.png`), fullPage: false });
+        }
+        const snap = await p.evaluate(() => (window as unknown as { __parFake: { snapshot(): Snapshot } }).__parFake.snapshot());
+        expect(snap.sheets[0].values[1].slice(7, 9)).toEqual(["", ""]);
+        expect(errors).toEqual([]);
+        await p.close();
+      });
+    }
+  }
 });
