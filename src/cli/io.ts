@@ -6,8 +6,11 @@ export interface Io {
   isTTY?: boolean;
 }
 
+/** stderr is looked at only when something is written to it or asks about it: making the stream costs a start. */
 export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stderr.isTTY),
+  get isTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
 };

@@ -23,5 +23,11 @@ export function jsonText(value: unknown): string {
 
 /** The same Io, with everything written through escapeControls. */
 export function terminalSafeIo(io: Io): Io {
-  return { ...io, out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
+  return {
+    out: (text) => io.out(escapeControls(text)),
+    err: (text) => io.err(escapeControls(text)),
+    get isTTY() {
+      return io.isTTY;
+    },
+  };
 }

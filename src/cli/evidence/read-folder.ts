@@ -3,7 +3,8 @@
  * PDF (pdf.js), .docx (mammoth), and with --ocr images and PDFs of images (tesseract.js). Also the local files that
  * evidence cells link to, relative to the workbook.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+// fs.promises, not node:fs/promises: loaded when first used, not at every start of par.
+import { promises as fsp } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { EvidenceDocument, evidenceDocuments, EvidenceFile, Grid, isLocalFileLink, linkAt, UnitSheet } from "../../scoring";
 import { OcrReader, imagePng } from "./ocr";
@@ -35,7 +36,7 @@ export class EvidenceReader {
   async read(path: string, name: string): Promise<EvidenceFile> {
     let buf: Buffer;
     try {
-      buf = await readFile(path);
+      buf = await fsp.readFile(path);
     } catch (e) {
       return { name, text: null, source: null, problem: "damaged", detail: (e as Error).message };
     }
@@ -83,7 +84,7 @@ export class EvidenceReader {
 /** Every file under a folder (hidden files and Office's "~$" lock files left out), sorted, as paths. */
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of await fsp.readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listFiles(path)));
@@ -120,7 +121,7 @@ export async function readLinkedFiles(
       if (!link || !isLocalFileLink(link) || out.has(link)) continue;
       const target = decodeURI(link.replace(/\\/g, "/"));
       const path = isAbsolute(target) ? target : resolve(base, target);
-      const exists = await stat(path).then((s) => s.isFile(), () => false);
+      const exists = await fsp.stat(path).then((s) => s.isFile(), () => false);
       if (!exists) {
         out.set(link, null);
         continue;

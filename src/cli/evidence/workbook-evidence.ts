@@ -3,7 +3,8 @@
  * appendix sheets), the linked local files, and with --evidence DIR (or a folder beside the workbook named like
  * it, for aggregate) the folder's documents. Also the files no criterion cites, listed as information.
  */
-import { readdir, stat } from "node:fs/promises";
+// fs.promises, not node:fs/promises: loaded when first used, not at every start of par.
+import { promises as fsp } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { EvidenceDocument, EvidenceMatch, Lang, UnitSheet, WorkbookEvidence } from "../../scoring";
 import { ownedSheetNames, WorkbookData } from "../xlsx/read";
@@ -35,7 +36,7 @@ export interface LoadedEvidence {
 }
 
 async function isDir(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return fsp.stat(path).then((s) => s.isDirectory(), () => false);
 }
 
 /** A name as a file system that ignores case or Unicode form may read it. */
@@ -44,7 +45,7 @@ const loose = (name: string) => name.normalize("NFC").toLowerCase();
 function mayHoldFolders(listings: FolderListings, dir: string): Promise<Set<string> | null> {
   let listing = listings.get(dir);
   if (!listing) {
-    listing = readdir(dir, { withFileTypes: true }).then(
+    listing = fsp.readdir(dir, { withFileTypes: true }).then(
       (entries) => new Set(entries.filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => loose(e.name))),
       () => null,
     );
