@@ -3,7 +3,9 @@
  * points as shares of the maximum, deductions that stop at 0. Rules are written from the public sources' wording
  * (Cà Mau 2013, QĐ 1149/QĐ-BNV 2020, QĐ 876/QĐ-BNV 2022, Hà Nam 2023, Hà Nội's district framework).
  */
+import fc from "fast-check";
 import { explain, isChoiceRule, parseRule, ParError, ruleLabels, score, ScoreResult } from "../../src/scoring";
+import { findWordedCondition, readWordedCondition, readWordedPoints } from "../../src/scoring/rules/wording";
 
 const points = (r: ScoreResult): number | string => (r.kind === "points" ? r.points : r.kind);
 const s = (rule: string, value: Parameters<typeof score>[1], max: number | null = null) => points(score(rule, value, max));
@@ -185,5 +187,28 @@ describe("counted things between the number and the words", () => {
     expect(s("từ 20 TTHC trở lên: 1; từ 10 TTHC đến dưới 20: 0,5; *: 0", 20)).toBe(1);
     expect(s("từ 20 TTHC trở lên: 1; từ 10 TTHC đến dưới 20: 0,5; *: 0", 10)).toBe(0.5);
     expect(s("từ 20 TTHC trở lên: 1; từ 10 TTHC đến dưới 20: 0,5; *: 0", 9)).toBe(0);
+  });
+});
+
+describe("text without a letter is no worded form (the readers skip their patterns for it)", () => {
+  // Numbers, percentages, dates, signs, dashes and spaces as bounds and points are written, letters aside.
+  const letterless = fc.string({ unit: fc.constantFrom(..."0123456789%,./:-+ \t\u2212\u2013\u2014()*=<>"), maxLength: 30 });
+
+  test("conditions and points written with symbols only are read as no worded form", () => {
+    fc.assert(
+      fc.property(letterless, (text) => {
+        expect(readWordedCondition(text)).toBeNull();
+        expect(findWordedCondition(text)).toBeNull();
+        expect(readWordedPoints(text)).toBeNull();
+      }),
+    );
+  });
+
+  test("the same bounds in words are still read", () => {
+    expect(readWordedCondition("từ 80% đến dưới 100%")?.kind).toBe("rangeOpen");
+    expect(readWordedCondition("TRÊN 90%")?.kind).toBe(">");
+    expect(readWordedPoints("0,5 điểm")).toEqual({ kind: "number", text: "0,5", offset: 0 });
+    expect(readWordedPoints("0,5")).toBeNull();
+    expect(s("100%: 1; từ 80% đến dưới 100%: 0,5; dưới 80%: 0", 0.85)).toBe(0.5);
   });
 });

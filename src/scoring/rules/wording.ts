@@ -95,9 +95,13 @@ function numbersOf(match: RegExpExecArray, from: number): WordedNumber[] {
   return numbers;
 }
 
+/** Every form, of conditions and of points, has a word in it: text without a letter is none of them. */
+const LETTER = /[a-z]/;
+
 /** The whole condition in Vietnamese words ("từ 70% đến dưới 90%"), or null when it is not one. */
 export function readWordedCondition(text: string): WordedCondition | null {
   const folded = foldKeepingPositions(text);
+  if (!LETTER.test(folded)) return null;
   for (const form of ANCHORED) {
     const m = form.rx.exec(folded);
     if (m) return { kind: form.kind, numbers: numbersOf(m, 0) };
@@ -117,6 +121,7 @@ export interface FoundCondition extends WordedCondition {
  */
 export function findWordedCondition(text: string): FoundCondition | null {
   const folded = foldKeepingPositions(text);
+  if (!LETTER.test(folded)) return null;
   const anchored = readWordedCondition(text);
   if (anchored) return { ...anchored, start: 0, end: text.length };
   const found: FoundCondition[] = [];
@@ -146,6 +151,7 @@ const POINTS_FORMS: { rx: RegExp; read: (m: RegExpExecArray) => WordedPoints }[]
 /** Points in words: "điểm tối đa" (the maximum), "75% điểm" / "75% điểm tối đa" / "75% max", "0,5 điểm", "1đ". */
 export function readWordedPoints(text: string): WordedPoints | null {
   const folded = foldKeepingPositions(text).trim();
+  if (!LETTER.test(folded)) return null;
   for (const form of POINTS_FORMS) {
     const m = form.rx.exec(folded);
     if (m) return form.read(m);
