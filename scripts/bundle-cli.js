@@ -49,9 +49,6 @@ function bundle() {
             configFile: path.join(ROOT, "tsconfig.cli.json"),
             compilerOptions: { module: "esnext", sourceMap: false },
           },
-          // Our modules do nothing when imported but define things: one reached only through an index whose
-          // exports a command does not use is left out (par validate does not carry the ranking's writer).
-          sideEffects: false,
         },
       ],
     },
