@@ -11,14 +11,13 @@ export interface Part {
   data: Buffer;
 }
 
-const SLASH = 0x2f;
-const COLON = 0x3a;
 
 /** The column number (1 = A) of the letters, or Infinity past XFD. */
 function columnNumber(letters: string): number {
   if (letters.length > 3) return Infinity;
+  const upper = letters.toUpperCase();
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < upper.length; i++) n = n * 26 + (upper.charCodeAt(i) - 64);
   return n;
 }
 
@@ -43,42 +42,25 @@ interface Element {
   empty: boolean;
 }
 
-/** Whether a character may be part of an element's name: letters, digits, "_", "-", ".", ":" (a prefix). */
-function isNameChar(b: number): boolean {
-  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x3a) || b === 0x5f || b === 0x2d || b === 0x2e;
-}
+/** Characters of an element's name: letters, digits, "_", "-", ".", and ":" after a prefix. */
+const NAME_CHAR = "[A-Za-z0-9_.:\\-]";
+const elementRes = new Map<string, RegExp>();
 
 /**
  * Calls `visit` with each element among `wanted`, in document order. The bytes are read as one latin1 string (one
- * character a byte), and only a wanted element's attributes are cut out of it: a sheet's thousands of other
- * elements cost a look at their name.
+ * character a byte), and one regular expression finds the wanted elements (a prefix ends at the name's last ":"):
+ * a sheet's thousands of other elements are passed over by the expression engine, not looked at one by one.
  */
 function elements(data: Buffer, wanted: readonly string[], visit: (el: Element) => void): void {
+  const key = wanted.join("|");
+  let re = elementRes.get(key);
+  if (!re) elementRes.set(key, (re = new RegExp(`<(?:${NAME_CHAR}*:)?(${key})(?!${NAME_CHAR})([^>]*)>`, "g")));
   const text = data.toString("latin1");
-  const length = text.length;
-  for (let i = text.indexOf("<"); i >= 0 && i < length; i = text.indexOf("<", i + 1)) {
-    let j = i + 1;
-    let local = j;
-    for (; j < length; j++) {
-      const b = text.charCodeAt(j);
-      if (!isNameChar(b)) break;
-      if (b === COLON) local = j + 1;
-    }
-    if (j === i + 1) continue;
-    const size = j - local;
-    let name: string | undefined;
-    for (const w of wanted) {
-      if (w.length === size && text.startsWith(w, local)) {
-        name = w;
-        break;
-      }
-    }
-    if (name === undefined) continue;
-    const end = text.indexOf(">", j);
-    if (end < 0) return;
-    const empty = text.charCodeAt(end - 1) === SLASH;
-    visit({ name, attributes: text.slice(j, empty ? end - 1 : end), empty });
-    i = end;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const attributes = m[2];
+    const empty = attributes.endsWith("/");
+    visit({ name: m[1], attributes: empty ? attributes.slice(0, -1) : attributes, empty });
   }
 }
 
