@@ -106,7 +106,9 @@ async function compact() {
     // Text Terser must leave as written (a String.raw template) would keep the file two-byte: write it escaped in the source.
     const wide = /[^\t\n\r\x20-\x7e]/.exec(result.code);
     if (wide) throw new Error(`${path.relative(ROOT, file)} keeps the character U+${wide[0].codePointAt(0).toString(16).toUpperCase()} near "${result.code.slice(Math.max(0, wide.index - 40), wide.index + 10)}"`);
-    writeFileSync(file, result.code);
+    // Wrapped here as Node would wrap it at each start (src/cli/bundle-loader.ts).
+    const { BUNDLE_HEAD, BUNDLE_TAIL } = require(path.join(LIB, "cli", "bundle-loader.js"));
+    writeFileSync(file, `${BUNDLE_HEAD}${result.code}${BUNDLE_TAIL}`);
   }
 }
 

@@ -63,7 +63,6 @@ interface LoadableModule {
 
 type ModuleInternals = typeof Module & {
   new (id: string, parent?: unknown): LoadableModule;
-  wrap(source: string): string;
   _nodeModulePaths(from: string): string[];
 };
 
@@ -71,18 +70,29 @@ type ModuleInternals = typeof Module & {
 export type CodeCacheUse = "used" | "none" | "refused";
 export let lastCodeCacheUse: CodeCacheUse = "none";
 
-/** The exports of the CommonJS bundle `file`, compiled with its code cache when one fits. */
+/**
+ * A bundle file is a CommonJS module already wrapped as Node wraps one (BUNDLE_HEAD + code + BUNDLE_TAIL, written by
+ * scripts/bundle-cli.js): compiled as it is read, with no wrapped copy of its megabyte of text to make first.
+ */
+export const BUNDLE_HEAD = "(function (exports, require, module, __filename, __dirname) {";
+export const BUNDLE_TAIL = "\n})";
+
+type ModuleFunction = (exports: unknown, require: (id: string) => unknown, module: unknown, filename: string, dirname: string) => void;
+
+/** The exports of the bundle `file`, compiled with its code cache when one fits. */
 export function requireBundle(file: string): unknown {
   const M = Module as ModuleInternals;
   const stamp = stampOf(file);
   const cacheFile = `${file}.cache`;
   const cachedData = process.env.PAR_CODE_CACHE === "write" ? undefined : cachedCode(cacheFile, stamp);
-  const script = new Script(M.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+  const source = readFileSync(file, "utf8");
+  if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a bundle made by scripts/bundle-cli.js: run npm run build:cli`);
+  const script = new Script(source, { filename: file, cachedData });
   lastCodeCacheUse = cachedData === undefined ? "none" : script.cachedDataRejected ? "refused" : "used";
   const mod = new M(file, module);
   mod.filename = file;
   mod.paths = M._nodeModulePaths(dirname(file));
-  const run = script.runInThisContext() as (exports: unknown, require: (id: string) => unknown, module: unknown, filename: string, dirname: string) => void;
+  const run = script.runInThisContext() as ModuleFunction;
   run.call(mod.exports, mod.exports, (id: string) => mod.require(id), mod, file, dirname(file));
   mod.loaded = true;
   if (process.env.PAR_CODE_CACHE === "write") {

@@ -71,6 +71,17 @@ describe("the bundled par", () => {
     expect(nodeJson(script)).toEqual({ cache: "none", main: "function" });
   });
 
+  test("the bundle is written already wrapped as a module; a file that is not is refused with how to rebuild", () => {
+    const { BUNDLE_HEAD, BUNDLE_TAIL, requireBundle } = require(LOADER) as typeof import("../../src/cli/bundle-loader");
+    const text = readFileSync(BUNDLE, "utf8");
+    expect(text.startsWith(BUNDLE_HEAD)).toBe(true);
+    expect(text.endsWith(BUNDLE_TAIL)).toBe(true);
+    const dir = tempDir("par-bundle-plain-");
+    const plain = join(dir, "par.bundle.js");
+    writeFileSync(plain, 'module.exports = { main() {} };\n');
+    expect(() => requireBundle(plain)).toThrow(/not a bundle made by scripts\/bundle-cli\.js: run npm run build:cli/);
+  });
+
   test("par validate --evidence reads a PDF with pdf.js from the bundle", async () => {
     const dir = tempDir("par-bundle-pdf-");
     const folder = join(dir, "tai-lieu");
