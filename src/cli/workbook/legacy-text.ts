@@ -66,11 +66,23 @@ function vniTable(): Map<string, string> {
   return table;
 }
 
-const TABLES: Record<LegacyEncoding, Map<string, string>> = { tcvn3: tcvn3Table(), vni: vniTable() };
-const LONGEST: Record<LegacyEncoding, number> = {
-  tcvn3: 1,
-  vni: Math.max(...[...TABLES.vni.keys()].map((k) => k.length)),
-};
+interface Table {
+  letters: Map<string, string>;
+  /** The longest sequence the table maps. */
+  longest: number;
+}
+
+/** Each encoding's table, made the first time text in it is converted (most workbooks are Unicode). */
+const tables: Partial<Record<LegacyEncoding, Table>> = {};
+
+function tableOf(encoding: LegacyEncoding): Table {
+  let table = tables[encoding];
+  if (!table) {
+    const letters = encoding === "tcvn3" ? tcvn3Table() : vniTable();
+    tables[encoding] = table = { letters, longest: Math.max(...[...letters.keys()].map((k) => k.length)) };
+  }
+  return table;
+}
 
 const ASCII_LETTER = /[A-Za-z]/;
 
@@ -91,8 +103,7 @@ function capitalise(word: string): string {
 
 /** The text converted from a legacy encoding to Unicode (NFC). */
 export function convertLegacyText(text: string, encoding: LegacyEncoding): string {
-  const table = TABLES[encoding];
-  const longest = LONGEST[encoding];
+  const { letters: table, longest } = tableOf(encoding);
   let out = "";
   let changed = false;
   for (let i = 0; i < text.length; ) {
