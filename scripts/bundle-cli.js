@@ -38,8 +38,9 @@ function bundle() {
     resolve: { extensions: [".ts", ".js", ".json"] },
     module: {
       // createRequire(__filename).resolve(…) stays a resolution at run time (pdf-text.ts): webpack would otherwise
-      // make it a module id of the bundle, as it does for require.resolve in an ES module.
-      parser: { javascript: { createRequire: false } },
+      // make it a module id of the bundle, as it does for require.resolve in an ES module. import() of our modules
+      // stays in the one file (no chunk files beside it).
+      parser: { javascript: { createRequire: false, dynamicImportMode: "eager" } },
       rules: [
         {
           test: /\.ts$/,
