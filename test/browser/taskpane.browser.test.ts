@@ -71,6 +71,16 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
   return value;
 }
 
+/** Opens the production pane in `p` over the Excel stand-in (test/support/fake-excel.js) seeded with `init`. */
+async function openOverFake(p: Page, init: Record<string, unknown>): Promise<void> {
+  const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
+  await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
+  await p.addInitScript((value) => {
+    (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
+  }, init);
+  await p.goto(`${server.origin}/taskpane.html`);
+}
+
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as unknown as { __parFake: { snapshot(): Snapshot } }).__parFake.snapshot());
 const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name);
 
@@ -84,14 +94,9 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "vi-VN" });
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
-  const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-  await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
   sample = await initialWorkbook();
   const init = { sheets: sample, active: SHEET, apiVersion: "1.18", displayLanguage: "vi-VN" };
-  await page.addInitScript((value) => {
-    (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
-  }, init);
-  await page.goto(`${server.origin}/taskpane.html`);
+  await openOverFake(page, init);
   await page.getByRole("tab", { name: /Mẫu/ }).waitFor();
 });
 
@@ -195,12 +200,7 @@ describe("task pane in headless Chromium", () => {
 
   it("speaks English when Office's display language is English", async () => {
     const en = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-    await en.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
-    await en.addInitScript((value) => {
-      (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
-    }, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.18", displayLanguage: "en-US" });
-    await en.goto(`${server.origin}/taskpane.html`);
+    await openOverFake(en, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.18", displayLanguage: "en-US" });
     await en.getByRole("tab", { name: /Template/ }).waitFor();
     expect(await en.getByRole("tab", { name: /Summary/ }).count()).toBe(1);
     await en.close();
@@ -208,12 +208,7 @@ describe("task pane in headless Chromium", () => {
 
   it("in an Excel without ExcelApi 1.7 says to update Office, with the workbook buttons off", async () => {
     const old = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-    await old.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
-    await old.addInitScript((value) => {
-      (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
-    }, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.6", displayLanguage: "vi-VN" });
-    await old.goto(`${server.origin}/taskpane.html`);
+    await openOverFake(old, { sheets: [{ name: "Sheet1", values: [[""]] }], apiVersion: "1.6", displayLanguage: "vi-VN" });
     await old.getByText(/Phiên bản Excel này chưa đủ/).waitFor();
     await old.getByRole("tab", { name: /Kiểm tra/ }).click();
     expect(await old.getByRole("button", { name: /Kiểm tra trang/ }).isDisabled()).toBe(true);
@@ -279,12 +274,7 @@ async function paneAt(width: number, lang: Lang): Promise<Page> {
   const p = await browser.newPage({ viewport: { width, height: 720 }, locale: lang === "vi" ? "vi-VN" : "en-US" });
   const errors: string[] = [];
   p.on("pageerror", (e) => errors.push(String(e)));
-  const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-  await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
-  await p.addInitScript((value) => {
-    (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
-  }, { sheets: sample, active: SHEET, apiVersion: "1.18", displayLanguage: lang === "vi" ? "vi-VN" : "en-US" });
-  await p.goto(`${server.origin}/taskpane.html`);
+  await openOverFake(p, { sheets: sample, active: SHEET, apiVersion: "1.18", displayLanguage: lang === "vi" ? "vi-VN" : "en-US" });
   await p.getByRole("tab", { name: TAB_NAMES[lang][1] }).waitFor();
   (p as unknown as { errors: string[] }).errors = errors;
   return p;
@@ -382,12 +372,7 @@ describe("the Thẩm định view in the production pane", () => {
       const p = await browser.newPage({ viewport: { width, height: 720 }, locale: "vi-VN" });
       const errors: string[] = [];
       p.on("pageerror", (e) => errors.push(String(e)));
-      const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-      await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
-      await p.addInitScript((value) => {
-        (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
-      }, { sheets: [form], active: FORM, apiVersion: "1.18", displayLanguage: "vi-VN" });
-      await p.goto(`${server.origin}/taskpane.html`);
+      await openOverFake(p, { sheets: [form], active: FORM, apiVersion: "1.18", displayLanguage: "vi-VN" });
       await p.getByRole("tab", { name: "Kiểm tra" }).click();
       await p.getByRole("button", { name: "Đọc phiếu thẩm định" }).click();
       await p.getByText('Phiếu "Phiếu thẩm định": 2 dòng, 2 đơn vị.').waitFor();
@@ -419,12 +404,7 @@ describe("the Thẩm định view in the production pane", () => {
         const p = await browser.newPage({ viewport: { width, height: 720 }, locale: lang.locale });
         const errors: string[] = [];
         p.on("pageerror", (e) => errors.push(String(e)));
-        const fake = readFileSync(join(root, "test", "support", "fake-excel.js"), "utf8");
-        await p.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fake }));
-        await p.addInitScript((value) => {
-          (window as unknown as { __PAR_FAKE_EXCEL_INIT__: unknown }).__PAR_FAKE_EXCEL_INIT__ = value;
-        }, { sheets: [{ ...form, protected: true }], active: FORM, apiVersion: "1.18", displayLanguage: lang.locale });
-        await p.goto(`${server.origin}/taskpane.html`);
+        await openOverFake(p, { sheets: [{ ...form, protected: true }], active: FORM, apiVersion: "1.18", displayLanguage: lang.locale });
         await p.getByRole("tab", { name: lang.tab }).click();
         await p.getByRole("button", { name: lang.read }).click();
         await p.getByLabel(`${lang.score} — 1.1 (UBND huyện Mường Chà)`).fill(lang.value);
