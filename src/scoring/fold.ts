@@ -113,6 +113,7 @@ let codesBuffer = new Uint16Array(256);
 /**
  * fold(text) as character codes rather than a string, for scanners that read the folded text once and keep nothing
  * of it (an evidence line): the codes are foldedCodes()[0, length), valid until the next foldCodes. Returns the length.
+ * Its loop is fold's, written out again: one shared by both made validate-10k-rows about 10 ms slower.
  */
 export function foldCodes(text: string): number {
   const length = text.length;
