@@ -11,7 +11,6 @@ export interface Part {
   data: Buffer;
 }
 
-
 /** The column number (1 = A) of the letters, or Infinity past XFD. */
 function columnNumber(letters: string): number {
   if (letters.length > 3) return Infinity;
