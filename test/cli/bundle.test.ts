@@ -10,6 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { builtinCatalog, walk } from "../../src/scoring";
 import { convertDocument, nd30Html } from "../support/evidence-docs";
+import { convertWithLibreOffice, requireSoffice } from "../support/libreoffice";
 import { tempDir } from "../support/par";
 
 jest.setTimeout(300_000);
@@ -80,6 +81,23 @@ describe("the bundled par", () => {
     const plain = join(dir, "par.bundle.js");
     writeFileSync(plain, 'module.exports = { main() {} };\n');
     expect(() => requireBundle(plain)).toThrow(/not a bundle made by scripts\/bundle-cli\.js: run npm run build:cli/);
+  });
+
+  test("par validate reads an .xls and an .ods saved by LibreOffice (SheetJS) from the bundle as tsc's files do", () => {
+    requireSoffice();
+    const dir = tempDir("par-bundle-formats-");
+    const book = join(ROOT, "samples", "so", "so-y-te.xlsx");
+    const unbundled = join(ROOT, "lib", "cli", "main.js");
+    for (const format of ["xls", "ods"]) {
+      const converted = convertWithLibreOffice(book, dir, format);
+      if (!converted.ok) throw new Error(`LibreOffice could not save .${format}:\n${converted.log}`);
+      const args = ["validate", converted.output!, "--json", "--reading"];
+      const bundled = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+      const files = spawnSync(process.execPath, ["-e", `process.argv.splice(1, 0, "par"); require(${JSON.stringify(unbundled)}).main();`, "--", ...args], { encoding: "utf8" });
+      expect(bundled.stderr).toBe("");
+      expect(JSON.parse(bundled.stdout).reading.units.map((u: { unit: string }) => u.unit)).toEqual(["Sở Y tế"]);
+      expect({ status: bundled.status, stdout: bundled.stdout }).toEqual({ status: files.status, stdout: files.stdout });
+    }
   });
 
   test("par validate --evidence reads a PDF with pdf.js from the bundle", async () => {

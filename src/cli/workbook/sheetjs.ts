@@ -3,8 +3,8 @@
  * needs them, not when SheetJS loads (sheetjs-tables.ts).
  */
 import { restoreGlobal } from "./sheetjs-tables";
-import * as XLSX from "@e965/xlsx";
+
+// Re-exported (not `export =`, which an ES module cannot hold: the CLI's bundle is built from ES modules).
+export * from "@e965/xlsx";
 
 restoreGlobal();
-
-export = XLSX;
