@@ -83,6 +83,17 @@ describe("the bundled par", () => {
     expect(() => requireBundle(plain)).toThrow(/not a bundle made by scripts\/bundle-cli\.js: run npm run build:cli/);
   });
 
+  test("the bundle loads without node:child_process; the stand-in given to commander loads it and spawns when called", () => {
+    const script = `
+      const { builtinModules } = require("node:module");
+      require(${JSON.stringify(LOADER)}).requireBundle(${JSON.stringify(BUNDLE)});
+      const before = process.moduleLoadList.includes("NativeModule child_process");
+      const lazy = require(${JSON.stringify(join(ROOT, "lib", "cli", "lazy-child-process.js"))});
+      const child = lazy.spawn(process.execPath, ["-e", "0"]);
+      process.stdout.write(JSON.stringify({ before, spawned: typeof child.pid, after: process.moduleLoadList.includes("NativeModule child_process"), known: builtinModules.includes("child_process") }));`;
+    expect(nodeJson(script)).toEqual({ before: false, spawned: "number", after: true, known: true });
+  });
+
   test("par validate reads an .xls and an .ods saved by LibreOffice (SheetJS) from the bundle as tsc's files do", () => {
     requireSoffice();
     const dir = tempDir("par-bundle-formats-");
