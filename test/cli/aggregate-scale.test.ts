@@ -93,6 +93,41 @@ describe("issue 22: where files are scored", () => {
     expect(threadsFor(200, { workerFile: WORKER })).toBe(Math.min(defaultThreads(), 200));
   });
 
+  test("this thread scores files too, beside n − 1 worker threads, and the order stays the files'", async () => {
+    // A stand-in worker: it says which thread it is instead of scoring, so each outcome shows where it was made.
+    const standIn = join(dir, "stand-in-worker.js");
+    writeFileSync(
+      standIn,
+      `const { parentPort, threadId } = require("node:worker_threads");
+parentPort.on("message", ({ index, file }) => parentPort.postMessage({ index, outcome: { file, units: [], notes: ["thread " + threadId], skipped: [] } }));`,
+    );
+    const files = readdirSync(folder)
+      .filter((f) => f.startsWith("don-vi-"))
+      .sort()
+      .slice(0, 24)
+      .map((f) => join(folder, f));
+    const options = { catalog: SAMPLE_CATALOG, lang: "vi" as const, unitFiles: false };
+    for (const threads of [2, 3]) {
+      const seen: FileOutcome[] = [];
+      expect(await scoreFiles(files, options, (o) => void seen.push(o), { threads, workerFile: standIn })).toBe(threads);
+      expect(seen.map((o) => o.file)).toEqual(files);
+      const here = seen.filter((o) => o.notes.length === 0);
+      const workers = new Set(seen.flatMap((o) => o.notes));
+      expect(workers.size).toBe(threads - 1);
+      // Scored here: as one thread alone scores them.
+      expect(here.length).toBeGreaterThan(0);
+      expect(here.every((o) => o.units.length === 1 && o.skipped.length === 0)).toBe(true);
+      const alone: FileOutcome[] = [];
+      await scoreFiles(
+        here.map((o) => o.file),
+        options,
+        (o) => void alone.push(o),
+        { threads: 1 },
+      );
+      expect(alone).toEqual(here);
+    }
+  });
+
   test("threads score with the catalogue they are given, without reading it again", async () => {
     requireCompiledCli();
     const files = readdirSync(folder)

@@ -1,9 +1,11 @@
 /**
- * Scores many files on all cores: worker threads (worker.ts, compiled to lib/) each score one file at a time (and
- * hold the next one, so that no thread waits for this one between files), and the outcomes are handed on in the files' order whatever thread finished first, so the ranking never depends on
+ * Scores many files on all cores: this thread and worker threads (worker.ts, compiled to lib/) each score one file
+ * at a time (a worker also holds the next one, so that it never waits for this thread between files), and the
+ * outcomes are handed on in the files' order whatever thread finished first, so the ranking never depends on
  * timing. At most a few files per thread are in flight beyond the next one to hand on, so memory does not grow with
  * the number of files. Without a compiled worker file (tests run the TypeScript sources) or with one thread, files
- * are scored in this thread. A thread that dies takes only its current file with it (said as that file's reason).
+ * are scored in this thread alone. A thread that dies takes only its current file with it (said as that file's
+ * reason).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -17,7 +19,7 @@ import { CLI_DIR } from "../cli-dir";
 const PER_THREAD = 2;
 
 export interface PoolOptions {
-  /** Worker threads to use; 1 scores in this thread. Default: one per core. */
+  /** Threads that score, this one included (n − 1 worker threads); 1 scores in this thread. Default: one per core. */
   threads?: number;
   /** The compiled worker entry; default: worker.js beside this module, when it exists. */
   workerFile?: string;
@@ -67,6 +69,9 @@ export async function scoreFiles(
     return 1;
   }
   const workerFile = (options.workerFile ?? defaultWorkerFile())!;
+  // This thread scores too: it would otherwise wait for the workers, and a worker costs its start and its messages.
+  const workers = threads - 1;
+  const listings: FolderListings = new Map();
   const window = threads * 4;
   const done = new Map<number, FileOutcome>();
   let next = 0;
@@ -108,8 +113,31 @@ export async function scoreFiles(
       return undefined;
     };
 
+    const unexpected = (index: number, e: unknown): FileOutcome => {
+      const message = e instanceof Error ? e.message : String(e);
+      const reason = score.lang === "en" ? `unexpected error (please report it): ${message}` : `lỗi không mong đợi (xin báo lại cho nhóm phát triển): ${message}`;
+      return { file: files[index], units: [], notes: [], skipped: [{ file: files[index], reason }] };
+    };
+
+    // This thread's file, scored in a task of its own so that the workers' messages are taken between files.
+    let scoringHere = false;
+    const scoreHere = () => {
+      if (scoringHere) return;
+      const index = nextFile();
+      if (index === undefined) return;
+      scoringHere = true;
+      setImmediate(() => {
+        scoreFile(files[index], score, listings)
+          .catch((e: unknown) => unexpected(index, e))
+          .then((outcome) => {
+            scoringHere = false;
+            finish(index, outcome);
+          }, reject);
+      });
+    };
+
     const pump = () => {
-      // The emptiest thread first, so that files spread evenly.
+      // The workers first, the emptiest first, so that no worker waits and files spread evenly; then this thread.
       for (let depth = 0; depth < PER_THREAD; depth++) {
         for (const [worker, list] of queued) {
           if (list.length !== depth) continue;
@@ -119,6 +147,7 @@ export async function scoreFiles(
           worker.postMessage({ index, file: files[index] });
         }
       }
+      scoreHere();
     };
 
     const start = () => {
@@ -137,25 +166,21 @@ export async function scoreFiles(
         // The file it was scoring goes with it; the one it held next is sent again.
         const index = list.shift();
         again.unshift(...list);
-        if (index !== undefined) {
-          const en = score.lang === "en";
-          const reason = en ? `unexpected error (please report it): ${e.message}` : `lỗi không mong đợi (xin báo lại cho nhóm phát triển): ${e.message}`;
-          finish(index, { file: files[index], units: [], notes: [], skipped: [{ file: files[index], reason }] });
-        }
+        if (index !== undefined) finish(index, unexpected(index, e));
       });
       worker.on("exit", () => {
         live--;
         again.unshift(...(queued.get(worker) ?? []));
         queued.delete(worker);
         // A thread that died while files remain is replaced.
-        if (next < files.length && (again.length > 0 || dispatched < files.length) && live < threads) {
+        if (next < files.length && (again.length > 0 || dispatched < files.length) && live < workers) {
           start();
           pump();
         }
       });
     };
 
-    for (let i = 0; i < threads; i++) start();
+    for (let i = 0; i < workers; i++) start();
     pump();
   });
   await handing;

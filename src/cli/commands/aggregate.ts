@@ -135,7 +135,7 @@ class UnitFiles {
 const unitSheet = (summary: UnitSummary, lang: Lang): SheetSpec => ({ ...summarySheet(summary, lang), name: summary.unit });
 
 /**
- * Unit sheets laid out while the worker threads score the next files (this thread waits for them anyway), by the
+ * Unit sheets laid out as the worker threads' results come in, between the files this thread scores, by the
  * summary they were laid out from: a summary replaced since (an appraisal joined to its unit) is laid out again.
  */
 const laidOut = new WeakMap<UnitSummary, SheetSpec>();
@@ -190,7 +190,7 @@ function duplicateUnits(scored: Scored[]): void {
 }
 
 function threadsOption(): Option {
-  return new Option("--threads <n>", `số luồng xử lý song song; mặc định: số lõi CPU, dưới ${MAIN_THREAD_BELOW} tệp thì chỉ luồng chính (worker threads; default: one per core, none below ${MAIN_THREAD_BELOW} files)`).argParser((v) => {
+  return new Option("--threads <n>", `số luồng chấm song song, kể cả luồng chính; mặc định: số lõi CPU, dưới ${MAIN_THREAD_BELOW} tệp thì chỉ luồng chính (threads that score, the main one included; default: one per core, the main thread alone below ${MAIN_THREAD_BELOW} files)`).argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1 || n > 256) {
       throw new CliError(`--threads cần một số nguyên từ 1 đến 256 (đang là "${v}")`, `--threads takes a whole number from 1 to 256 (got "${v}")`);
@@ -275,7 +275,7 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
         // Past 300 files the ranking holds no unit sheets: no unit's sheet is laid out only to be thrown away.
         layOut: files.length <= UNIT_SHEETS_LIMIT,
       };
-      // With worker threads, this thread lays out each unit's sheet while they score the next files (not when there
+      // With worker threads, this thread lays out each unit's sheet as it comes in, while they score (not when there
       // are more files than unit sheets the ranking holds: the sheets would most likely be thrown away).
       const threaded = threadsFor(files.length, { threads: opts.threads === undefined ? undefined : Number(opts.threads) }) > 1 && files.length <= UNIT_SHEETS_LIMIT;
       const scoring = scoreFiles(
