@@ -19,6 +19,8 @@ const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "par.js");
 const BUNDLE = join(ROOT, "lib", "cli", "par.bundle.js");
 const LOADER = join(ROOT, "lib", "cli", "bundle-loader.js");
+const WORKER_BUNDLE = join(ROOT, "lib", "cli", "aggregate", "worker.bundle.js");
+const TIERING = join(ROOT, "lib", "cli", "aggregate", "tiering.js");
 
 /** Runs node with `script`, its stdout parsed as JSON. */
 function nodeJson(script: string, args: string[] = []): unknown {
@@ -41,6 +43,18 @@ describe("the bundled par", () => {
     expect(r.printed.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
     expect(r.loaded).toEqual([]);
     expect(r.cache).toBe("used");
+  });
+
+  test("the worker's code cache was made under the V8 setting par aggregate runs with (tiering.ts), so V8 takes it", () => {
+    const load = (tuned: boolean) =>
+      nodeJson(`
+        ${tuned ? `require(${JSON.stringify(TIERING)}).optimiseOnlyWhatStaysHot();` : ""}
+        const loader = require(${JSON.stringify(LOADER)});
+        loader.requireBundle(${JSON.stringify(WORKER_BUNDLE)});
+        process.stdout.write(JSON.stringify({ cache: loader.lastCodeCacheUse }));`);
+    expect(load(true)).toEqual({ cache: "used" });
+    // V8 checks the flags a cache was made under: without the setting, the worker would compile its code again.
+    expect(load(false)).toEqual({ cache: "refused" });
   });
 
   test("a cache made from another bundle is ignored and the bundle still runs", () => {

@@ -20,6 +20,7 @@ import {
 } from "../../scoring";
 import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
 import { MAIN_THREAD_BELOW, scoreFiles, threadsFor } from "../aggregate/pool";
+import { optimiseOnlyWhatStaysHot } from "../aggregate/tiering";
 import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
 import { UnitFileNames } from "../aggregate/unit-files";
 import { count } from "../count";
@@ -236,6 +237,8 @@ export function registerAggregate(par: Command, io: Io, setExit: (code: number) 
       const { skipped } = collected;
       // The survey table is an input, never a unit's workbook, wherever it lies.
       const files = opts.survey ? collected.files.filter((f) => resolve(f) !== resolve(opts.survey!)) : collected.files;
+      // A run of seconds: V8 optimises only what stays hot (before any worker thread starts; see tiering.ts).
+      if (files.length <= UNIT_SHEETS_LIMIT) optimiseOnlyWhatStaysHot();
       const groupOf = groupResolver(opts.groups, files);
       const inputs = [...(await inputsBesidesOwnOutput(files, opts.output)), ...(opts.survey ? [opts.survey] : []), ...(opts.previous ? [opts.previous] : [])];
       if (opts.province !== undefined) provinceNamed(opts.province);
