@@ -6,7 +6,9 @@
 import JSZip from "jszip";
 import { readWorkbook } from "../../src/cli/xlsx/read";
 import { addSheet, newWorkbook, workbookBuffer } from "../../src/cli/xlsx/write";
-import { deflatedPackage } from "../../src/cli/xlsx/zip-write";
+import { deflateRawSync } from "node:zlib";
+import fc from "fast-check";
+import { deflatedPackage, windowBitsFor } from "../../src/cli/xlsx/zip-write";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { tempDir } from "../support/par";
@@ -61,5 +63,28 @@ describe("zlib-compressed packages", () => {
       [1, "Sở Nội vụ"],
       [0.85, "Sở Y tế"],
     ]);
+  });
+
+  test("a part deflated with the window that fits it gives the bytes the default 32 KB window gives", () => {
+    // Parts as a ranking holds them (repetitive XML), at every size around each window's edge, and random bytes.
+    const xml = (n: number) => '<row r="1"><c r="A1" s="3" t="s"><v>12</v></c></row>'.repeat(Math.ceil(n / 50) + 1).slice(0, n);
+    const edges = [0, 1, 249, 250, 251, 511, 762, 763, 764, 1786, 1787, 1788, 3834, 3835, 3836, 7930, 7931, 7932, 16122, 16123, 16124, 32505, 32506, 32507, 40000];
+    const same = (data: Buffer, level: number) => deflateRawSync(data, { level, windowBits: windowBitsFor(data.length) }).equals(deflateRawSync(data, { level }));
+    for (const n of edges) {
+      expect([n, same(Buffer.from(xml(n)), 1)]).toEqual([n, true]);
+      expect([n, same(Buffer.from(xml(n)), 6)]).toEqual([n, true]);
+    }
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 20_000, size: "max" }), fc.integer({ min: 1, max: 9 }), (bytes, level) => same(Buffer.from(bytes), level)),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("<c r=\"B2\">", "<v>0,5</v>", "</c>", "Sở Nội vụ", " ", "\n"), { maxLength: 3000, size: "max" }), (pieces) => same(Buffer.from(pieces.join("")), 1)),
+      { numRuns: 200 },
+    );
+    expect(windowBitsFor(250)).toBe(9);
+    expect(windowBitsFor(251)).toBe(10);
+    expect(windowBitsFor(32_506)).toBe(15);
+    expect(windowBitsFor(10_000_000)).toBe(15);
   });
 });
