@@ -3,7 +3,7 @@
  * (Office.js) produce the same layout: cells from A1, their look, column widths, frozen panes, merged cells and
  * an optional chart. Writers add nothing of their own but the mechanics.
  */
-import { a1, parseA1 } from "../grid";
+import { parseA1 } from "../grid";
 
 /**
  * Number formats used by generated sheets. Reports write figures as "#,##0.00" and "0.00%": two decimals, grouped
@@ -174,6 +174,8 @@ export interface SheetSpec {
 }
 
 const LINE_HEIGHT = 15; // points, for 11 pt text
+/** More columns than any sheet has (Excel's are 16 384): a cell's number in a map, row × this + column. */
+const MERGE_KEY_COLUMNS = 2 ** 21;
 
 /** The width of a character of 11 pt Calibri (or its metric twin Carlito) in column-width units (a digit's width). */
 function charWidth(ch: string): number {
@@ -184,6 +186,29 @@ function charWidth(ch: string): number {
   return ch !== ch.toLowerCase() ? 1.2 : 0.92;
 }
 
+/** charWidth of each UTF-16 code met so far (0: not yet known): every unit sheet wraps the same criteria names. */
+const CODE_WIDTHS = new Float64Array(0x10000);
+
+/** The width of a word: charWidth of each of its characters (a surrogate pair is one), added left to right. */
+function wordWidth(word: string): number {
+  let width = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < word.length) {
+      const next = word.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        width += charWidth(word.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    let w = CODE_WIDTHS[code];
+    if (w === 0) CODE_WIDTHS[code] = w = charWidth(String.fromCharCode(code));
+    width += w;
+  }
+  return width;
+}
+
 /**
  * How many lines `text` takes in a wrapped cell `width` characters wide (Excel's column width), words kept whole
  * where they fit, as Excel and LibreOffice wrap: the shared estimate of both writers and of copied unit sheets.
@@ -192,13 +217,14 @@ export function wrappedLines(text: string, width: number, style: { bold?: boolea
   const scale = ((style.size ?? 11) / 11) * (style.bold ? 1.08 : 1);
   // Cell padding and the indent take their share of the width; a little kept spare, as fonts differ slightly.
   const room = Math.max(1, (width - 0.6 - (style.indent ?? 0) * 1.6) * 0.96);
+  const spaceWidth = charWidth(" ") * scale;
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let line = 0;
     let count = 1;
     for (const word of paragraph.split(/ +/)) {
-      const w = [...word].reduce((n, ch) => n + charWidth(ch), 0) * scale;
-      const space = line > 0 ? charWidth(" ") * scale : 0;
+      const w = wordWidth(word) * scale;
+      const space = line > 0 ? spaceWidth : 0;
       if (line > 0 && line + space + w <= room) {
         line += space + w;
         continue;
@@ -223,13 +249,14 @@ export function estimatedRowHeights(spec: SheetSpec): Map<number, number> {
     const w = spec.columnWidths[col];
     return Number.isFinite(w) && w > 0 ? w : 9;
   };
-  const mergedWidth = new Map<string, number>();
+  // By a merge's first cell, as row × MERGE_KEY_COLUMNS + column.
+  const mergedWidth = new Map<number, number>();
   for (const range of spec.merges ?? []) {
     const [from, to] = range.split(":").map(parseA1);
     if (!from || !to) continue;
     let width = 0;
     for (let c = from.col; c <= to.col; c++) width += widthOf(c);
-    mergedWidth.set(a1(from.row, from.col), width);
+    mergedWidth.set(from.row * MERGE_KEY_COLUMNS + from.col, width);
   }
   const heights = new Map<number, number>();
   spec.rows.forEach((row, r) => {
@@ -241,7 +268,7 @@ export function estimatedRowHeights(spec: SheetSpec): Map<number, number> {
       const wraps = cell.style?.wrap || cell.style?.fill === "header";
       const lines =
         wraps && cell.value !== null && cell.value !== undefined
-          ? wrappedLines(String(cell.value), mergedWidth.get(a1(r, c)) ?? widthOf(c), { bold, size, indent: cell.style?.indent })
+          ? wrappedLines(String(cell.value), mergedWidth.get(r * MERGE_KEY_COLUMNS + c) ?? widthOf(c), { bold, size, indent: cell.style?.indent })
           : 1;
       // A few points over the lines themselves: the cell's top and bottom margins.
       height = Math.max(height, (lines * LINE_HEIGHT * size) / 11 + (lines > 1 ? 3 : 0));
