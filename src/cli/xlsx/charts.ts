@@ -5,7 +5,8 @@
  * recalculating), a drawing part anchoring it at its cell, and the relationships and content types that tie them to
  * the worksheet. Excel and LibreOffice open the result; a reader can copy the chart into Word.
  */
-import type JSZip from "jszip";
+import { XlsxPackage } from "./package";
+import { deflatedPackage } from "./zip-write";
 import { parseA1 } from "../../scoring/grid";
 import { ChartIntent, chartSizeCm } from "../../scoring/report/sheet-spec";
 
@@ -184,9 +185,9 @@ function withDrawing(sheetXml: string, relId: string): string {
 }
 
 /** The worksheet part of each sheet name: xl/worksheets/sheetN.xml. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = parseRels(await zip.file("xl/_rels/workbook.xml.rels")!.async("string"));
+export function sheetParts(pkg: XlsxPackage): Map<string, string> {
+  const workbook = pkg.text("xl/workbook.xml")!;
+  const rels = parseRels(pkg.text("xl/_rels/workbook.xml.rels")!);
   const parts = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
     const name = unesc(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "");
@@ -198,11 +199,11 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
-function freeNumber(zip: JSZip, prefix: string): () => number {
+function freeNumber(pkg: XlsxPackage, prefix: string): () => number {
   let n = 0;
   return () => {
     do n++;
-    while (zip.file(`${prefix}${n}.xml`));
+    while (pkg.has(`${prefix}${n}.xml`));
     return n;
   };
 }
@@ -213,19 +214,17 @@ function freeNumber(zip: JSZip, prefix: string): () => number {
  */
 export async function addCharts(xlsx: Buffer, charts: SheetChart[], compression: { level: number } = { level: 6 }): Promise<Buffer> {
   if (charts.length === 0) return xlsx;
-  const zip = await withCharts(xlsx, charts);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: compression });
+  const pkg = withCharts(XlsxPackage.read(xlsx), charts);
+  return deflatedPackage(pkg, compression.level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: compression });
 }
 
-/** The package opened, the charts added to it, not yet compressed again (write.ts compresses it with zlib). */
-export async function withCharts(xlsx: Buffer | JSZip, charts: SheetChart[]): Promise<JSZip> {
-  // jszip is loaded only when charts are written (not by every command that loads the writer).
-  const zip = Buffer.isBuffer(xlsx) ? await (require("jszip") as typeof JSZip).loadAsync(xlsx) : xlsx;
-  if (charts.length === 0) return zip;
-  const parts = await sheetParts(zip);
-  const nextChart = freeNumber(zip, "xl/charts/chart");
-  const nextDrawing = freeNumber(zip, "xl/drawings/drawing");
-  let types = await zip.file("[Content_Types].xml")!.async("string");
+/** The charts added to the opened package, not yet compressed again (write.ts compresses it with zlib). */
+export function withCharts(pkg: XlsxPackage, charts: SheetChart[]): XlsxPackage {
+  if (charts.length === 0) return pkg;
+  const parts = sheetParts(pkg);
+  const nextChart = freeNumber(pkg, "xl/charts/chart");
+  const nextDrawing = freeNumber(pkg, "xl/drawings/drawing");
+  let types = pkg.text("[Content_Types].xml")!;
   const overrides: string[] = [];
 
   const bySheet = new Map<string, ChartIntent[]>();
@@ -236,7 +235,8 @@ export async function withCharts(xlsx: Buffer | JSZip, charts: SheetChart[]): Pr
     const dir = part.slice(0, part.lastIndexOf("/"));
     const file = part.slice(part.lastIndexOf("/") + 1);
     const sheetRelsPath = `${dir}/_rels/${file}.rels`;
-    const sheetRels = zip.file(sheetRelsPath) ? parseRels(await zip.file(sheetRelsPath)!.async("string")) : [];
+    const sheetRelsXml = pkg.text(sheetRelsPath);
+    const sheetRels = sheetRelsXml !== null ? parseRels(sheetRelsXml) : [];
     if (sheetRels.some((r) => r.type === NS.drawingRel)) throw new Error(`addCharts: sheet "${sheet}" already has a drawing`);
 
     const drawing = nextDrawing();
@@ -244,21 +244,21 @@ export async function withCharts(xlsx: Buffer | JSZip, charts: SheetChart[]): Pr
     const anchors = intents.map((chart, index) => {
       const n = nextChart();
       const relId = `rId${index + 1}`;
-      zip.file(`xl/charts/chart${n}.xml`, chartXml(sheet, chart));
+      pkg.set(`xl/charts/chart${n}.xml`, chartXml(sheet, chart));
       overrides.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CONTENT_TYPE.chart}"/>`);
       drawingRels.push({ id: relId, type: NS.chartRel, target: `../charts/chart${n}.xml` });
       return { chart, relId, index };
     });
-    zip.file(`xl/drawings/drawing${drawing}.xml`, drawingXml(anchors));
-    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relsXml(drawingRels));
+    pkg.set(`xl/drawings/drawing${drawing}.xml`, drawingXml(anchors));
+    pkg.set(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relsXml(drawingRels));
     overrides.push(`<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="${CONTENT_TYPE.drawing}"/>`);
 
     const relId = nextId(sheetRels);
     sheetRels.push({ id: relId, type: NS.drawingRel, target: `../drawings/drawing${drawing}.xml` });
-    zip.file(sheetRelsPath, relsXml(sheetRels));
-    zip.file(part, withDrawing(await zip.file(part)!.async("string"), relId));
+    pkg.set(sheetRelsPath, relsXml(sheetRels));
+    pkg.set(part, withDrawing(pkg.text(part)!, relId));
   }
   types = types.replace("</Types>", `${overrides.join("")}</Types>`);
-  zip.file("[Content_Types].xml", types);
-  return zip;
+  pkg.set("[Content_Types].xml", types);
+  return pkg;
 }

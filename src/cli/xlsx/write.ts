@@ -32,7 +32,7 @@ import {
 } from "../../scoring/report/sheet-spec";
 import { wallClockDate } from "../report-html";
 import { SheetChart, sheetParts, withCharts } from "./charts";
-import type JSZip from "jszip";
+import { XlsxPackage } from "./package";
 import { deflatedPackage } from "./zip-write";
 import { filledSheetXml, MissingStyle, SharedStrings, SheetCells, sheetCells, styleKey } from "./sheet-xml";
 import { fitCopiedSheets } from "./copied-sheets";
@@ -445,10 +445,10 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
   // A sheet removed since it was added (a unit sheet that failed) takes its charts with it.
   const present = new Set(workbook.worksheets.map((w) => w.name));
   const charts = (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet));
-  // exceljs only stores its parts; the package is opened again (charts added to it) and compressed with zlib.
-  const stored = async () => (require("jszip") as typeof JSZip).loadAsync(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
+  // exceljs only stores its parts; the package is opened again (its cells and charts added) and compressed with zlib.
+  const stored = async () => XlsxPackage.read(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
   let opened = await stored();
-  if (!(await fillSheets(workbook, opened))) {
+  if (!fillSheets(workbook, opened)) {
     // A look exceljs had not written: it writes every sheet's cells, as it does for any other workbook.
     const templates = templatesOf.get(workbook)!;
     for (const [ws, { spec }] of templates.filled) {
@@ -458,8 +458,8 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
     templates.filled.clear();
     opened = await stored();
   }
-  const zip = await withCharts(opened, charts);
-  return (await deflatedPackage(zip, level)) ?? zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
+  const pkg = withCharts(opened, charts);
+  return deflatedPackage(pkg, level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
 }
 
 /** The style id of each look, read from the sheets exceljs wrote whole (the first cell of that look in each). */
@@ -497,25 +497,25 @@ function learnedStyles(templates: Templates, xmlOf: Map<ExcelJS.Worksheet, strin
  * Writes the cells of the sheets added without them (Templates) into the opened package. When a look has no style
  * id (a look exceljs did not write), nothing is changed and false is returned: exceljs then writes the cells.
  */
-async function fillSheets(workbook: ExcelJS.Workbook, zip: JSZip): Promise<boolean> {
+function fillSheets(workbook: ExcelJS.Workbook, pkg: XlsxPackage): boolean {
   const templates = templatesOf.get(workbook);
   if (!templates || templates.filled.size === 0) return true;
   // A sheet removed after it was added (a unit sheet that could not be written) is not in the package.
   const present = new Set(workbook.worksheets);
   for (const ws of templates.filled.keys()) if (!present.has(ws)) templates.filled.delete(ws);
-  const parts = await sheetParts(zip);
-  const sst = zip.file("xl/sharedStrings.xml");
-  if (!sst) return false;
+  const parts = sheetParts(pkg);
+  const sst = pkg.text("xl/sharedStrings.xml");
+  if (sst === null) return false;
   const partOf = (ws: ExcelJS.Worksheet) => parts.get(ws.name);
   const xmlOf = new Map<ExcelJS.Worksheet, string>();
   for (const ws of [...templates.learned.map((l) => l.ws), ...templates.filled.keys()]) {
     if (!present.has(ws)) continue;
     const part = partOf(ws);
-    const file = part ? zip.file(part) : null;
-    if (file) xmlOf.set(ws, await file.async("string"));
+    const xml = part ? pkg.text(part) : null;
+    if (xml !== null) xmlOf.set(ws, xml);
   }
   const ids = learnedStyles(templates, xmlOf);
-  const strings = new SharedStrings(await sst.async("string"));
+  const strings = new SharedStrings(sst);
   const filled: [string, string][] = [];
   try {
     for (const [ws, { cells }] of templates.filled) {
@@ -528,8 +528,8 @@ async function fillSheets(workbook: ExcelJS.Workbook, zip: JSZip): Promise<boole
     if (e instanceof MissingStyle) return false;
     throw e;
   }
-  for (const [part, xml] of filled) zip.file(part, xml);
-  zip.file("xl/sharedStrings.xml", strings.toXml());
+  for (const [part, xml] of filled) pkg.set(part, xml);
+  pkg.set("xl/sharedStrings.xml", strings.toXml());
   return true;
 }
 

@@ -5,7 +5,7 @@
  * differ from what jszip would write (each part reads back to the same bytes).
  */
 import { crc32 as nativeCrc32, deflateRawSync } from "node:zlib";
-import type JSZip from "jszip";
+import type { XlsxPackage } from "./package";
 
 /** CRC-32 of the zip format (zlib.crc32 from Node 20.15; a table otherwise). */
 let table: Uint32Array | null = null;
@@ -63,13 +63,13 @@ export function windowBitsFor(length: number): number {
 }
 
 /** The zip's parts deflated at `level` with zlib, in the zip's order; null when the package would need zip64. */
-export async function deflatedPackage(zip: JSZip, level: number): Promise<Buffer | null> {
+export function deflatedPackage(pkg: XlsxPackage, level: number): Buffer | null {
   const entries: Entry[] = [];
   const chunks: Buffer[] = [];
   let offset = 0;
-  for (const file of Object.values(zip.files)) {
+  for (const file of pkg.entries()) {
     const name = Buffer.from(file.name, "utf8");
-    const raw = file.dir ? Buffer.alloc(0) : await file.async("nodebuffer");
+    const raw = file.dir ? Buffer.alloc(0) : typeof file.data === "string" ? Buffer.from(file.data, "utf8") : file.data;
     if (raw.length > MAX_SIZE) return null;
     const deflated = file.dir ? raw : deflateRawSync(raw, { level, windowBits: windowBitsFor(raw.length) });
     // Stored when deflating gains nothing (as an empty folder entry is).
