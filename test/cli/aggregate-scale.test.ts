@@ -9,7 +9,8 @@ import JSZip from "jszip";
 import { join } from "node:path";
 import { defaultThreads, MAIN_THREAD_BELOW, scoreFiles, threadsFor } from "../../src/cli/aggregate/pool";
 import { loadCatalog } from "../../src/cli/catalog-source";
-import { FileOutcome } from "../../src/cli/aggregate/score-file";
+import { FileOutcome, laidOutSheet, scoreFile } from "../../src/cli/aggregate/score-file";
+import { summarySheet } from "../../src/scoring";
 import { readWorkbook } from "../../src/cli/xlsx/read";
 import { convertWithLibreOffice, requireSoffice } from "../support/libreoffice";
 import { par, SAMPLE_CATALOG, SAMPLES, tempDir } from "../support/par";
@@ -126,6 +127,17 @@ parentPort.on("message", ({ index, file }) => parentPort.postMessage({ index, ou
       );
       expect(alone).toEqual(here);
     }
+  });
+
+  test("a unit's sheet laid out where it was scored is the ranking's, not laid out again; without layOut, none", async () => {
+    const file = join(folder, "don-vi-000.xlsx");
+    const laid = await scoreFile(file, { catalog: SAMPLE_CATALOG, lang: "vi", unitFiles: false, layOut: true });
+    const summary = laid.units[0].summary;
+    expect(laidOutSheet(summary)).toEqual(summarySheet(summary, "vi"));
+    const notLaid = await scoreFile(file, { catalog: SAMPLE_CATALOG, lang: "vi", unitFiles: false, layOut: false });
+    expect(laidOutSheet(notLaid.units[0].summary)).toBeUndefined();
+    // A copy (as a worker thread posts it) has none: it is laid out here.
+    expect(laidOutSheet(structuredClone(summary))).toBeUndefined();
   });
 
   test("threads score with the catalogue they are given, without reading it again", async () => {

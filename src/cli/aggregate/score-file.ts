@@ -57,6 +57,17 @@ export interface ScoredUnit {
   file?: Uint8Array;
 }
 
+/**
+ * Each unit's summary sheet as scoreFile laid it out, by its summary, in the thread that scored it: the ranking's
+ * unit sheet is that one, not one laid out again (a worker thread's outcomes come without it: posting it would cost
+ * more than laying it out).
+ */
+const sheets = new WeakMap<UnitSummary, SheetSpec>();
+
+export function laidOutSheet(summary: UnitSummary): SheetSpec | undefined {
+  return sheets.get(summary);
+}
+
 export interface FileOutcome {
   file: string;
   units: ScoredUnit[];
@@ -124,6 +135,7 @@ export async function scoreFile(file: string, opts: ScoreOptions, listings?: Fol
         if (gap) outcome.notes.push(`${file}: ${unit.unit} — ${gap}`);
         // Laid out here even when not written (see layOut): a unit whose summary cannot be laid out is skipped, not ranked.
         const sheet = opts.unitFiles || opts.layOut !== false ? summarySheet(summary, opts.lang) : null;
+        if (sheet) sheets.set(summary, sheet);
         const losses = unitLosses(buildPlan(unit, loaded.choice.catalog).items);
         const minutes = opts.minutes ? appraisalMinutes(unit, loaded.choice.catalog, summary) : null;
         const scored: ScoredUnit = opts.unitFiles && sheet ? { summary, losses, file: await unitWorkbook(sheet) } : { summary, losses };

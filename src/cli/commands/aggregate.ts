@@ -18,7 +18,7 @@ import {
   ParError,
   pairAppraisals,
 } from "../../scoring";
-import { FileOutcome, reasonOf, ScoreOptions } from "../aggregate/score-file";
+import { FileOutcome, laidOutSheet, reasonOf, ScoreOptions } from "../aggregate/score-file";
 import { MAIN_THREAD_BELOW, scoreFiles, threadsFor } from "../aggregate/pool";
 import { optimiseOnlyWhatStaysHot } from "../aggregate/tiering";
 import { readSurveyFile, unusedSurveyRows } from "../aggregate/survey";
@@ -133,7 +133,7 @@ class UnitFiles {
 }
 
 /** A unit's summary sheet in the ranking workbook. */
-const unitSheet = (summary: UnitSummary, lang: Lang): SheetSpec => ({ ...summarySheet(summary, lang), name: summary.unit });
+const unitSheet = (summary: UnitSummary, lang: Lang): SheetSpec => ({ ...(laidOutSheet(summary) ?? summarySheet(summary, lang)), name: summary.unit });
 
 /**
  * Unit sheets laid out as the worker threads' results come in, between the files this thread scores, by the
