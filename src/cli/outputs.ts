@@ -60,7 +60,7 @@ function refuse(code: string, vi: string, en: string): never {
 }
 
 /** Checks one output against the disk, the inputs and --force; returns whether it exists. */
-async function checkOutput(path: string, inputs: { path: string; stat: Stats }[], force: boolean): Promise<boolean> {
+async function checkOutput(path: string, inputs: () => Promise<Input[]>, force: boolean): Promise<boolean> {
   let link: Stats;
   try {
     link = await fs.lstat(path);
@@ -72,8 +72,8 @@ async function checkOutput(path: string, inputs: { path: string; stat: Stats }[]
   const stat = link.isSymbolicLink() ? await statOrNull(path) : link;
   if (stat?.isDirectory()) throw fileProblem("EISDIR", path, "write");
   if (stat && !stat.isFile()) throw fileProblem("not-a-file", path, "write");
-  for (const input of inputs) {
-    if (stat && (await sameFile(path, stat, input.path, input.stat))) {
+  for (const input of stat ? await inputs() : []) {
+    if (await sameFile(path, stat!, input.path, input.stat)) {
       const which = resolve(input.path) === resolve(path) ? "" : ` (${input.path})`;
       refuse(
         "same-as-input",
@@ -110,14 +110,20 @@ async function checkFolderOnTheWay(path: string): Promise<void> {
  */
 export async function planOutputs(paths: string[], options: { inputs: string[]; force?: boolean }): Promise<OutputPlan> {
   const force = options.force ?? false;
-  const inputs: { path: string; stat: Stats }[] = [];
-  for (const path of options.inputs) {
-    const stat = await statOrNull(path);
-    if (stat) inputs.push({ path, stat });
-  }
+  // The inputs are looked at only when an output exists (a new output is none of them): a ranking has hundreds.
+  let inputs: Promise<Input[]> | null = null;
+  const statInputs = () =>
+    (inputs ??= Promise.all(options.inputs.map(async (path) => ({ path, stat: await statOrNull(path) }))).then((all) =>
+      all.filter((input): input is Input => input.stat !== null),
+    ));
   const existing = new Set<string>();
-  for (const path of paths) if (await checkOutput(path, inputs, force)) existing.add(path);
+  for (const path of paths) if (await checkOutput(path, statInputs, force)) existing.add(path);
   return { paths, force, existing };
+}
+
+interface Input {
+  path: string;
+  stat: Stats;
 }
 
 /** Moves a written temporary file to its output name; without --force never over a file that appeared meanwhile. */
@@ -172,6 +178,11 @@ export async function writeOutputs(plan: OutputPlan, files: OutputFile[]): Promi
 }
 
 /** Whether two paths name the same existing file, by any spelling (false when either is missing). */
+/** Whether something is at `path` (a link followed). */
+export async function exists(path: string): Promise<boolean> {
+  return (await statOrNull(path)) !== null;
+}
+
 export async function isSameFile(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([statOrNull(a), statOrNull(b)]);
   return sa !== null && sb !== null && sameFile(a, sa, b, sb);

@@ -30,7 +30,7 @@ import { Io } from "../io";
 import { reportImportedCatalog } from "./catalog-import";
 import { loadCatalog } from "../catalog-source";
 import { encodingOption, evidenceOption, forceOption, includeHiddenOption, langOption, maxCellsOption, ocrOption, yearOption } from "../options";
-import { isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
+import { exists, isSameFile, OutputPlan, planOutputs, writeOutputs } from "../outputs";
 import { htmlPathFor, requireXlsxOutput } from "../paths";
 import { addRankingData } from "../report/ranking-data";
 import { rankingHtml } from "../report/ranking-html";
@@ -83,9 +83,12 @@ interface Options {
  * replace it. Any other file that is also the output stays an input, and planOutputs refuses it.
  */
 async function inputsBesidesOwnOutput(files: string[], output: string): Promise<string[]> {
+  // Nothing is the output while it does not exist: no input is looked at then.
+  if (!(await exists(output))) return [...files];
+  const same = await Promise.all(files.map((file) => isSameFile(file, output)));
   const inputs: string[] = [];
-  for (const file of files) {
-    if (await isSameFile(file, output)) {
+  for (const [i, file] of files.entries()) {
+    if (same[i]) {
       const generated = await readWorkbook(file).then(isGeneratedWorkbook, () => false);
       if (generated) continue;
     }
