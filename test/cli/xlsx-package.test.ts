@@ -4,6 +4,7 @@
  * same parts in the same order, the same folders, the same contents, the read parts with their times.
  */
 import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import fc from "fast-check";
 import { deflateRawSync } from "node:zlib";
 import { PackageError, XlsxPackage } from "../../src/cli/xlsx/package";
@@ -80,5 +81,32 @@ describe("XlsxPackage", () => {
     expect(() => XlsxPackage.read(Buffer.from("không phải zip"))).toThrow(PackageError);
     const damaged = Buffer.concat([deflateRawSync(Buffer.from("x")), Buffer.from("PK\x05\x06"), Buffer.alloc(6), Buffer.from([1, 0]), Buffer.alloc(8), Buffer.alloc(2)]);
     expect(() => XlsxPackage.read(damaged)).toThrow(PackageError);
+  });
+});
+
+describe("exceljs's parts put straight into the package", () => {
+  test("are the parts, in the order, its writeBuffer stores: sheets of every kind, merges, validations, print setup", async () => {
+    const { addSheet, newWorkbook, writtenPackage } = await import("../../src/cli/xlsx/write");
+    const { builtinCatalog, templateSheet } = await import("../../src/scoring");
+    const wb = newWorkbook();
+    addSheet(wb, templateSheet(builtinCatalog("dien-bien-2018")));
+    const ws = wb.addWorksheet("Ghi chú");
+    ws.getCell("A1").value = "Điểm tự chấm";
+    ws.getCell("B2").value = { formula: "SUM(1,2)", result: 3 } as ExcelJS.CellFormulaValue;
+    ws.mergeCells("C3:D4");
+    // A picture (a 1×1 PNG), as a user's workbook copied by par may hold: media and drawing parts.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    ws.addImage(wb.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image), "E5:F6");
+    ws.addImage(wb.addImage({ base64: png.toString("base64"), extension: "png" }), "G5:H6");
+    const direct = await writtenPackage(wb);
+    const stored = XlsxPackage.read(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
+    // docProps/core.xml holds the time it was written.
+    const parts = (pkg: XlsxPackage) => [...pkg.entries()].map((p) => [p.name, p.dir, p.name === "docProps/core.xml" ? "" : (pkg.text(p.name) ?? "")]);
+    expect(parts(direct)).toEqual(parts(stored));
+    expect(parts(direct).length).toBeGreaterThan(10);
+    const media = [...direct.entries()].filter((p) => p.name.startsWith("xl/media/") && !p.dir);
+    expect(media).toHaveLength(2);
+    expect(direct.has("xl/drawings/drawing1.xml")).toBe(true);
+    for (const m of media) expect(Buffer.from(m.data).equals(png)).toBe(true);
   });
 });

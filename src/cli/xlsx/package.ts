@@ -92,7 +92,7 @@ export class XlsxPackage {
   }
 
   /** Adds or replaces a part, as jszip's file(name, data) does (see above). */
-  set(name: string, data: string): void {
+  set(name: string, data: string | Buffer): void {
     const parent = parentFolder(name);
     if (parent) this.addFolder(parent);
     this.parts.set(name, { name, dir: false, date: new Date(), data });

@@ -445,8 +445,8 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
   // A sheet removed since it was added (a unit sheet that failed) takes its charts with it.
   const present = new Set(workbook.worksheets.map((w) => w.name));
   const charts = (chartsOf.get(workbook) ?? []).filter((c) => present.has(c.sheet));
-  // exceljs only stores its parts; the package is opened again (its cells and charts added) and compressed with zlib.
-  const stored = async () => XlsxPackage.read(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
+  // exceljs writes the parts; the package is finished here (its cells and charts added) and compressed with zlib.
+  const stored = () => writtenPackage(workbook);
   let opened = await stored();
   if (!fillSheets(workbook, opened)) {
     // A look exceljs had not written: it writes every sheet's cells, as it does for any other workbook.
@@ -460,6 +460,74 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
   }
   const pkg = withCharts(opened, charts);
   return deflatedPackage(pkg, level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
+}
+
+/** The steps of exceljs's XLSX.write (exceljs 4), in its order: each adds its parts to the zip it is given. */
+interface XlsxWriteSteps {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes(zip: PartSink, model: unknown): Promise<void>;
+  addOfficeRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbookRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorksheets(zip: PartSink, model: unknown): Promise<void>;
+  addSharedStrings(zip: PartSink, model: unknown): Promise<void>;
+  addDrawings(zip: PartSink, model: unknown): Promise<void>;
+  addTables(zip: PartSink, model: unknown): Promise<void>;
+  addThemes(zip: PartSink, model: unknown): Promise<void>;
+  addStyles(zip: PartSink, model: unknown): Promise<void>;
+  addMedia(zip: PartSink, model: unknown): Promise<void>;
+  addApp(zip: PartSink, model: unknown): Promise<void>;
+  addCore(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbook(zip: PartSink, model: unknown): Promise<void>;
+}
+
+/** What exceljs's steps write to: ZipWriter's append. */
+interface PartSink {
+  append(data: string | Buffer, options: { name: string; base64?: boolean }): void;
+}
+
+const WRITE_STEPS: (keyof XlsxWriteSteps)[] = [
+  "prepareModel",
+  "addContentTypes",
+  "addOfficeRels",
+  "addWorkbookRels",
+  "addWorksheets",
+  "addSharedStrings",
+  "addDrawings",
+  "addTables",
+  "addThemes",
+  "addStyles",
+  "addMedia",
+  "addApp",
+  "addCore",
+  "addWorkbook",
+];
+
+/**
+ * The workbook's package as exceljs writes it, each part put straight into an XlsxPackage: the steps of XLSX.write,
+ * in its order, without the jszip package it makes of them (and this module would open again). An exceljs whose
+ * writer has other steps writes its package as usual, read from its bytes.
+ */
+export async function writtenPackage(workbook: ExcelJS.Workbook): Promise<XlsxPackage> {
+  const xlsx = workbook.xlsx as unknown as XlsxWriteSteps;
+  if (!WRITE_STEPS.every((step) => typeof xlsx[step] === "function")) {
+    return XlsxPackage.read(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
+  }
+  const pkg = new XlsxPackage();
+  const zip: PartSink = { append: (data, { name, base64 }) => pkg.set(name, base64 && typeof data === "string" ? Buffer.from(data, "base64") : data) };
+  const { model } = workbook;
+  xlsx.prepareModel(model, {});
+  await xlsx.addContentTypes(zip, model);
+  await xlsx.addOfficeRels(zip, model);
+  await xlsx.addWorkbookRels(zip, model);
+  await xlsx.addWorksheets(zip, model);
+  await xlsx.addSharedStrings(zip, model);
+  await xlsx.addDrawings(zip, model);
+  await xlsx.addTables(zip, model);
+  await Promise.all([xlsx.addThemes(zip, model), xlsx.addStyles(zip, model)]);
+  await xlsx.addMedia(zip, model);
+  await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
+  await xlsx.addWorkbook(zip, model);
+  return pkg;
 }
 
 /** The style id of each look, read from the sheets exceljs wrote whole (the first cell of that look in each). */
