@@ -1,11 +1,11 @@
 /**
  * A written workbook's package held in memory while PAR Scorer finishes it (its cells written as XML, its charts
- * added) and before zip-write.ts compresses it. exceljs writes the package; it was opened again with jszip, whose
- * every read went through its asynchronous pipeline (a task per part, the thread idle in between): most of the time
- * finishing a ranking of 200 unit sheets took, for a thousand parts. Here the parts are read at once and kept in
- * their order, with jszip's rules for what is kept: a part replaced keeps its place and takes the time it is
- * replaced at, a new part goes last, after the folders it is in when they are new (as jszip's file(name, data) adds
- * them), and a read part keeps the time its header gives, read as UTC (as jszip reads it).
+ * added) and before zip-write.ts compresses it. exceljs's writing steps put their parts into it (write.ts), or it is
+ * read from a zip at once. It replaces jszip there, whose every read went through its asynchronous pipeline (a task
+ * per part, the thread idle in between): for the thousand parts of a ranking of 200 unit sheets, much of the time
+ * finishing it took. The parts are kept in their order with jszip's rules: a part replaced keeps its place and takes
+ * the time it is replaced at, a new part goes last, after the folders it is in when they are new (as jszip's
+ * file(name, data) adds them), and a read part keeps the time its header gives, read as UTC (as jszip reads it).
  */
 import { inflateRawSync } from "node:zlib";
 import type JSZip from "jszip";
