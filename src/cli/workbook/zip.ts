@@ -26,13 +26,18 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-interface Entry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
   size: number;
   crc: number;
   localOffset: number;
+  /** MS-DOS time and date of the entry, as its central directory gives them. */
+  dosTime: number;
+  dosDate: number;
+  /** External attributes (bit 4: a folder, for MS-DOS). */
+  attributes: number;
 }
 
 function endOfCentralDirectory(buf: Buffer): number {
@@ -41,12 +46,13 @@ function endOfCentralDirectory(buf: Buffer): number {
   throw new ZipError("no end of central directory");
 }
 
-function entries(buf: Buffer): Entry[] {
+/** The entries of the zip's central directory, in its order. Throws ZipError when it is damaged. */
+export function zipEntries(buf: Buffer): ZipEntry[] {
   const end = endOfCentralDirectory(buf);
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
   if (count > MAX_ENTRIES) throw new ZipError("too many entries");
-  const list: Entry[] = [];
+  const list: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new ZipError("damaged central directory");
     const nameLength = buf.readUInt16LE(at + 28);
@@ -60,13 +66,17 @@ function entries(buf: Buffer): Entry[] {
       compressedSize: buf.readUInt32LE(at + 20),
       size: buf.readUInt32LE(at + 24),
       localOffset: buf.readUInt32LE(at + 42),
+      dosTime: buf.readUInt16LE(at + 12),
+      dosDate: buf.readUInt16LE(at + 14),
+      attributes: buf.readUInt32LE(at + 38),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return list;
 }
 
-function unpack(buf: Buffer, entry: Entry, budget: number): Buffer {
+/** The entry's bytes unpacked (checked against its size and checksum), at most `budget` of them. */
+export function unpack(buf: Buffer, entry: ZipEntry, budget: number): Buffer {
   const at = entry.localOffset;
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new ZipError(`damaged entry ${entry.name}`);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
@@ -101,7 +111,7 @@ export interface ZipPart {
 export function unpackScoringParts(buf: Buffer, maxBytes: number, inspect: (parts: ZipPart[]) => void = () => undefined): ZipPart[] {
   let budget = maxBytes;
   const parts: ZipPart[] = [];
-  for (const entry of entries(buf)) {
+  for (const entry of zipEntries(buf)) {
     if (entry.name.endsWith("/") || UNUSED.test(entry.name)) continue;
     const data = unpack(buf, entry, budget);
     budget -= data.length;

@@ -7,8 +7,8 @@
  * the time it is replaced at, a new part goes last, after the folders it is in when they are new (as jszip's
  * file(name, data) adds them), and a read part keeps the time its header gives, read as UTC (as jszip reads it).
  */
-import { inflateRawSync } from "node:zlib";
 import type JSZip from "jszip";
+import { unpack, ZipError, zipEntries } from "../workbook/zip";
 
 export interface PackagePart {
   /** The part's name in the zip ("xl/worksheets/sheet1.xml"); a folder's ends with "/". */
@@ -18,10 +18,6 @@ export interface PackagePart {
   /** A folder's is empty. Text is written as UTF-8. */
   data: Buffer | string;
 }
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 
 /** A package that cannot be opened: only one PAR Scorer's writer made can be, so this is a bug, not bad input. */
 export class PackageError extends Error {}
@@ -44,36 +40,15 @@ export class XlsxPackage {
   /** The parts of a zip (stored or deflated), in the order of its central directory. */
   static read(zip: Buffer): XlsxPackage {
     const pkg = new XlsxPackage();
-    let end = -1;
-    for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-      if (zip.readUInt32LE(i) === EOCD) {
-        end = i;
-        break;
+    try {
+      for (const entry of zipEntries(zip)) {
+        const { name } = entry;
+        const dir = (entry.attributes & 0x10) !== 0 || name.endsWith("/");
+        pkg.parts.set(name, { name, dir, date: dosDate(entry.dosTime, entry.dosDate), data: dir ? Buffer.alloc(0) : unpack(zip, entry, Infinity) });
       }
-    }
-    if (end < 0) throw new PackageError("no end of central directory");
-    const count = zip.readUInt16LE(end + 10);
-    let at = zip.readUInt32LE(end + 16);
-    for (let n = 0; n < count; n++) {
-      if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) throw new PackageError("damaged central directory");
-      const method = zip.readUInt16LE(at + 10);
-      const time = zip.readUInt16LE(at + 12);
-      const date = zip.readUInt16LE(at + 14);
-      const compressedSize = zip.readUInt32LE(at + 20);
-      const nameLength = zip.readUInt16LE(at + 28);
-      const extraLength = zip.readUInt16LE(at + 30);
-      const commentLength = zip.readUInt16LE(at + 32);
-      const attributes = zip.readUInt32LE(at + 38);
-      const local = zip.readUInt32LE(at + 42);
-      const name = zip.toString("utf8", at + 46, at + 46 + nameLength);
-      if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL) throw new PackageError(`damaged local header of ${name}`);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      if (start + compressedSize > zip.length) throw new PackageError(`${name} runs past the end`);
-      const raw = zip.subarray(start, start + compressedSize);
-      if (method !== 0 && method !== 8) throw new PackageError(`${name}: compression method ${method}`);
-      const dir = (attributes & 0x10) !== 0 || name.endsWith("/");
-      pkg.parts.set(name, { name, dir, date: dosDate(time, date), data: dir ? Buffer.alloc(0) : method === 8 ? inflateRawSync(raw) : raw });
-      at += 46 + nameLength + extraLength + commentLength;
+    } catch (e) {
+      if (e instanceof ZipError) throw new PackageError(e.message);
+      throw e;
     }
     return pkg;
   }

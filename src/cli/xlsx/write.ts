@@ -462,45 +462,30 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
   return deflatedPackage(pkg, level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
 }
 
-/** The steps of exceljs's XLSX.write (exceljs 4), in its order: each adds its parts to the zip it is given. */
-interface XlsxWriteSteps {
-  prepareModel(model: unknown, options: object): void;
-  addContentTypes(zip: PartSink, model: unknown): Promise<void>;
-  addOfficeRels(zip: PartSink, model: unknown): Promise<void>;
-  addWorkbookRels(zip: PartSink, model: unknown): Promise<void>;
-  addWorksheets(zip: PartSink, model: unknown): Promise<void>;
-  addSharedStrings(zip: PartSink, model: unknown): Promise<void>;
-  addDrawings(zip: PartSink, model: unknown): Promise<void>;
-  addTables(zip: PartSink, model: unknown): Promise<void>;
-  addThemes(zip: PartSink, model: unknown): Promise<void>;
-  addStyles(zip: PartSink, model: unknown): Promise<void>;
-  addMedia(zip: PartSink, model: unknown): Promise<void>;
-  addApp(zip: PartSink, model: unknown): Promise<void>;
-  addCore(zip: PartSink, model: unknown): Promise<void>;
-  addWorkbook(zip: PartSink, model: unknown): Promise<void>;
-}
-
-/** What exceljs's steps write to: ZipWriter's append. */
+/** What exceljs's writing steps write to: its ZipWriter's append. */
 interface PartSink {
   append(data: string | Buffer, options: { name: string; base64?: boolean }): void;
 }
 
-const WRITE_STEPS: (keyof XlsxWriteSteps)[] = [
-  "prepareModel",
-  "addContentTypes",
-  "addOfficeRels",
-  "addWorkbookRels",
-  "addWorksheets",
-  "addSharedStrings",
-  "addDrawings",
-  "addTables",
-  "addThemes",
-  "addStyles",
-  "addMedia",
-  "addApp",
-  "addCore",
-  "addWorkbook",
-];
+/**
+ * The steps of exceljs 4's XLSX.write after prepareModel, in its order; the steps of a group run together (its
+ * Promise.all), each adding its parts to the zip it is given.
+ */
+const WRITE_STEPS = [
+  ["addContentTypes"],
+  ["addOfficeRels"],
+  ["addWorkbookRels"],
+  ["addWorksheets"],
+  ["addSharedStrings"],
+  ["addDrawings"],
+  ["addTables"],
+  ["addThemes", "addStyles"],
+  ["addMedia"],
+  ["addApp", "addCore"],
+  ["addWorkbook"],
+] as const;
+
+type XlsxWriteSteps = { prepareModel(model: unknown, options: object): void } & Record<(typeof WRITE_STEPS)[number][number], (zip: PartSink, model: unknown) => Promise<void>>;
 
 /**
  * The workbook's package as exceljs writes it, each part put straight into an XlsxPackage: the steps of XLSX.write,
@@ -509,24 +494,14 @@ const WRITE_STEPS: (keyof XlsxWriteSteps)[] = [
  */
 export async function writtenPackage(workbook: ExcelJS.Workbook): Promise<XlsxPackage> {
   const xlsx = workbook.xlsx as unknown as XlsxWriteSteps;
-  if (!WRITE_STEPS.every((step) => typeof xlsx[step] === "function")) {
+  if (typeof xlsx.prepareModel !== "function" || !WRITE_STEPS.flat().every((step) => typeof xlsx[step] === "function")) {
     return XlsxPackage.read(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)));
   }
   const pkg = new XlsxPackage();
   const zip: PartSink = { append: (data, { name, base64 }) => pkg.set(name, base64 && typeof data === "string" ? Buffer.from(data, "base64") : data) };
   const { model } = workbook;
   xlsx.prepareModel(model, {});
-  await xlsx.addContentTypes(zip, model);
-  await xlsx.addOfficeRels(zip, model);
-  await xlsx.addWorkbookRels(zip, model);
-  await xlsx.addWorksheets(zip, model);
-  await xlsx.addSharedStrings(zip, model);
-  await xlsx.addDrawings(zip, model);
-  await xlsx.addTables(zip, model);
-  await Promise.all([xlsx.addThemes(zip, model), xlsx.addStyles(zip, model)]);
-  await xlsx.addMedia(zip, model);
-  await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
-  await xlsx.addWorkbook(zip, model);
+  for (const group of WRITE_STEPS) await Promise.all(group.map((step) => xlsx[step](zip, model)));
   return pkg;
 }
 
