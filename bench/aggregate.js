@@ -4,7 +4,8 @@
  *   aggregate-vs-libreoffice-200  par aggregate against LibreOffice headless recalculating the same 200 full-size
  *                                 workbooks (soffice --convert-to xlsx), measured in the same run
  *   validate-one-workbook         `par validate` of one full-size workbook (94 criteria), node's start included: the
- *                                 wall time a clerk waits for one check (median of 7 runs)
+ *                                 wall time a clerk waits for one check (median of 7 runs), with `node -e 0`'s
+ *                                 median in the same turns beside it (the share of the figure that is node's own start)
  *   aggregate-12000-workbooks     a nation's year: 63 provinces × ~190 units, wall time and peak memory
  *                                 (only with `npm run bench -- --large`: generating the files takes a while)
  * A full-size workbook holds every criterion of the built-in catalogue dien-bien-2018, the self score of each leaf
@@ -70,9 +71,14 @@ function median(xs) {
 
 /** Runs the compiled CLI; resolves with wall seconds and the peak resident memory (MB, Linux) of the process. */
 function runPar(args) {
+  return runNode([PAR, ...args]);
+}
+
+/** Runs node with `args` (runPar's runner); resolves with wall seconds and peak resident memory (MB, Linux). */
+function runNode(args) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [PAR, ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     let peak = 0;
     child.stderr.on("data", (d) => (err = (err + d).slice(-4000)));
@@ -87,7 +93,7 @@ function runPar(args) {
     child.on("exit", (code) => {
       clearInterval(sample);
       const seconds = (performance.now() - start) / 1000;
-      if (code !== 0) reject(new Error(`par ${args.join(" ")} exited ${code}:\n${err}`));
+      if (code !== 0) reject(new Error(`node ${args.join(" ")} exited ${code}:\n${err}`));
       else resolve({ seconds, peakMb: peak });
     });
   });
@@ -174,9 +180,14 @@ async function benchValidateOne() {
     const file = join(dir, "so-noi-vu.xlsx");
     await unitWorkbook(file, "Sở Nội vụ", 3);
     await runPar(["validate", file]);
+    // Node's own start, in turns with par's runs: the part of the figure that is the machine's, not par's.
     const times = [];
-    for (let round = 0; round < 7; round++) times.push((await runPar(["validate", file])).seconds);
-    console.log(`validate-one-workbook: ${Math.round(median(times) * 1000)} ms`);
+    const bare = [];
+    for (let round = 0; round < 7; round++) {
+      times.push((await runPar(["validate", file])).seconds);
+      bare.push((await runNode(["-e", "0"])).seconds);
+    }
+    console.log(`validate-one-workbook: ${Math.round(median(times) * 1000)} ms (node -e 0 alone: ${Math.round(median(bare) * 1000)} ms)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
