@@ -87,6 +87,43 @@ describe("worker threads", () => {
   });
 });
 
+describe("a thread that stops while scoring", () => {
+  // Stand-in workers that fail on the first file (always a worker's: workers are given files before this thread).
+  const failing = (how: string) => {
+    const file = join(dir, `failing-worker-${how.length}.js`);
+    writeFileSync(
+      file,
+      `const { parentPort, threadId } = require("node:worker_threads");
+parentPort.on("message", ({ index, file }) => {
+  if (file.endsWith("don-vi-000.xlsx")) { ${how} }
+  parentPort.postMessage({ index, outcome: { file, units: [], notes: ["thread " + threadId], skipped: [] } });
+});`,
+    );
+    return file;
+  };
+  const files = () =>
+    readdirSync(folder)
+      .filter((f) => f.startsWith("don-vi-"))
+      .sort()
+      .slice(0, 20)
+      .map((f) => join(folder, f));
+
+  test.each([
+    ["ends itself (process.exit)", "process.exit(3);", "luồng chấm điểm dừng lại (mã thoát 3) khi đang đọc tệp này"],
+    ["throws", 'throw new Error("hỏng khi đọc");', "hỏng khi đọc"],
+  ])("%s: that file is said to have failed, every other file is scored once, in order", async (_, how, reason) => {
+    const list = files();
+    const seen: FileOutcome[] = [];
+    const options = { catalog: SAMPLE_CATALOG, lang: "vi" as const, unitFiles: false };
+    await scoreFiles(list, options, (o) => void seen.push(o), { threads: 2, workerFile: failing(how) });
+    expect(seen.map((o) => o.file)).toEqual(list);
+    expect(seen[0].units).toEqual([]);
+    expect(seen[0].skipped).toEqual([{ file: list[0], reason: expect.stringMatching(/^lỗi không mong đợi \(xin báo lại cho nhóm phát triển\): /) }]);
+    expect(seen[0].skipped[0].reason).toContain(reason);
+    expect(seen.slice(1).every((o) => o.skipped.length === 0 && (o.units.length === 1 || o.notes.length === 1))).toBe(true);
+  });
+});
+
 describe("issue 22: where files are scored", () => {
   test("below MAIN_THREAD_BELOW files, and no --threads, in this thread; --threads is always obeyed", () => {
     expect(threadsFor(MAIN_THREAD_BELOW - 1, { workerFile: WORKER })).toBe(1);

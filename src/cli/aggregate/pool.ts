@@ -5,7 +5,7 @@
  * timing. At most AHEAD_PER_THREAD files per thread are in flight beyond the next one to hand on, so memory does not
  * grow with the number of files. Without a compiled worker file (tests run the TypeScript sources) or with one
  * thread, files are scored in this thread alone. A thread that dies takes only its current file with it (said as
- * that file's reason).
+ * that file's reason), whether it fails with an error or ends by itself.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -25,6 +25,11 @@ const PER_THREAD = 4;
  * files, so the workers run ahead of it: with 4 a worker waited a tenth of its time (CPU profiles of 200 files).
  */
 const AHEAD_PER_THREAD = 16;
+
+/** Why a file has no outcome when the thread scoring it ended by itself. */
+function stoppedWhileScoring(lang: ScoreOptions["lang"], code: number): string {
+  return lang === "en" ? `the scoring thread stopped (exit code ${code}) while reading this file` : `luồng chấm điểm dừng lại (mã thoát ${code}) khi đang đọc tệp này`;
+}
 
 export interface PoolOptions {
   /** Threads that score, this one included (n − 1 worker threads); 1 scores in this thread. Default: one per core. */
@@ -176,10 +181,15 @@ export async function scoreFiles(
         again.unshift(...list);
         if (index !== undefined) finish(index, unexpected(index, e));
       });
-      worker.on("exit", () => {
+      worker.on("exit", (code) => {
         live--;
-        again.unshift(...(queued.get(worker) ?? []));
+        const list = queued.get(worker) ?? [];
         queued.delete(worker);
+        // A thread that ends by itself (process.exit in it, with no error) while scoring takes that file with it, as
+        // an error does: sent again, the file would stop every thread started for it, without end.
+        const index = list.shift();
+        again.unshift(...list);
+        if (index !== undefined) finish(index, unexpected(index, new Error(stoppedWhileScoring(score.lang, code))));
         // A thread that died while files remain is replaced.
         if (next < files.length && (again.length > 0 || dispatched < files.length) && live < workers) {
           start();
