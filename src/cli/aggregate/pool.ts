@@ -175,8 +175,9 @@ export async function scoreFiles(
       });
       worker.on("error", (e) => {
         const list = queued.get(worker) ?? [];
-        queued.set(worker, []);
-        // The file it was scoring goes with it; the one it held next is sent again.
+        // No file is given to it any more (its exit comes later, and files given to it meanwhile would be lost).
+        queued.delete(worker);
+        // The file it was scoring goes with it; the ones it held next are sent again.
         const index = list.shift();
         again.unshift(...list);
         if (index !== undefined) finish(index, unexpected(index, e));
