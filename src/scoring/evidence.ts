@@ -316,8 +316,17 @@ const REFERENCE = 1;
 const MALFORMED = 2;
 let referenceDate: number | null = null;
 
+/** Whether s[at, n) starts with a year of 19xx or 20xx that is a word of its own (followed by the end or a blank). */
+function yearAt(s: Uint16Array, n: number, at: number): boolean {
+  if (at + 4 > n || (at + 4 < n && !isSpace(s[at + 4]))) return false;
+  // "19" or "20", then two digits.
+  const century = (s[at] === 49 && s[at + 1] === 57) || (s[at] === 50 && s[at + 1] === 48);
+  return century && isDigit(s[at + 2]) && isDigit(s[at + 3]);
+}
+
 /**
- * A reference: a document type, at most four more words (without digits), then "số" and a number. Gives
+ * A reference: a document type, at most four more words (without digits, except a year after "năm": "Kế hoạch
+ * CCHC năm 2018 số 12/KH-UBND"), then "số" and a number. Gives
  * NOT_REFERENCE when the text is not one (including "Báo cáo số lượng …", where "số" is part of a word). After
  * each of the first five words that is "so" (as a word start), the text is read as "số" + number; failing that,
  * what follows "số" makes the reference malformed unless it is an ordinary word ("số lượng", "số liệu", "Sở Nội
@@ -328,6 +337,7 @@ function readReference(s: Uint16Array, n: number): number {
   if (!type) return NOT_REFERENCE;
   let q = pluralLength(s, n) + type.length;
   let malformed = false;
+  let afterNam = false;
   for (let words = 0; words <= 4; words++) {
     // Whitespace, then the next word.
     if (q >= n || !isSpace(s[q])) break;
@@ -356,6 +366,11 @@ function readReference(s: Uint16Array, n: number): number {
       // "số lượng", "số liệu", "Sở Nội vụ": an ordinary word after "số", so not (yet) a reference.
       if (!ordinary || (wordEnd - r === 4 && startsAt(s, n, r, "ngay"))) malformed = true;
     }
+    if (afterNam && yearAt(s, n, t)) {
+      afterNam = false;
+      q = t + 4;
+      continue;
+    }
     // The word is one of the words allowed before "số" only without digits.
     let end = t;
     for (; end < n; end++) {
@@ -363,6 +378,7 @@ function readReference(s: Uint16Array, n: number): number {
       if (isSpace(c)) break;
       if (isDigit(c)) return malformed ? MALFORMED : NOT_REFERENCE;
     }
+    afterNam = end - t === 3 && startsAt(s, n, t, "nam");
     q = end;
   }
   return malformed ? MALFORMED : NOT_REFERENCE;

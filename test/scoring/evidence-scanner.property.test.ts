@@ -119,10 +119,13 @@ function oldStartsWithDocType(folded: string): string | null {
   return null;
 }
 
-/** "số" after 0…4 words following the document type ("Kế hoạch CCHC năm số …"). */
-const SO_AFTER_WORDS = [0, 1, 2, 3, 4].map((between) => new RegExp(`^(?:\\s+[^\\s\\d]+){${between}}\\s+so\\b\\s*[:.]?\\s*`));
+/** A word allowed between the document type and "số": without digits, or a year right after "năm" ("năm 2018"). */
+const WORD = "(?:[^\\s\\d]+|(?<=(?:^|\\s)nam\\s+)(?:19|20)\\d\\d(?!\\S))";
 
-const ANY_SO_AFTER_WORDS = /^(?:\s+[^\s\d]+){0,4}\s+so\b/;
+/** "số" after 0…4 words following the document type ("Kế hoạch CCHC năm số …", "Kế hoạch CCHC năm 2018 số …"). */
+const SO_AFTER_WORDS = [0, 1, 2, 3, 4].map((between) => new RegExp(`^(?:\\s+${WORD}){${between}}\\s+so\\b\\s*[:.]?\\s*`));
+
+const ANY_SO_AFTER_WORDS = new RegExp(`^(?:\\s+${WORD}){0,4}\\s+so\\b`);
 
 /**
  * A reference: a document type, at most four more words, then "số" and a number. Returns null when the text

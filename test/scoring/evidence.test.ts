@@ -92,6 +92,22 @@ describe("parseEvidence: references", () => {
     expect(d.date).toBeNull();
   });
 
+  test("a year after “năm” before “số” is still a reference, and its mistakes are found", () => {
+    const ok = one("Kế hoạch CCHC năm 2018 số 12/KH-UBND ngày 27/12/2017");
+    expect(ok).toMatchObject({ kind: "reference", problem: null });
+    expect(dateOf(ok)).toBe("27/12/2017");
+    expect(one("Báo cáo năm 2018 số 45/BC-UBND")).toMatchObject({ kind: "reference", problem: null, date: null });
+    // An impossible date, a missing number: said, not passed over as text.
+    for (const text of ["Kế hoạch CCHC năm 2018 số 12/KH-UBND ngày 32/13/2017", "Kế hoạch CCHC năm 2018 số ngày 27/12/2017"]) {
+      expect(one(text)).toMatchObject({ kind: "reference", problem: "reference-malformed", date: null });
+    }
+    // Other words with digits, and a year not after "năm" or not a word of its own, are not allowed before "số".
+    expect(one("Báo cáo 6 tháng số 12/BC-UBND").kind).toBe("text");
+    expect(one("Kế hoạch 2018 số 12/KH-UBND").kind).toBe("text");
+    expect(one("Kế hoạch năm 2018: số 12/KH-UBND").kind).toBe("text");
+    expect(one("Kế hoạch năm 2018 2019 số 12/KH-UBND").kind).toBe("text");
+  });
+
   test('"số" as part of a word does not make a reference', () => {
     expect(one("Báo cáo số lượng cán bộ, công chức").kind).toBe("text");
     expect(one("Báo cáo Sở Nội vụ").kind).toBe("text");

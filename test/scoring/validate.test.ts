@@ -243,6 +243,13 @@ describe("evidence", () => {
     const fs = check(set(cleanRows(), "F11", "Quyết định số ngày 01/06/2018"));
     expect(fs.map((f) => [f.kind, f.cell])).toContainEqual(["evidence-invalid", "F11"]);
   });
+
+  test("a malformed reference whose title states its year (“… năm 2018 số …”) is found too", () => {
+    const fs = check(set(cleanRows(), "F11", "Kế hoạch CCHC năm 2018 số 15/KH-STN ngày 32/13/2018"));
+    const invalid = fs.filter((f) => f.kind === "evidence-invalid");
+    expect(invalid.map((f) => [f.severity, f.cell])).toEqual([["warning", "F11"]]);
+    expect(invalid[0].message).toContain("Kế hoạch CCHC năm 2018 số 15/KH-STN ngày 32/13/2018");
+  });
 });
 
 describe("explanations", () => {
