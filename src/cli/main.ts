@@ -169,11 +169,6 @@ export async function run(argv: string[], rawIo: Io = processIo): Promise<number
 }
 
 export function main(): void {
-  // `par catalog show … | head` closes the pipe early: that is not an error.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
-  });
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
