@@ -29,17 +29,16 @@ function nodeJson(script: string, args: string[] = []): unknown {
 
 describe("the bundled par", () => {
   test("bin/par.js runs the bundle: none of tsc's files is loaded, the build's code cache is used", () => {
+    // par prints on stdout (write(2) on fd 1, src/cli/io.ts); the account goes to stderr.
     const script = `
       process.argv = [process.argv[0], "par", "--version"];
-      const out = process.stdout.write.bind(process.stdout);
-      let printed = "";
-      process.stdout.write = (t) => ((printed += t), true);
       require(${JSON.stringify(BIN)});
       process.on("exit", () => {
         const loaded = Object.keys(require.cache).filter((f) => f.includes("lib") && !f.endsWith("bundle-loader.js") && !f.endsWith(".bundle.js"));
-        out(JSON.stringify({ printed, loaded, cache: require(${JSON.stringify(LOADER)}).lastCodeCacheUse }));
+        require("node:fs").writeSync(2, JSON.stringify({ loaded, cache: require(${JSON.stringify(LOADER)}).lastCodeCacheUse }));
       });`;
-    const r = nodeJson(script) as { printed: string; loaded: string[]; cache: string };
+    const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    const r = { printed: run.stdout, ...(JSON.parse(run.stderr) as { loaded: string[]; cache: string }) };
     expect(r.printed.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
     expect(r.loaded).toEqual([]);
     expect(r.cache).toBe("used");
