@@ -39,7 +39,7 @@ function writeOut(text: string): void {
   try {
     while (at < bytes.length) at += writeSync(1, bytes, at, bytes.length - at);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EPIPE") closedPipe(e as NodeJS.ErrnoException);
+    if ((e as NodeJS.ErrnoException).code === "EPIPE") process.exit(0);
     // Anything else (a non-blocking pipe that is full, a closed descriptor): the stream takes this write and all
     // after it, as it took them before (it waits for a full pipe, and discards what goes to no descriptor).
     stdoutStream().write(bytes.subarray(at));

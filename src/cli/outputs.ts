@@ -59,6 +59,12 @@ function refuse(code: string, vi: string, en: string): never {
   throw new CliError(vi, en, code);
 }
 
+/** An input file and what the disk says of it. */
+interface Input {
+  path: string;
+  stat: Stats;
+}
+
 /** Checks one output against the disk, the inputs and --force; returns whether it exists. */
 async function checkOutput(path: string, inputs: () => Promise<Input[]>, force: boolean): Promise<boolean> {
   let link: Stats;
@@ -72,6 +78,7 @@ async function checkOutput(path: string, inputs: () => Promise<Input[]>, force: 
   const stat = link.isSymbolicLink() ? await statOrNull(path) : link;
   if (stat?.isDirectory()) throw fileProblem("EISDIR", path, "write");
   if (stat && !stat.isFile()) throw fileProblem("not-a-file", path, "write");
+  // A dangling link names no file: no input is it.
   for (const input of stat ? await inputs() : []) {
     if (await sameFile(path, stat!, input.path, input.stat)) {
       const which = resolve(input.path) === resolve(path) ? "" : ` (${input.path})`;
@@ -119,11 +126,6 @@ export async function planOutputs(paths: string[], options: { inputs: string[]; 
   const existing = new Set<string>();
   for (const path of paths) if (await checkOutput(path, statInputs, force)) existing.add(path);
   return { paths, force, existing };
-}
-
-interface Input {
-  path: string;
-  stat: Stats;
 }
 
 /** Moves a written temporary file to its output name; without --force never over a file that appeared meanwhile. */
@@ -177,12 +179,12 @@ export async function writeOutputs(plan: OutputPlan, files: OutputFile[]): Promi
   }
 }
 
-/** Whether two paths name the same existing file, by any spelling (false when either is missing). */
 /** Whether something is at `path` (a link followed). */
 export async function exists(path: string): Promise<boolean> {
   return (await statOrNull(path)) !== null;
 }
 
+/** Whether two paths name the same existing file, by any spelling (false when either is missing). */
 export async function isSameFile(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([statOrNull(a), statOrNull(b)]);
   return sa !== null && sb !== null && sameFile(a, sa, b, sb);

@@ -163,6 +163,16 @@ export async function scoreFiles(
       scoreHere();
     };
 
+    // A thread that dies leaves the pool (no file is given to it any more: it would be lost), takes the file it was
+    // scoring with it, and the files it held next are sent again.
+    const release = (worker: Worker, why: unknown) => {
+      const list = queued.get(worker) ?? [];
+      queued.delete(worker);
+      const index = list.shift();
+      again.unshift(...list);
+      if (index !== undefined) finish(index, unexpected(index, why));
+    };
+
     const start = () => {
       const worker = new Worker(workerFile, { workerData: score });
       live++;
@@ -173,24 +183,12 @@ export async function scoreFiles(
         if (at >= 0) list!.splice(at, 1);
         finish(message.index, message.outcome);
       });
-      worker.on("error", (e) => {
-        const list = queued.get(worker) ?? [];
-        // No file is given to it any more (its exit comes later, and files given to it meanwhile would be lost).
-        queued.delete(worker);
-        // The file it was scoring goes with it; the ones it held next are sent again.
-        const index = list.shift();
-        again.unshift(...list);
-        if (index !== undefined) finish(index, unexpected(index, e));
-      });
+      // At its error (its exit comes later), or at an exit with no error (process.exit in it): sent again, the
+      // file would stop every thread started for it, without end.
+      worker.on("error", (e) => release(worker, e));
       worker.on("exit", (code) => {
         live--;
-        const list = queued.get(worker) ?? [];
-        queued.delete(worker);
-        // A thread that ends by itself (process.exit in it, with no error) while scoring takes that file with it, as
-        // an error does: sent again, the file would stop every thread started for it, without end.
-        const index = list.shift();
-        again.unshift(...list);
-        if (index !== undefined) finish(index, unexpected(index, new Error(stoppedWhileScoring(score.lang, code))));
+        release(worker, new Error(stoppedWhileScoring(score.lang, code)));
         // A thread that died while files remain is replaced.
         if (next < files.length && (again.length > 0 || dispatched < files.length) && live < workers) {
           start();

@@ -6,7 +6,7 @@
  * the worksheet. Excel and LibreOffice open the result; a reader can copy the chart into Word.
  */
 import { XlsxPackage } from "./package";
-import { deflatedPackage } from "./zip-write";
+import { packageBytes } from "./zip-write";
 import { parseA1 } from "../../scoring/grid";
 import { ChartIntent, chartSizeCm } from "../../scoring/report/sheet-spec";
 
@@ -215,7 +215,7 @@ function freeNumber(pkg: XlsxPackage, prefix: string): () => number {
 export async function addCharts(xlsx: Buffer, charts: SheetChart[], compression: { level: number } = { level: 6 }): Promise<Buffer> {
   if (charts.length === 0) return xlsx;
   const pkg = withCharts(XlsxPackage.read(xlsx), charts);
-  return deflatedPackage(pkg, compression.level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: compression });
+  return packageBytes(pkg, compression.level);
 }
 
 /** The charts added to the opened package, not yet compressed again (write.ts compresses it with zlib). */

@@ -33,7 +33,7 @@ import {
 import { wallClockDate } from "../report-html";
 import { SheetChart, sheetParts, withCharts } from "./charts";
 import { XlsxPackage } from "./package";
-import { deflatedPackage } from "./zip-write";
+import { packageBytes } from "./zip-write";
 import { filledSheetXml, MissingStyle, SharedStrings, SheetCells, sheetCells, styleKey } from "./sheet-xml";
 import { fitCopiedSheets } from "./copied-sheets";
 import { disarmLinks } from "./disarm-links";
@@ -459,7 +459,7 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook, options: { leve
     opened = await stored();
   }
   const pkg = withCharts(opened, charts);
-  return deflatedPackage(pkg, level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
+  return packageBytes(pkg, level);
 }
 
 /** What exceljs's writing steps write to: its ZipWriter's append. */

@@ -62,6 +62,11 @@ export function windowBitsFor(length: number): number {
   return 15;
 }
 
+/** The package as .xlsx bytes: deflated with zlib, or by jszip when it needs zip64. */
+export async function packageBytes(pkg: XlsxPackage, level: number): Promise<Buffer> {
+  return deflatedPackage(pkg, level) ?? pkg.toJSZip().generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
+}
+
 /** The zip's parts deflated at `level` with zlib, in the zip's order; null when the package would need zip64. */
 export function deflatedPackage(pkg: XlsxPackage, level: number): Buffer | null {
   const entries: Entry[] = [];
